@@ -1,0 +1,30 @@
+// npm run db:migration -- <name>: writes the SQL that takes the last migrated schema to prisma/schema.prisma.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPg } from "./pg";
+
+const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_");
+if (!name) throw new Error("usage: npm run db:migration -- <name>");
+const dir = path.resolve("prisma", "migrations");
+const snapshot = path.join(dir, "schema.snapshot.prisma");
+// The CLI's adapter mode wants a reachable database even for a pure diff: lend it a throwaway one.
+const pg = await startEmbeddedPg({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "vslc-diff-")), quiet: true });
+const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/dev/null", PRISMA_QUERY_ENGINE_LIBRARY: "/dev/null", DATABASE_URL: pg.url("postgres") };
+const from = fs.existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
+let sql: string;
+try {
+  sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], { env, encoding: "utf8" });
+} finally {
+  await pg.stop();
+}
+if (/This is an empty migration/.test(sql)) { console.log("schema unchanged"); process.exit(0); }
+const ts = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
+const target = path.join(dir, `${ts}_${name}`);
+fs.mkdirSync(target, { recursive: true });
+const extra = path.join(dir, `${name}.extra.sql`);
+fs.writeFileSync(path.join(target, "migration.sql"), sql + (fs.existsSync(extra) ? "\n" + fs.readFileSync(extra, "utf8") : ""));
+if (fs.existsSync(extra)) fs.rmSync(extra);
+fs.copyFileSync("prisma/schema.prisma", snapshot);
+console.log(`wrote ${target}/migration.sql`);

@@ -1,0 +1,13 @@
+/** 138****1234 */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
+}
+
+/** 370****3549 (ID numbers are masked in every API response, not only in the UI) */
+export function maskIdNumber(id: string | null | undefined): string | null {
+  if (!id) return null;
+  return id.length >= 8 ? `${id.slice(0, 3)}****${id.slice(-4)}` : "****";
+}
+
+export const PHONE_RE = /^1[3-9]\d{9}$/;

@@ -1,0 +1,19 @@
+import { getDb } from "@/server/db";
+import { systemClock } from "@/server/clock";
+import { createSmsGateway } from "@/server/sms/gateway";
+import { getCurrentUser } from "@/server/auth/current";
+import { requestMetaFromHeaders } from "@/server/auth/request-meta";
+import { DEVICE_COOKIE, readCookie } from "@/server/auth/device-cookie";
+import type { Context } from "./trpc";
+
+export async function createHttpContext(req: Request, resHeaders: Headers): Promise<Context> {
+  const db = getDb();
+  return {
+    db,
+    clock: systemClock,
+    sms: createSmsGateway(db),
+    session: await getCurrentUser(),
+    meta: { ...requestMetaFromHeaders(req.headers), deviceToken: readCookie(req.headers.get("cookie"), DEVICE_COOKIE) },
+    setCookie: (c) => resHeaders.append("set-cookie", c),
+  };
+}

@@ -1,0 +1,30 @@
+import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
+import { authRouter } from "./routers/auth";
+import { usersRouter } from "./routers/users";
+import { auditRouter } from "./routers/audit";
+import { workbenchRouter } from "./routers/workbench";
+import { demoRouter } from "./routers/demo";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  users: usersRouter,
+  audit: auditRouter,
+  workbench: workbenchRouter,
+  demo: demoRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
+
+/** Procedures anyone may call without signing in. A test fails if a public one is not listed here. */
+export const PUBLIC_PROCEDURES = [
+  "auth.captcha",
+  "auth.login",
+  "auth.verifyLoginSms",
+  "auth.forgotRequest",
+  "auth.forgotReset",
+  "demo.smsInbox",
+] as const;
+
+/** Procedures a signed-in user may call while binding / the initial password change is pending. */
+export const SESSION_PROCEDURES = ["auth.me", "auth.sendBindCode", "auth.completeFirstLogin", "auth.logout"] as const;

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure, publicProcedure, sessionProcedure } from "@/server/api/trpc";
+import { createCaptcha } from "@/server/auth/captcha";
+import { startLogin, trustDevice, verifyLoginSms } from "@/server/auth/login";
+import { revokeSession } from "@/server/auth/session";
+import { deviceCookie } from "@/server/auth/device-cookie";
+import { env } from "@/server/env";
+import {
+  changePassword,
+  completeFirstLogin,
+  requestPasswordReset,
+  resetForgottenPassword,
+  sendBindPhoneCode,
+  sendOwnPhoneCode,
+  updateProfile,
+} from "@/server/auth/account";
+import { writeAudit } from "@/server/audit/write";
+import { PORTALS } from "@/domain/auth/portals";
+import { maskPhone } from "@/domain/auth/mask";
+
+const password = z.string().min(1, "请输入密码").max(128);
+const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, "请输入正确的 11 位手机号");
+const smsCode = z.string().trim().max(10);
+
+export const authRouter = createTRPCRouter({
+  captcha: publicProcedure.mutation(({ ctx }) => createCaptcha(ctx.db, ctx.clock)),
+
+  login: publicProcedure
+    .input(
+      z.strictObject({
+        portal: z.enum(PORTALS),
+        account: z.string().trim().min(1, "请输入账号").max(64),
+        password,
+        captchaId: z.string().max(64),
+        captchaAnswer: z.string().trim().min(1, "请输入图形验证码").max(8),
+      }),
+    )
+    .mutation(({ ctx, input }) => startLogin(ctx, input, ctx.meta)),
+
+  verifyLoginSms: publicProcedure
+    .input(z.strictObject({ challenge: z.string().max(100), code: smsCode, trustDevice: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      const { userId } = await verifyLoginSms(ctx, input, ctx.meta);
+      if (input.trustDevice) {
+        const token = await trustDevice(ctx.db, ctx.clock, userId, ctx.meta.deviceToken);
+        ctx.setCookie(deviceCookie(token, env().APP_MODE === "production"));
+      }
+      return { ok: true };
+    }),
+
+  forgotRequest: publicProcedure
+    .input(z.strictObject({ account: z.string().trim().min(1, "请输入账号").max(64), phone, captchaId: z.string().max(64), captchaAnswer: z.string().trim().min(1).max(8) }))
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx, input, ctx.meta)),
+
+  forgotReset: publicProcedure
+    .input(z.strictObject({ account: z.string().trim().min(1).max(64), phone, smsCode, newPassword: password, confirmPassword: password }))
+    .mutation(({ ctx, input }) => resetForgottenPassword(ctx, input, ctx.meta)),
+
+  me: sessionProcedure.query(async ({ ctx }) => {
+    const u = await ctx.db.user.findUniqueOrThrow({
+      where: { id: ctx.session.id },
+      include: { school: { select: { name: true } }, org: { select: { name: true } }, department: { select: { name: true } } },
+    });
+    return {
+      id: u.id,
+      account: u.account,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      portal: ctx.session.portal,
+      phone: maskPhone(u.phone),
+      tenantName: u.school?.name ?? u.org?.name ?? u.department?.name ?? "综合业务管理",
+      needsBinding: ctx.session.needsBinding,
+      mustChangePassword: ctx.session.mustChangePassword,
+      lastLoginAt: u.lastLoginAt,
+    };
+  }),
+
+  sendBindCode: sessionProcedure
+    .input(z.strictObject({ phone }))
+    .mutation(({ ctx, input }) => sendBindPhoneCode(ctx, ctx.session, input.phone, ctx.meta)),
+
+  completeFirstLogin: sessionProcedure
+    .input(
+      z.strictObject({
+        name: z.string().trim().max(30).optional(),
+        phone: phone.optional(),
+        smsCode: smsCode.optional(),
+        newPassword: password,
+        confirmPassword: password,
+      }),
+    )
+    .mutation(({ ctx, input }) => completeFirstLogin(ctx, ctx.session, input, ctx.meta)),
+
+  sendOwnCode: protectedProcedure
+    .input(z.strictObject({ purpose: z.enum(["CHANGE_PASSWORD", "CHANGE_PROFILE", "SENSITIVE_ACTION"]) }))
+    .mutation(({ ctx, input }) => sendOwnPhoneCode(ctx, ctx.session, input.purpose, ctx.meta)),
+
+  sendNewPhoneCode: protectedProcedure
+    .input(z.strictObject({ phone }))
+    .mutation(({ ctx, input }) => sendBindPhoneCode(ctx, ctx.session, input.phone, ctx.meta)),
+
+  changePassword: protectedProcedure
+    .input(z.strictObject({ oldPassword: password, newPassword: password, confirmPassword: password, smsCode }))
+    .mutation(({ ctx, input }) => changePassword(ctx, ctx.session, input, ctx.meta)),
+
+  updateProfile: protectedProcedure
+    .input(
+      z.strictObject({
+        name: z.string().trim().min(2, "请输入姓名").max(30),
+        email: z.string().trim().max(100).nullish(),
+        smsCode,
+        newPhone: phone.nullish(),
+        newPhoneCode: smsCode.nullish(),
+        password: z.string().max(128).nullish(),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateProfile(ctx, ctx.session, input, ctx.meta)),
+
+  logout: sessionProcedure.mutation(async ({ ctx }) => {
+    await revokeSession(ctx.db, ctx.clock, ctx.session.sid);
+    await writeAudit(ctx.db, { actor: ctx.session, action: "auth.logout", summary: "退出登录", ip: ctx.meta.ip });
+    return { ok: true };
+  }),
+});

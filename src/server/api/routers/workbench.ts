@@ -1,0 +1,6 @@
+import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
+import { workbenchItems } from "@/server/workbench/items";
+
+export const workbenchRouter = createTRPCRouter({
+  get: protectedProcedure.query(({ ctx }) => workbenchItems(ctx.db, ctx.clock, ctx.session)),
+});

@@ -1,0 +1,108 @@
+// tRPC in three parts (as create-t3-app): context, init, procedures. Every procedure is built from one
+// of the builders below, each of which declares its access in meta; a test fails on any that does not.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Db } from "@/server/db";
+import type { Clock } from "@/server/clock";
+import type { SmsGateway } from "@/server/sms/gateway";
+import type { RequestMeta, SessionUser } from "@/server/session-user";
+import { AppError } from "@/server/errors";
+import { PORTAL_ROLES, type Portal, type RoleName } from "@/domain/auth/portals";
+
+z.config(z.locales.zhCN());
+
+export type Context = {
+  db: Db;
+  clock: Clock;
+  sms: SmsGateway;
+  session: SessionUser | null;
+  meta: RequestMeta & { deviceToken: string | null };
+  /** Adds a Set-Cookie header to the response (no-op outside HTTP). */
+  setCookie: (cookie: string) => void;
+};
+
+export type Access = { access: "public" | "session" | "protected" | "roles"; roles?: readonly RoleName[] };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Access>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zod = error.cause instanceof ZodError ? error.cause : null;
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      if (internal) console.error("[trpc]", error.cause ?? error);
+      const message = internal
+        ? "系统繁忙，请稍后再试"
+        : zod
+          ? `输入有误：${zod.issues.map((i) => (i.path.length ? `${i.path.join(".")} ` : "") + i.message).slice(0, 3).join("；")}`
+          : shape.message;
+      // No stack, path or database detail leaves the server.
+      return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fields: zod ? z.flattenError(zod).fieldErrors : null } };
+    },
+  });
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+const APP_TO_TRPC: Record<AppError["code"], TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+/** Use cases throw AppError with a Chinese message; it reaches the client as the matching tRPC error. */
+const appErrors = t.middleware(async ({ next }) => {
+  const res = await next();
+  if (!res.ok && res.error.cause instanceof AppError) {
+    const cause = res.error.cause;
+    throw new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause });
+  }
+  return res;
+});
+
+const requireSession = t.middleware(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "登录已失效，请重新登录" });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** While binding or the initial password change is pending, only the account procedures run. */
+const requireComplete = t.middleware(({ ctx, next }) => {
+  if (ctx.session?.needsBinding || ctx.session?.mustChangePassword) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "请先完成账号绑定并修改初始密码" });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(appErrors);
+/** Signed in, even with binding pending: only for the binding and session procedures. */
+export const sessionProcedure = t.procedure.meta({ access: "session" }).use(appErrors).use(requireSession);
+/** Signed in with a complete account, any role. */
+export const protectedProcedure = t.procedure.meta({ access: "protected" }).use(appErrors).use(requireSession).use(requireComplete);
+
+export function roleProcedure(roles: readonly RoleName[]) {
+  return t.procedure
+    .meta({ access: "roles", roles })
+    .use(appErrors)
+    .use(requireSession)
+    .use(requireComplete)
+    .use(({ ctx, next }) => {
+      if (!roles.includes(ctx.session.role)) throw new TRPCError({ code: "FORBIDDEN", message: "无权访问" });
+      return next({ ctx });
+    });
+}
+
+export function portalProcedure(portal: Portal) {
+  return roleProcedure(PORTAL_ROLES[portal]);
+}
+
+/** Standard list paging input, shared by every list. */
+export const pageInput = {
+  page: z.number().int().min(1).max(100000).default(1),
+  pageSize: z.union([z.literal(10), z.literal(20), z.literal(50)]).default(10),
+};

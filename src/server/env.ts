@@ -1,0 +1,41 @@
+// Validated settings. APP_MODE=production refuses every demo/test shortcut.
+import { z } from "zod";
+
+const schema = z.object({
+  APP_MODE: z.enum(["demo", "test", "production"]).default("demo"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符"),
+  CAPTCHA_PROVIDER: z.enum(["image", "fixed"]).default("image"),
+  SMS_PROVIDER: z.enum(["outbox", "http"]).default("outbox"),
+  SMS_HTTP_URL: z.string().url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  SMS_DEMO_INBOX: z.enum(["on", "off"]).optional(),
+  AUTH_FREEZE_SECONDS: z.coerce.number().int().positive().default(900),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new Error("配置错误: " + parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; "));
+  const env = parsed.data;
+  if (env.APP_MODE === "production") {
+    if (env.CAPTCHA_PROVIDER === "fixed") throw new Error("配置错误: 生产模式不允许固定验证码 (CAPTCHA_PROVIDER=fixed)");
+    if (env.SMS_DEMO_INBOX === "on") throw new Error("配置错误: 生产模式不允许演示短信收件箱");
+  }
+  if (env.SMS_PROVIDER === "http" && !env.SMS_HTTP_URL) throw new Error("配置错误: SMS_PROVIDER=http 需要 SMS_HTTP_URL");
+  return env;
+}
+
+export function env(): Env {
+  return (cached ??= loadEnv());
+}
+
+/** The demo SMS inbox page: on in demo and test mode unless switched off, never in production. */
+export function demoInboxEnabled(e: Env = env()): boolean {
+  if (e.APP_MODE === "production") return false;
+  return e.SMS_DEMO_INBOX !== "off";
+}

@@ -1,0 +1,142 @@
+// Seeds reference data (idempotent) and the demo data set (once).
+import type { Db } from "@/server/db";
+import { hashPassword } from "@/server/auth/password";
+import { withUsccCheck } from "@/domain/identifiers/uscc";
+import { withIdCheck } from "@/domain/identifiers/id-number";
+import { CITIES, DISTRICTS, MAJORS, PROVINCES } from "./reference-data";
+import { CERTIFICATES, DEMO_PASSWORD, DEPARTMENTS, ORGS, SCHOOLS } from "./demo-data";
+
+export async function seedReference(db: Db): Promise<void> {
+  await db.region.createMany({ data: PROVINCES.map(([code, name]) => ({ code, name, level: "PROVINCE" as const })), skipDuplicates: true });
+  await db.region.createMany({ data: CITIES.map(([code, name, parentCode]) => ({ code, name, parentCode, level: "CITY" as const })), skipDuplicates: true });
+  await db.region.createMany({ data: DISTRICTS.map(([code, name, parentCode]) => ({ code, name, parentCode, level: "DISTRICT" as const })), skipDuplicates: true });
+  await db.major.createMany({
+    data: MAJORS.map(([code, name, level, catalogVersion, category]) => ({ code, name, level, catalogVersion, category })),
+    skipDuplicates: true,
+  });
+}
+
+export type DemoAccount = { role: string; account: string; password: string; note: string };
+
+const LEVEL_DIGIT = { JUNIOR: "1", INTERMEDIATE: "2", SENIOR: "3" } as const;
+const SUBJECTS: Record<string, [string, "COMPUTER" | "PRACTICAL" | "WRITTEN", number][]> = {
+  COMPUTER: [["理论知识", "COMPUTER", 90]],
+  WRITTEN: [["理论知识", "WRITTEN", 90]],
+  PRACTICAL: [["实操技能", "PRACTICAL", 120]],
+};
+
+/** The demo data set; returns false when it is already there (so a restart does not duplicate it). */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (await db.user.findUnique({ where: { account: "admin" } })) return false;
+  await seedReference(db);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(
+    async (tx) => {
+      const deptIds: Record<string, string> = {};
+      for (const d of DEPARTMENTS) {
+        const row = await tx.educationDepartment.create({
+          data: { name: d.name, level: d.level, regionCode: d.regionCode, parentId: "parent" in d ? deptIds[d.parent] : null },
+        });
+        deptIds[d.key] = row.id;
+      }
+      const orgIds: Record<string, string> = {};
+      for (const o of ORGS) {
+        const row = await tx.evaluationOrg.create({
+          data: {
+            code: o.code, name: o.name, uscc: withUsccCheck(o.uscc17), contactName: o.contact, contactPhone: o.phone,
+            contactEmail: `contact${o.code}@example.org.cn`, address: "北京市海淀区中关村大街 1 号", website: `https://org${o.code}.example.org.cn`,
+            intro: `${o.name}是教育部 1+X 证书制度试点的培训评价组织，负责相关职业技能等级标准的开发与证书的考核颁发。`,
+          },
+        });
+        orgIds[o.code] = row.id;
+        await tx.skillStandard.create({ data: { code: `6${o.code}01`, name: `${o.name}职业技能等级标准`, version: "2021版", orgId: row.id } });
+        await tx.siteStandard.create({ data: { code: `Z${o.code}01`, name: `${o.name}考核站点建设标准`, version: "2021版", orgId: row.id } });
+      }
+      const majors = await tx.major.findMany({ select: { id: true, code: true } });
+      const majorByCode = new Map(majors.map((m) => [m.code, m.id]));
+      const levelIds: Record<string, string> = {};
+      for (const [i, c] of CERTIFICATES.entries()) {
+        const orgId = orgIds[c.org];
+        const skill = await tx.skillStandard.findFirst({ where: { orgId } });
+        const site = await tx.siteStandard.findFirst({ where: { orgId } });
+        const cert = await tx.certificate.create({
+          data: {
+            code: c.code, name: c.name, orgId, batch: c.batch, category: c.category, examModes: c.modes,
+            examTimeNote: "每年 6 月、12 月各组织一次考核", openedAt: new Date(Date.UTC(2019 + (i % 3), 3 + (i % 6), 1)),
+            hours: c.hours, credits: c.credits, targetGroups: "职业院校在校学生、社会学习者",
+            requirements: "完成相应等级的培训课程，理论知识与实操技能考核均合格",
+            intro: `${c.name.replace("职业技能等级证书", "")}职业技能等级证书面向${c.category}相关专业，考核从业人员的专业知识与实践能力。`,
+            englishName: `${c.english} Vocational Skill Level Certificate`, englishIntro: `The certificate assesses ${c.english.toLowerCase()} skills at junior, intermediate and senior levels.`,
+            skillStandardId: skill?.id ?? null, siteStandardId: site?.id ?? null,
+            majors: { create: c.majors.filter((m) => majorByCode.has(m)).map((m) => ({ majorId: majorByCode.get(m)! })) },
+          },
+        });
+        for (const level of c.levels) {
+          const lv = await tx.certificateLevel.create({ data: { certificateId: cert.id, level } });
+          levelIds[`${c.code}:${level}`] = lv.id;
+          const subjects = c.modes.flatMap((m) => SUBJECTS[m]);
+          await tx.examSubject.createMany({
+            data: subjects.map(([name, examMode, durationMinutes], k) => ({
+              code: `${c.code}${LEVEL_DIGIT[level]}0${k + 1}`,
+              name: `${c.name.replace("职业技能等级证书", "")}${name}（${{ JUNIOR: "初级", INTERMEDIATE: "中级", SENIOR: "高级" }[level]}）`,
+              certificateLevelId: lv.id, examMode, durationMinutes,
+            })),
+          });
+        }
+      }
+      const schoolIds: Record<string, string> = {};
+      for (const [k, [code, name, type, regionCode, dept, uscc17]] of SCHOOLS.entries()) {
+        const row = await tx.school.create({
+          data: {
+            code, name, type, regionCode, supervisingDepartmentId: deptIds[dept], uscc: withUsccCheck(uscc17),
+            isPilot: k < 22, status: "REGISTERED", address: `${name}校区主楼`, website: `https://www${code.slice(-4)}.example.edu.cn`,
+            contactName: "试点项目联系人", contactPhone: `1370000${code.slice(-4)}`, contactEmail: `x${code}@example.edu.cn`,
+          },
+        });
+        schoolIds[code] = row.id;
+      }
+
+      const base = { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() };
+      await tx.user.create({ data: { ...base, account: "admin", name: "平台管理员", phone: "13900000001", email: "admin@example.gov.cn", role: "ADMIN" } });
+      const eduAccounts: [string, string, string][] = [["bjjw", "bj", "13900000011"], ["hbjyt", "hb", "13900000012"], ["whjyj", "wh", "13900000013"], ["ycjyj", "yc", "13900000014"], ["sdjyt", "sd", "13900000015"], ["ytjyj", "yt", "13900000016"], ["gdjyt", "gd", "13900000017"]];
+      for (const [account, key, phone] of eduAccounts) {
+        await tx.user.create({ data: { ...base, account, name: `${DEPARTMENTS.find((d) => d.key === key)!.name}试点负责人`, phone, role: "EDU", departmentId: deptIds[key] } });
+      }
+      for (const o of ORGS) {
+        await tx.user.create({ data: { ...base, account: `org${o.code}`, name: o.contact, phone: `1390000${o.code.padStart(4, "0")}`, role: "ORG", orgId: orgIds[o.code] } });
+      }
+      for (const [k, [code, name]] of SCHOOLS.entries()) {
+        // 首都师范大学's principal has not logged in yet: it shows the first-login binding.
+        const firstLogin = code === "4111010028";
+        await tx.user.create({
+          data: {
+            ...base, account: code, role: "SCHOOL_PRINCIPAL", schoolId: schoolIds[code],
+            name: firstLogin ? null : `${name.slice(0, 2)}负责人`, phone: firstLogin ? null : `1370001${String(k).padStart(4, "0")}`,
+            mustChangePassword: firstLogin,
+          },
+        });
+      }
+      const bfgy = schoolIds["4111010009"];
+      const sub1 = await tx.user.create({ data: { ...base, account: "4111010009-01", name: "李业务", phone: "13700020001", role: "SCHOOL_ADMIN", schoolId: bfgy } });
+      await tx.userCertificateScope.create({ data: { userId: sub1.id, certificateLevelId: levelIds["60000001:JUNIOR"] } });
+      await tx.user.create({ data: { ...base, account: "4111010009-02", name: "张业务", phone: "13700020002", role: "SCHOOL_ADMIN", schoolId: bfgy } });
+      await tx.user.create({ data: { ...base, account: "4111010009-03", name: "王停用", phone: "13700020003", role: "SCHOOL_ADMIN", schoolId: bfgy, status: "DISABLED", disabledReason: "密码连续错误次数过多" } });
+      await tx.user.create({ data: { ...base, account: withIdCheck("11010820050301123"), name: "封元庆", phone: "13600000001", role: "STUDENT", idNumber: withIdCheck("11010820050301123") } });
+    },
+    { timeout: 120000 },
+  );
+  return true;
+}
+
+export function demoAccounts(): DemoAccount[] {
+  return [
+    { role: "综合业务管理", account: "admin", password: DEMO_PASSWORD, note: "/admin/login" },
+    { role: "教育行政部门（省级）", account: "bjjw", password: DEMO_PASSWORD, note: "/edu/login 北京市教育委员会" },
+    { role: "教育行政部门（地市级）", account: "whjyj", password: DEMO_PASSWORD, note: "/edu/login 武汉教育局" },
+    { role: "培训评价组织", account: "org125", password: DEMO_PASSWORD, note: "/org/login 达内教育" },
+    { role: "试点院校负责人", account: "4111010009", password: DEMO_PASSWORD, note: "/school/login 北方工业大学" },
+    { role: "试点院校业务管理员", account: "4111010009-01", password: DEMO_PASSWORD, note: "/school/login 仅 JAVA应用开发(初级)" },
+    { role: "试点院校负责人（首次登录）", account: "4111010028", password: DEMO_PASSWORD, note: "/school/login 首都师范大学，需绑定手机号并修改初始密码" },
+    { role: "学生", account: withIdCheck("11010820050301123"), password: DEMO_PASSWORD, note: "/student/login" },
+  ];
+}

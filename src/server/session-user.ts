@@ -1,0 +1,22 @@
+import type { Portal, RoleName } from "@/domain/auth/portals";
+
+/** The signed-in user as every procedure sees it; tenant ids come from here, never from input. */
+export type SessionUser = {
+  sid: string;
+  id: string;
+  account: string;
+  name: string | null;
+  role: RoleName;
+  portal: Portal;
+  schoolId: string | null;
+  orgId: string | null;
+  departmentId: string | null;
+  departmentLevel: "PROVINCE" | "CITY" | null;
+  regionPrefix: string | null;
+  /** null: all certificates of the tenant; otherwise only these certificate levels. */
+  certificateLevelIds: string[] | null;
+  mustChangePassword: boolean;
+  needsBinding: boolean;
+};
+
+export type RequestMeta = { ip: string | null; userAgent: string | null };

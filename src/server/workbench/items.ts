@@ -1,0 +1,52 @@
+// The 工作台 of each portal: the signed-in user's pending work and open windows, with links.
+// Each capability adds its items here.
+import type { Db } from "@/server/db";
+import type { Clock } from "@/server/clock";
+import type { SessionUser } from "@/server/session-user";
+import { managedUsersWhere } from "@/server/accounts/queries";
+
+export type WorkbenchItem = { title: string; count?: number; detail: string; href?: string; tone: "todo" | "info" | "warn" };
+
+export async function workbenchItems(db: Db, clock: Clock, u: SessionUser): Promise<{ items: WorkbenchItem[]; stats: { label: string; value: number }[] }> {
+  const items: WorkbenchItem[] = [];
+  const stats: { label: string; value: number }[] = [];
+  const now = clock.now();
+
+  if (u.role === "ADMIN" || u.role === "EDU" || u.role === "SCHOOL_PRINCIPAL") {
+    const where = managedUsersWhere(u);
+    const [disabled, total] = await Promise.all([
+      db.user.count({ where: { AND: [where, { status: "DISABLED" }] } }),
+      db.user.count({ where }),
+    ]);
+    const href = u.role === "ADMIN" ? "/admin/users?status=DISABLED" : u.role === "EDU" ? "/edu/users?status=DISABLED" : "/school/users?status=DISABLED";
+    if (disabled > 0) items.push({ title: "已停用的下级账号", count: disabled, detail: "其中可能有因密码连续错误被停用、等待您重新启用的账号", href, tone: "todo" });
+    stats.push({ label: u.role === "EDU" ? "辖区院校负责人账号" : u.role === "SCHOOL_PRINCIPAL" ? "业务管理员账号" : "平台账号", value: total });
+  }
+  if (u.role === "ADMIN") {
+    const since = new Date(now.getTime() - 86400000);
+    const failures = await db.auditLog.count({ where: { at: { gte: since }, outcome: "FAILURE", action: { startsWith: "auth." } } });
+    if (failures > 0) items.push({ title: "近 24 小时登录失败", count: failures, detail: "查看审计日志中的登录失败、冻结与停用记录", href: "/admin/audit?outcome=FAILURE&action=auth.", tone: "warn" });
+    const [schools, orgs, certificates, majors] = await Promise.all([db.school.count(), db.evaluationOrg.count(), db.certificate.count(), db.major.count()]);
+    stats.push({ label: "院校", value: schools }, { label: "培训评价组织", value: orgs }, { label: "证书", value: certificates }, { label: "专业目录", value: majors });
+  }
+  if (u.role === "ORG" && u.orgId) {
+    const [certificates, subjects] = await Promise.all([
+      db.certificate.count({ where: { orgId: u.orgId } }),
+      db.examSubject.count({ where: { certificateLevel: { certificate: { orgId: u.orgId } } } }),
+    ]);
+    stats.push({ label: "本机构证书", value: certificates }, { label: "考试科目", value: subjects });
+  }
+  if (u.role === "EDU" && u.regionPrefix) {
+    const schools = await db.school.count({ where: { regionCode: { startsWith: u.regionPrefix } } });
+    stats.push({ label: "辖区院校", value: schools });
+  }
+  const me = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { lastLoginAt: true, passwordChangedAt: true } });
+  const trusted = await db.trustedDevice.count({ where: { userId: u.id, revokedAt: null, expiresAt: { gt: now } } });
+  items.push({
+    title: "账号安全",
+    detail: `已信任的浏览器 ${trusted} 个（7 天内免短信验证）${me.passwordChangedAt ? `；密码修改于 ${me.passwordChangedAt.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" })}` : ""}`,
+    href: "/account/password",
+    tone: "info",
+  });
+  return { items, stats };
+}

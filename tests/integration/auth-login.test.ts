@@ -1,0 +1,194 @@
+import { describe, expect, it } from "vitest";
+import { useTestDb } from "../support/db";
+import { caller, lastSmsCode, login, newBrowser } from "../support/trpc";
+import { makeSchool, makeUser, PASSWORD } from "../support/factories";
+import { fixedClock } from "@/server/clock";
+import { consumeLoginChallenge } from "@/server/auth/login";
+import { resolveSession } from "@/server/auth/session";
+
+const t = useTestDb();
+const T0 = "2026-11-22T02:00:00Z";
+
+async function principal() {
+  const school = await makeSchool(t.db);
+  return makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
+}
+
+async function start(account: string, password: string, opts: { clock?: ReturnType<typeof fixedClock>; browser?: ReturnType<typeof newBrowser>; answer?: string; portal?: "school" | "admin" } = {}) {
+  const api = caller(t.db, { clock: opts.clock, browser: opts.browser });
+  const cap = await api.auth.captcha();
+  return api.auth.login({ portal: opts.portal ?? "school", account, password, captchaId: cap.id, captchaAnswer: opts.answer ?? "8888" });
+}
+
+describe("login", () => {
+  it("needs the image captcha, and a captcha answers once", async () => {
+    const u = await principal();
+    await expect(start(u.account, PASSWORD, { answer: "1234" })).rejects.toThrow("图形验证码错误或已过期");
+    const api = caller(t.db);
+    const cap = await api.auth.captcha();
+    expect(cap.svg).toContain("<svg");
+    await api.auth.login({ portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" });
+    await expect(api.auth.login({ portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" })).rejects.toThrow("图形验证码");
+  });
+
+  it("a correct password with a wrong or missing SMS code never yields a session", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    const s = await start(u.account, PASSWORD, { clock });
+    expect(s.needSms).toBe(true);
+    expect(s.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
+    // No SMS step at all:
+    expect(await consumeLoginChallenge({ db: t.db, clock }, s.challenge, { ip: null, userAgent: null })).toBeNull();
+    const api = caller(t.db, { clock });
+    await expect(api.auth.verifyLoginSms({ challenge: s.challenge, code: "000000", trustDevice: false })).rejects.toThrow("短信验证码错误");
+    await expect(api.auth.verifyLoginSms({ challenge: s.challenge, code: "", trustDevice: false })).rejects.toThrow("6 位");
+    expect(await consumeLoginChallenge({ db: t.db, clock }, s.challenge, { ip: null, userAgent: null })).toBeNull();
+    // The right code then works once, and the challenge is single use.
+    await api.auth.verifyLoginSms({ challenge: s.challenge, code: await lastSmsCode(t.db, u.phone!), trustDevice: false });
+    const ok = await consumeLoginChallenge({ db: t.db, clock }, s.challenge, { ip: null, userAgent: null });
+    expect(ok?.userId).toBe(u.id);
+    expect(await consumeLoginChallenge({ db: t.db, clock }, s.challenge, { ip: null, userAgent: null })).toBeNull();
+    const audit = await t.db.auditLog.findMany({ where: { userId: u.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => `${a.action}:${a.outcome}`)).toEqual(
+      expect.arrayContaining(["auth.password:SUCCESS", "auth.sms.verify:FAILURE", "auth.sms.verify:SUCCESS", "auth.login:SUCCESS"]),
+    );
+    // Audit rows never hold the code.
+    const code = await lastSmsCode(t.db, u.phone!);
+    expect(audit.some((a) => a.summary.includes(code))).toBe(false);
+  });
+
+  it("SMS codes die after 5 wrong tries and after 5 minutes", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    const s = await start(u.account, PASSWORD, { clock });
+    const api = caller(t.db, { clock });
+    for (let i = 0; i < 5; i++) await expect(api.auth.verifyLoginSms({ challenge: s.challenge, code: "000001", trustDevice: false })).rejects.toThrow();
+    const right = await lastSmsCode(t.db, u.phone!);
+    await expect(api.auth.verifyLoginSms({ challenge: s.challenge, code: right, trustDevice: false })).rejects.toThrow("错误次数过多");
+
+    clock.advance(61_000);
+    const s2 = await start(u.account, PASSWORD, { clock });
+    const code2 = await lastSmsCode(t.db, u.phone!);
+    clock.advance(5 * 60_000 + 1);
+    await expect(api.auth.verifyLoginSms({ challenge: s2.challenge, code: code2, trustDevice: false })).rejects.toThrow("已失效");
+  });
+
+  it("throttles SMS per phone: one a minute", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    await start(u.account, PASSWORD, { clock });
+    await expect(start(u.account, PASSWORD, { clock })).rejects.toThrow("过于频繁");
+    clock.advance(60_000);
+    await expect(start(u.account, PASSWORD, { clock })).resolves.toMatchObject({ needSms: true });
+  });
+
+  it("a trusted browser skips SMS for 7 days, then asks again", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    const browser = newBrowser();
+    await login(t.db, clock, u.account, PASSWORD, { browser, trust: true });
+    expect(browser.deviceToken).toBeTruthy();
+    expect(browser.cookies[0]).toMatch(/HttpOnly; SameSite=Lax/);
+    clock.advance(86_400_000);
+    expect((await start(u.account, PASSWORD, { clock, browser })).needSms).toBe(false);
+    // Another browser still needs the code.
+    expect((await start(u.account, PASSWORD, { clock, browser: newBrowser() })).needSms).toBe(true);
+    clock.advance(7 * 86_400_000);
+    expect((await start(u.account, PASSWORD, { clock, browser })).needSms).toBe(true);
+  });
+
+  it("refuses an account from another portal's login with a pointer to the right one", async () => {
+    const u = await principal();
+    await expect(start(u.account, PASSWORD, { portal: "admin" })).rejects.toThrow("试点院校业务平台");
+  });
+});
+
+describe("lockout", () => {
+  it("freezes after 3 wrong passwords and refuses even the right one while frozen", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    await expect(start(u.account, "Wrong@1234", { clock })).rejects.toThrow("再错 2 次");
+    await expect(start(u.account, "Wrong@1234", { clock })).rejects.toThrow("再错 1 次");
+    await expect(start(u.account, "Wrong@1234", { clock })).rejects.toThrow("冻结");
+    await expect(start(u.account, PASSWORD, { clock })).rejects.toThrow("冻结");
+    clock.advance(900_000);
+    await expect(start(u.account, PASSWORD, { clock })).resolves.toMatchObject({ needSms: true });
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).failedLoginCount).toBe(0);
+  });
+
+  it("disables after 5 in a row from the account's own browser; a superior re-enables it", async () => {
+    const school = await makeSchool(t.db);
+    const p = await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
+    const sub = await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: school.id });
+    const clock = fixedClock(T0);
+    const browser = newBrowser();
+    await login(t.db, clock, sub.account, PASSWORD, { browser, trust: true });
+    for (let i = 0; i < 5; i++) {
+      await start(sub.account, "Wrong@1234", { clock, browser }).catch(() => {});
+      clock.advance(3_600_000); // past each freeze
+    }
+    const row = await t.db.user.findUniqueOrThrow({ where: { id: sub.id } });
+    expect(row.status).toBe("DISABLED");
+    await expect(start(sub.account, PASSWORD, { clock, browser })).rejects.toThrow("请联系本校试点院校负责人账号重新启用");
+
+    const boss = await login(t.db, clock, p.account, PASSWORD);
+    await caller(t.db, { clock, session: boss }).users.enable({ userId: sub.id });
+    await expect(start(sub.account, PASSWORD, { clock, browser })).resolves.toMatchObject({ needSms: false });
+  });
+
+  it("a stranger's failures only freeze, never disable", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    for (let i = 0; i < 8; i++) {
+      await start(u.account, "Wrong@1234", { clock }).catch(() => {});
+      clock.advance(86_400_000);
+    }
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).status).toBe("ACTIVE");
+  });
+
+  it("counts 20 wrong passwords fired in parallel", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    await Promise.allSettled(Array.from({ length: 20 }, () => start(u.account, "Wrong@1234", { clock })));
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).failedLoginCount).toBe(20);
+  });
+});
+
+describe("sessions", () => {
+  it("end after 30 idle minutes and after the absolute lifetime", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    const s = await login(t.db, clock, u.account, PASSWORD);
+    clock.advance(29 * 60_000);
+    expect(await resolveSession(t.db, clock, s.sid)).not.toBeNull();
+    clock.advance(31 * 60_000);
+    expect(await resolveSession(t.db, clock, s.sid)).toBeNull();
+
+    const s2 = await login(t.db, clock, u.account, PASSWORD, { trust: true });
+    for (let i = 0; i < 25; i++) {
+      clock.advance(29 * 60_000);
+      if (!(await resolveSession(t.db, clock, s2.sid))) break;
+    }
+    // 12 hours at most, however active.
+    expect(await resolveSession(t.db, clock, s2.sid)).toBeNull();
+  });
+
+  it("disabling the account ends its existing sessions on the next request", async () => {
+    const school = await makeSchool(t.db);
+    const p = await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
+    const sub = await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: school.id });
+    const clock = fixedClock(T0);
+    const subSession = await login(t.db, clock, sub.account, PASSWORD);
+    const boss = await login(t.db, clock, p.account, PASSWORD);
+    await caller(t.db, { clock, session: boss }).users.disable({ userId: sub.id });
+    expect(await resolveSession(t.db, clock, subSession.sid)).toBeNull();
+  });
+
+  it("logout revokes the server-side session", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    const s = await login(t.db, clock, u.account, PASSWORD);
+    await caller(t.db, { clock, session: s }).auth.logout();
+    expect(await resolveSession(t.db, clock, s.sid)).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+// Each test builds its own tenants and accounts with unique codes.
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/server/db";
+import { hashPassword } from "@/server/auth/password";
+import type { Role } from "@/generated/prisma/enums";
+
+export const PASSWORD = "Test@2026pw";
+let hashed: Promise<string> | undefined;
+const uid = () => randomBytes(4).toString("hex");
+let phoneSeq = Math.floor(Math.random() * 1_000_000);
+export const nextPhone = () => `158${String(phoneSeq++ % 100_000_000).padStart(8, "0")}`;
+
+export async function makeDepartment(db: Db, opts: { level?: "PROVINCE" | "CITY"; regionCode?: string; parentId?: string } = {}) {
+  return db.educationDepartment.create({
+    data: { name: `测试教育部门${uid()}`, level: opts.level ?? "PROVINCE", regionCode: opts.regionCode ?? "110000", parentId: opts.parentId ?? null },
+  });
+}
+
+export async function makeSchool(db: Db, opts: { regionCode?: string; departmentId?: string } = {}) {
+  const code = `41${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+  return db.school.create({
+    data: { code, name: `测试学院${uid()}`, type: "HIGHER_VOCATIONAL", regionCode: opts.regionCode ?? "110108", supervisingDepartmentId: opts.departmentId ?? null, isPilot: true },
+  });
+}
+
+export async function makeOrg(db: Db) {
+  const code = String(Math.floor(Math.random() * 1e6));
+  return db.evaluationOrg.create({ data: { code, name: `测试评价组织${uid()}` } });
+}
+
+export async function makeUser(
+  db: Db,
+  role: Role,
+  tenant: { schoolId?: string; orgId?: string; departmentId?: string } = {},
+  opts: { bound?: boolean; mustChangePassword?: boolean; status?: "ACTIVE" | "DISABLED"; account?: string } = {},
+) {
+  hashed ??= hashPassword(PASSWORD);
+  const bound = opts.bound ?? true;
+  return db.user.create({
+    data: {
+      account: opts.account ?? `u${uid()}`,
+      passwordHash: await hashed,
+      role,
+      name: bound ? "测试用户" : null,
+      phone: bound ? nextPhone() : null,
+      mustChangePassword: opts.mustChangePassword ?? !bound,
+      status: opts.status ?? "ACTIVE",
+      schoolId: tenant.schoolId ?? null,
+      orgId: tenant.orgId ?? null,
+      departmentId: tenant.departmentId ?? null,
+    },
+  });
+}

@@ -1,0 +1,71 @@
+// Calls tRPC procedures exactly as HTTP does, minus HTTP: same router, middleware and use cases.
+import { createCaller } from "@/server/api/root";
+import type { Context } from "@/server/api/trpc";
+import type { Db } from "@/server/db";
+import { fixedClock, type Clock } from "@/server/clock";
+import { OutboxSmsGateway } from "@/server/sms/gateway";
+import { resolveSession } from "@/server/auth/session";
+import { DEVICE_COOKIE } from "@/server/auth/device-cookie";
+import type { SessionUser } from "@/server/session-user";
+
+export type Browser = {
+  ip: string;
+  deviceToken: string | null;
+  cookies: string[];
+};
+
+export function newBrowser(ip = "203.0.113.10"): Browser {
+  return { ip, deviceToken: null, cookies: [] };
+}
+
+export function caller(db: Db, opts: { clock?: Clock; session?: SessionUser | null; browser?: Browser } = {}) {
+  const browser = opts.browser ?? newBrowser();
+  const ctx: Context = {
+    db,
+    clock: opts.clock ?? fixedClock("2026-11-22T02:00:00Z"),
+    sms: new OutboxSmsGateway(db),
+    session: opts.session ?? null,
+    meta: { ip: browser.ip, userAgent: "vitest", deviceToken: browser.deviceToken },
+    setCookie: (c) => {
+      browser.cookies.push(c);
+      const m = new RegExp(`^${DEVICE_COOKIE}=([^;]+)`).exec(c);
+      if (m) browser.deviceToken = m[1];
+    },
+  };
+  return createCaller(ctx);
+}
+
+/** The code the local gateway sent to this phone most recently. */
+export async function lastSmsCode(db: Db, phone: string): Promise<string> {
+  const msg = await db.smsOutbox.findFirst({ where: { phone }, orderBy: { createdAt: "desc" } });
+  const m = msg && /验证码为 (\d{6})/.exec(msg.content);
+  if (!m) throw new Error(`no sms to ${phone}`);
+  return m[1];
+}
+
+/** Runs the whole login (captcha, password, SMS) and returns the resolved session. */
+export async function login(
+  db: Db,
+  clock: Clock,
+  account: string,
+  password: string,
+  opts: { portal?: "school" | "org" | "edu" | "admin" | "student"; browser?: Browser; trust?: boolean } = {},
+): Promise<SessionUser> {
+  const browser = opts.browser ?? newBrowser();
+  const api = caller(db, { clock, browser });
+  const cap = await api.auth.captcha();
+  const answer = "8888"; // CAPTCHA_PROVIDER=fixed in tests
+  void cap;
+  const u = await db.user.findUniqueOrThrow({ where: { account } });
+  const portal = opts.portal ?? ({ ADMIN: "admin", EDU: "edu", ORG: "org", SCHOOL_PRINCIPAL: "school", SCHOOL_ADMIN: "school", STUDENT: "student" } as const)[u.role];
+  const start = await api.auth.login({ portal, account, password, captchaId: cap.id, captchaAnswer: answer });
+  if (start.needSms) {
+    await api.auth.verifyLoginSms({ challenge: start.challenge, code: await lastSmsCode(db, u.phone!), trustDevice: !!opts.trust });
+  }
+  const { consumeLoginChallenge } = await import("@/server/auth/login");
+  const s = await consumeLoginChallenge({ db, clock }, start.challenge, { ip: browser.ip, userAgent: "vitest" });
+  if (!s) throw new Error("challenge not consumable");
+  const user = await resolveSession(db, clock, s.sid);
+  if (!user) throw new Error("session not resolvable");
+  return user;
+}

@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(__dirname, "src"), "server-only": path.resolve(__dirname, "tests/support/empty.ts") } },
+  test: {
+    include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    // An odd time zone so that date bugs fail loudly; the platform itself works in Asia/Shanghai.
+    env: { TZ: "America/St_Johns", APP_MODE: "test", CAPTCHA_PROVIDER: "fixed", AUTH_SECRET: "test-secret-test-secret-test-secret-0123" },
+    testTimeout: 30000,
+    hookTimeout: 60000,
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
