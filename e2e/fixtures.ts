@@ -1,0 +1,100 @@
+// Each test makes its own tenants and accounts straight in the database (unique names and phones),
+// then drives the real app through the browser: captcha, password, SMS from the demo inbox.
+import { randomBytes, randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { expect, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
+
+export const PASSWORD = "E2e@2026pass";
+export const CAPTCHA = "8888"; // CAPTCHA_PROVIDER=fixed, refused in production mode
+let hashed: Promise<string> | undefined;
+let seq = Math.floor(Math.random() * 1e6);
+
+export async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+export const uniquePhone = () => `159${String(process.pid % 100).padStart(2, "0")}${String(seq++ % 1e6).padStart(6, "0")}`;
+
+export async function makeSchool(regionCode = "110108") {
+  const id = randomUUID();
+  const code = `49${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+  await sql(`INSERT INTO "School" (id, code, name, type, "regionCode", "isPilot", "updatedAt") VALUES ($1,$2,$3,'HIGHER_VOCATIONAL',$4,true,now())`, [id, code, `端到端测试学院${randomBytes(3).toString("hex")}`, regionCode]);
+  return { id, code };
+}
+
+export async function makeUser(role: string, tenant: { schoolId?: string; orgId?: string; departmentId?: string } = {}, opts: { bound?: boolean } = {}) {
+  hashed ??= hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const id = randomUUID();
+  const bound = opts.bound ?? true;
+  const account = `e2e${randomBytes(4).toString("hex")}`;
+  const phone = bound ? uniquePhone() : null;
+  await sql(
+    `INSERT INTO "User" (id, account, "passwordHash", role, name, phone, "mustChangePassword", "schoolId", "orgId", "departmentId", "updatedAt")
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,now())`,
+    [id, account, await hashed, role, bound ? "端到端用户" : null, phone, !bound, tenant.schoolId ?? null, tenant.orgId ?? null, tenant.departmentId ?? null],
+  );
+  return { id, account, phone };
+}
+
+export async function anyId(table: "EvaluationOrg" | "EducationDepartment", where = "true") {
+  return (await sql<{ id: string }>(`SELECT id FROM "${table}" WHERE ${where} LIMIT 1`))[0].id;
+}
+
+/** Reads the newest code sent to this phone from the demo SMS inbox page. */
+export async function smsCode(browser: Browser, phone: string, after?: string): Promise<string> {
+  const page = await browser.newPage();
+  try {
+    await page.goto("/demo/sms");
+    await page.getByLabel("手机号").fill(phone);
+    const cell = page.locator(`tr[data-phone="${phone}"] .sms-content`).first();
+    await expect(cell).toBeVisible();
+    for (let i = 0; i < 20; i++) {
+      const text = (await cell.textContent()) ?? "";
+      const m = /验证码为 (\d{6})/.exec(text);
+      if (m && m[1] !== after) return m[1];
+      await page.waitForTimeout(500);
+      await page.reload();
+      await page.getByLabel("手机号").fill(phone);
+    }
+    throw new Error(`no new SMS for ${phone}`);
+  } finally {
+    await page.close();
+  }
+}
+
+export async function submitPassword(page: Page, portal: string, account: string, password: string) {
+  await page.goto(`/${portal}/login`);
+  await expect(page.getByAltText("图形验证码")).toBeVisible();
+  await page.getByLabel("账号").fill(account);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByLabel("图形验证码").fill(CAPTCHA);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+/** Full login through the UI; returns when the portal's 工作台 shows. */
+export async function login(page: Page, portal: string, user: { account: string; phone: string | null }, opts: { trust?: boolean; password?: string } = {}) {
+  await submitPassword(page, portal, user.account, opts.password ?? PASSWORD);
+  const smsStep = page.getByLabel("短信验证码");
+  const landed = page.getByRole("heading", { name: "工作台" });
+  await expect(smsStep.or(landed).first()).toBeVisible();
+  if (await smsStep.isVisible()) {
+    await page.getByText(/验证码已发送至您绑定的手机号/).waitFor();
+    await smsStep.fill(await smsCode(page.context().browser()!, user.phone!));
+    const trust = page.getByLabel(/信任此浏览器/);
+    if (!opts.trust) await trust.uncheck();
+    await page.getByRole("button", { name: "验证并登录" }).click();
+  }
+}
+
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "用户菜单" }).click();
+  await page.getByRole("menuitem", { name: "退出登录" }).click();
+  await page.waitForURL(/\/login/);
+}

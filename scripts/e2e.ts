@@ -1,0 +1,45 @@
+// End-to-end run: a fresh embedded PostgreSQL with the demo data, the built app in test mode
+// (deterministic captcha, short freeze), then Playwright in Debian Chromium against it.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ROOT, buildIfNeeded, ensureDatabase, ensureGenerated, prepareData, serve, waitForHttp } from "./app";
+import { freePort } from "./pg";
+
+delete process.env.DATABASE_URL; // always a throwaway database
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vslc-e2e-"));
+ensureGenerated();
+const db = await ensureDatabase({ dataDir, dbName: "vslc_e2e" });
+await prepareData(db.url);
+const port = await freePort();
+const baseURL = `http://127.0.0.1:${port}`;
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  AUTH_SECRET: randomBytes(32).toString("hex"),
+  NEXTAUTH_URL: baseURL,
+  APP_MODE: "test",
+  CAPTCHA_PROVIDER: "fixed",
+  AUTH_FREEZE_SECONDS: "2",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+buildIfNeeded(env);
+const app = serve(env, port);
+let code = 1;
+try {
+  await waitForHttp(`${baseURL}/`);
+  const r = spawnSync("npx", ["playwright", "test", "-c", "e2e/playwright.config.ts", ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...env, E2E_BASE_URL: baseURL, E2E_DATABASE_URL: db.url },
+  });
+  code = r.status ?? 1;
+} finally {
+  app.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 500));
+  await db.pg?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(code);

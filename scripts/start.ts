@@ -1,0 +1,40 @@
+// npm start: embedded PostgreSQL (unless DATABASE_URL), migrations, demo data once, build, serve on :3000.
+import path from "node:path";
+import { ROOT, buildIfNeeded, ensureDatabase, ensureGenerated, localSecret, prepareData, serve, waitForHttp } from "./app";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.join(ROOT, ".data");
+
+console.log("职业技能等级证书信息管理服务平台 — 启动中");
+ensureGenerated();
+const db = await ensureDatabase({ dataDir: path.join(dataDir, "pg"), port: Number(process.env.PG_PORT ?? 54329), dbName: "vslc" });
+console.log(db.pg ? "  内置 PostgreSQL 已启动 (.data/pg)" : "  使用 DATABASE_URL 指定的数据库");
+await prepareData(db.url);
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? localSecret(dataDir),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  APP_MODE: process.env.APP_MODE ?? "demo",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+if (!dev) buildIfNeeded(env);
+const app = serve(env, port, dev);
+const stop = async () => {
+  app.kill("SIGTERM");
+  await db.pg?.stop();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+app.on("exit", async (code) => {
+  await db.pg?.stop();
+  process.exit(code ?? 0);
+});
+await waitForHttp(`http://127.0.0.1:${port}/`);
+const { demoAccounts } = await import("../src/server/seed");
+console.log(`\n平台已启动: http://localhost:${port}\n`);
+console.log("演示账号（登录需图形验证码与短信验证码；演示短信在 " + `http://localhost:${port}/demo/sms 查看）:`);
+for (const a of demoAccounts()) console.log(`  ${a.role.padEnd(14, "　")} 账号 ${a.account.padEnd(20)} 密码 ${a.password}   ${a.note}`);

@@ -1,0 +1,66 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { errorMessage, useTRPC } from "@/trpc/react";
+import { Alert, Field } from "@/components/field";
+import { SmsButton } from "@/components/sms-button";
+import { ROLE_LABELS } from "@/domain/auth/portals";
+
+export function ProfileForm() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const send = useMutation(trpc.auth.sendOwnCode.mutationOptions());
+  const sendNew = useMutation(trpc.auth.sendNewPhoneCode.mutationOptions());
+  const update = useMutation(trpc.auth.updateProfile.mutationOptions());
+  const [f, setF] = useState({ name: "", email: "", code: "", changePhone: false, newPhone: "", newCode: "", password: "" });
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => { if (me.data) setF((x) => ({ ...x, name: me.data!.name ?? "", email: me.data!.email ?? "" })); }, [me.data]);
+  return (
+    <div className="card max-w-xl p-6">
+      <h1 className="mb-4 text-lg font-semibold">修改用户资料</h1>
+      <form className="space-y-4" noValidate onSubmit={async (e) => {
+        e.preventDefault();
+        setMsg(null);
+        try {
+          await update.mutateAsync({ name: f.name, email: f.email || null, smsCode: f.code, ...(f.changePhone ? { newPhone: f.newPhone, newPhoneCode: f.newCode, password: f.password } : {}) });
+          setMsg({ ok: true, text: "资料已保存" });
+          await qc.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+        } catch (err) {
+          setMsg({ ok: false, text: errorMessage(err) });
+        }
+      }}>
+        <div className="grid grid-cols-2 gap-4 text-sm">
+          <Field label="账号"><div>{me.data?.account}</div></Field>
+          <Field label="角色"><div>{me.data ? `${ROLE_LABELS[me.data.role]}（${me.data.tenantName}）` : ""}</div></Field>
+        </div>
+        <Field label="姓名" htmlFor="name" required><input id="name" className="input" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} /></Field>
+        <Field label="邮箱" htmlFor="email"><input id="email" className="input" value={f.email} onChange={(e) => setF({ ...f, email: e.target.value })} /></Field>
+        <Field label="手机">
+          <div className="flex items-center gap-3 text-sm">{me.data?.phone}<button type="button" className="btn-link" onClick={() => setF({ ...f, changePhone: !f.changePhone })}>{f.changePhone ? "不修改手机号" : "修改手机号"}</button></div>
+        </Field>
+        {f.changePhone && (
+          <div className="space-y-4 rounded border border-slate-200 p-4">
+            <Field label="登录密码" htmlFor="password" required hint="修改绑定手机号需要再次验证身份"><input id="password" type="password" className="input" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} /></Field>
+            <Field label="新手机号" htmlFor="newPhone" required>
+              <div className="flex gap-2">
+                <input id="newPhone" className="input" inputMode="numeric" maxLength={11} value={f.newPhone} onChange={(e) => setF({ ...f, newPhone: e.target.value.trim() })} />
+                <SmsButton send={() => sendNew.mutateAsync({ phone: f.newPhone })} onError={(t) => setMsg({ ok: false, text: t })} />
+              </div>
+            </Field>
+            <Field label="新手机号验证码" htmlFor="newCode" required><input id="newCode" className="input" inputMode="numeric" maxLength={6} value={f.newCode} onChange={(e) => setF({ ...f, newCode: e.target.value })} /></Field>
+          </div>
+        )}
+        <div className="alert-info">为了确保账户安全，请使用当前登录账户绑定的手机号 {me.data?.phone} 获取验证码，验证通过后才可修改用户信息。</div>
+        <Field label="短信验证码" htmlFor="code" required>
+          <div className="flex gap-2">
+            <input id="code" className="input" inputMode="numeric" maxLength={6} value={f.code} onChange={(e) => setF({ ...f, code: e.target.value })} />
+            <SmsButton send={() => send.mutateAsync({ purpose: "CHANGE_PROFILE" })} onError={(t) => setMsg({ ok: false, text: t })} />
+          </div>
+        </Field>
+        {msg && <Alert kind={msg.ok ? "ok" : "error"}>{msg.text}</Alert>}
+        <button className="btn-primary" disabled={update.isPending}>保存</button>
+      </form>
+    </div>
+  );
+}

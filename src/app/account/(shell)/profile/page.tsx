@@ -1,0 +1,7 @@
+import { ProfileForm } from "./form";
+
+export const metadata = { title: "修改资料" };
+
+export default function Page() {
+  return <ProfileForm />;
+}

@@ -1,0 +1,65 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { errorMessage, useTRPC } from "@/trpc/react";
+import { Alert, Field } from "@/components/field";
+import { SmsButton } from "@/components/sms-button";
+import { LogoutButton } from "@/components/logout-button";
+
+export function BindForm({ portal, account, needsBinding }: { portal: string; account: string; needsBinding: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const sendCode = useMutation(trpc.auth.sendBindCode.mutationOptions());
+  const complete = useMutation(trpc.auth.completeFirstLogin.mutationOptions());
+  const [f, setF] = useState({ name: "", phone: "", code: "", pw: "", pw2: "" });
+  const [error, setError] = useState("");
+
+  return (
+    <div className="card w-full max-w-md p-6 sm:p-8">
+      <h1 className="text-xl font-semibold">{needsBinding ? "首次登录：绑定使用人信息" : "请修改初始密码"}</h1>
+      <p className="mb-5 mt-1 text-sm text-slate-500">
+        账号 {account}。{needsBinding ? "请绑定账号使用人本人的姓名和手机号，用于后续登录验证和找回密码，并修改初始密码。" : "初始密码只能使用一次，请设置新密码后继续。"}
+      </p>
+      <form
+        className="space-y-4"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError("");
+          try {
+            await complete.mutateAsync(
+              needsBinding
+                ? { name: f.name, phone: f.phone, smsCode: f.code, newPassword: f.pw, confirmPassword: f.pw2 }
+                : { newPassword: f.pw, confirmPassword: f.pw2 },
+            );
+            router.replace(`/${portal}`);
+            router.refresh();
+          } catch (err) {
+            setError(errorMessage(err));
+          }
+        }}
+      >
+        {needsBinding && (
+          <>
+            <Field label="姓名" htmlFor="name" required><input id="name" className="input" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} /></Field>
+            <Field label="手机号" htmlFor="phone" required>
+              <div className="flex gap-2">
+                <input id="phone" className="input" inputMode="numeric" maxLength={11} value={f.phone} onChange={(e) => setF({ ...f, phone: e.target.value.trim() })} />
+                <SmsButton send={() => sendCode.mutateAsync({ phone: f.phone })} onError={setError} disabled={!/^1\d{10}$/.test(f.phone)} />
+              </div>
+            </Field>
+            <Field label="短信验证码" htmlFor="smsCode" required><input id="smsCode" className="input" inputMode="numeric" maxLength={6} value={f.code} onChange={(e) => setF({ ...f, code: e.target.value })} /></Field>
+          </>
+        )}
+        <Field label="新密码" htmlFor="pw" required hint="8–64 位，包含大写字母、小写字母、数字、特殊符号中的至少三类，不能包含账号">
+          <input id="pw" type="password" autoComplete="new-password" className="input" value={f.pw} onChange={(e) => setF({ ...f, pw: e.target.value })} />
+        </Field>
+        <Field label="确认密码" htmlFor="pw2" required><input id="pw2" type="password" autoComplete="new-password" className="input" value={f.pw2} onChange={(e) => setF({ ...f, pw2: e.target.value })} /></Field>
+        <Alert>{error}</Alert>
+        <button className="btn-primary w-full py-2.5" disabled={complete.isPending}>保存并进入平台</button>
+        <div className="text-center"><LogoutButton className="btn-link" /></div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { requirePortal } from "@/server/auth/current";
+import { PortalShell } from "@/components/portal-shell";
+
+export const dynamic = "force-dynamic";
+
+export default async function Layout({ children }: { children: React.ReactNode }) {
+  const user = await requirePortal("admin");
+  return <PortalShell portal="admin" user={user}>{children}</PortalShell>;
+}

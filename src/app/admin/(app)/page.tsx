@@ -1,0 +1,9 @@
+import { requirePortal } from "@/server/auth/current";
+import { Workbench } from "@/components/workbench";
+
+export const metadata = { title: "工作台" };
+
+export default async function Page() {
+  await requirePortal("admin");
+  return <Workbench />;
+}

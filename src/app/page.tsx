@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { SiteHeader } from "@/components/site-header";
+import { getDb } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+const ENTRIES = [
+  { portal: "school", title: "院校", text: "试点院校负责人及业务管理员：证书试点申报、考务组织、核准发证" },
+  { portal: "org", title: "培训评价组织", text: "标准与证书发布、考试计划、排考、成绩与证书签发" },
+  { portal: "edu", title: "教育行政部门", text: "申报计划发布、试点审核与指标核定、周报审核" },
+  { portal: "student", title: "学生", text: "查看报考信息、下载准考证、查询成绩与电子证书" },
+  { portal: "admin", title: "综合业务管理", text: "院校、专业目录、机构与账号等基础数据管理" },
+] as const;
+
+const LEVEL = { JUNIOR: "初级", INTERMEDIATE: "中级", SENIOR: "高级" } as const;
+
+export default async function Home() {
+  const db = getDb();
+  const [certificates, counts] = await Promise.all([
+    db.certificate.findMany({
+      where: { status: "ENABLED" },
+      orderBy: [{ openedAt: "desc" }, { code: "asc" }],
+      take: 8,
+      include: { org: { select: { name: true } }, levels: { select: { level: true } } },
+    }),
+    Promise.all([db.certificate.count({ where: { status: "ENABLED" } }), db.evaluationOrg.count(), db.school.count({ where: { isPilot: true } })]),
+  ]);
+  return (
+    <div className="min-h-screen">
+      <SiteHeader>
+        <a href="#entries">业务平台</a>
+        <a href="#certificates">证书信息</a>
+        <Link href="/login">登录</Link>
+      </SiteHeader>
+      <section className="bg-gradient-to-r from-brand-700 to-brand-500 text-white">
+        <div className="mx-auto max-w-6xl px-4 py-10 sm:py-14">
+          <h1 className="text-2xl font-bold sm:text-3xl">1+X 职业技能等级证书信息管理服务平台</h1>
+          <p className="mt-3 max-w-2xl text-white/85">服务试点院校、培训评价组织、各级教育行政部门和广大学生，覆盖试点申报、考务组织、成绩管理与证书发放的全过程。</p>
+          <dl className="mt-6 flex flex-wrap gap-8">
+            {[["在册证书", counts[0]], ["培训评价组织", counts[1]], ["试点院校", counts[2]]].map(([l, v]) => (
+              <div key={l as string}><dt className="text-sm text-white/70">{l}</dt><dd className="text-2xl font-semibold">{(v as number).toLocaleString("zh-CN")}</dd></div>
+            ))}
+          </dl>
+        </div>
+      </section>
+      <main className="mx-auto max-w-6xl space-y-10 px-4 py-8">
+        <section id="entries">
+          <h2 className="mb-4 text-lg font-semibold">业务平台入口</h2>
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+            {ENTRIES.map((e) => (
+              <Link key={e.portal} href={`/${e.portal}/login`} className="card block p-5 transition hover:-translate-y-0.5 hover:border-brand-500 hover:shadow">
+                <div className="font-semibold text-brand-700">{e.title}</div>
+                <p className="mt-2 text-sm text-slate-500">{e.text}</p>
+                <span className="mt-3 inline-block text-sm text-brand-600">登录 →</span>
+              </Link>
+            ))}
+          </div>
+        </section>
+        <section id="certificates">
+          <h2 className="mb-4 text-lg font-semibold">证书信息</h2>
+          <div className="card overflow-x-auto">
+            <table className="table">
+              <thead><tr><th>证书代码</th><th>证书名称</th><th>等级</th><th>颁证机构</th><th>专业大类</th></tr></thead>
+              <tbody>
+                {certificates.map((c) => (
+                  <tr key={c.id}>
+                    <td className="font-mono text-xs">{c.code}</td>
+                    <td>{c.name}</td>
+                    <td className="whitespace-nowrap">{c.levels.map((l) => LEVEL[l.level]).join("、")}</td>
+                    <td>{c.org.name}</td>
+                    <td>{c.category}</td>
+                  </tr>
+                ))}
+                {certificates.length === 0 && <tr><td colSpan={5} className="py-6 text-center text-slate-400">暂无证书</td></tr>}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </main>
+      <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-400">职业技能等级证书信息管理服务平台</footer>
+    </div>
+  );
+}
