@@ -32,11 +32,15 @@ test("5 wrong passwords from the user's own browser disable the account; the pri
   const ctx = await browser.newContext();
   const boss = await ctx.newPage();
   await login(boss, "school", principal);
-  await boss.getByRole("link", { name: "用户管理" }).click();
+  // The workbench points at the account waiting to be re-enabled.
+  await boss.getByRole("link", { name: /已停用的下级账号/ }).click();
+  await expect(boss).toHaveURL(/\/school\/users\?status=DISABLED/);
   const row = boss.locator(`tr[data-account="${sub.account}"]`);
   await expect(row).toContainText("已停用");
   await row.getByRole("button", { name: "启用" }).click();
   await expect(boss.getByRole("status")).toContainText(`已启用账号 ${sub.account}`);
+  await expect(row).toHaveCount(0); // it leaves the 已停用 tab
+  await boss.getByRole("tab", { name: /全部/ }).click();
   await expect(row).toContainText("已启用");
   await boss.screenshot({ path: info.outputPath("users.png"), fullPage: true });
   await ctx.close();

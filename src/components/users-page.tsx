@@ -84,7 +84,7 @@ export function UsersPage({ title, roleFilter }: { title: string; roleFilter?: b
             {list.data?.rows.map((r) => (
               <tr key={r.id} data-account={r.account}>
                 <td className="font-mono text-xs">{r.account}</td>
-                <td>{r.name ?? <span className="text-slate-400">未绑定</span>}</td>
+                <td className="whitespace-nowrap">{r.name ?? <span className="text-slate-400">未绑定</span>}</td>
                 <td className="whitespace-nowrap">{ROLE_LABELS[r.role]}</td>
                 <td>{r.tenant}</td>
                 <td className="whitespace-nowrap">{r.phone ?? "—"}</td>
