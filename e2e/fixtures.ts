@@ -52,6 +52,7 @@ export async function smsCode(browser: Browser, phone: string, after?: string): 
   const page = await browser.newPage();
   try {
     await page.goto("/demo/sms");
+    await hydrated(page);
     await page.getByLabel("手机号").fill(phone);
     const cell = page.locator(`tr[data-phone="${phone}"] .sms-content`).first();
     await expect(cell).toBeVisible();
@@ -71,6 +72,7 @@ export async function smsCode(browser: Browser, phone: string, after?: string): 
 
 export async function submitPassword(page: Page, portal: string, account: string, password: string) {
   await page.goto(`/${portal}/login`);
+  await hydrated(page);
   await expect(page.getByAltText("图形验证码")).toBeVisible();
   await page.getByLabel("账号").fill(account);
   await page.getByLabel("密码", { exact: true }).fill(password);
@@ -97,4 +99,9 @@ export async function logout(page: Page) {
   await page.getByRole("button", { name: "用户菜单" }).click();
   await page.getByRole("menuitem", { name: "退出登录" }).click();
   await page.waitForURL(/\/login/);
+}
+
+/** Waits until React has hydrated the current page, so typed input is not lost. */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }

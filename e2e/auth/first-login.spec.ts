@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { makeSchool, makeUser, smsCode, submitPassword, uniquePhone, login, logout } from "../fixtures";
+import { hydrated, makeSchool, makeUser, smsCode, submitPassword, uniquePhone, login, logout } from "../fixtures";
 
 test("first login binds name and phone and replaces the initial password", async ({ page, browser }, info) => {
   const school = await makeSchool();
@@ -10,6 +10,7 @@ test("first login binds name and phone and replaces the initial password", async
   // Pages of the portal stay closed until binding is done.
   await page.goto("/school/users");
   await expect(page).toHaveURL(/\/account\/bind/);
+  await hydrated(page);
 
   const phone = uniquePhone();
   await page.getByLabel("姓名").fill("黄老师");
@@ -19,13 +20,13 @@ test("first login binds name and phone and replaces the initial password", async
   const code = await smsCode(browser, phone);
   await page.getByLabel("短信验证码").fill(code);
   // A weak password is refused with a Chinese reason, and nothing changes.
-  await page.getByLabel("新密码").fill("abcdefgh");
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("abcdefgh");
   await page.getByLabel("确认密码").fill("abcdefgh");
   await page.getByRole("button", { name: "保存并进入平台" }).click();
   await expect(page.locator(".alert-error")).toContainText("至少三类");
   await page.screenshot({ path: info.outputPath("bind.png"), fullPage: true });
 
-  await page.getByLabel("新密码").fill("Bound@2026ok");
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Bound@2026ok");
   await page.getByLabel("确认密码").fill("Bound@2026ok");
   await page.getByRole("button", { name: "保存并进入平台" }).click();
   await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();

@@ -6,13 +6,14 @@ test("forgot password through the bound phone", async ({ page, browser }) => {
   const user = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
   await page.goto("/school/login");
   await page.getByRole("link", { name: "忘记密码" }).click();
+  await expect(page.getByAltText("图形验证码")).toBeVisible(); // hydrated
   await page.getByLabel("账号").fill(user.account);
   await page.getByLabel("绑定的手机号").fill(user.phone!);
   await page.getByLabel("图形验证码").fill(CAPTCHA);
   await page.getByRole("button", { name: "获取短信验证码" }).click();
   await expect(page.getByText("如果账号与手机号匹配，验证码已发送到该手机")).toBeVisible();
   await page.getByLabel("短信验证码").fill(await smsCode(browser, user.phone!));
-  await page.getByLabel("新密码").fill("Forgot@2026ok");
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Forgot@2026ok");
   await page.getByLabel("确认密码").fill("Forgot@2026ok");
   await page.getByRole("button", { name: "重置密码" }).click();
   await expect(page.getByText("密码已重置")).toBeVisible();

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { TRPCReactProvider } from "@/trpc/react";
+import { HydrationMark } from "@/components/hydration-mark";
 
 export const metadata: Metadata = {
   title: { default: "职业技能等级证书信息管理服务平台", template: "%s · 职业技能等级证书信息管理服务平台" },
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="zh-CN">
       <body>
         <TRPCReactProvider>{children}</TRPCReactProvider>
+        <HydrationMark />
       </body>
     </html>
   );

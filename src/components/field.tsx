@@ -2,7 +2,7 @@ export function Field({ label, htmlFor, required, children, hint }: { label: str
   return (
     <div>
       <label className="label" htmlFor={htmlFor}>
-        {required && <span className="mr-0.5 text-red-500">*</span>}
+        {required && <span aria-hidden="true" className="mr-0.5 text-red-500">*</span>}
         {label}
       </label>
       {children}

@@ -86,8 +86,8 @@ export function LoginForm({ portal }: { portal: Portal }) {
           <Alert>{error}</Alert>
           <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || !captcha.id}>{busy ? "登录中…" : "登录"}</button>
           <div className="flex justify-between text-sm">
-            <Link className="btn-link" href={`/forgot-password?portal=${portal}`}>忘记密码</Link>
-            {portal === "school" && <span className="text-slate-400">未参加过试点的院校请联系省级教育行政部门</span>}
+            <Link className="btn-link whitespace-nowrap" href={`/forgot-password?portal=${portal}`}>忘记密码</Link>
+            {portal === "school" && <span className="text-right text-xs text-slate-400">未参加过试点的院校请联系省级教育行政部门</span>}
           </div>
         </form>
       ) : (

@@ -25,7 +25,7 @@ export function AuthPage({ children }: { children: React.ReactNode }) {
         <Link href="/login">登录</Link>
       </SiteHeader>
       <main className="flex flex-1 items-start justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-10">{children}</main>
-      <footer className="py-4 text-center text-xs text-slate-400">职业技能等级证书信息管理服务平台 · 已通过网络安全等级保护三级要求设计</footer>
+      <footer className="py-4 text-center text-xs text-slate-400">职业技能等级证书信息管理服务平台 · 按网络安全等级保护三级要求设计</footer>
     </div>
   );
 }

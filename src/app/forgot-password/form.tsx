@@ -2,9 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { errorMessage, useTRPC } from "@/trpc/react";
+import { useTRPC } from "@/trpc/react";
 import { CaptchaField, useCaptcha } from "@/components/captcha";
 import { Alert, Field } from "@/components/field";
+import { ActionForm } from "@/components/action-form";
+import { NewPasswordFields } from "@/components/new-password-fields";
 
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
@@ -30,19 +32,11 @@ export function ForgotPasswordForm() {
       <h1 className="text-xl font-semibold">忘记密码</h1>
       <p className="mb-5 mt-1 text-sm text-slate-500">通过账号绑定的手机号重置密码。未绑定手机号的账号请联系上级账号重置。</p>
       {!sent ? (
-        <form
-          className="space-y-4"
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setError("");
-            try {
-              const r = await request.mutateAsync({ account: f.account, phone: f.phone, captchaId: captcha.id, captchaAnswer: f.captcha });
-              setSent(r.message);
-            } catch (err) {
-              setError(errorMessage(err));
-              captcha.refresh();
-            }
+        <ActionForm
+          onError={(m) => { setError(m); if (m) captcha.refresh(); }}
+          action={async () => {
+            const r = await request.mutateAsync({ account: f.account, phone: f.phone, captchaId: captcha.id, captchaAnswer: f.captcha });
+            setSent(r.message);
           }}
         >
           <Field label="账号" htmlFor="account" required><input id="account" className="input" value={f.account} onChange={(e) => setF({ ...f, account: e.target.value })} /></Field>
@@ -50,28 +44,18 @@ export function ForgotPasswordForm() {
           <CaptchaField captcha={captcha} value={f.captcha} onChange={(v) => setF({ ...f, captcha: v })} />
           <Alert>{error}</Alert>
           <button className="btn-primary w-full py-2.5" disabled={request.isPending || !captcha.id}>获取短信验证码</button>
-        </form>
+        </ActionForm>
       ) : (
-        <form
-          className="space-y-4"
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setError("");
-            try {
-              setDone(await reset.mutateAsync({ account: f.account, phone: f.phone, smsCode: f.code, newPassword: f.pw, confirmPassword: f.pw2 }));
-            } catch (err) {
-              setError(errorMessage(err));
-            }
-          }}
+        <ActionForm
+          onError={setError}
+          action={async () => setDone(await reset.mutateAsync({ account: f.account, phone: f.phone, smsCode: f.code, newPassword: f.pw, confirmPassword: f.pw2 }))}
         >
           <Alert kind="info">{sent}</Alert>
           <Field label="短信验证码" htmlFor="smsCode" required><input id="smsCode" className="input" inputMode="numeric" maxLength={6} value={f.code} onChange={(e) => setF({ ...f, code: e.target.value })} /></Field>
-          <Field label="新密码" htmlFor="pw" required hint="8–64 位，包含大写字母、小写字母、数字、特殊符号中的至少三类"><input id="pw" type="password" autoComplete="new-password" className="input" value={f.pw} onChange={(e) => setF({ ...f, pw: e.target.value })} /></Field>
-          <Field label="确认密码" htmlFor="pw2" required><input id="pw2" type="password" autoComplete="new-password" className="input" value={f.pw2} onChange={(e) => setF({ ...f, pw2: e.target.value })} /></Field>
+          <NewPasswordFields pw={f.pw} pw2={f.pw2} onChange={(pw, pw2) => setF({ ...f, pw, pw2 })} />
           <Alert>{error}</Alert>
           <button className="btn-primary w-full py-2.5" disabled={reset.isPending}>重置密码</button>
-        </form>
+        </ActionForm>
       )}
     </div>
   );

@@ -36,7 +36,7 @@ const t = initTRPC
       const message = internal
         ? "系统繁忙，请稍后再试"
         : zod
-          ? `输入有误：${zod.issues.map((i) => (i.path.length ? `${i.path.join(".")} ` : "") + i.message).slice(0, 3).join("；")}`
+          ? `输入有误：${zod.issues.map((i) => i.message).slice(0, 3).join("；")}`
           : shape.message;
       // No stack, path or database detail leaves the server.
       return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fields: zod ? z.flattenError(zod).fieldErrors : null } };

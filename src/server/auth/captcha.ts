@@ -22,6 +22,8 @@ function answerText(): string {
 }
 
 export async function createCaptcha(db: Db, clock: Clock): Promise<{ id: string; svg: string }> {
+  // Now and then, sweep expired one-time rows (any instance may do it; it is idempotent).
+  if (randomInt(0, 200) === 0) await purgeExpired(db, clock);
   const text = answerText();
   const row = await db.captcha.create({
     data: { answerHash: keyedHash(text.toUpperCase()), expiresAt: new Date(clock.now().getTime() + TTL_MS) },
@@ -39,4 +41,13 @@ export async function checkCaptcha(db: Db, clock: Clock, id: string, answer: str
     RETURNING "answerHash"`;
   if (rows.length === 0) return false;
   return safeEqualHex(rows[0].answerHash, keyedHash(answer.trim().toUpperCase()));
+}
+
+/** Deletes captchas, SMS codes, login challenges and rate-limit windows that expired a day ago or more. */
+export async function purgeExpired(db: Db, clock: Clock): Promise<void> {
+  const before = new Date(clock.now().getTime() - 86400000);
+  await db.captcha.deleteMany({ where: { expiresAt: { lt: before } } });
+  await db.smsCode.deleteMany({ where: { expiresAt: { lt: before } } });
+  await db.loginChallenge.deleteMany({ where: { expiresAt: { lt: before } } });
+  await db.rateLimit.deleteMany({ where: { windowStart: { lt: before } } });
 }

@@ -2,8 +2,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorMessage, useTRPC } from "@/trpc/react";
+import { useTRPC } from "@/trpc/react";
 import { Alert, Field } from "@/components/field";
+import { ActionForm } from "@/components/action-form";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { SmsButton } from "@/components/sms-button";
 import { LogoutButton } from "@/components/logout-button";
 
@@ -21,13 +23,9 @@ export function BindForm({ portal, account, needsBinding }: { portal: string; ac
       <p className="mb-5 mt-1 text-sm text-slate-500">
         账号 {account}。{needsBinding ? "请绑定账号使用人本人的姓名和手机号，用于后续登录验证和找回密码，并修改初始密码。" : "初始密码只能使用一次，请设置新密码后继续。"}
       </p>
-      <form
-        className="space-y-4"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError("");
-          try {
+      <ActionForm
+        onError={setError}
+        action={async () => {
             await complete.mutateAsync(
               needsBinding
                 ? { name: f.name, phone: f.phone, smsCode: f.code, newPassword: f.pw, confirmPassword: f.pw2 }
@@ -35,9 +33,6 @@ export function BindForm({ portal, account, needsBinding }: { portal: string; ac
             );
             router.replace(`/${portal}`);
             router.refresh();
-          } catch (err) {
-            setError(errorMessage(err));
-          }
         }}
       >
         {needsBinding && (
@@ -52,14 +47,11 @@ export function BindForm({ portal, account, needsBinding }: { portal: string; ac
             <Field label="短信验证码" htmlFor="smsCode" required><input id="smsCode" className="input" inputMode="numeric" maxLength={6} value={f.code} onChange={(e) => setF({ ...f, code: e.target.value })} /></Field>
           </>
         )}
-        <Field label="新密码" htmlFor="pw" required hint="8–64 位，包含大写字母、小写字母、数字、特殊符号中的至少三类，不能包含账号">
-          <input id="pw" type="password" autoComplete="new-password" className="input" value={f.pw} onChange={(e) => setF({ ...f, pw: e.target.value })} />
-        </Field>
-        <Field label="确认密码" htmlFor="pw2" required><input id="pw2" type="password" autoComplete="new-password" className="input" value={f.pw2} onChange={(e) => setF({ ...f, pw2: e.target.value })} /></Field>
+        <NewPasswordFields pw={f.pw} pw2={f.pw2} onChange={(pw, pw2) => setF({ ...f, pw, pw2 })} />
         <Alert>{error}</Alert>
         <button className="btn-primary w-full py-2.5" disabled={complete.isPending}>保存并进入平台</button>
         <div className="text-center"><LogoutButton className="btn-link" /></div>
-      </form>
+      </ActionForm>
     </div>
   );
 }

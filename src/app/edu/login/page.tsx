@@ -1,12 +1,4 @@
-import { AuthPage } from "@/components/site-header";
-import { LoginForm } from "@/components/login-form";
+import { loginPage } from "@/components/portal-pages";
 
 export const metadata = { title: "登录" };
-
-export default function Login() {
-  return (
-    <AuthPage>
-      <LoginForm portal="edu" />
-    </AuthPage>
-  );
-}
+export default loginPage("edu");

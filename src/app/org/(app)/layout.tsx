@@ -1,9 +1,4 @@
-import { requirePortal } from "@/server/auth/current";
-import { PortalShell } from "@/components/portal-shell";
+import { portalLayout } from "@/components/portal-pages";
 
 export const dynamic = "force-dynamic";
-
-export default async function Layout({ children }: { children: React.ReactNode }) {
-  const user = await requirePortal("org");
-  return <PortalShell portal="org" user={user}>{children}</PortalShell>;
-}
+export default portalLayout("org");

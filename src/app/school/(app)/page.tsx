@@ -1,9 +1,4 @@
-import { requirePortal } from "@/server/auth/current";
-import { Workbench } from "@/components/workbench";
+import { workbenchPage } from "@/components/portal-pages";
 
 export const metadata = { title: "工作台" };
-
-export default async function Page() {
-  await requirePortal("school");
-  return <Workbench />;
-}
+export default workbenchPage("school");

@@ -1,9 +1,10 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { errorMessage, useTRPC } from "@/trpc/react";
+import { useTRPC } from "@/trpc/react";
+import { ActionForm } from "@/components/action-form";
 import { Alert, Field } from "@/components/field";
-import { SmsButton } from "@/components/sms-button";
+import { OwnPhoneCodeField, SmsButton } from "@/components/sms-button";
 import { ROLE_LABELS } from "@/domain/auth/portals";
 
 export function ProfileForm() {
@@ -15,20 +16,15 @@ export function ProfileForm() {
   const update = useMutation(trpc.auth.updateProfile.mutationOptions());
   const [f, setF] = useState({ name: "", email: "", code: "", changePhone: false, newPhone: "", newCode: "", password: "" });
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const fail = (text: string) => setMsg(text ? { ok: false, text } : null);
   useEffect(() => { if (me.data) setF((x) => ({ ...x, name: me.data!.name ?? "", email: me.data!.email ?? "" })); }, [me.data]);
   return (
     <div className="card max-w-xl p-6">
       <h1 className="mb-4 text-lg font-semibold">修改用户资料</h1>
-      <form className="space-y-4" noValidate onSubmit={async (e) => {
-        e.preventDefault();
-        setMsg(null);
-        try {
-          await update.mutateAsync({ name: f.name, email: f.email || null, smsCode: f.code, ...(f.changePhone ? { newPhone: f.newPhone, newPhoneCode: f.newCode, password: f.password } : {}) });
-          setMsg({ ok: true, text: "资料已保存" });
-          await qc.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
-        } catch (err) {
-          setMsg({ ok: false, text: errorMessage(err) });
-        }
+      <ActionForm onError={fail} action={async () => {
+        await update.mutateAsync({ name: f.name, email: f.email || null, smsCode: f.code, ...(f.changePhone ? { newPhone: f.newPhone, newPhoneCode: f.newCode, password: f.password } : {}) });
+        setMsg({ ok: true, text: "资料已保存" });
+        await qc.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
       }}>
         <div className="grid grid-cols-2 gap-4 text-sm">
           <Field label="账号"><div>{me.data?.account}</div></Field>
@@ -45,22 +41,16 @@ export function ProfileForm() {
             <Field label="新手机号" htmlFor="newPhone" required>
               <div className="flex gap-2">
                 <input id="newPhone" className="input" inputMode="numeric" maxLength={11} value={f.newPhone} onChange={(e) => setF({ ...f, newPhone: e.target.value.trim() })} />
-                <SmsButton send={() => sendNew.mutateAsync({ phone: f.newPhone })} onError={(t) => setMsg({ ok: false, text: t })} />
+                <SmsButton send={() => sendNew.mutateAsync({ phone: f.newPhone })} onError={fail} />
               </div>
             </Field>
             <Field label="新手机号验证码" htmlFor="newCode" required><input id="newCode" className="input" inputMode="numeric" maxLength={6} value={f.newCode} onChange={(e) => setF({ ...f, newCode: e.target.value })} /></Field>
           </div>
         )}
-        <div className="alert-info">为了确保账户安全，请使用当前登录账户绑定的手机号 {me.data?.phone} 获取验证码，验证通过后才可修改用户信息。</div>
-        <Field label="短信验证码" htmlFor="code" required>
-          <div className="flex gap-2">
-            <input id="code" className="input" inputMode="numeric" maxLength={6} value={f.code} onChange={(e) => setF({ ...f, code: e.target.value })} />
-            <SmsButton send={() => send.mutateAsync({ purpose: "CHANGE_PROFILE" })} onError={(t) => setMsg({ ok: false, text: t })} />
-          </div>
-        </Field>
+        <OwnPhoneCodeField phone={me.data?.phone} code={f.code} onCode={(code) => setF({ ...f, code })} send={() => send.mutateAsync({ purpose: "CHANGE_PROFILE" })} onError={fail} />
         {msg && <Alert kind={msg.ok ? "ok" : "error"}>{msg.text}</Alert>}
         <button className="btn-primary" disabled={update.isPending}>保存</button>
-      </form>
+      </ActionForm>
     </div>
   );
 }

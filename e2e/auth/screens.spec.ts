@@ -1,0 +1,27 @@
+// Screens a person would look at: the public home and a portal at phone width.
+import { expect, test } from "@playwright/test";
+import { login, makeSchool, makeUser } from "../fixtures";
+
+test("the public home page lists the portals and the latest certificates", async ({ page }, info) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "业务平台入口" })).toBeVisible();
+  await expect(page.locator("#certificates tbody tr")).toHaveCount(8);
+  await page.screenshot({ path: info.outputPath("home.png"), fullPage: true });
+  await page.getByRole("link", { name: /院校/ }).first().click();
+  await expect(page).toHaveURL(/\/school\/login/);
+});
+
+test("a portal is usable at phone width", async ({ browser }, info) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  const school = await makeSchool();
+  const user = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
+  await page.goto("/school/login");
+  await page.screenshot({ path: info.outputPath("login-phone.png"), fullPage: true });
+  await login(page, "school", user);
+  await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
+  await page.getByRole("link", { name: "系统管理" }).click();
+  await expect(page.getByRole("heading", { name: "用户管理" })).toBeVisible();
+  await page.screenshot({ path: info.outputPath("users-phone.png"), fullPage: true });
+  await ctx.close();
+});

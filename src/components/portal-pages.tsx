@@ -1,0 +1,31 @@
+// The pages every portal has, made once: its login page, its guarded layout and its 工作台.
+import { requirePortal } from "@/server/auth/current";
+import type { Portal } from "@/domain/auth/portals";
+import { AuthPage } from "./site-header";
+import { LoginForm } from "./login-form";
+import { PortalShell } from "./portal-shell";
+import { Workbench } from "./workbench";
+
+export function loginPage(portal: Portal) {
+  return function Login() {
+    return (
+      <AuthPage>
+        <LoginForm portal={portal} />
+      </AuthPage>
+    );
+  };
+}
+
+export function portalLayout(portal: Portal) {
+  return async function Layout({ children }: { children: React.ReactNode }) {
+    const user = await requirePortal(portal);
+    return <PortalShell portal={portal} user={user}>{children}</PortalShell>;
+  };
+}
+
+export function workbenchPage(portal: Portal) {
+  return async function Page() {
+    await requirePortal(portal);
+    return <Workbench />;
+  };
+}
