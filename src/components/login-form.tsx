@@ -1,4 +1,5 @@
 "use client";
+import { usePatchState } from "@/components/use-patch";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
@@ -23,7 +24,7 @@ export function LoginForm({ portal }: { portal: Portal }) {
   const captcha = useCaptcha();
   const login = useMutation(trpc.auth.login.mutationOptions());
   const verify = useMutation(trpc.auth.verifyLoginSms.mutationOptions());
-  const [form, setForm] = useState({ account: "", password: "", captcha: "" });
+  const [form, patch] = usePatchState({ account: "", password: "", captcha: "" });
   const [sms, setSms] = useState<{ challenge: string; phone: string | null } | null>(null);
   const [code, setCode] = useState("");
   const [trust, setTrust] = useState(true);
@@ -48,7 +49,7 @@ export function LoginForm({ portal }: { portal: Portal }) {
       else await finish(r.challenge);
     } catch (err) {
       setError(err instanceof Error && !("data" in err) ? err.message : errorMessage(err));
-      setForm((f) => ({ ...f, captcha: "" }));
+      patch({ captcha: "" });
       captcha.refresh();
     } finally {
       setBusy(false);
@@ -77,12 +78,12 @@ export function LoginForm({ portal }: { portal: Portal }) {
       {!sms ? (
         <form className="space-y-4" onSubmit={submitPassword} noValidate>
           <Field label="账号" htmlFor="account">
-            <input id="account" name="account" className="input" autoComplete="username" placeholder={ACCOUNT_HINT[portal]} value={form.account} onChange={(e) => setForm({ ...form, account: e.target.value })} />
+            <input id="account" name="account" className="input" autoComplete="username" placeholder={ACCOUNT_HINT[portal]} value={form.account} onChange={(e) => patch({ account: e.target.value })} />
           </Field>
           <Field label="密码" htmlFor="password">
-            <input id="password" name="password" type="password" className="input" autoComplete="current-password" placeholder="请输入密码" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+            <input id="password" name="password" type="password" className="input" autoComplete="current-password" placeholder="请输入密码" value={form.password} onChange={(e) => patch({ password: e.target.value })} />
           </Field>
-          <CaptchaField captcha={captcha} value={form.captcha} onChange={(v) => setForm({ ...form, captcha: v })} />
+          <CaptchaField captcha={captcha} value={form.captcha} onChange={(v) => patch({ captcha: v })} />
           <Alert>{error}</Alert>
           <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || !captcha.id}>{busy ? "登录中…" : "登录"}</button>
           <div className="flex justify-between text-sm">
@@ -102,7 +103,7 @@ export function LoginForm({ portal }: { portal: Portal }) {
           </label>
           <Alert>{error}</Alert>
           <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || code.length !== 6}>{busy ? "验证中…" : "验证并登录"}</button>
-          <button type="button" className="btn-link" onClick={() => { setSms(null); setCode(""); setForm((f) => ({ ...f, captcha: "" })); captcha.refresh(); }}>未收到验证码？返回重新登录</button>
+          <button type="button" className="btn-link" onClick={() => { setSms(null); setCode(""); patch({ captcha: "" }); captcha.refresh(); }}>未收到验证码？返回重新登录</button>
         </form>
       )}
     </div>

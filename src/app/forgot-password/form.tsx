@@ -1,4 +1,5 @@
 "use client";
+import { usePatchState } from "@/components/use-patch";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -13,7 +14,7 @@ export function ForgotPasswordForm() {
   const captcha = useCaptcha();
   const request = useMutation(trpc.auth.forgotRequest.mutationOptions());
   const reset = useMutation(trpc.auth.forgotReset.mutationOptions());
-  const [f, setF] = useState({ account: "", phone: "", captcha: "", code: "", pw: "", pw2: "" });
+  const [f, patch] = usePatchState({ account: "", phone: "", captcha: "", code: "", pw: "", pw2: "" });
   const [sent, setSent] = useState("");
   const [error, setError] = useState("");
   const [done, setDone] = useState<null | { stillDisabled: boolean }>(null);
@@ -39,9 +40,9 @@ export function ForgotPasswordForm() {
             setSent(r.message);
           }}
         >
-          <Field label="账号" htmlFor="account" required><input id="account" className="input" value={f.account} onChange={(e) => setF({ ...f, account: e.target.value })} /></Field>
-          <Field label="绑定的手机号" htmlFor="phone" required><input id="phone" className="input" inputMode="numeric" maxLength={11} value={f.phone} onChange={(e) => setF({ ...f, phone: e.target.value.trim() })} /></Field>
-          <CaptchaField captcha={captcha} value={f.captcha} onChange={(v) => setF({ ...f, captcha: v })} />
+          <Field label="账号" htmlFor="account" required><input id="account" className="input" value={f.account} onChange={(e) => patch({ account: e.target.value })} /></Field>
+          <Field label="绑定的手机号" htmlFor="phone" required><input id="phone" className="input" inputMode="numeric" maxLength={11} value={f.phone} onChange={(e) => patch({ phone: e.target.value.trim() })} /></Field>
+          <CaptchaField captcha={captcha} value={f.captcha} onChange={(v) => patch({ captcha: v })} />
           <Alert>{error}</Alert>
           <button className="btn-primary w-full py-2.5" disabled={request.isPending || !captcha.id}>获取短信验证码</button>
         </ActionForm>
@@ -51,8 +52,8 @@ export function ForgotPasswordForm() {
           action={async () => setDone(await reset.mutateAsync({ account: f.account, phone: f.phone, smsCode: f.code, newPassword: f.pw, confirmPassword: f.pw2 }))}
         >
           <Alert kind="info">{sent}</Alert>
-          <Field label="短信验证码" htmlFor="smsCode" required><input id="smsCode" className="input" inputMode="numeric" maxLength={6} value={f.code} onChange={(e) => setF({ ...f, code: e.target.value })} /></Field>
-          <NewPasswordFields pw={f.pw} pw2={f.pw2} onChange={(pw, pw2) => setF({ ...f, pw, pw2 })} />
+          <Field label="短信验证码" htmlFor="smsCode" required><input id="smsCode" className="input" inputMode="numeric" maxLength={6} value={f.code} onChange={(e) => patch({ code: e.target.value })} /></Field>
+          <NewPasswordFields pw={f.pw} pw2={f.pw2} onChange={(pw, pw2) => patch({ pw, pw2 })} />
           <Alert>{error}</Alert>
           <button className="btn-primary w-full py-2.5" disabled={reset.isPending}>重置密码</button>
         </ActionForm>

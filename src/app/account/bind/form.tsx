@@ -1,4 +1,5 @@
 "use client";
+import { usePatchState } from "@/components/use-patch";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -14,7 +15,7 @@ export function BindForm({ portal, account, needsBinding }: { portal: string; ac
   const router = useRouter();
   const sendCode = useMutation(trpc.auth.sendBindCode.mutationOptions());
   const complete = useMutation(trpc.auth.completeFirstLogin.mutationOptions());
-  const [f, setF] = useState({ name: "", phone: "", code: "", pw: "", pw2: "" });
+  const [f, patch] = usePatchState({ name: "", phone: "", code: "", pw: "", pw2: "" });
   const [error, setError] = useState("");
 
   return (
@@ -37,17 +38,17 @@ export function BindForm({ portal, account, needsBinding }: { portal: string; ac
       >
         {needsBinding && (
           <>
-            <Field label="姓名" htmlFor="name" required><input id="name" className="input" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} /></Field>
+            <Field label="姓名" htmlFor="name" required><input id="name" className="input" value={f.name} onChange={(e) => patch({ name: e.target.value })} /></Field>
             <Field label="手机号" htmlFor="phone" required>
               <div className="flex gap-2">
-                <input id="phone" className="input" inputMode="numeric" maxLength={11} value={f.phone} onChange={(e) => setF({ ...f, phone: e.target.value.trim() })} />
+                <input id="phone" className="input" inputMode="numeric" maxLength={11} value={f.phone} onChange={(e) => patch({ phone: e.target.value.trim() })} />
                 <SmsButton send={() => sendCode.mutateAsync({ phone: f.phone })} onError={setError} disabled={!/^1\d{10}$/.test(f.phone)} />
               </div>
             </Field>
-            <Field label="短信验证码" htmlFor="smsCode" required><input id="smsCode" className="input" inputMode="numeric" maxLength={6} value={f.code} onChange={(e) => setF({ ...f, code: e.target.value })} /></Field>
+            <Field label="短信验证码" htmlFor="smsCode" required><input id="smsCode" className="input" inputMode="numeric" maxLength={6} value={f.code} onChange={(e) => patch({ code: e.target.value })} /></Field>
           </>
         )}
-        <NewPasswordFields pw={f.pw} pw2={f.pw2} onChange={(pw, pw2) => setF({ ...f, pw, pw2 })} />
+        <NewPasswordFields pw={f.pw} pw2={f.pw2} onChange={(pw, pw2) => patch({ pw, pw2 })} />
         <Alert>{error}</Alert>
         <button className="btn-primary w-full py-2.5" disabled={complete.isPending}>保存并进入平台</button>
         <div className="text-center"><LogoutButton className="btn-link" /></div>

@@ -1,4 +1,5 @@
 "use client";
+import { usePatchState } from "@/components/use-patch";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
@@ -12,7 +13,7 @@ export function ChangePasswordForm() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const send = useMutation(trpc.auth.sendOwnCode.mutationOptions());
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
-  const [f, setF] = useState({ old: "", pw: "", pw2: "", code: "" });
+  const [f, patch, setF] = usePatchState({ old: "", pw: "", pw2: "", code: "" });
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const fail = (text: string) => setMsg(text ? { ok: false, text } : null);
   return (
@@ -24,9 +25,9 @@ export function ChangePasswordForm() {
         setF({ old: "", pw: "", pw2: "", code: "" });
       }}>
         <Field label="账号"><div className="text-sm">{me.data?.account}</div></Field>
-        <Field label="原始密码" htmlFor="old" required><input id="old" type="password" autoComplete="current-password" className="input" value={f.old} onChange={(e) => setF({ ...f, old: e.target.value })} /></Field>
-        <NewPasswordFields label="新的密码" pw={f.pw} pw2={f.pw2} onChange={(pw, pw2) => setF({ ...f, pw, pw2 })} />
-        <OwnPhoneCodeField phone={me.data?.phone} code={f.code} onCode={(code) => setF({ ...f, code })} send={() => send.mutateAsync({ purpose: "CHANGE_PASSWORD" })} onError={fail} />
+        <Field label="原始密码" htmlFor="old" required><input id="old" type="password" autoComplete="current-password" className="input" value={f.old} onChange={(e) => patch({ old: e.target.value })} /></Field>
+        <NewPasswordFields label="新的密码" pw={f.pw} pw2={f.pw2} onChange={(pw, pw2) => patch({ pw, pw2 })} />
+        <OwnPhoneCodeField phone={me.data?.phone} code={f.code} onCode={(code) => patch({ code })} send={() => send.mutateAsync({ purpose: "CHANGE_PASSWORD" })} onError={fail} />
         {msg && <Alert kind={msg.ok ? "ok" : "error"}>{msg.text}</Alert>}
         <button className="btn-primary" disabled={change.isPending}>确定</button>
       </ActionForm>
