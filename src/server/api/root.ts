@@ -4,6 +4,7 @@ import { usersRouter } from "./routers/users";
 import { auditRouter } from "./routers/audit";
 import { workbenchRouter } from "./routers/workbench";
 import { demoRouter } from "./routers/demo";
+import { exportsRouter, listsRouter } from "./routers/lists";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -11,6 +12,8 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   workbench: workbenchRouter,
   demo: demoRouter,
+  lists: listsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

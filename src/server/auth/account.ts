@@ -67,7 +67,7 @@ export async function completeFirstLogin(
 }
 
 /** A code to the account's own bound phone, for changing password or profile. */
-export async function sendOwnPhoneCode(deps: Deps, user: SessionUser, purpose: "CHANGE_PASSWORD" | "CHANGE_PROFILE" | "SENSITIVE_ACTION", meta: RequestMeta) {
+export async function sendOwnPhoneCode(deps: Deps, user: SessionUser, purpose: "CHANGE_PASSWORD" | "CHANGE_PROFILE" | "SENSITIVE_ACTION" | "EXPORT" | "MANAGE_USERS", meta: RequestMeta) {
   const row = await deps.db.user.findUniqueOrThrow({ where: { id: user.id } });
   if (!row.phone) throw badRequest("账号尚未绑定手机号");
   await sendSmsCode(deps, { phone: row.phone, purpose, userId: user.id, ip: meta.ip });

@@ -96,6 +96,25 @@ export async function seedDemo(db: Db): Promise<boolean> {
         schoolIds[code] = row.id;
       }
 
+      // Approved pilot applications (this year and last) make the schools pilots of those certificates.
+      const year = new Date().getFullYear();
+      const levelKeys = Object.keys(levelIds);
+      for (const [k, [code]] of SCHOOLS.entries()) {
+        if (k >= 22) continue;
+        const picks = code === "4111010009"
+          ? ["60000001:JUNIOR", "60000001:INTERMEDIATE", "60000003:INTERMEDIATE", "60000005:JUNIOR"]
+          : [0, 1, 2].map((j) => levelKeys[(k * 7 + j * 11) % levelKeys.length]);
+        for (const [j, key] of [...new Set(picks)].entries()) {
+          const requestedTotal = 60 + ((k * 13 + j * 17) % 140);
+          await tx.pilotApplication.create({
+            data: {
+              schoolId: schoolIds[code], certificateLevelId: levelIds[key], year: j % 3 === 2 ? year - 1 : year, batch: "第一批",
+              status: "APPROVED", requestedTotal, approvedTotal: requestedTotal - ((k * 5 + j * 3) % 30),
+            },
+          });
+        }
+      }
+
       const base = { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() };
       await tx.user.create({ data: { ...base, account: "admin", name: "平台管理员", phone: "13900000001", email: "admin@example.gov.cn", role: "ADMIN" } });
       const eduAccounts: [string, string, string][] = [["bjjw", "bj", "13900000011"], ["hbjyt", "hb", "13900000012"], ["whjyj", "wh", "13900000013"], ["ycjyj", "yc", "13900000014"], ["sdjyt", "sd", "13900000015"], ["ytjyj", "yt", "13900000016"], ["gdjyt", "gd", "13900000017"]];

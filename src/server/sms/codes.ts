@@ -18,6 +18,8 @@ const PURPOSE_TEXT: Record<SmsPurpose, string> = {
   CHANGE_PASSWORD: "修改密码",
   CHANGE_PROFILE: "修改资料",
   SENSITIVE_ACTION: "身份验证",
+  EXPORT: "数据导出",
+  MANAGE_USERS: "用户管理",
 };
 
 export async function sendSmsCode(

@@ -93,7 +93,7 @@ export const authRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => completeFirstLogin(ctx, ctx.session, input, ctx.meta)),
 
   sendOwnCode: protectedProcedure
-    .input(z.strictObject({ purpose: z.enum(["CHANGE_PASSWORD", "CHANGE_PROFILE", "SENSITIVE_ACTION"]) }))
+    .input(z.strictObject({ purpose: z.enum(["CHANGE_PASSWORD", "CHANGE_PROFILE", "SENSITIVE_ACTION", "EXPORT", "MANAGE_USERS"]) }))
     .mutation(({ ctx, input }) => sendOwnPhoneCode(ctx, ctx.session, input.purpose, ctx.meta)),
 
   sendNewPhoneCode: protectedProcedure

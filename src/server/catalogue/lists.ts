@@ -1,0 +1,197 @@
+// The catalogue's lists (certificates, evaluation organizations, standards, schools), each scoped by role.
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import type { SessionUser } from "@/server/session-user";
+import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
+import { departmentScope, orgScope, schoolScope } from "@/server/tenancy";
+import { forbidden } from "@/server/errors";
+import { pilotCertificatesWhere } from "./pilots";
+import { LEVEL_LABELS, ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
+
+const text = z.string().trim().max(60).optional();
+const isSchool = (u: SessionUser) => u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN";
+
+// ── certificates (证书信息管理) ──
+const certificateInclude = { org: { select: { name: true } }, levels: { select: { level: true }, orderBy: { level: "asc" } } } satisfies Prisma.CertificateInclude;
+type CertificateRow = Prisma.CertificateGetPayload<{ include: typeof certificateInclude }>;
+
+export const certificateList: ListDef<{ scope?: "pilot" | "all"; code?: string; name?: string; orgName?: string }, CertificateRow, Prisma.CertificateWhereInput> = {
+  name: "certificates",
+  title: "证书信息",
+  roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "ORG", "EDU", "ADMIN"],
+  filter: z.strictObject({ scope: z.enum(["pilot", "all"]).optional(), code: text, name: text, orgName: text }),
+  where: (_db, u, f) => {
+    const scoped: Prisma.CertificateWhereInput =
+      isSchool(u) && f.scope !== "all" ? pilotCertificatesWhere(u) : u.role === "ORG" && f.scope !== "all" ? { orgId: orgScope(u).orgId } : {};
+    return and<Prisma.CertificateWhereInput>(
+      scoped,
+      f.code ? { code: { startsWith: f.code } } : null,
+      f.name ? { name: { contains: f.name } } : null,
+      f.orgName ? { org: { name: { contains: f.orgName } } } : null,
+    );
+  },
+  tabs: [
+    { value: "ENABLED", label: "已启用", where: { status: "ENABLED" } },
+    { value: "DISABLED", label: "已停用", where: { status: "DISABLED" } },
+  ],
+  count: (db, where) => db.certificate.count({ where }),
+  rows: (db, where, p) =>
+    db.certificate.findMany({
+      where: and(where, afterIdWhere(p.afterId)),
+      include: certificateInclude,
+      orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }],
+      skip: p.skip,
+      take: p.take,
+    }),
+  columns: [
+    { header: "所属批次", value: (r) => r.batch },
+    { header: "证书编号", value: (r) => r.code },
+    { header: "证书名称", width: 40, value: (r) => r.name },
+    { header: "证书等级", value: (r) => r.levels.map((l) => LEVEL_LABELS[l.level]).join("、") },
+    { header: "颁证机构", width: 30, value: (r) => r.org.name },
+    { header: "所属专业大类", width: 20, value: (r) => r.category },
+    { header: "证书状态", value: (r) => RECORD_STATUS_LABELS[r.status] },
+  ],
+};
+
+// ── evaluation organizations (培训评价组织) ──
+type OrgRow = Prisma.EvaluationOrgGetPayload<{ include: { _count: { select: { certificates: true } } } }> & { pilotedCount: number };
+
+export const orgList: ListDef<{ code?: string; name?: string }, OrgRow, Prisma.EvaluationOrgWhereInput> = {
+  name: "orgs",
+  title: "培训评价组织信息",
+  roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"],
+  filter: z.strictObject({ code: text, name: text }),
+  where: (_db, u, f) =>
+    and<Prisma.EvaluationOrgWhereInput>(
+      // A school sees the organizations of the certificates it pilots.
+      isSchool(u) ? { certificates: { some: pilotCertificatesWhere(u) } } : u.role === "EDU" || u.role === "ADMIN" ? {} : (() => { throw forbidden(); })(),
+      f.code ? { code: { startsWith: f.code } } : null,
+      f.name ? { name: { contains: f.name } } : null,
+    ),
+  tabs: [
+    { value: "REGISTERED", label: "注册完成", where: { status: "REGISTERED" } },
+    { value: "DISABLED", label: "已停用", where: { status: "DISABLED" } },
+  ],
+  count: (db, where) => db.evaluationOrg.count({ where }),
+  rows: async (db, where, p) => {
+    const rows = await db.evaluationOrg.findMany({
+      where: and(where, afterIdWhere(p.afterId)),
+      include: { _count: { select: { certificates: true } } },
+      orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }],
+      skip: p.skip,
+      take: p.take,
+    });
+    // 已试点证书数量: certificates of the org with at least one approved pilot anywhere.
+    const piloted = await db.certificate.groupBy({
+      by: ["orgId"],
+      where: { orgId: { in: rows.map((r) => r.id) }, levels: { some: { pilotApplications: { some: { status: "APPROVED" } } } } },
+      _count: { _all: true },
+    });
+    const byOrg = new Map(piloted.map((g) => [g.orgId, g._count._all]));
+    return rows.map((r) => ({ ...r, pilotedCount: byOrg.get(r.id) ?? 0 }));
+  },
+  columns: [
+    { header: "机构代码", value: (r) => r.code },
+    { header: "机构名称", width: 36, value: (r) => r.name },
+    { header: "已试点证书数量", value: (r) => r.pilotedCount },
+    { header: "机构状态", value: (r) => ORG_STATUS_LABELS[r.status] },
+  ],
+};
+
+// ── standards (职业技能等级标准 / 考核站点建设标准) ──
+const standardFilter = z.strictObject({ code: text, name: text, version: text });
+type StandardRow = { id: string; code: string; name: string; version: string; status: "ENABLED" | "DISABLED"; org: { name: string }; certificates: { name: string }[] };
+
+function standardWhere(u: SessionUser, f: z.infer<typeof standardFilter>) {
+  // Schools see the standards of the certificates they pilot; orgs, departments and admins see all.
+  const scoped = isSchool(u) ? { certificates: { some: pilotCertificatesWhere(u) } } : {};
+  return and<Prisma.SkillStandardWhereInput & Prisma.SiteStandardWhereInput>(
+    scoped,
+    f.code ? { code: { startsWith: f.code } } : null,
+    f.name ? { name: { contains: f.name } } : null,
+    f.version ? { version: f.version } : null,
+  );
+}
+
+const standardColumns: ListDef<unknown, StandardRow>["columns"] = [
+  { header: "标准代码", value: (r) => r.code },
+  { header: "标准名称", width: 36, value: (r) => r.name },
+  { header: "标准版本", value: (r) => r.version },
+  { header: "发布单位", width: 30, value: (r) => r.org.name },
+  { header: "对应证书", width: 40, value: (r) => r.certificates.map((c) => c.name).join("；") },
+  { header: "标准状态", value: (r) => RECORD_STATUS_LABELS[r.status] },
+];
+const standardTabs = [
+  { value: "ENABLED", label: "已启用", where: { status: "ENABLED" as const } },
+  { value: "DISABLED", label: "已停用", where: { status: "DISABLED" as const } },
+];
+const standardInclude = { org: { select: { name: true } }, certificates: { select: { name: true }, orderBy: { code: "asc" as const } } };
+const allStandardRoles = ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "ORG", "EDU", "ADMIN"] as const;
+
+export const skillStandardList: ListDef<z.infer<typeof standardFilter>, StandardRow, Prisma.SkillStandardWhereInput> = {
+  name: "skillStandards",
+  title: "职业技能等级标准",
+  roles: allStandardRoles,
+  filter: standardFilter,
+  where: (_db, u, f) => standardWhere(u, f),
+  tabs: standardTabs,
+  count: (db, where) => db.skillStandard.count({ where }),
+  rows: (db, where, p) =>
+    db.skillStandard.findMany({ where: and(where, afterIdWhere(p.afterId)), include: standardInclude, orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }], skip: p.skip, take: p.take }),
+  columns: standardColumns,
+};
+
+export const siteStandardList: ListDef<z.infer<typeof standardFilter>, StandardRow, Prisma.SiteStandardWhereInput> = {
+  name: "siteStandards",
+  title: "考核站点建设标准",
+  roles: allStandardRoles,
+  filter: standardFilter,
+  where: (_db, u, f) => standardWhere(u, f),
+  tabs: standardTabs,
+  count: (db, where) => db.siteStandard.count({ where }),
+  rows: (db, where, p) =>
+    db.siteStandard.findMany({ where: and(where, afterIdWhere(p.afterId)), include: standardInclude, orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }], skip: p.skip, take: p.take }),
+  columns: standardColumns,
+};
+
+// ── schools (试点院校管理) ──
+type SchoolRow = Prisma.SchoolGetPayload<{ include: { region: { select: { name: true } } } }>;
+
+export const schoolList: ListDef<{ code?: string; name?: string; type?: "UNDERGRADUATE" | "HIGHER_VOCATIONAL" | "SECONDARY_VOCATIONAL" | "OTHER" }, SchoolRow, Prisma.SchoolWhereInput> = {
+  name: "schools",
+  title: "试点院校信息",
+  roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"],
+  filter: z.strictObject({ code: text, name: text, type: z.enum(["UNDERGRADUATE", "HIGHER_VOCATIONAL", "SECONDARY_VOCATIONAL", "OTHER"]).optional() }),
+  where: (_db, u, f) =>
+    and<Prisma.SchoolWhereInput>(
+      isSchool(u) ? { id: schoolScope(u).schoolId } : u.role === "EDU" ? { regionCode: { startsWith: departmentScope(u).regionPrefix } } : {},
+      f.code ? { code: { startsWith: f.code } } : null,
+      f.name ? { name: { contains: f.name } } : null,
+      f.type ? { type: f.type } : null,
+    ),
+  tabs: [
+    { value: "PILOT", label: "试点院校", where: { isPilot: true } },
+    { value: "NOT_PILOT", label: "非试点院校", where: { isPilot: false } },
+  ],
+  count: (db, where) => db.school.count({ where }),
+  rows: (db, where, p) =>
+    db.school.findMany({ where: and(where, afterIdWhere(p.afterId)), include: { region: { select: { name: true } } }, orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }], skip: p.skip, take: p.take }),
+  columns: [
+    { header: "院校代码", value: (r) => r.code },
+    { header: "院校名称", width: 30, value: (r) => r.name },
+    { header: "院校属性", value: (r) => r.attribute },
+    { header: "院校类型", value: (r) => SCHOOL_TYPE_LABELS[r.type] },
+    { header: "所在地区", value: (r) => r.region.name },
+    { header: "院校状态", value: (r) => SCHOOL_STATUS_LABELS[r.status] },
+  ],
+};
+
+export const LISTS = {
+  certificates: certificateList,
+  orgs: orgList,
+  skillStandards: skillStandardList,
+  siteStandards: siteStandardList,
+  schools: schoolList,
+} as const;
+export type ListName = keyof typeof LISTS;

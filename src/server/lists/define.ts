@@ -1,0 +1,55 @@
+// One list pattern for every page: a definition gives the scoped where, the status tabs, the page query
+// and the columns; the same definition serves the screen (paged in the database) and the export.
+import type { z } from "zod";
+import type { Db } from "@/server/db";
+import type { SessionUser } from "@/server/session-user";
+import type { RoleName } from "@/domain/auth/portals";
+import type { ExportColumn } from "@/server/excel/export";
+
+export type Tab<W> = { value: string; label: string; where: W };
+
+export type ListDef<F, R extends { id: string }, W extends object = object> = {
+  name: string;
+  /** Sheet name and title row of the export. */
+  title: string;
+  roles: readonly RoleName[];
+  filter: z.ZodType<F>;
+  /** The caller's scope plus the query fields; tenant ids come from the session only. */
+  where: (db: Db, user: SessionUser, filter: F) => Promise<W> | W;
+  tabs?: Tab<W>[];
+  count: (db: Db, where: W) => Promise<number>;
+  /** Rows in screen order (skip/take), or in id order after a cursor for exports. */
+  rows: (db: Db, where: W, page: { skip?: number; take: number; afterId?: string; byId?: boolean }) => Promise<R[]>;
+  columns: ExportColumn<R>[];
+};
+
+export const and = <W extends object>(...parts: (W | undefined | null | false)[]): W => ({ AND: parts.filter(Boolean) }) as unknown as W;
+
+/** Rows after an id, for keyset iteration (constant memory, no OFFSET). */
+export const afterIdWhere = (afterId?: string) => (afterId ? { id: { gt: afterId } } : {});
+
+export type PageInput<F> = { filter: F; tab?: string; page: number; pageSize: number };
+
+export async function pageOf<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>, db: Db, user: SessionUser, input: PageInput<F>) {
+  const base = await def.where(db, user, input.filter);
+  const tab = def.tabs?.find((t) => t.value === input.tab);
+  const where = tab ? and<W>(base, tab.where) : base;
+  const [rows, total, counts] = await Promise.all([
+    def.rows(db, where, { skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+    def.count(db, where),
+    Promise.all((def.tabs ?? []).map(async (t) => [t.value, await def.count(db, and<W>(base, t.where))] as const)),
+  ]);
+  return { rows, total, counts: Object.fromEntries(counts) as Record<string, number>, all: def.tabs ? await def.count(db, base) : total };
+}
+
+/** Every row of the filter (or of the ticked ids within it), in id-ordered batches. */
+export async function* batchesOf<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>, db: Db, where: W, size = 1000): AsyncGenerator<R[]> {
+  let afterId: string | undefined;
+  for (;;) {
+    const rows = await def.rows(db, where, { skip: 0, take: size, afterId, byId: true });
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < size) return;
+    afterId = rows[rows.length - 1].id;
+  }
+}

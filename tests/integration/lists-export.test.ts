@@ -1,0 +1,132 @@
+import ExcelJS from "exceljs";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "../support/db";
+import { caller, lastSmsCode, login } from "../support/trpc";
+import { fixedClock } from "@/server/clock";
+import { seedDemo } from "@/server/seed";
+import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { LocalStorage } from "@/server/storage";
+import type { SessionUser } from "@/server/session-user";
+import { createExport } from "@/server/exports/create-export";
+import { LISTS } from "@/server/catalogue/lists";
+
+const t = useTestDb();
+const clock = fixedClock("2026-11-22T02:00:00Z");
+const s: Record<string, SessionUser> = {};
+const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "vslc-storage-"));
+process.env.STORAGE_DIR = storageDir;
+const storage = new LocalStorage(storageDir);
+
+beforeAll(async () => {
+  await seedDemo(t.db);
+  for (const [k, account] of Object.entries({ principal: "4111010009", sub: "4111010009-01", sub2: "4111010009-02", other: "4142010522", bj: "bjjw", wh: "whjyj", admin: "admin", org: "org125" })) {
+    clock.advance(61_000);
+    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+  }
+}, 60_000);
+
+const api = (k: string) => caller(t.db, { clock, session: s[k] });
+const page = { page: 1, pageSize: 50 as const };
+
+describe("catalogue lists are scoped by the session", () => {
+  it("a school sees its pilot certificates, or all with the scope switch", async () => {
+    const pilot = await api("principal").lists.certificates({ filter: { scope: "pilot" }, ...page });
+    expect(pilot.rows.map((r) => r.code).sort()).toEqual(["60000001", "60000003", "60000005"]);
+    const all = await api("principal").lists.certificates({ filter: { scope: "all" }, ...page });
+    expect(all.total).toBe(12);
+    expect(all.counts).toEqual({ ENABLED: 12, DISABLED: 0 });
+  });
+  it("a sub-account limited to JAVA (初级) sees only that certificate; an unlimited one sees the school's", async () => {
+    const sub = await api("sub").lists.certificates({ filter: {}, ...page });
+    expect(sub.rows.map((r) => r.name)).toEqual(["JAVA应用开发职业技能等级证书"]);
+    expect((await api("sub2").lists.certificates({ filter: {}, ...page })).total).toBe(3);
+    expect((await api("sub").lists.orgs({ filter: {}, ...page })).rows.map((r) => r.name)).toEqual(["达内教育"]);
+  });
+  it("organizations: a school sees those of its certificates, the admin all", async () => {
+    const mine = await api("principal").lists.orgs({ filter: {}, ...page });
+    expect(mine.rows.map((r) => r.code).sort()).toEqual(["125", "127", "128"]);
+    expect((await api("admin").lists.orgs({ filter: {}, ...page })).total).toBe(8);
+    await expect(api("org").lists.orgs({ filter: {}, ...page })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+  it("schools: own school, the department's region, or all", async () => {
+    expect((await api("principal").lists.schools({ filter: {}, ...page })).rows.map((r) => r.code)).toEqual(["4111010009"]);
+    const bj = await api("bj").lists.schools({ filter: {}, ...page });
+    expect(bj.total).toBe(10);
+    expect(bj.rows.every((r) => r.regionCode.startsWith("11"))).toBe(true);
+    const wh = await api("wh").lists.schools({ filter: {}, ...page });
+    expect(wh.rows.every((r) => r.regionCode.startsWith("4201"))).toBe(true);
+    expect(wh.total).toBe(6); // 湖北职业技术学院 (武昌区) is in Wuhan too
+    expect((await api("admin").lists.schools({ filter: { name: "武汉" }, ...page })).total).toBe(5);
+  });
+  it("standards follow the school's certificates", async () => {
+    const skill = await api("principal").lists.skillStandards({ filter: {}, ...page });
+    expect(skill.rows.map((r) => r.org.name).sort()).toEqual(["中联集团教育科技有限公司", "北京鸿科经纬科技有限公司", "达内教育"].sort());
+    expect((await api("admin").lists.siteStandards({ filter: {}, ...page })).total).toBe(8);
+  });
+  it("pages in the database with stable order", async () => {
+    const p1 = await api("admin").lists.schools({ filter: {}, page: 1, pageSize: 10 });
+    const p3 = await api("admin").lists.schools({ filter: {}, page: 3, pageSize: 10 });
+    expect(p1.rows).toHaveLength(10);
+    expect(p3.rows).toHaveLength(6);
+    expect(new Set([...p1.rows, ...p3.rows].map((r) => r.id)).size).toBe(16);
+  });
+});
+
+async function readXlsx(fileId: string) {
+  const f = await t.db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await storage.readBuffer(f.key)) as never);
+  const ws = wb.worksheets[0];
+  const rows: unknown[][] = [];
+  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+  return { file: f, rows };
+}
+
+describe("export", () => {
+  async function code(k: string) {
+    clock.advance(61_000);
+    await api(k).auth.sendOwnCode({ purpose: "EXPORT" });
+    const phone = (await t.db.user.findUniqueOrThrow({ where: { id: s[k].id } })).phone!;
+    return lastSmsCode(t.db, phone);
+  }
+
+  it("needs an SMS code, then writes a real .xlsx with a title row and the screen's columns", async () => {
+    await expect(api("principal").exports.create({ list: "orgs", filter: {}, smsCode: "000000" })).rejects.toThrow("短信验证码");
+    const r = await api("principal").exports.create({ list: "orgs", filter: {}, smsCode: await code("principal") });
+    expect(r.rows).toBe(3);
+    const { file, rows } = await readXlsx(r.fileId);
+    expect(file).toMatchObject({ purpose: "EXPORT", ownerUserId: s.principal.id, rowCount: 3 });
+    expect(String(rows[0][0])).toMatch(/^培训评价组织信息（导出时间/);
+    expect(rows[1]).toEqual(["序号", "机构代码", "机构名称", "已试点证书数量", "机构状态"]);
+    expect(rows.slice(2).map((x) => x[1])).toEqual(expect.arrayContaining(["125", "127", "128"]));
+    expect(rows[2][0]).toBe(1);
+    expect(await t.db.auditLog.count({ where: { action: "export", userId: s.principal.id } })).toBe(1);
+  });
+
+  it("exports only ticked rows, and ticked ids of another tenant match nothing", async () => {
+    const others = await api("other").lists.schools({ filter: {}, ...page });
+    await expect(api("principal").exports.create({ list: "schools", filter: {}, ids: [others.rows[0].id], smsCode: await code("principal") })).rejects.toThrow("没有可导出的数据");
+    const certs = await api("admin").lists.certificates({ filter: {}, ...page });
+    const r = await api("admin").exports.create({ list: "certificates", filter: {}, ids: certs.rows.slice(0, 2).map((c) => c.id), smsCode: await code("admin") });
+    expect(r.rows).toBe(2);
+  });
+
+  it("escapes cells that would run as formulas", async () => {
+    await t.db.evaluationOrg.create({ data: { code: "999", name: "=HYPERLINK(\"http://x\")" } });
+    const r = await api("admin").exports.create({ list: "orgs", filter: { code: "999" }, smsCode: await code("admin") });
+    const { rows } = await readXlsx(r.fileId);
+    expect(rows[2][2]).toBe("'=HYPERLINK(\"http://x\")");
+  });
+
+  it("caps one export at 50,000 rows with a clear message and writes nothing", async () => {
+    await t.db.school.createMany({
+      data: Array.from({ length: 50_001 }, (_, i) => ({ code: `49${String(i).padStart(8, "0")}`, name: `批量学院${i}`, type: "OTHER" as const, regionCode: "110108" })),
+    });
+    const before = await t.db.storedFile.count();
+    await expect(createExport({ db: t.db, clock, storage }, s.admin, LISTS.schools as never, { filter: { name: "批量学院" }, smsCode: await code("admin") }, { ip: null, userAgent: null })).rejects.toThrow("单次最多导出 50,000 条数据，当前 50,001 条");
+    expect(await t.db.storedFile.count()).toBe(before);
+  });
+});
