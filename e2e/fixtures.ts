@@ -48,18 +48,18 @@ export async function anyId(table: "EvaluationOrg" | "EducationDepartment", wher
 }
 
 /** Reads the newest code sent to this phone from the demo SMS inbox page. */
-export async function smsCode(browser: Browser, phone: string, after?: string): Promise<string> {
+export async function smsCode(browser: Browser, phone: string, purpose?: string): Promise<string> {
   const page = await browser.newPage();
   try {
     await page.goto("/demo/sms");
     await hydrated(page);
     await page.getByLabel("手机号").fill(phone);
-    const cell = page.locator(`tr[data-phone="${phone}"] .sms-content`).first();
+    const cell = page.locator(`tr[data-phone="${phone}"] .sms-content`).filter({ hasText: purpose ? `${purpose}验证码` : "验证码" }).first();
     await expect(cell).toBeVisible();
     for (let i = 0; i < 20; i++) {
       const text = (await cell.textContent()) ?? "";
       const m = /验证码为 (\d{6})/.exec(text);
-      if (m && m[1] !== after) return m[1];
+      if (m) return m[1];
       await page.waitForTimeout(500);
       await page.reload();
       await page.getByLabel("手机号").fill(phone);
@@ -88,11 +88,12 @@ export async function login(page: Page, portal: string, user: { account: string;
   await expect(smsStep.or(landed).first()).toBeVisible();
   if (await smsStep.isVisible()) {
     await page.getByText(/验证码已发送至您绑定的手机号/).waitFor();
-    await smsStep.fill(await smsCode(page.context().browser()!, user.phone!));
+    await smsStep.fill(await smsCode(page.context().browser()!, user.phone!, "登录"));
     const trust = page.getByLabel(/信任此浏览器/);
     if (!opts.trust) await trust.uncheck();
     await page.getByRole("button", { name: "验证并登录" }).click();
   }
+  await expect(landed).toBeVisible();
 }
 
 export async function logout(page: Page) {
@@ -104,4 +105,17 @@ export async function logout(page: Page) {
 /** Waits until React has hydrated the current page, so typed input is not lost. */
 export async function hydrated(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+/** Makes the school a pilot of these certificate levels (code:LEVEL), as an approved application would. */
+export async function makePilot(schoolId: string, levels: string[], year = new Date().getFullYear()) {
+  for (const l of levels) {
+    const [code, level] = l.split(":");
+    await sql(
+      `INSERT INTO "PilotApplication" (id, "schoolId", "certificateLevelId", year, batch, status, "requestedTotal", "approvedTotal", "updatedAt")
+       SELECT $1, $2, cl.id, $3, '第一批', 'APPROVED', 100, 80, now() FROM "CertificateLevel" cl JOIN "Certificate" c ON c.id = cl."certificateId"
+       WHERE c.code = $4 AND cl.level = $5`,
+      [randomUUID(), schoolId, year, code, level],
+    );
+  }
 }

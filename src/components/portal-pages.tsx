@@ -29,3 +29,11 @@ export function workbenchPage(portal: Portal) {
     return <Workbench />;
   };
 }
+
+/** A portal page whose body is a client component; the guard runs on the server for every request. */
+export function guardedPage(portal: Portal, body: React.ReactNode) {
+  return async function Page() {
+    await requirePortal(portal);
+    return body;
+  };
+}

@@ -130,3 +130,37 @@ describe("export", () => {
     expect(await t.db.storedFile.count()).toBe(before);
   });
 });
+
+describe("catalogue details: another tenant's ids get nothing", () => {
+  it("a school reads only its own school and the organizations and standards of its pilots", async () => {
+    const mine = await t.db.school.findUniqueOrThrow({ where: { code: "4111010009" } });
+    const theirs = await t.db.school.findUniqueOrThrow({ where: { code: "4142010522" } });
+    const detail = await api("principal").catalogue.school({ id: mine.id });
+    expect(detail.pilots.map((p) => p.code).sort()).toEqual(["60000001", "60000001", "60000003", "60000005"]);
+    expect(detail.contactPhone).toMatch(/\*{4}/);
+    await expect(api("principal").catalogue.school({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("bj").catalogue.school({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("wh").catalogue.school({ id: theirs.id })).resolves.toMatchObject({ code: "4142010522" });
+    // The scoped sub-account sees only its certificate's pilots.
+    expect((await api("sub").catalogue.school({ id: mine.id })).pilots.map((p) => p.level)).toEqual(["JUNIOR"]);
+
+    const notPiloted = await t.db.evaluationOrg.findUniqueOrThrow({ where: { code: "129" } });
+    await expect(api("principal").catalogue.org({ id: notPiloted.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const tarena = await t.db.evaluationOrg.findUniqueOrThrow({ where: { code: "125" } });
+    const org = await api("principal").catalogue.org({ id: tarena.id });
+    expect(org.pilots.every((p) => p.schools === 1)).toBe(true);
+    await expect(api("sub").catalogue.org({ id: (await t.db.evaluationOrg.findUniqueOrThrow({ where: { code: "128" } })).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const std = await t.db.skillStandard.findFirstOrThrow({ where: { orgId: notPiloted.id } });
+    await expect(api("principal").catalogue.standard({ kind: "skill", id: std.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("admin").catalogue.standard({ kind: "skill", id: std.id })).resolves.toMatchObject({ code: std.code });
+    await expect(api("org").catalogue.school({ id: mine.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("certificate details are public catalogue data for every signed-in role", async () => {
+    const c = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000007" } });
+    const d = await api("sub").catalogue.certificate({ id: c.id });
+    expect(d.levels).toHaveLength(3);
+    expect(d.majors.length).toBeGreaterThan(0);
+  });
+});

@@ -43,15 +43,27 @@ export type MenuSection = { label: string; items: MenuItem[] };
 export const PORTAL_MENUS: Record<Portal, MenuSection[]> = {
   school: [
     { label: "工作台", items: [{ label: "工作台", href: "/school" }] },
+    { label: "机构管理", items: [{ label: "培训评价组织", href: "/school/orgs" }, { label: "试点院校管理", href: "/school/schools" }] },
+    { label: "标准管理", items: [{ label: "职业技能等级标准", href: "/school/standards/skill" }, { label: "考核站点建设标准", href: "/school/standards/site" }] },
+    { label: "证书管理", items: [{ label: "证书信息管理", href: "/school/certificates" }] },
     { label: "系统管理", items: [{ label: "用户管理", href: "/school/users", roles: ["SCHOOL_PRINCIPAL"] }] },
   ],
-  org: [{ label: "工作台", items: [{ label: "工作台", href: "/org" }] }],
+  org: [
+    { label: "工作台", items: [{ label: "工作台", href: "/org" }] },
+    { label: "标准管理", items: [{ label: "职业技能等级标准", href: "/org/standards/skill" }, { label: "考核站点建设标准", href: "/org/standards/site" }] },
+    { label: "证书管理", items: [{ label: "证书信息管理", href: "/org/certificates" }] },
+  ],
   edu: [
     { label: "工作台", items: [{ label: "工作台", href: "/edu" }] },
+    { label: "机构管理", items: [{ label: "院校管理", href: "/edu/schools" }, { label: "培训评价组织", href: "/edu/orgs" }] },
+    { label: "证书管理", items: [{ label: "证书信息管理", href: "/edu/certificates" }] },
     { label: "系统管理", items: [{ label: "院校负责人账号", href: "/edu/users" }] },
   ],
   admin: [
     { label: "工作台", items: [{ label: "工作台", href: "/admin" }] },
+    { label: "机构管理", items: [{ label: "院校管理", href: "/admin/schools" }, { label: "培训评价组织", href: "/admin/orgs" }] },
+    { label: "标准管理", items: [{ label: "职业技能等级标准", href: "/admin/standards/skill" }, { label: "考核站点建设标准", href: "/admin/standards/site" }] },
+    { label: "证书管理", items: [{ label: "证书信息管理", href: "/admin/certificates" }] },
     { label: "系统管理", items: [{ label: "用户管理", href: "/admin/users" }, { label: "审计日志", href: "/admin/audit" }] },
   ],
   student: [{ label: "工作台", items: [{ label: "工作台", href: "/student" }] }],

@@ -5,6 +5,7 @@ import { auditRouter } from "./routers/audit";
 import { workbenchRouter } from "./routers/workbench";
 import { demoRouter } from "./routers/demo";
 import { exportsRouter, listsRouter } from "./routers/lists";
+import { catalogueRouter } from "./routers/catalogue";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   demo: demoRouter,
   lists: listsRouter,
   exports: exportsRouter,
+  catalogue: catalogueRouter,
 });
 
 export type AppRouter = typeof appRouter;

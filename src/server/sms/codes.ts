@@ -28,7 +28,8 @@ export async function sendSmsCode(
 ): Promise<{ codeId: string }> {
   const { db, clock, sms } = deps;
   const allowed = await hitLimits(db, clock, [
-    { key: `sms:phone:${input.phone}:1m`, windowSeconds: 60, max: 1 },
+    // One code a minute per phone and purpose (logging in, then exporting, is fine); ten an hour per phone.
+    { key: `sms:phone:${input.phone}:${input.purpose}:1m`, windowSeconds: 60, max: 1 },
     { key: `sms:phone:${input.phone}:1h`, windowSeconds: 3600, max: 10 },
     ...(input.ip ? [{ key: `sms:ip:${input.ip}:1h`, windowSeconds: 3600, max: 30 }] : []),
     ...(input.userId ? [{ key: `sms:user:${input.userId}:1h`, windowSeconds: 3600, max: 10 }] : []),

@@ -71,7 +71,7 @@ export function getStorage(): Storage {
   if (!g.__vslcStorage) {
     const driver = process.env.STORAGE_DRIVER ?? "local";
     if (driver !== "local") throw new Error(`配置错误: 未知的存储驱动 STORAGE_DRIVER=${driver}`);
-    g.__vslcStorage = new LocalStorage(path.resolve(process.env.STORAGE_DIR ?? path.join(process.cwd(), ".data", "storage")));
+    g.__vslcStorage = new LocalStorage(path.resolve(process.env.STORAGE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "storage")));
   }
   return g.__vslcStorage;
 }

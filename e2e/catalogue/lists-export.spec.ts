@@ -1,0 +1,72 @@
+import ExcelJS from "exceljs";
+import { expect, test } from "@playwright/test";
+import { login, makePilot, makeSchool, makeUser, smsCode } from "../fixtures";
+
+test("a school browses its certificates and exports its organizations to a real xlsx", async ({ page, browser }, info) => {
+  const school = await makeSchool();
+  await makePilot(school.id, ["60000001:JUNIOR", "60000003:INTERMEDIATE"]);
+  const user = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
+  await login(page, "school", user);
+
+  await page.getByRole("link", { name: "证书管理" }).click();
+  await expect(page.getByRole("heading", { name: "证书信息管理" })).toBeVisible();
+  const rows = page.locator("tbody tr[data-row-id]");
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel("证书范围").selectOption("all");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(rows).toHaveCount(10);
+  await expect(page.getByText("共 12 条")).toBeVisible();
+  await page.getByRole("button", { name: "2", exact: true }).click();
+  await expect(rows).toHaveCount(2);
+  await rows.first().getByRole("button", { name: "查看" }).click();
+  await expect(page.getByRole("heading", { name: "证书对应专业" })).toBeVisible();
+  await page.screenshot({ path: info.outputPath("certificate-detail.png"), fullPage: true });
+  await page.getByRole("button", { name: "关闭" }).last().click();
+
+  await page.getByRole("link", { name: "机构管理" }).click();
+  await expect(page.getByRole("heading", { name: "培训评价组织" })).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel("机构名称").fill("达内");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(rows).toHaveCount(1);
+  await page.getByRole("button", { name: "批量导出培训评价组织信息" }).click();
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await page.getByLabel("短信验证码").fill(await smsCode(browser, user.phone!, "数据导出"));
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "确定导出" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^培训评价组织信息_\d{12}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await file.path());
+  const ws = wb.worksheets[0];
+  expect(String(ws.getRow(1).getCell(1).value)).toContain("培训评价组织信息");
+  expect(ws.getRow(2).values).toEqual([undefined, "序号", "机构代码", "机构名称", "已试点证书数量", "机构状态"]);
+  expect(ws.getRow(3).getCell(3).value).toBe("达内教育");
+  expect(ws.actualRowCount).toBe(3);
+  await page.screenshot({ path: info.outputPath("orgs.png"), fullPage: true });
+});
+
+test("another user cannot download someone's export", async ({ page, browser }) => {
+  const school = await makeSchool();
+  await makePilot(school.id, ["60000001:JUNIOR"]);
+  const owner = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
+  await login(page, "school", owner);
+  await page.goto("/school/orgs");
+  await page.getByRole("button", { name: "批量导出培训评价组织信息" }).click();
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await page.getByLabel("短信验证码").fill(await smsCode(browser, owner.phone!, "数据导出"));
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "确定导出" }).click();
+  const url = (await download).url();
+
+  const ctx = await browser.newContext();
+  const other = await ctx.newPage();
+  const s2 = await makeSchool();
+  await login(other, "school", await makeUser("SCHOOL_PRINCIPAL", { schoolId: s2.id }));
+  const res = await other.request.get(url);
+  expect(res.status()).toBe(404);
+  const anon = await browser.newContext();
+  expect((await anon.request.get(url)).status()).toBe(404);
+  await ctx.close();
+  await anon.close();
+});

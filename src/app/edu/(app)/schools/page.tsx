@@ -1,0 +1,5 @@
+import { guardedPage } from "@/components/portal-pages";
+import { SchoolList } from "@/components/catalogue/schools";
+
+export const metadata = { title: "院校管理" };
+export default guardedPage("edu", <SchoolList title="院校管理" />);

@@ -1,0 +1,70 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage, useTRPC } from "@/trpc/react";
+import { ListPage } from "../list/list-page";
+import { DetailDialog, InfoGrid, Section } from "./detail";
+import { LEVEL_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
+
+const TYPES = [{ value: "", label: "全部" }, ...Object.entries(SCHOOL_TYPE_LABELS).map(([value, label]) => ({ value, label }))];
+
+/** 试点院校管理: a school sees itself, a department the schools of its region, the admin all. */
+export function SchoolList({ title = "试点院校管理" }: { title?: string }) {
+  const trpc = useTRPC();
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <>
+      <ListPage
+        title={title}
+        exportList="schools"
+        exportLabel="批量导出院校信息"
+        fields={[{ key: "code", label: "院校代码" }, { key: "name", label: "院校名称" }, { key: "type", label: "院校类型", options: TYPES }]}
+        tabs={[{ value: "PILOT", label: "试点院校" }, { value: "NOT_PILOT", label: "非试点院校" }]}
+        query={(i) => trpc.lists.schools.queryOptions(i)}
+        columns={[
+          { header: "院校代码", cell: (r) => r.code, className: "font-mono text-xs" },
+          { header: "院校名称", cell: (r) => r.name },
+          { header: "院校属性", cell: (r) => r.attribute },
+          { header: "院校类型", cell: (r) => SCHOOL_TYPE_LABELS[r.type] },
+          { header: "所在地区", cell: (r) => r.region.name },
+          { header: "院校状态", cell: (r) => SCHOOL_STATUS_LABELS[r.status] },
+        ]}
+        actions={(r) => <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>}
+      />
+      {open && <SchoolDetail id={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function SchoolDetail({ id, onClose }: { id: string; onClose: () => void }) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.catalogue.school.queryOptions({ id }));
+  const s = q.data;
+  return (
+    <DetailDialog title="院校信息详情" open onClose={onClose} loading={q.isLoading} error={q.error ? errorMessage(q.error) : null}>
+      {s && (
+        <div className="space-y-5">
+          <Section title="院校基本信息">
+            <InfoGrid items={[
+              ["院校名称", s.name], ["院校代码", s.code], ["统一社会信用代码", s.uscc], ["院校类型", SCHOOL_TYPE_LABELS[s.type]],
+              ["院校属性", s.attribute], ["院校状态", SCHOOL_STATUS_LABELS[s.status]], ["主管单位", s.supervisingDepartment], ["所在地区", s.regionPath],
+              ["详细地址", s.address], ["院校网址", s.website],
+            ]} />
+          </Section>
+          <Section title="联系人信息">
+            <InfoGrid items={[["联系人姓名", s.contactName], ["联系人手机号", s.contactPhone], ["联系人邮箱", s.contactEmail], ["负责人账号", s.principal ? `${s.principal.account}（${s.principal.name ?? "未绑定"}）` : null]]} />
+          </Section>
+          <Section title="历年试点证书">
+            <table className="table">
+              <thead><tr><th>年度</th><th>证书名称</th><th>等级</th><th>颁证机构</th><th>批准培训人数</th></tr></thead>
+              <tbody>
+                {s.pilots.map((p) => <tr key={`${p.year}${p.code}${p.level}`}><td>{p.year}</td><td>{p.name}</td><td>{LEVEL_LABELS[p.level]}</td><td>{p.org}</td><td>{p.approvedTotal ?? "—"}</td></tr>)}
+                {s.pilots.length === 0 && <tr><td colSpan={5} className="text-center text-slate-400">暂无数据</td></tr>}
+              </tbody>
+            </table>
+          </Section>
+        </div>
+      )}
+    </DetailDialog>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage, useTRPC } from "@/trpc/react";
+import { ListPage } from "../list/list-page";
+import { DetailDialog, FileLink, InfoGrid, Section } from "./detail";
+import { LEVEL_LABELS, RECORD_STATUS_LABELS } from "@/domain/catalogue/labels";
+
+/** 职业技能等级标准 / 考核站点建设标准: schools see those of their pilot certificates. */
+export function StandardList({ kind }: { kind: "skill" | "site" }) {
+  const trpc = useTRPC();
+  const [open, setOpen] = useState<string | null>(null);
+  const title = kind === "skill" ? "职业技能等级标准" : "考核站点建设标准";
+  return (
+    <>
+      <ListPage
+        title={title}
+        exportList={kind === "skill" ? "skillStandards" : "siteStandards"}
+        exportLabel={`批量导出${title}`}
+        fields={[{ key: "code", label: "标准代码" }, { key: "name", label: "标准名称" }, { key: "version", label: "标准版本" }]}
+        tabs={[{ value: "ENABLED", label: "已启用" }, { value: "DISABLED", label: "已停用" }]}
+        query={(i) => (kind === "skill" ? trpc.lists.skillStandards.queryOptions(i) : trpc.lists.siteStandards.queryOptions(i))}
+        columns={[
+          { header: "标准代码", cell: (r) => r.code, className: "font-mono text-xs" },
+          { header: "标准名称", cell: (r) => r.name },
+          { header: "标准版本", cell: (r) => r.version },
+          { header: "发布单位", cell: (r) => r.org.name },
+          { header: "对应证书", cell: (r) => r.certificates.map((c) => c.name).join("、") || "—" },
+          { header: "标准状态", cell: (r) => RECORD_STATUS_LABELS[r.status] },
+        ]}
+        actions={(r) => <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>}
+      />
+      {open && <StandardDetail kind={kind} id={open} title={title} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function StandardDetail({ kind, id, title, onClose }: { kind: "skill" | "site"; id: string; title: string; onClose: () => void }) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.catalogue.standard.queryOptions({ kind, id }));
+  const s = q.data;
+  return (
+    <DetailDialog title={`${title}详情`} open onClose={onClose} loading={q.isLoading} error={q.error ? errorMessage(q.error) : null}>
+      {s && (
+        <div className="space-y-5">
+          <InfoGrid items={[["标准代码", s.code], ["标准名称", s.name], ["标准版本", s.version], ["发布单位", s.org.name], ["标准状态", RECORD_STATUS_LABELS[s.status]], ["附件信息", <FileLink key="f" file={s.attachment} />]]} />
+          <Section title="对应证书">
+            <ul className="list-inside list-disc">
+              {s.certificates.flatMap((c) => c.levels.map((l) => <li key={`${c.code}${l.level}`}>{c.name}（{LEVEL_LABELS[l.level]}）</li>))}
+              {s.certificates.length === 0 && <li className="text-slate-400">暂无</li>}
+            </ul>
+          </Section>
+        </div>
+      )}
+    </DetailDialog>
+  );
+}

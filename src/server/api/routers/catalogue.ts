@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure, roleProcedure } from "@/server/api/trpc";
+import { certificateDetail, orgDetail, schoolDetail, standardDetail } from "@/server/catalogue/queries";
+
+const id = z.strictObject({ id: z.uuid("记录不存在") });
+
+export const catalogueRouter = createTRPCRouter({
+  certificate: protectedProcedure.input(id).query(({ ctx, input }) => certificateDetail(ctx.db, input.id)),
+  org: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"]).input(id).query(({ ctx, input }) => orgDetail(ctx.db, ctx.session, input.id)),
+  school: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"]).input(id).query(({ ctx, input }) => schoolDetail(ctx.db, ctx.session, input.id)),
+  standard: protectedProcedure
+    .input(z.strictObject({ kind: z.enum(["skill", "site"]), id: z.uuid("记录不存在") }))
+    .query(({ ctx, input }) => standardDetail(ctx.db, ctx.session, input.kind, input.id)),
+});
