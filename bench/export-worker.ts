@@ -1,0 +1,44 @@
+// One measured phase of the export benchmark, in a fresh process so peak RSS belongs to that phase alone.
+// argv: platform|bare <database url> <storage dir> <user id>
+import path from "node:path";
+import ExcelJS from "exceljs";
+
+const [mode, url, dir, userId] = process.argv.slice(2);
+process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
+process.env.APP_MODE = "test";
+let peak = process.memoryUsage().rss;
+const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+
+const { createDb } = await import("../src/server/db");
+const db = createDb(url);
+let ms = 0;
+let rows = 0;
+if (mode === "platform") {
+  const { createExport } = await import("../src/server/exports/create-export");
+  const { LISTS } = await import("../src/server/catalogue/lists");
+  const { LocalStorage } = await import("../src/server/storage");
+  const { keyedHash } = await import("../src/server/crypto");
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const session = { sid: "00000000-0000-0000-0000-000000000000", id: user.id, account: user.account, name: user.name, role: "ADMIN" as const, portal: "admin" as const, schoolId: null, orgId: null, departmentId: null, departmentLevel: null, regionPrefix: null, certificateLevelIds: null, mustChangePassword: false, needsBinding: false };
+  await db.smsCode.create({ data: { phone: user.phone!, purpose: "EXPORT", userId: user.id, codeHash: keyedHash(`${user.phone}:EXPORT:123456`), expiresAt: new Date(Date.now() + 300_000) } });
+  const t = performance.now();
+  const r = await createExport({ db, clock: { now: () => new Date() }, storage: new LocalStorage(dir) }, session, LISTS.schools as never, { filter: {}, smsCode: "123456" }, { ip: null, userAgent: null });
+  ms = performance.now() - t;
+  rows = r.rows;
+} else {
+  // The bare library as one would use it naively: every row loaded, then written with the streaming writer.
+  const t = performance.now();
+  const all = await db.school.findMany({ include: { region: { select: { name: true } } }, orderBy: { id: "asc" } });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, "bare.xlsx"), useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet("试点院校信息");
+  ws.addRow(["试点院校信息"]).commit();
+  ws.addRow(["序号", "院校代码", "院校名称", "院校属性", "院校类型", "所在地区", "院校状态"]).commit();
+  all.forEach((r, i) => ws.addRow([i + 1, r.code, r.name, r.attribute, r.type, r.region.name, r.status]).commit());
+  ws.commit();
+  await wb.commit();
+  ms = performance.now() - t;
+  rows = all.length;
+}
+clearInterval(sampler);
+await db.$disconnect();
+console.log(JSON.stringify({ ms, rows, peak }));
