@@ -3,6 +3,8 @@ import { createTRPCRouter, pageInput, roleProcedure } from "@/server/api/trpc";
 import { listManagedUsers } from "@/server/accounts/queries";
 import { setUserStatus } from "@/server/accounts/set-user-status";
 import { resetUserCredentials } from "@/server/accounts/reset-user-password";
+import { assignableLevels, createSubAccount, deleteManagedUser, updateManagedUser, viewManagedUser } from "@/server/accounts/manage-sub-accounts";
+import { portalProcedure } from "@/server/api/trpc";
 
 // Superiors: the platform admin (all accounts), departments (principals in their region), principals (their sub-accounts).
 const managers = roleProcedure(["ADMIN", "EDU", "SCHOOL_PRINCIPAL"]);
@@ -22,5 +24,14 @@ export const usersRouter = createTRPCRouter({
   enable: managers.input(id).mutation(({ ctx, input }) => setUserStatus(ctx, ctx.session, { userId: input.userId, enabled: true }, ctx.meta)),
   disable: managers.input(id).mutation(({ ctx, input }) => setUserStatus(ctx, ctx.session, { userId: input.userId, enabled: false }, ctx.meta)),
   resetPassword: managers.input(id).mutation(({ ctx, input }) => resetUserCredentials(ctx, ctx.session, { userId: input.userId, kind: "password" }, ctx.meta)),
+  detail: managers.input(id).query(({ ctx, input }) => viewManagedUser(ctx, ctx.session, input.userId, ctx.meta)),
+  assignableLevels: portalProcedure("school").query(({ ctx }) => assignableLevels(ctx.db, ctx.session)),
+  create: portalProcedure("school")
+    .input(z.strictObject({ account: z.string().trim().min(1, "请输入账号").max(32), name: z.string().trim().min(1, "请输入姓名").max(30), certificateLevelIds: z.array(z.uuid()).max(100).default([]), smsCode: z.string().trim().max(10) }))
+    .mutation(({ ctx, input }) => createSubAccount(ctx, ctx.session, input, ctx.meta)),
+  update: managers
+    .input(z.strictObject({ userId: z.uuid("账号不存在"), name: z.string().trim().min(1, "请输入姓名").max(30), certificateLevelIds: z.array(z.uuid()).max(100).optional(), smsCode: z.string().trim().max(10) }))
+    .mutation(({ ctx, input }) => updateManagedUser(ctx, ctx.session, input, ctx.meta)),
+  delete: managers.input(id).mutation(({ ctx, input }) => deleteManagedUser(ctx, ctx.session, input.userId, ctx.meta)),
   resetBinding: managers.input(id).mutation(({ ctx, input }) => resetUserCredentials(ctx, ctx.session, { userId: input.userId, kind: "binding" }, ctx.meta)),
 });
