@@ -8,12 +8,13 @@ import { StatusTabs } from "./list/status-tabs";
 import { QueryBar, QueryField } from "./list/query-bar";
 import { Dialog } from "./dialog";
 import { ROLE_LABELS } from "@/domain/auth/portals";
+import { CreateUserDialog, EditUserDialog, ViewUserDialog } from "./users/user-dialogs";
 
 type Status = "ACTIVE" | "DISABLED";
 type RoleFilter = "EDU" | "ORG" | "SCHOOL_PRINCIPAL" | "SCHOOL_ADMIN" | "STUDENT";
 
 /** Accounts below the signed-in superior: admin (all), department (principals in its region), principal (its sub-accounts). */
-export function UsersPage({ title, roleFilter }: { title: string; roleFilter?: boolean }) {
+export function UsersPage({ title, roleFilter, canCreate }: { title: string; roleFilter?: boolean; canCreate?: boolean }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const sp = useSearchParams();
@@ -30,6 +31,10 @@ export function UsersPage({ title, roleFilter }: { title: string; roleFilter?: b
   const disable = useMutation(trpc.users.disable.mutationOptions());
   const resetPassword = useMutation(trpc.users.resetPassword.mutationOptions());
   const resetBinding = useMutation(trpc.users.resetBinding.mutationOptions());
+  const remove = useMutation(trpc.users.delete.mutationOptions());
+  const [creating, setCreating] = useState(false);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
 
   async function act(fn: () => Promise<unknown>, ok: string) {
     setMessage(null);
@@ -64,12 +69,13 @@ export function UsersPage({ title, roleFilter }: { title: string; roleFilter?: b
           )}
         </QueryBar>
       </div>
-      <div className="px-4">
+      <div className="flex flex-wrap items-end justify-between gap-2 px-4">
         <StatusTabs<Status>
           value={filter.status}
           onChange={(status) => setFilter({ ...filter, status, page: 1 })}
           tabs={[{ value: "", label: "全部", count: counts?.all }, { value: "ACTIVE", label: "已启用", count: counts?.active }, { value: "DISABLED", label: "已停用", count: counts?.disabled }]}
         />
+        {canCreate && <button className="btn-primary mb-2" onClick={() => setCreating(true)}>新增用户</button>}
       </div>
       {message && <div className={`mx-4 mt-3 ${message.kind === "ok" ? "alert-ok" : "alert-error"}`} role={message.kind === "ok" ? "status" : "alert"}>{message.text}</div>}
       <div className="overflow-x-auto p-4">
@@ -94,6 +100,9 @@ export function UsersPage({ title, roleFilter }: { title: string; roleFilter?: b
                 <td className="whitespace-nowrap text-slate-500">{r.lastLoginAt ? r.lastLoginAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "—"}</td>
                 <td className="whitespace-nowrap">
                   <div className="flex gap-2">
+                    <button className="btn-link" onClick={() => setViewing(r.id)}>查看</button>
+                    {r.status === "DISABLED" && <button className="btn-link text-amber-600" onClick={() => setEditing(r.id)}>修改</button>}
+                    {r.status === "DISABLED" && <button className="btn-link text-red-600" onClick={() => setConfirm({ title: "删除账号", text: `删除后账号 ${r.account} 将无法恢复，确定删除？`, run: () => act(() => remove.mutateAsync({ userId: r.id }), `已删除账号 ${r.account}`) })}>删除</button>}
                     {r.status === "DISABLED" ? (
                       <button className="btn-link" onClick={() => act(() => enable.mutateAsync({ userId: r.id }), `已启用账号 ${r.account}`)}>启用</button>
                     ) : (
@@ -124,8 +133,11 @@ export function UsersPage({ title, roleFilter }: { title: string; roleFilter?: b
       </>}>
         <p>{confirm?.text}</p>
       </Dialog>
+      <CreateUserDialog open={creating} onClose={() => setCreating(false)} onCreated={async (r) => { setCreating(false); setShown({ account: r.account, password: r.initialPassword }); await refresh(); }} />
+      {viewing && <ViewUserDialog userId={viewing} onClose={() => setViewing(null)} />}
+      {editing && <EditUserDialog userId={editing} onClose={() => setEditing(null)} onSaved={async () => { setEditing(null); setMessage({ kind: "ok", text: "已保存" }); await refresh(); }} />}
       <Dialog open={!!shown} title="新的初始密码" onClose={() => setShown(null)} footer={<button className="btn-primary" onClick={() => setShown(null)}>我已记下</button>}>
-        <p>账号 <b>{shown?.account}</b> 的新初始密码（仅显示这一次，请发给账号使用人，首次登录后须修改）：</p>
+        <p>账号 <b>{shown?.account}</b> 的初始密码（请发给账号使用人，首次登录后须修改；使用人修改前可在“查看”中再次查看）：</p>
         <p className="select-all rounded bg-slate-100 px-3 py-2 font-mono text-lg" data-testid="initial-password">{shown?.password}</p>
       </Dialog>
     </div>
