@@ -6,7 +6,9 @@ test("forgot password through the bound phone", async ({ page, browser }) => {
   const user = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
   await page.goto("/school/login");
   await page.getByRole("link", { name: "忘记密码" }).click();
-  await expect(page.getByAltText("图形验证码")).toBeVisible(); // hydrated
+  // The login page has a captcha too: wait for the new page itself before typing.
+  await expect(page.getByRole("heading", { name: "忘记密码" })).toBeVisible();
+  await expect(page.getByAltText("图形验证码")).toBeVisible();
   await page.getByLabel("账号").fill(user.account);
   await page.getByLabel("绑定的手机号").fill(user.phone!);
   await page.getByLabel("图形验证码").fill(CAPTCHA);

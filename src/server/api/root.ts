@@ -6,6 +6,7 @@ import { workbenchRouter } from "./routers/workbench";
 import { demoRouter } from "./routers/demo";
 import { exportsRouter, listsRouter } from "./routers/lists";
 import { catalogueRouter } from "./routers/catalogue";
+import { schoolRouter } from "./routers/school";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   lists: listsRouter,
   exports: exportsRouter,
   catalogue: catalogueRouter,
+  school: schoolRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ export async function canDownload(db: Db, user: SessionUser | null, file: Stored
     case "SIGNATURE": {
       // Only the principal of the school whose signature it is.
       if (!user || user.role !== "SCHOOL_PRINCIPAL" || !user.schoolId) return false;
+      if (file.ownerUserId === user.id) return true; // just uploaded, for the preview
       const s = await db.school.findFirst({ where: { id: user.schoolId, signatureFileId: file.id }, select: { id: true } });
       return !!s;
     }

@@ -1,0 +1,69 @@
+// Receives one uploaded file: size cap before buffering, extension allow-list and magic bytes, images
+// decoded with a low pixel limit and re-encoded without metadata; stored under a generated key.
+import sharp, { type Metadata, type Sharp } from "sharp";
+import type { Db } from "@/server/db";
+import type { Clock } from "@/server/clock";
+import type { SessionUser } from "@/server/session-user";
+import { badRequest } from "@/server/errors";
+import { getStorage, newKey, type Storage } from "@/server/storage";
+import { CONTENT_TYPES, UPLOAD_RULES, checkUpload, checkSignatureImage, sniff, type UploadPurpose } from "@/domain/files/rules";
+
+export const PIXEL_LIMIT = 4000 * 4000;
+
+/** Who may upload what. Attaching the file to a record is checked again by that record's use case. */
+export function mayUpload(u: SessionUser, purpose: UploadPurpose): boolean {
+  switch (purpose) {
+    case "SCHOOL_LOGO":
+    case "SIGNATURE":
+      return u.role === "SCHOOL_PRINCIPAL";
+    case "STANDARD_ATTACHMENT":
+    case "CERTIFICATE_SAMPLE":
+      return u.role === "ORG" || u.role === "ADMIN";
+    case "ANNOUNCEMENT_ATTACHMENT":
+      return u.role === "ADMIN";
+  }
+}
+
+async function normalizeImage(purpose: UploadPurpose, body: Buffer): Promise<{ body: Buffer; kind: "png" | "jpg" }> {
+  let img: Sharp;
+  let meta: Metadata;
+  try {
+    img = sharp(body, { limitInputPixels: PIXEL_LIMIT, failOn: "error" });
+    meta = await img.metadata();
+  } catch {
+    throw badRequest("图片无法识别或已损坏");
+  }
+  if (purpose === "SIGNATURE") {
+    const { data, info } = await sharp(body, { limitInputPixels: PIXEL_LIMIT }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    let clear = 0;
+    for (let i = 3; i < data.length; i += info.channels) if (data[i] < 16) clear++;
+    const problem = checkSignatureImage(meta, clear / (info.width * info.height));
+    if (problem) throw badRequest(problem);
+    return { body: await sharp(body).png().toBuffer(), kind: "png" }; // re-encoded: metadata stripped
+  }
+  // Logo: 100×100, re-encoded as PNG.
+  return { body: await img.resize(100, 100, { fit: "cover" }).png().toBuffer(), kind: "png" };
+}
+
+export async function storeUpload(
+  deps: { db: Db; clock: Clock; storage?: Storage },
+  user: SessionUser,
+  purpose: UploadPurpose,
+  file: { name: string; size: number; bytes: Buffer },
+) {
+  const problem = checkUpload(purpose, file.name, file.size, file.bytes.subarray(0, 8));
+  if (problem) throw badRequest(problem);
+  let body = file.bytes;
+  let kind = sniff(body.subarray(0, 8))!;
+  if (purpose === "SCHOOL_LOGO" || purpose === "SIGNATURE") ({ body, kind } = await normalizeImage(purpose, body));
+  const storage = deps.storage ?? getStorage();
+  const key = newKey(purpose.toLowerCase().replace(/_/g, "-"), kind, deps.clock.now());
+  const size = await storage.put(key, body);
+  const filename = file.name.replace(/[\\/\0]/g, "_").slice(-120);
+  return deps.db.storedFile.create({
+    data: { key, purpose, filename: kind === "png" && !/\.png$/i.test(filename) ? `${filename}.png` : filename, contentType: CONTENT_TYPES[kind], size, ownerUserId: user.id },
+    select: { id: true, filename: true, size: true },
+  });
+}
+
+export const MAX_UPLOAD_BYTES = Math.max(...Object.values(UPLOAD_RULES).map((r) => r.maxBytes));

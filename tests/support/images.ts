@@ -1,0 +1,19 @@
+import sharp from "sharp";
+
+/** A square signature-like PNG: a dark stroke on a transparent background. */
+export async function signaturePng(size = 95, opaque = false): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}">${opaque ? `<rect width="100%" height="100%" fill="white"/>` : ""}<path d="M10 60 Q 30 10 50 50 T 85 40" stroke="#b91c1c" stroke-width="6" fill="none"/></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+export async function jpeg(size = 95): Promise<Buffer> {
+  return sharp({ create: { width: size, height: size, channels: 3, background: "#c00" } }).jpeg().toBuffer();
+}
+
+/** A PNG over 1 MB (random noise does not compress). */
+export async function bigPng(): Promise<Buffer> {
+  const w = 700;
+  const raw = Buffer.alloc(w * w * 4);
+  for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
+  return sharp(raw, { raw: { width: w, height: w, channels: 4 } }).png({ compressionLevel: 0 }).toBuffer();
+}
