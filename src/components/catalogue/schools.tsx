@@ -5,13 +5,17 @@ import { errorMessage, useTRPC } from "@/trpc/react";
 import { ListPage } from "../list/list-page";
 import { DetailDialog, InfoGrid, Section } from "./detail";
 import { LEVEL_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
+import { EditSchoolDialog, SignatureDialog } from "../school/edit-school";
 
 const TYPES = [{ value: "", label: "全部" }, ...Object.entries(SCHOOL_TYPE_LABELS).map(([value, label]) => ({ value, label }))];
 
 /** 试点院校管理: a school sees itself, a department the schools of its region, the admin all. */
-export function SchoolList({ title = "试点院校管理" }: { title?: string }) {
+export function SchoolList({ title = "试点院校管理", own }: { title?: string; own?: boolean }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState<string | null>(null);
+  // In the school portal the principal edits its own school and manages the e-signature.
+  const mine = useQuery({ ...trpc.school.mine.queryOptions(), enabled: !!own });
+  const [dialog, setDialog] = useState<"edit" | "signature" | null>(null);
   return (
     <>
       <ListPage
@@ -29,9 +33,19 @@ export function SchoolList({ title = "试点院校管理" }: { title?: string })
           { header: "所在地区", cell: (r) => r.region.name },
           { header: "院校状态", cell: (r) => SCHOOL_STATUS_LABELS[r.status] },
         ]}
-        actions={(r) => <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>}
+        actions={(r) => (
+          <span className="flex gap-2">
+            <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>
+            {mine.data?.canEdit && mine.data.id === r.id && <>
+              <button className="btn-link text-amber-600" onClick={() => setDialog("edit")}>编辑</button>
+              <button className="btn-link text-amber-600" onClick={() => setDialog("signature")}>电子签章</button>
+            </>}
+          </span>
+        )}
       />
       {open && <SchoolDetail id={open} onClose={() => setOpen(null)} />}
+      {dialog === "edit" && <EditSchoolDialog onClose={() => setDialog(null)} />}
+      {dialog === "signature" && <SignatureDialog onClose={() => setDialog(null)} />}
     </>
   );
 }
