@@ -1,16 +1,32 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { ListPage } from "../list/list-page";
 import { DetailDialog, FileLink, InfoGrid, Section } from "./detail";
 import { LEVEL_LABELS, RECORD_STATUS_LABELS } from "@/domain/catalogue/labels";
+import { StandardFormDialog, type EditableStandard } from "./standard-form";
 
 /** 职业技能等级标准 / 考核站点建设标准: schools see those of their pilot certificates. */
-export function StandardList({ kind }: { kind: "skill" | "site" }) {
+export function StandardList({ kind, manage }: { kind: "skill" | "site"; manage?: boolean }) {
   const trpc = useTRPC();
+  const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   const title = kind === "skill" ? "职业技能等级标准" : "考核站点建设标准";
+  // Orgs maintain their own standards; they see everyone's.
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled: !!manage });
+  const [form, setForm] = useState<{ row: EditableStandard | null } | null>(null);
+  const [message, setMessage] = useState("");
+  const enable = useMutation(trpc.standards.enable.mutationOptions());
+  const disable = useMutation(trpc.standards.disable.mutationOptions());
+  const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.pathKey() });
+  const toggle = async (id: string, on: boolean) => {
+    setMessage("");
+    try {
+      await (on ? enable : disable).mutateAsync({ kind, id });
+      await refresh();
+    } catch (e) { setMessage(errorMessage(e)); }
+  };
   return (
     <>
       <ListPage
@@ -28,8 +44,19 @@ export function StandardList({ kind }: { kind: "skill" | "site" }) {
           { header: "对应证书", cell: (r) => r.certificates.map((c) => c.name).join("、") || "—" },
           { header: "标准状态", cell: (r) => RECORD_STATUS_LABELS[r.status] },
         ]}
-        actions={(r) => <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>}
+        toolbar={manage ? <button className="btn-primary" onClick={() => setForm({ row: null })}>新增标准</button> : undefined}
+        actions={(r) => (
+          <span className="flex gap-2">
+            <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>
+            {manage && me.data?.orgId === r.orgId && (r.status === "DISABLED" ? <>
+              <button className="btn-link text-amber-600" onClick={() => setForm({ row: r })}>修改</button>
+              <button className="btn-link" onClick={() => toggle(r.id, true)}>启用</button>
+            </> : <button className="btn-link text-slate-500" onClick={() => toggle(r.id, false)}>停用</button>)}
+          </span>
+        )}
       />
+      {message && <p className="alert-error mt-2" role="alert">{message}</p>}
+      {form && <StandardFormDialog kind={kind} title={title} row={form.row} onClose={() => setForm(null)} onSaved={async () => { setForm(null); await refresh(); }} />}
       {open && <StandardDetail kind={kind} id={open} title={title} onClose={() => setOpen(null)} />}
     </>
   );

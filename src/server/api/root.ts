@@ -7,6 +7,7 @@ import { demoRouter } from "./routers/demo";
 import { exportsRouter, listsRouter } from "./routers/lists";
 import { catalogueRouter } from "./routers/catalogue";
 import { schoolRouter } from "./routers/school";
+import { standardsRouter } from "./routers/standards";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   exports: exportsRouter,
   catalogue: catalogueRouter,
   school: schoolRouter,
+  standards: standardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -101,7 +101,7 @@ export const orgList: ListDef<{ code?: string; name?: string }, OrgRow, Prisma.E
 
 // ── standards (职业技能等级标准 / 考核站点建设标准) ──
 const standardFilter = z.strictObject({ code: text, name: text, version: text });
-type StandardRow = { id: string; code: string; name: string; version: string; status: "ENABLED" | "DISABLED"; org: { name: string }; certificates: { name: string }[] };
+type StandardRow = { id: string; code: string; name: string; version: string; status: "ENABLED" | "DISABLED"; orgId: string; attachmentFileId: string | null; org: { name: string }; certificates: { name: string }[] };
 
 function standardWhere(u: SessionUser, f: z.infer<typeof standardFilter>) {
   // Schools see the standards of the certificates they pilot; orgs, departments and admins see all.

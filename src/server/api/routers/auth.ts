@@ -70,6 +70,7 @@ export const authRouter = createTRPCRouter({
       portal: ctx.session.portal,
       phone: maskPhone(u.phone),
       tenantName: u.school?.name ?? u.org?.name ?? u.department?.name ?? "综合业务管理",
+      orgId: u.orgId,
       needsBinding: ctx.session.needsBinding,
       mustChangePassword: ctx.session.mustChangePassword,
       lastLoginAt: u.lastLoginAt,
