@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
 import { getDb } from "@/server/db";
+import { CATEGORY_LABELS, publishedAnnouncements } from "@/server/public/queries";
+import { fmtDate } from "@/components/public-shell";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +18,7 @@ const LEVEL = { JUNIOR: "初级", INTERMEDIATE: "中级", SENIOR: "高级" } as 
 
 export default async function Home() {
   const db = getDb();
-  const [certificates, counts] = await Promise.all([
+  const [certificates, counts, notices] = await Promise.all([
     db.certificate.findMany({
       where: { status: "ENABLED" },
       orderBy: [{ openedAt: "desc" }, { code: "asc" }],
@@ -24,12 +26,14 @@ export default async function Home() {
       include: { org: { select: { name: true } }, levels: { select: { level: true } } },
     }),
     Promise.all([db.certificate.count({ where: { status: "ENABLED" } }), db.evaluationOrg.count(), db.school.count({ where: { isPilot: true } })]),
+    publishedAnnouncements(db, { page: 1, pageSize: 6 }),
   ]);
   return (
     <div className="min-h-screen">
       <SiteHeader>
         <a href="#entries">业务平台</a>
-        <a href="#certificates">证书信息</a>
+        <Link href="/notices">通知公告</Link>
+        <Link href="/certificates">证书信息</Link>
         <Link href="/login">登录</Link>
       </SiteHeader>
       <section className="bg-gradient-to-r from-brand-700 to-brand-500 text-white">
@@ -56,8 +60,26 @@ export default async function Home() {
             ))}
           </div>
         </section>
+        <section id="notices">
+          <div className="mb-4 flex items-baseline justify-between">
+            <h2 className="text-lg font-semibold">通知公告</h2>
+            <Link href="/notices" className="btn-link">更多 →</Link>
+          </div>
+          <ul className="card divide-y divide-slate-100">
+            {notices.rows.map((a) => (
+              <li key={a.id} className="flex items-center justify-between gap-4 px-4 py-3">
+                <Link href={`/notices/${a.id}`} className="min-w-0 truncate hover:text-brand-600"><span className="mr-2 text-xs text-brand-600">[{CATEGORY_LABELS[a.category]}]</span>{a.title}</Link>
+                <time className="shrink-0 text-sm text-slate-400">{fmtDate(a.publishedAt)}</time>
+              </li>
+            ))}
+            {notices.rows.length === 0 && <li className="px-4 py-6 text-center text-slate-400">暂无公告</li>}
+          </ul>
+        </section>
         <section id="certificates">
-          <h2 className="mb-4 text-lg font-semibold">证书信息</h2>
+          <div className="mb-4 flex items-baseline justify-between">
+            <h2 className="text-lg font-semibold">证书信息</h2>
+            <Link href="/certificates" className="btn-link">全部证书 →</Link>
+          </div>
           <div className="card overflow-x-auto">
             <table className="table">
               <thead><tr><th>证书代码</th><th>证书名称</th><th>等级</th><th>颁证机构</th><th>专业大类</th></tr></thead>
@@ -65,7 +87,7 @@ export default async function Home() {
                 {certificates.map((c) => (
                   <tr key={c.id}>
                     <td className="font-mono text-xs">{c.code}</td>
-                    <td>{c.name}</td>
+                    <td><Link className="hover:text-brand-600" href={`/certificates/${c.code}`}>{c.name}</Link></td>
                     <td className="whitespace-nowrap">{c.levels.map((l) => LEVEL[l.level]).join("、")}</td>
                     <td>{c.org.name}</td>
                     <td>{c.category}</td>

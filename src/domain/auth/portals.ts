@@ -64,6 +64,7 @@ export const PORTAL_MENUS: Record<Portal, MenuSection[]> = {
     { label: "机构管理", items: [{ label: "院校管理", href: "/admin/schools" }, { label: "培训评价组织", href: "/admin/orgs" }] },
     { label: "标准管理", items: [{ label: "职业技能等级标准", href: "/admin/standards/skill" }, { label: "考核站点建设标准", href: "/admin/standards/site" }] },
     { label: "证书管理", items: [{ label: "证书信息管理", href: "/admin/certificates" }] },
+    { label: "信息发布", items: [{ label: "通知公告", href: "/admin/announcements" }] },
     { label: "系统管理", items: [{ label: "用户管理", href: "/admin/users" }, { label: "审计日志", href: "/admin/audit" }] },
   ],
   student: [{ label: "工作台", items: [{ label: "工作台", href: "/student" }] }],

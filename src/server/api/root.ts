@@ -8,6 +8,7 @@ import { exportsRouter, listsRouter } from "./routers/lists";
 import { catalogueRouter } from "./routers/catalogue";
 import { schoolRouter } from "./routers/school";
 import { standardsRouter } from "./routers/standards";
+import { announcementsRouter } from "./routers/announcements";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   catalogue: catalogueRouter,
   school: schoolRouter,
   standards: standardsRouter,
+  announcements: announcementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -116,7 +116,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
 
       const base = { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() };
-      await tx.user.create({ data: { ...base, account: "admin", name: "平台管理员", phone: "13900000001", email: "admin@example.gov.cn", role: "ADMIN" } });
+      const adminUser = await tx.user.create({ data: { ...base, account: "admin", name: "平台管理员", phone: "13900000001", email: "admin@example.gov.cn", role: "ADMIN" } });
       const eduAccounts: [string, string, string][] = [["bjjw", "bj", "13900000011"], ["hbjyt", "hb", "13900000012"], ["whjyj", "wh", "13900000013"], ["ycjyj", "yc", "13900000014"], ["sdjyt", "sd", "13900000015"], ["ytjyj", "yt", "13900000016"], ["gdjyt", "gd", "13900000017"]];
       for (const [account, key, phone] of eduAccounts) {
         await tx.user.create({ data: { ...base, account, name: `${DEPARTMENTS.find((d) => d.key === key)!.name}试点负责人`, phone, role: "EDU", departmentId: deptIds[key] } });
@@ -140,6 +140,20 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await tx.userCertificateScope.create({ data: { userId: sub1.id, certificateLevelId: levelIds["60000001:JUNIOR"] } });
       await tx.user.create({ data: { ...base, account: "4111010009-02", name: "张业务", phone: "13700020002", role: "SCHOOL_ADMIN", schoolId: bfgy } });
       await tx.user.create({ data: { ...base, account: "4111010009-03", name: "王停用", phone: "13700020003", role: "SCHOOL_ADMIN", schoolId: bfgy, status: "DISABLED", disabledReason: "密码连续错误次数过多" } });
+      // Announcements published over the last weeks, relative to today, plus a draft.
+      const day = 86400000;
+      const notices: [string, "POLICY" | "NOTICE", number, string][] = [
+        [`关于做好${year}年职业技能等级证书考核工作的通知`, "NOTICE", 2, "各试点院校、培训评价组织：\n\n为做好本年度 1+X 证书考核工作，请各单位按照考试计划安排，及时完成考核站点申报、考场设置与考生报考。\n\n一、报考须在考试计划规定的报考时间内完成。\n二、考生信息须完成实名认证后方可报考。\n三、考核结束后请及时核对成绩与考证结果。"],
+        [`${year}年第二批证书试点申报工作安排`, "NOTICE", 9, "各省级教育行政部门：\n\n第二批证书试点申报将于近期开放，请督促辖区院校按要求在申报计划时间内提交申报材料，按专业填报的计划须填写专业明细。"],
+        ["职业教育国家学分银行 1+X 证书学习成果认定说明", "POLICY", 20, "职业技能等级证书的学习成果可按规定进行认定、积累和转换。各试点院校应做好证书与学历教育的书证融通工作。"],
+        ["关于进一步加强考务管理与考试安全的通知", "NOTICE", 34, "各培训评价组织应严格执行考务管理规定，做好监考人员认证、考场编排与成绩登记工作，确保考试公平公正。"],
+        ["职业技能等级证书信息管理服务平台账号安全提示", "POLICY", 48, "平台实行三级等保安全要求，登录需进行短信验证。请勿将账号借予他人使用，密码连续错误多次将被冻结或停用。"],
+      ];
+      for (const [title, category, ago, body] of notices) {
+        const at = new Date(Date.now() - ago * day);
+        await tx.announcement.create({ data: { title, category, body, status: "PUBLISHED", publishedAt: at, createdAt: at, createdById: adminUser.id } });
+      }
+      await tx.announcement.create({ data: { title: `${year}年证书发放工作说明（草稿）`, category: "NOTICE", body: "本公告尚未发布，仅管理员可见。发布前请核对发证时间安排。", createdById: adminUser.id } });
       await tx.user.create({ data: { ...base, account: withIdCheck("11010820050301123"), name: "封元庆", phone: "13600000001", role: "STUDENT", idNumber: withIdCheck("11010820050301123") } });
     },
     { timeout: 120000 },

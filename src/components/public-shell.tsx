@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { SiteHeader } from "./site-header";
+
+export function PublicShell({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <SiteHeader>
+        <Link href="/">首页</Link>
+        <Link href="/notices">通知公告</Link>
+        <Link href="/certificates">证书信息</Link>
+        <Link href="/login">登录</Link>
+      </SiteHeader>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">{children}</main>
+      <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-400">职业技能等级证书信息管理服务平台</footer>
+    </div>
+  );
+}
+
+/** 上一页 / 下一页 links that keep the other query parameters. */
+export function PageLinks({ base, params, page, pageSize, total }: { base: string; params: Record<string, string | undefined>; page: number; pageSize: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const href = (p: number) => `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)) as Record<string, string>, page: String(p) })}`;
+  return (
+    <nav aria-label="分页" className="flex items-center justify-end gap-3 py-4 text-sm text-slate-600">
+      <span>共 {total} 条 · 第 {page}/{pages} 页</span>
+      {page > 1 ? <Link className="btn-default" href={href(page - 1)}>上一页</Link> : <span className="btn-default opacity-50">上一页</span>}
+      {page < pages ? <Link className="btn-default" href={href(page + 1)}>下一页</Link> : <span className="btn-default opacity-50">下一页</span>}
+    </nav>
+  );
+}
+
+export const pageParam = (v: string | undefined) => Math.min(10000, Math.max(1, Number.parseInt(v ?? "1", 10) || 1));
+export const fmtDate = (d: Date | null | undefined) => (d ? d.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" }) : "");
