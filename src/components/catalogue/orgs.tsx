@@ -1,15 +1,27 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { ListPage } from "../list/list-page";
 import { DetailDialog, InfoGrid, Section } from "./detail";
 import { LEVEL_LABELS, ORG_STATUS_LABELS } from "@/domain/catalogue/labels";
+import { OrgFormDialog } from "./org-form";
 
 /** 培训评价组织: a school sees the organizations of the certificates it pilots; departments and admins all. */
-export function OrgList() {
+export function OrgList({ manage }: { manage?: boolean }) {
   const trpc = useTRPC();
+  const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
+  // The platform admin manages every organization.
+  const [form, setForm] = useState<{ id: string | null } | null>(null);
+  const [message, setMessage] = useState("");
+  const enable = useMutation(trpc.orgs.enable.mutationOptions());
+  const disable = useMutation(trpc.orgs.disable.mutationOptions());
+  const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.pathKey() });
+  const toggle = async (id: string, on: boolean) => {
+    setMessage("");
+    try { await (on ? enable : disable).mutateAsync({ id }); await refresh(); } catch (e) { setMessage(errorMessage(e)); }
+  };
   return (
     <>
       <ListPage
@@ -25,9 +37,20 @@ export function OrgList() {
           { header: "已试点证书数量", cell: (r) => r.pilotedCount },
           { header: "机构状态", cell: (r) => ORG_STATUS_LABELS[r.status] },
         ]}
-        actions={(r) => <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>}
+        toolbar={manage ? <button className="btn-primary" onClick={() => setForm({ id: null })}>新增机构</button> : undefined}
+        actions={(r) => (
+          <span className="flex gap-2">
+            <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>
+            {manage && (r.status === "DISABLED" ? <>
+              <button className="btn-link text-amber-600" onClick={() => setForm({ id: r.id })}>修改</button>
+              <button className="btn-link" onClick={() => toggle(r.id, true)}>启用</button>
+            </> : <button className="btn-link text-slate-500" onClick={() => toggle(r.id, false)}>停用</button>)}
+          </span>
+        )}
       />
+      {message && <p className="alert-error mt-2" role="alert">{message}</p>}
       {open && <OrgDetail id={open} onClose={() => setOpen(null)} />}
+      {form && <OrgFormDialog id={form.id} onClose={() => setForm(null)} onSaved={async () => { setForm(null); await refresh(); }} />}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { catalogueRouter } from "./routers/catalogue";
 import { schoolRouter } from "./routers/school";
 import { standardsRouter } from "./routers/standards";
 import { announcementsRouter } from "./routers/announcements";
+import { orgsRouter } from "./routers/orgs";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   school: schoolRouter,
   standards: standardsRouter,
   announcements: announcementsRouter,
+  orgs: orgsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -86,6 +86,11 @@ export async function startLogin(
     throw badRequest(`账号或密码错误，再错 ${outcome.remaining} 次账号将被冻结`);
   }
   await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, frozenUntil: null } });
+  // A stopped organization or school closes its accounts too.
+  const tenantStopped =
+    (user.orgId && (await db.evaluationOrg.findUnique({ where: { id: user.orgId }, select: { status: true } }))?.status === "DISABLED") ||
+    (user.schoolId && (await db.school.findUnique({ where: { id: user.schoolId }, select: { status: true } }))?.status === "DISABLED");
+  if (tenantStopped) throw new AppError("FORBIDDEN", "所属机构已停用，请联系平台管理员");
   if (!PORTAL_ROLES[input.portal].includes(user.role)) {
     throw badRequest(`该账号为${ROLE_LABELS[user.role]}账号，请从“${PORTAL_TITLES[portalOfRole(user.role)]}”登录`);
   }
