@@ -10,6 +10,7 @@ import { schoolRouter } from "./routers/school";
 import { standardsRouter } from "./routers/standards";
 import { announcementsRouter } from "./routers/announcements";
 import { orgsRouter } from "./routers/orgs";
+import { certificatesRouter } from "./routers/certificates";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   standards: standardsRouter,
   announcements: announcementsRouter,
   orgs: orgsRouter,
+  certificates: certificatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

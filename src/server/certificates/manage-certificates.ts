@@ -1,0 +1,145 @@
+// An org maintains its own certificates (证书管理): basic information while stopped, enable/disable,
+// levels, corresponding majors and exam subjects. The org comes from the session; other orgs' ids are not found.
+import type { Db } from "@/server/db";
+import type { Clock } from "@/server/clock";
+import type { RequestMeta, SessionUser } from "@/server/session-user";
+import { writeAudit } from "@/server/audit/write";
+import { badRequest, conflict, notFound } from "@/server/errors";
+import { orgScope } from "@/server/tenancy";
+import type { CertificateLevelName, ExamMode } from "@/generated/prisma/enums";
+
+type Deps = { db: Db; clock: Clock };
+
+async function ownCertificate(db: Db, u: SessionUser, id: string) {
+  const { orgId } = orgScope(u);
+  const c = await db.certificate.findFirst({ where: { id, orgId }, include: { levels: true } });
+  if (!c) throw notFound("证书不存在或不属于本机构");
+  return c;
+}
+
+export type CertificateInfo = {
+  batch: string; category: string; examModes: ExamMode[]; examTimeNote?: string | null; hours?: number | null; credits?: number | null;
+  targetGroups?: string | null; requirements?: string | null; intro?: string | null; englishName?: string | null; englishIntro?: string | null;
+  skillStandardId?: string | null; siteStandardId?: string | null; sampleFileId?: string | null;
+};
+
+async function checkInfo(db: Db, u: SessionUser, v: CertificateInfo) {
+  const { orgId } = orgScope(u);
+  if (!v.batch.trim() || !v.category.trim()) throw badRequest("请填写所属批次和专业大类");
+  if (v.examModes.length === 0) throw badRequest("请至少选择一种考试方式");
+  if (v.hours != null && (v.hours < 1 || v.hours > 2000)) throw badRequest("学时应在 1–2000 之间");
+  if (v.credits != null && (v.credits < 0 || v.credits > 100)) throw badRequest("建议学分应在 0–100 之间");
+  if (v.skillStandardId && !(await db.skillStandard.count({ where: { id: v.skillStandardId, orgId } }))) throw badRequest("只能关联本机构的职业技能等级标准");
+  if (v.siteStandardId && !(await db.siteStandard.count({ where: { id: v.siteStandardId, orgId } }))) throw badRequest("只能关联本机构的考核站点建设标准");
+  if (v.sampleFileId && !(await db.storedFile.count({ where: { id: v.sampleFileId, purpose: "CERTIFICATE_SAMPLE", ownerUserId: u.id } }))) throw badRequest("证书样本文件不存在，请重新上传");
+}
+
+const infoData = (v: CertificateInfo) => ({
+  batch: v.batch.trim(), category: v.category.trim(), examModes: [...new Set(v.examModes)], examTimeNote: v.examTimeNote || null, hours: v.hours ?? null,
+  credits: v.credits ?? null, targetGroups: v.targetGroups || null, requirements: v.requirements || null, intro: v.intro || null,
+  englishName: v.englishName || null, englishIntro: v.englishIntro || null, skillStandardId: v.skillStandardId || null, siteStandardId: v.siteStandardId || null,
+  ...(v.sampleFileId !== undefined ? { sampleFileId: v.sampleFileId } : {}),
+});
+
+export async function createCertificate(deps: Deps, u: SessionUser, input: CertificateInfo & { code: string; name: string; levels: CertificateLevelName[] }, meta: RequestMeta) {
+  const { db, clock } = deps;
+  const { orgId } = orgScope(u);
+  const code = input.code.trim();
+  const name = input.name.trim();
+  if (!/^\d{8}$/.test(code)) throw badRequest("证书编号为 8 位数字");
+  if (!name.endsWith("职业技能等级证书")) throw badRequest("证书名称应以“职业技能等级证书”结尾");
+  if (input.levels.length === 0) throw badRequest("请至少选择一个证书等级");
+  await checkInfo(db, u, input);
+  if (await db.certificate.findFirst({ where: { OR: [{ code }, { name }] }, select: { id: true } })) throw conflict("证书编号或名称已存在");
+  return db.$transaction(async (tx) => {
+    const c = await tx.certificate.create({
+      data: { code, name, orgId, status: "DISABLED", openedAt: clock.now(), ...infoData(input), levels: { create: [...new Set(input.levels)].map((level) => ({ level })) } },
+    });
+    await writeAudit(tx, { actor: u, action: "certificate.create", targetType: "Certificate", targetId: c.id, summary: `新增证书 ${code} ${name}`, ip: meta.ip });
+    return { id: c.id };
+  });
+}
+
+export async function updateCertificate(deps: Deps, u: SessionUser, input: CertificateInfo & { id: string }, meta: RequestMeta) {
+  const { db } = deps;
+  const c = await ownCertificate(db, u, input.id);
+  if (c.status !== "DISABLED") throw badRequest("请先停用该证书，再修改基本信息");
+  await checkInfo(db, u, input);
+  await db.$transaction(async (tx) => {
+    await tx.certificate.update({ where: { id: c.id }, data: infoData(input) });
+    await writeAudit(tx, { actor: u, action: "certificate.update", targetType: "Certificate", targetId: c.id, summary: `修改证书 ${c.code} 基本信息`, ip: meta.ip });
+  });
+  return { ok: true };
+}
+
+export async function setCertificateStatus(deps: Deps, u: SessionUser, input: { id: string; enabled: boolean }, meta: RequestMeta) {
+  const { db } = deps;
+  const c = await ownCertificate(db, u, input.id);
+  const want = input.enabled ? "ENABLED" : "DISABLED";
+  if (c.status === want) throw badRequest(input.enabled ? "该证书已是启用状态" : "该证书已是停用状态");
+  if (input.enabled && c.levels.length === 0) throw badRequest("证书至少要有一个等级才能启用");
+  await db.$transaction(async (tx) => {
+    const r = await tx.certificate.updateMany({ where: { id: c.id, status: c.status }, data: { status: want } });
+    if (r.count === 0) throw conflict("证书状态已被他人修改，请刷新后重试");
+    await writeAudit(tx, { actor: u, action: input.enabled ? "certificate.enable" : "certificate.disable", targetType: "Certificate", targetId: c.id, summary: `${input.enabled ? "启用" : "停用"}证书 ${c.code}`, ip: meta.ip });
+  });
+  return { ok: true };
+}
+
+export async function addCertificateLevel(deps: Deps, u: SessionUser, input: { id: string; level: CertificateLevelName }, meta: RequestMeta) {
+  const { db } = deps;
+  const c = await ownCertificate(db, u, input.id);
+  if (c.levels.some((l) => l.level === input.level)) throw conflict("该等级已存在");
+  return db.$transaction(async (tx) => {
+    const l = await tx.certificateLevel.create({ data: { certificateId: c.id, level: input.level } });
+    await writeAudit(tx, { actor: u, action: "certificate.level.add", targetType: "Certificate", targetId: c.id, summary: `证书 ${c.code} 增加等级 ${input.level}`, ip: meta.ip });
+    return { id: l.id };
+  });
+}
+
+export async function setCertificateMajors(deps: Deps, u: SessionUser, input: { id: string; majorIds: string[] }, meta: RequestMeta) {
+  const { db } = deps;
+  const c = await ownCertificate(db, u, input.id);
+  const ids = [...new Set(input.majorIds)];
+  if ((await db.major.count({ where: { id: { in: ids } } })) !== ids.length) throw badRequest("所选专业不在专业目录中");
+  await db.$transaction(async (tx) => {
+    await tx.certificateMajor.deleteMany({ where: { certificateId: c.id } });
+    await tx.certificateMajor.createMany({ data: ids.map((majorId) => ({ certificateId: c.id, majorId })) });
+    await writeAudit(tx, { actor: u, action: "certificate.majors", targetType: "Certificate", targetId: c.id, summary: `设置证书 ${c.code} 的对应专业（${ids.length} 个）`, ip: meta.ip });
+  });
+  return { ok: true };
+}
+
+export type SubjectInput = { code: string; name: string; examMode: ExamMode; durationMinutes: number; targetGroup: string };
+
+function checkSubject(v: SubjectInput, certificateCode: string) {
+  if (!/^\d{11}$/.test(v.code) || !v.code.startsWith(certificateCode)) throw badRequest(`科目编号为 11 位数字，以证书编号 ${certificateCode} 开头`);
+  if (v.name.trim().length < 2) throw badRequest("请填写科目名称");
+  if (v.durationMinutes < 10 || v.durationMinutes > 600) throw badRequest("考试时长应在 10–600 分钟之间");
+}
+
+export async function addSubject(deps: Deps, u: SessionUser, input: SubjectInput & { levelId: string }, meta: RequestMeta) {
+  const { db } = deps;
+  const { orgId } = orgScope(u);
+  const level = await db.certificateLevel.findFirst({ where: { id: input.levelId, certificate: { orgId } }, include: { certificate: true } });
+  if (!level) throw notFound("证书等级不存在或不属于本机构");
+  checkSubject(input, level.certificate.code);
+  if (await db.examSubject.findUnique({ where: { code: input.code }, select: { id: true } })) throw conflict("科目编号已存在");
+  return db.$transaction(async (tx) => {
+    const s = await tx.examSubject.create({ data: { code: input.code, name: input.name.trim(), examMode: input.examMode, durationMinutes: input.durationMinutes, targetGroup: input.targetGroup.trim() || "所有考生", certificateLevelId: level.id } });
+    await writeAudit(tx, { actor: u, action: "subject.create", targetType: "ExamSubject", targetId: s.id, summary: `新增考试科目 ${input.code} ${input.name}`, ip: meta.ip });
+    return { id: s.id };
+  });
+}
+
+export async function setSubjectStatus(deps: Deps, u: SessionUser, input: { id: string; enabled: boolean }, meta: RequestMeta) {
+  const { db } = deps;
+  const { orgId } = orgScope(u);
+  const s = await db.examSubject.findFirst({ where: { id: input.id, certificateLevel: { certificate: { orgId } } } });
+  if (!s) throw notFound("科目不存在或不属于本机构");
+  await db.$transaction(async (tx) => {
+    await tx.examSubject.update({ where: { id: s.id }, data: { status: input.enabled ? "ENABLED" : "DISABLED" } });
+    await writeAudit(tx, { actor: u, action: input.enabled ? "subject.enable" : "subject.disable", targetType: "ExamSubject", targetId: s.id, summary: `${input.enabled ? "启用" : "停用"}考试科目 ${s.code}`, ip: meta.ip });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "../support/db";
+import { caller, login } from "../support/trpc";
+import { fixedClock } from "@/server/clock";
+import { seedDemo } from "@/server/seed";
+import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import type { SessionUser } from "@/server/session-user";
+
+const t = useTestDb();
+const clock = fixedClock("2026-11-22T02:00:00Z");
+const s: Record<string, SessionUser> = {};
+beforeAll(async () => {
+  await seedDemo(t.db);
+  for (const [k, account] of Object.entries({ org: "org125", other: "org126", principal: "4111010009" })) {
+    clock.advance(61_000);
+    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+  }
+}, 60_000);
+const api = (k: string) => caller(t.db, { clock, session: s[k] });
+const info = { batch: "第五批", category: "电子与信息大类", examModes: ["COMPUTER" as const, "PRACTICAL" as const], hours: 80, credits: 4 };
+
+describe("certificates maintained by their org", () => {
+  it("creates a stopped certificate with levels, subjects and majors, then enables it", async () => {
+    await expect(api("org").certificates.create({ code: "6000013", name: "云原生应用开发职业技能等级证书", levels: ["JUNIOR"], ...info })).rejects.toThrow("8 位数字");
+    await expect(api("org").certificates.create({ code: "60000013", name: "云原生应用开发", levels: ["JUNIOR"], ...info })).rejects.toThrow("职业技能等级证书");
+    const { id } = await api("org").certificates.create({ code: "60000013", name: "云原生应用开发职业技能等级证书", levels: ["JUNIOR"], ...info });
+    expect(await t.db.certificate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DISABLED", orgId: s.org.orgId });
+    const { id: levelId } = await api("org").certificates.addLevel({ id, level: "INTERMEDIATE" });
+    await expect(api("org").certificates.addLevel({ id, level: "INTERMEDIATE" })).rejects.toThrow("该等级已存在");
+    await expect(api("org").certificates.addSubject({ levelId, code: "60000001201", name: "理论", examMode: "COMPUTER", durationMinutes: 90, targetGroup: "所有考生" })).rejects.toThrow("以证书编号 60000013 开头");
+    await api("org").certificates.addSubject({ levelId, code: "60000013201", name: "云原生理论知识（中级）", examMode: "COMPUTER", durationMinutes: 90, targetGroup: "所有考生" });
+    const majors = await api("org").certificates.majors({ q: "软件" });
+    await api("org").certificates.setMajors({ id, majorIds: majors.map((m) => m.id) });
+    await api("org").certificates.enable({ id });
+    await expect(api("org").certificates.update({ id, ...info, batch: "第六批" })).rejects.toThrow("请先停用该证书");
+    const detail = await api("principal").catalogue.certificate({ id });
+    expect(detail.levels.map((l) => l.level)).toEqual(["JUNIOR", "INTERMEDIATE"]);
+    expect(detail.majors.length).toBe(majors.length);
+  });
+
+  it("another org's certificates, levels and subjects get nothing; schools cannot maintain", async () => {
+    const theirs = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000004" }, include: { levels: { include: { subjects: true } } } });
+    const before = JSON.stringify(theirs);
+    await expect(api("org").certificates.disable({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("org").certificates.update({ id: theirs.id, ...info })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("org").certificates.addLevel({ id: theirs.id, level: "SENIOR" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("org").certificates.setMajors({ id: theirs.id, majorIds: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("org").certificates.addSubject({ levelId: theirs.levels[0].id, code: "60000004109", name: "外来科目", examMode: "COMPUTER", durationMinutes: 60, targetGroup: "所有考生" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("org").certificates.disableSubject({ id: theirs.levels[0].subjects[0].id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("principal").certificates.disable({ id: theirs.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const after = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000004" }, include: { levels: { include: { subjects: true } } } });
+    expect(JSON.stringify(after)).toBe(before);
+  });
+
+  it("links only the org's own standards", async () => {
+    const foreign = await t.db.skillStandard.findFirstOrThrow({ where: { orgId: s.other.orgId! } });
+    await expect(api("org").certificates.create({ code: "60000014", name: "边缘计算职业技能等级证书", levels: ["JUNIOR"], ...info, skillStandardId: foreign.id })).rejects.toThrow("只能关联本机构的职业技能等级标准");
+  });
+});
