@@ -1,15 +1,29 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { ListPage } from "../list/list-page";
 import { DetailDialog, InfoGrid, Section } from "./detail";
+import { ManageCertificateDialog, NewCertificateDialog } from "./certificate-manage";
 import { CATALOG_VERSION_LABELS, EXAM_MODE_LABELS, LEVEL_LABELS, MAJOR_LEVEL_LABELS, RECORD_STATUS_LABELS, examModesLabel } from "@/domain/catalogue/labels";
 
 /** 证书信息管理. Schools switch between 已参与试点证书 and 全部证书; orgs between their own and all. */
-export function CertificateList({ scopeSwitch }: { scopeSwitch?: "school" | "org" }) {
+export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school" | "org"; manage?: boolean }) {
   const trpc = useTRPC();
+  const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
+  // Orgs maintain their own certificates.
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled: !!manage });
+  const [creating, setCreating] = useState(false);
+  const [managing, setManaging] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+  const enable = useMutation(trpc.certificates.enable.mutationOptions());
+  const disable = useMutation(trpc.certificates.disable.mutationOptions());
+  const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.pathKey() });
+  const toggle = async (id: string, on: boolean) => {
+    setMessage("");
+    try { await (on ? enable : disable).mutateAsync({ id }); await refresh(); } catch (e) { setMessage(errorMessage(e)); }
+  };
   const scope = scopeSwitch
     ? [{ key: "scope", label: "证书范围", defaultValue: "pilot", keepOnReset: true, options: [{ value: "pilot", label: scopeSwitch === "school" ? "已参与试点证书" : "本机构证书" }, { value: "all", label: "全部证书" }] }]
     : [];
@@ -31,9 +45,23 @@ export function CertificateList({ scopeSwitch }: { scopeSwitch?: "school" | "org
           { header: "所属专业大类", cell: (r) => r.category },
           { header: "证书状态", cell: (r) => RECORD_STATUS_LABELS[r.status], className: "whitespace-nowrap" },
         ]}
-        actions={(r) => <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>}
+        toolbar={manage ? <button className="btn-primary" onClick={() => setCreating(true)}>新增证书</button> : undefined}
+        actions={(r) => (
+          <span className="flex gap-2">
+            <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>
+            {manage && me.data?.orgId === r.orgId && <>
+              <button className="btn-link text-amber-600" onClick={() => setManaging(r.id)}>维护</button>
+              {r.status === "DISABLED"
+                ? <button className="btn-link" onClick={() => toggle(r.id, true)}>启用</button>
+                : <button className="btn-link text-slate-500" onClick={() => toggle(r.id, false)}>停用</button>}
+            </>}
+          </span>
+        )}
       />
+      {message && <p className="alert-error mt-2" role="alert">{message}</p>}
       {open && <CertificateDetail id={open} onClose={() => setOpen(null)} />}
+      {creating && <NewCertificateDialog onClose={() => setCreating(false)} onSaved={async () => { setCreating(false); await refresh(); }} />}
+      {managing && <ManageCertificateDialog id={managing} onClose={async () => { setManaging(null); await refresh(); }} />}
     </>
   );
 }
