@@ -33,6 +33,7 @@ test("an org creates a certificate, adds a level, a subject and a major, then en
   await m.getByLabel("搜索专业").fill("应用化工");
   await m.getByRole("button", { name: "添加" }).first().click();
   await expect(m.getByRole("status")).toContainText("已添加");
+  await expect(m.getByRole("button", { name: /^移除应用化工技术/ })).toBeVisible();
   await page.screenshot({ path: info.outputPath("manage.png"), fullPage: true });
   await m.getByRole("button", { name: "关闭" }).last().click();
   await row.getByRole("button", { name: "启用" }).click();

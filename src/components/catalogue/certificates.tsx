@@ -83,7 +83,7 @@ export function CertificateDetail({ id, onClose }: { id: string; onClose: () => 
               ["专业大类", c.category], ["职业技能等级标准", c.skillStandard?.name],
               ["适用人群", c.targetGroups], ["取证要求", c.requirements],
             ]} />
-            <InfoGrid items={[["证书简介", c.intro], ["对应翻译", c.englishName ? `${c.englishName}. ${c.englishIntro ?? ""}` : null]]} />
+            <InfoGrid items={[["证书简介", c.intro], ["对应翻译", c.englishName ? `${c.englishName}. ${c.englishIntro ?? ""}` : null], ["证书样本", c.sampleFileId ? <a key="s" className="btn-link" href={`/api/files/${c.sampleFileId}`} target="_blank" rel="noreferrer">预览证书样本（PDF）</a> : "未上传"]]} />
           </Section>
           <Section title="证书等级与考试科目">
             <table className="table">
