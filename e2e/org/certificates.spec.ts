@@ -34,6 +34,9 @@ test("an org creates a certificate, adds a level, a subject and a major, then en
   await m.getByRole("button", { name: "添加" }).first().click();
   await expect(m.getByRole("status")).toContainText("已添加");
   await expect(m.getByRole("button", { name: /^移除应用化工技术/ })).toBeVisible();
+  await m.getByLabel("证书简介").fill("面向化工类专业，考核化工安全生产的知识与技能。");
+  await m.getByRole("button", { name: "保存基本信息" }).click();
+  await expect(m.getByRole("status")).toContainText("已保存基本信息");
   await page.screenshot({ path: info.outputPath("manage.png"), fullPage: true });
   await m.getByRole("button", { name: "关闭" }).last().click();
   await row.getByRole("button", { name: "启用" }).click();

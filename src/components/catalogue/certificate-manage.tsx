@@ -79,6 +79,7 @@ export function ManageCertificateDialog({ id, onClose }: { id: string; onClose: 
       {!c ? <p className="text-slate-400">加载中…</p> : (
         <div className="space-y-5">
           {message && <p className={message.ok ? "alert-ok" : "alert-error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+          <BasicInfo key={`${c.id}${c.updatedAt.getTime()}`} c={c} onSave={(v) => run(() => update.mutateAsync({ id, ...v }), "已保存基本信息")} />
           <Section title="等级与考试科目">
             <div className="flex flex-wrap gap-2">
               {LEVELS.filter((l) => !c.levels.some((x) => x.level === l)).map((l) => (
@@ -145,5 +146,34 @@ export function ManageCertificateDialog({ id, onClose }: { id: string; onClose: 
         </div>
       )}
     </Dialog>
+  );
+}
+
+type Detail = { status: "ENABLED" | "DISABLED"; batch: string; category: string; examModes: Mode[]; examTimeNote: string | null; hours: number | null; credits: string | null; targetGroups: string | null; requirements: string | null; intro: string | null; englishName: string | null; englishIntro: string | null; skillStandardId: string | null; siteStandardId: string | null; sampleFileId: string | null };
+
+/** 基本信息: editable while the certificate is stopped (the server enforces it too). */
+function BasicInfo({ c, onSave }: { c: Detail; onSave: (v: Omit<Detail, "status" | "credits" | "hours"> & { credits: number | null; hours: number | null }) => void }) {
+  const [f, patch] = usePatchState({ batch: c.batch, category: c.category, examModes: c.examModes, examTimeNote: c.examTimeNote ?? "", hours: c.hours?.toString() ?? "", credits: c.credits ?? "", targetGroups: c.targetGroups ?? "", requirements: c.requirements ?? "", intro: c.intro ?? "", englishName: c.englishName ?? "", englishIntro: c.englishIntro ?? "" });
+  const locked = c.status !== "DISABLED";
+  const text = (k: "batch" | "category" | "examTimeNote" | "englishName", label: string) => (
+    <Field label={label} htmlFor={`ci-${k}`}><input id={`ci-${k}`} className="input" disabled={locked} value={f[k]} onChange={(e) => patch({ [k]: e.target.value })} /></Field>
+  );
+  const area = (k: "targetGroups" | "requirements" | "intro" | "englishIntro", label: string) => (
+    <Field label={label} htmlFor={`ci-${k}`}><textarea id={`ci-${k}`} className="input" rows={2} disabled={locked} value={f[k]} onChange={(e) => patch({ [k]: e.target.value })} /></Field>
+  );
+  return (
+    <Section title="基本信息">
+      {locked && <p className="text-xs text-slate-500">证书启用中，基本信息只读；如需修改请先停用。</p>}
+      <div className="grid gap-3 sm:grid-cols-2">
+        {text("batch", "所属批次")}{text("category", "专业大类")}{text("examTimeNote", "考试时间")}{text("englishName", "英文名称")}
+        <Field label="学时" htmlFor="ci-hours"><input id="ci-hours" className="input" disabled={locked} value={f.hours} onChange={(e) => patch({ hours: e.target.value.replace(/\D/g, "") })} /></Field>
+        <Field label="建议学分" htmlFor="ci-credits"><input id="ci-credits" className="input" disabled={locked} value={f.credits} onChange={(e) => patch({ credits: e.target.value.replace(/[^\d.]/g, "") })} /></Field>
+        <Field label="考试方式">
+          <div className="flex gap-4">{MODES.map((m) => <label key={m} className="flex items-center gap-1"><input type="checkbox" disabled={locked} checked={f.examModes.includes(m)} onChange={() => patch({ examModes: f.examModes.includes(m) ? f.examModes.filter((x) => x !== m) : [...f.examModes, m] })} />{EXAM_MODE_LABELS[m]}</label>)}</div>
+        </Field>
+      </div>
+      {area("targetGroups", "适用人群")}{area("requirements", "取证要求")}{area("intro", "证书简介")}{area("englishIntro", "英文翻译")}
+      {!locked && <button className="btn-primary" onClick={() => onSave({ ...f, hours: f.hours ? Number(f.hours) : null, credits: f.credits ? Number(f.credits) : null, examTimeNote: f.examTimeNote || null, targetGroups: f.targetGroups || null, requirements: f.requirements || null, intro: f.intro || null, englishName: f.englishName || null, englishIntro: f.englishIntro || null, skillStandardId: c.skillStandardId, siteStandardId: c.siteStandardId, sampleFileId: c.sampleFileId })}>保存基本信息</button>}
+    </Section>
   );
 }
