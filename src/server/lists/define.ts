@@ -34,12 +34,14 @@ export async function pageOf<F, R extends { id: string }, W extends object>(def:
   const base = await def.where(db, user, input.filter);
   const tab = def.tabs?.find((t) => t.value === input.tab);
   const where = tab ? and<W>(base, tab.where) : base;
-  const [rows, total, counts] = await Promise.all([
+  // The current tab's total is that tab's count: every count runs once, all in parallel.
+  const [rows, all, counts] = await Promise.all([
     def.rows(db, where, { skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
-    def.count(db, where),
+    def.count(db, base),
     Promise.all((def.tabs ?? []).map(async (t) => [t.value, await def.count(db, and<W>(base, t.where))] as const)),
   ]);
-  return { rows, total, counts: Object.fromEntries(counts) as Record<string, number>, all: def.tabs ? await def.count(db, base) : total };
+  const byTab = Object.fromEntries(counts) as Record<string, number>;
+  return { rows, total: tab ? byTab[tab.value] : all, counts: byTab, all };
 }
 
 /** Every row of the filter (or of the ticked ids within it), in id-ordered batches. */
