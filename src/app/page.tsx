@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
 import { getDb } from "@/server/db";
 import { CATEGORY_LABELS, publishedAnnouncements } from "@/server/public/queries";
-import { fmtDate } from "@/components/public-shell";
+import { PublicCertificateTable, fmtDate } from "@/components/public-shell";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,6 @@ const ENTRIES = [
   { portal: "admin", title: "综合业务管理", text: "院校、专业目录、机构与账号等基础数据管理" },
 ] as const;
 
-const LEVEL = { JUNIOR: "初级", INTERMEDIATE: "中级", SENIOR: "高级" } as const;
 
 export default async function Home() {
   const db = getDb();
@@ -80,23 +79,7 @@ export default async function Home() {
             <h2 className="text-lg font-semibold">证书信息</h2>
             <Link href="/certificates" className="btn-link">全部证书 →</Link>
           </div>
-          <div className="card overflow-x-auto">
-            <table className="table">
-              <thead><tr><th>证书代码</th><th>证书名称</th><th>等级</th><th>颁证机构</th><th>专业大类</th></tr></thead>
-              <tbody>
-                {certificates.map((c) => (
-                  <tr key={c.id}>
-                    <td className="font-mono text-xs">{c.code}</td>
-                    <td><Link className="hover:text-brand-600" href={`/certificates/${c.code}`}>{c.name}</Link></td>
-                    <td className="whitespace-nowrap">{c.levels.map((l) => LEVEL[l.level]).join("、")}</td>
-                    <td>{c.org.name}</td>
-                    <td>{c.category}</td>
-                  </tr>
-                ))}
-                {certificates.length === 0 && <tr><td colSpan={5} className="py-6 text-center text-slate-400">暂无证书</td></tr>}
-              </tbody>
-            </table>
-          </div>
+          <PublicCertificateTable rows={certificates} />
         </section>
       </main>
       <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-400">职业技能等级证书信息管理服务平台</footer>

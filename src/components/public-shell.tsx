@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SiteHeader } from "./site-header";
+import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 export function PublicShell({ children }: { children: React.ReactNode }) {
   return (
@@ -31,3 +32,28 @@ export function PageLinks({ base, params, page, pageSize, total }: { base: strin
 
 export const pageParam = (v: string | undefined) => Math.min(10000, Math.max(1, Number.parseInt(v ?? "1", 10) || 1));
 export const fmtDate = (d: Date | null | undefined) => (d ? d.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" }) : "");
+
+type PublicCertificateRow = { id: string; code: string; name: string; category: string; org: { name: string }; levels: { level: keyof typeof LEVEL_LABELS }[] };
+
+/** The public certificate table (home page and /certificates). */
+export function PublicCertificateTable({ rows, empty = "暂无证书" }: { rows: PublicCertificateRow[]; empty?: string }) {
+  return (
+    <div className="card overflow-x-auto">
+      <table className="table">
+        <thead><tr><th>证书编号</th><th>证书名称</th><th>等级</th><th>颁证机构</th><th>专业大类</th></tr></thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id}>
+              <td className="font-mono text-xs">{c.code}</td>
+              <td><Link className="hover:text-brand-600" href={`/certificates/${c.code}`}>{c.name}</Link></td>
+              <td className="whitespace-nowrap">{c.levels.map((l) => LEVEL_LABELS[l.level]).join("、")}</td>
+              <td>{c.org.name}</td>
+              <td>{c.category}</td>
+            </tr>
+          ))}
+          {rows.length === 0 && <tr><td colSpan={5} className="py-8 text-center text-slate-400">{empty}</td></tr>}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,8 +1,9 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { ListPage } from "../list/list-page";
+import { useStatusToggle } from "../list/use-status-toggle";
 import { DetailDialog, InfoGrid, Section } from "./detail";
 import { ManageCertificateDialog, NewCertificateDialog } from "./certificate-manage";
 import { CATALOG_VERSION_LABELS, EXAM_MODE_LABELS, LEVEL_LABELS, MAJOR_LEVEL_LABELS, RECORD_STATUS_LABELS, examModesLabel } from "@/domain/catalogue/labels";
@@ -10,20 +11,12 @@ import { CATALOG_VERSION_LABELS, EXAM_MODE_LABELS, LEVEL_LABELS, MAJOR_LEVEL_LAB
 /** 证书信息管理. Schools switch between 已参与试点证书 and 全部证书; orgs between their own and all. */
 export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school" | "org"; manage?: boolean }) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   // Orgs maintain their own certificates.
   const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled: !!manage });
   const [creating, setCreating] = useState(false);
   const [managing, setManaging] = useState<string | null>(null);
-  const [message, setMessage] = useState("");
-  const enable = useMutation(trpc.certificates.enable.mutationOptions());
-  const disable = useMutation(trpc.certificates.disable.mutationOptions());
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.pathKey() });
-  const toggle = async (id: string, on: boolean) => {
-    setMessage("");
-    try { await (on ? enable : disable).mutateAsync({ id }); await refresh(); } catch (e) { setMessage(errorMessage(e)); }
-  };
+  const { toggle, message, refresh } = useStatusToggle(trpc.certificates.enable.mutationOptions(), trpc.certificates.disable.mutationOptions());
   const scope = scopeSwitch
     ? [{ key: "scope", label: "证书范围", defaultValue: "pilot", keepOnReset: true, options: [{ value: "pilot", label: scopeSwitch === "school" ? "已参与试点证书" : "本机构证书" }, { value: "all", label: "全部证书" }] }]
     : [];
@@ -52,8 +45,8 @@ export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school
             {manage && me.data?.orgId === r.orgId && <>
               <button className="btn-link text-amber-600" onClick={() => setManaging(r.id)}>维护</button>
               {r.status === "DISABLED"
-                ? <button className="btn-link" onClick={() => toggle(r.id, true)}>启用</button>
-                : <button className="btn-link text-slate-500" onClick={() => toggle(r.id, false)}>停用</button>}
+                ? <button className="btn-link" onClick={() => toggle({ id: r.id }, true)}>启用</button>
+                : <button className="btn-link text-slate-500" onClick={() => toggle({ id: r.id }, false)}>停用</button>}
             </>}
           </span>
         )}
@@ -69,10 +62,9 @@ export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school
 export function CertificateDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.catalogue.certificate.queryOptions({ id }));
-  const c = q.data;
   return (
-    <DetailDialog title="证书信息详情" open onClose={onClose} loading={q.isLoading} error={q.error ? errorMessage(q.error) : null}>
-      {c && (
+    <DetailDialog title="证书信息详情" onClose={onClose} query={q}>
+      {(c) => (
         <div className="space-y-5">
           <Section title="证书基本信息">
             <InfoGrid items={[

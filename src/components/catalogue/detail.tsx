@@ -1,4 +1,5 @@
 "use client";
+import { errorMessage } from "@/trpc/react";
 import { Dialog } from "../dialog";
 
 /** Label/value grid of a detail dialog. */
@@ -24,10 +25,11 @@ export function Section({ title, children }: { title: string; children: React.Re
   );
 }
 
-export function DetailDialog({ title, open, onClose, loading, error, children }: { title: string; open: boolean; onClose: () => void; loading: boolean; error?: string | null; children?: React.ReactNode }) {
+/** A read-only detail dialog over one query: loading, error, or the rendered data. */
+export function DetailDialog<T>({ title, onClose, query, children }: { title: string; onClose: () => void; query: { data?: T; isLoading: boolean; error: unknown }; children: (data: T) => React.ReactNode }) {
   return (
-    <Dialog wide open={open} title={title} onClose={onClose} footer={<button className="btn-default" onClick={onClose}>关闭</button>}>
-      {loading ? <p className="text-slate-400">加载中…</p> : error ? <p className="alert-error">{error}</p> : children}
+    <Dialog wide open title={title} onClose={onClose} footer={<button className="btn-default" onClick={onClose}>关闭</button>}>
+      {query.isLoading ? <p className="text-slate-400">加载中…</p> : query.error ? <p className="alert-error">{errorMessage(query.error)}</p> : query.data ? children(query.data) : null}
     </Dialog>
   );
 }

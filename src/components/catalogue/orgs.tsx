@@ -1,8 +1,9 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { ListPage } from "../list/list-page";
+import { useStatusToggle } from "../list/use-status-toggle";
 import { DetailDialog, InfoGrid, Section } from "./detail";
 import { LEVEL_LABELS, ORG_STATUS_LABELS } from "@/domain/catalogue/labels";
 import { OrgFormDialog } from "./org-form";
@@ -10,18 +11,10 @@ import { OrgFormDialog } from "./org-form";
 /** 培训评价组织: a school sees the organizations of the certificates it pilots; departments and admins all. */
 export function OrgList({ manage }: { manage?: boolean }) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   // The platform admin manages every organization.
   const [form, setForm] = useState<{ id: string | null } | null>(null);
-  const [message, setMessage] = useState("");
-  const enable = useMutation(trpc.orgs.enable.mutationOptions());
-  const disable = useMutation(trpc.orgs.disable.mutationOptions());
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.pathKey() });
-  const toggle = async (id: string, on: boolean) => {
-    setMessage("");
-    try { await (on ? enable : disable).mutateAsync({ id }); await refresh(); } catch (e) { setMessage(errorMessage(e)); }
-  };
+  const { toggle, message, refresh } = useStatusToggle(trpc.orgs.enable.mutationOptions(), trpc.orgs.disable.mutationOptions());
   return (
     <>
       <ListPage
@@ -43,8 +36,8 @@ export function OrgList({ manage }: { manage?: boolean }) {
             <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>
             {manage && (r.status === "DISABLED" ? <>
               <button className="btn-link text-amber-600" onClick={() => setForm({ id: r.id })}>修改</button>
-              <button className="btn-link" onClick={() => toggle(r.id, true)}>启用</button>
-            </> : <button className="btn-link text-slate-500" onClick={() => toggle(r.id, false)}>停用</button>)}
+              <button className="btn-link" onClick={() => toggle({ id: r.id }, true)}>启用</button>
+            </> : <button className="btn-link text-slate-500" onClick={() => toggle({ id: r.id }, false)}>停用</button>)}
           </span>
         )}
       />
@@ -58,10 +51,9 @@ export function OrgList({ manage }: { manage?: boolean }) {
 function OrgDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.catalogue.org.queryOptions({ id }));
-  const o = q.data;
   return (
-    <DetailDialog title="培训评价组织详情" open onClose={onClose} loading={q.isLoading} error={q.error ? errorMessage(q.error) : null}>
-      {o && (
+    <DetailDialog title="培训评价组织详情" onClose={onClose} query={q}>
+      {(o) => (
         <div className="space-y-5">
           <Section title="基本信息">
             <InfoGrid items={[["机构名称", o.name], ["机构代码", o.code], ["统一社会信用代码", o.uscc], ["机构状态", ORG_STATUS_LABELS[o.status]], ["网址", o.website], ["地址", o.address]]} />

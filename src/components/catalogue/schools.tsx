@@ -53,10 +53,9 @@ export function SchoolList({ title = "试点院校管理", own }: { title?: stri
 function SchoolDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.catalogue.school.queryOptions({ id }));
-  const s = q.data;
   return (
-    <DetailDialog title="院校信息详情" open onClose={onClose} loading={q.isLoading} error={q.error ? errorMessage(q.error) : null}>
-      {s && (
+    <DetailDialog title="院校信息详情" onClose={onClose} query={q}>
+      {(s) => (
         <div className="space-y-5">
           <Section title="院校基本信息">
             <InfoGrid items={[

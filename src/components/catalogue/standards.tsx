@@ -1,8 +1,9 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { ListPage } from "../list/list-page";
+import { useStatusToggle } from "../list/use-status-toggle";
 import { DetailDialog, FileLink, InfoGrid, Section } from "./detail";
 import { LEVEL_LABELS, RECORD_STATUS_LABELS } from "@/domain/catalogue/labels";
 import { StandardFormDialog, type EditableStandard } from "./standard-form";
@@ -10,23 +11,12 @@ import { StandardFormDialog, type EditableStandard } from "./standard-form";
 /** 职业技能等级标准 / 考核站点建设标准: schools see those of their pilot certificates. */
 export function StandardList({ kind, manage }: { kind: "skill" | "site"; manage?: boolean }) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   const title = kind === "skill" ? "职业技能等级标准" : "考核站点建设标准";
   // Orgs maintain their own standards; they see everyone's.
   const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled: !!manage });
   const [form, setForm] = useState<{ row: EditableStandard | null } | null>(null);
-  const [message, setMessage] = useState("");
-  const enable = useMutation(trpc.standards.enable.mutationOptions());
-  const disable = useMutation(trpc.standards.disable.mutationOptions());
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.pathKey() });
-  const toggle = async (id: string, on: boolean) => {
-    setMessage("");
-    try {
-      await (on ? enable : disable).mutateAsync({ kind, id });
-      await refresh();
-    } catch (e) { setMessage(errorMessage(e)); }
-  };
+  const { toggle, message, refresh } = useStatusToggle(trpc.standards.enable.mutationOptions(), trpc.standards.disable.mutationOptions());
   return (
     <>
       <ListPage
@@ -50,8 +40,8 @@ export function StandardList({ kind, manage }: { kind: "skill" | "site"; manage?
             <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>
             {manage && me.data?.orgId === r.orgId && (r.status === "DISABLED" ? <>
               <button className="btn-link text-amber-600" onClick={() => setForm({ row: r })}>修改</button>
-              <button className="btn-link" onClick={() => toggle(r.id, true)}>启用</button>
-            </> : <button className="btn-link text-slate-500" onClick={() => toggle(r.id, false)}>停用</button>)}
+              <button className="btn-link" onClick={() => toggle({ kind, id: r.id }, true)}>启用</button>
+            </> : <button className="btn-link text-slate-500" onClick={() => toggle({ kind, id: r.id }, false)}>停用</button>)}
           </span>
         )}
       />
@@ -65,10 +55,9 @@ export function StandardList({ kind, manage }: { kind: "skill" | "site"; manage?
 function StandardDetail({ kind, id, title, onClose }: { kind: "skill" | "site"; id: string; title: string; onClose: () => void }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.catalogue.standard.queryOptions({ kind, id }));
-  const s = q.data;
   return (
-    <DetailDialog title={`${title}详情`} open onClose={onClose} loading={q.isLoading} error={q.error ? errorMessage(q.error) : null}>
-      {s && (
+    <DetailDialog title={`${title}详情`} onClose={onClose} query={q}>
+      {(s) => (
         <div className="space-y-5">
           <InfoGrid items={[["标准代码", s.code], ["标准名称", s.name], ["标准版本", s.version], ["发布单位", s.org.name], ["标准状态", RECORD_STATUS_LABELS[s.status]], ["附件信息", <FileLink key="f" file={s.attachment} />]]} />
           <Section title="对应证书">
