@@ -11,6 +11,7 @@ import { standardsRouter } from "./routers/standards";
 import { announcementsRouter } from "./routers/announcements";
 import { orgsRouter } from "./routers/orgs";
 import { certificatesRouter } from "./routers/certificates";
+import { plansRouter } from "./routers/plans";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   announcements: announcementsRouter,
   orgs: orgsRouter,
   certificates: certificatesRouter,
+  plans: plansRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -140,6 +140,24 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await tx.userCertificateScope.create({ data: { userId: sub1.id, certificateLevelId: levelIds["60000001:JUNIOR"] } });
       await tx.user.create({ data: { ...base, account: "4111010009-02", name: "张业务", phone: "13700020002", role: "SCHOOL_ADMIN", schoolId: bfgy } });
       await tx.user.create({ data: { ...base, account: "4111010009-03", name: "王停用", phone: "13700020003", role: "SCHOOL_ADMIN", schoolId: bfgy, status: "DISABLED", disabledReason: "密码连续错误次数过多" } });
+      // 申报计划 in every phase relative to today: ended, open now, not yet started.
+      for (const key of ["bj", "hb", "sd"] as const) {
+        const plans: [string, number, number, boolean, boolean, "ALL" | "PARTIAL"][] = [
+          ["第一批", -70, -55, false, false, "ALL"],
+          ["第二批", -5, 12, key !== "bj", key === "hb", key === "sd" ? "PARTIAL" : "ALL"],
+          ["第三批", 20, 35, true, key === "hb", "PARTIAL"],
+        ];
+        for (const [batch, from, to, byMajor, cityReviewFirst, scope] of plans) {
+          const p = await tx.applicationPlan.create({
+            data: { departmentId: deptIds[key], year, batch, startsAt: new Date(Date.now() + from * 86400000), endsAt: new Date(Date.now() + to * 86400000), byMajor, cityReviewFirst, scope, createdById: adminUser.id },
+          });
+          if (scope === "PARTIAL") {
+            const ids = await tx.certificate.findMany({ where: { code: { in: ["60000001", "60000003", "60000006", "60000009"] } }, select: { id: true } });
+            await tx.applicationPlanCertificate.createMany({ data: ids.map((c) => ({ planId: p.id, certificateId: c.id })) });
+          }
+        }
+      }
+
       // Announcements published over the last weeks, relative to today, plus a draft.
       const day = 86400000;
       const notices: [string, "POLICY" | "NOTICE", number, string][] = [

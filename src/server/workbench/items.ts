@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
 import { managedUsersWhere } from "@/server/accounts/queries";
+import { visiblePlansWhere } from "@/server/plans/manage-plans";
 
 export type WorkbenchItem = { title: string; count?: number; detail: string; href?: string; tone: "todo" | "info" | "warn" };
 
@@ -39,6 +40,14 @@ export async function workbenchItems(db: Db, clock: Clock, u: SessionUser): Prom
   if (u.role === "EDU" && u.regionPrefix) {
     const schools = await db.school.count({ where: { regionCode: { startsWith: u.regionPrefix } } });
     stats.push({ label: "辖区院校", value: schools });
+  }
+  // Windows open now: the application plans of the province.
+  if (u.role === "EDU" || u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") {
+    const open = await db.applicationPlan.findMany({ where: { AND: [await visiblePlansWhere(db, u), { startsAt: { lte: now }, endsAt: { gte: now } }] }, orderBy: { endsAt: "asc" } });
+    for (const p of open) {
+      const days = Math.ceil((p.endsAt.getTime() - now.getTime()) / 86400000);
+      items.push({ title: `申报计划进行中：${p.year}年${p.batch}`, detail: `截止 ${p.endsAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}（剩 ${days} 天）${p.byMajor ? "，要求按专业填报" : ""}`, href: u.role === "EDU" ? "/edu/plans" : "/school/plans", tone: "todo" });
+    }
   }
   const me = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { lastLoginAt: true, passwordChangedAt: true } });
   const trusted = await db.trustedDevice.count({ where: { userId: u.id, revokedAt: null, expiresAt: { gt: now } } });

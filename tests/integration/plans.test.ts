@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "../support/db";
+import { caller, login } from "../support/trpc";
+import { fixedClock } from "@/server/clock";
+import { seedDemo } from "@/server/seed";
+import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import type { SessionUser } from "@/server/session-user";
+
+const t = useTestDb();
+const clock = fixedClock("2026-11-22T02:00:00Z");
+const s: Record<string, SessionUser> = {};
+beforeAll(async () => {
+  await seedDemo(t.db);
+  for (const [k, account] of Object.entries({ hb: "hbjyt", wh: "whjyj", bj: "bjjw", whSchool: "4142010522", bjSchool: "4111010009", org: "org125" })) {
+    clock.advance(61_000);
+    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+  }
+}, 60_000);
+const api = (k: string) => caller(t.db, { clock, session: s[k] });
+const d = (iso: string) => new Date(iso);
+
+describe("application plans", () => {
+  it("a province publishes a plan; its cities and schools see it with the status of the window", async () => {
+    const plan = { year: 2026, batch: "第八批", startsAt: d("2026-11-25T00:00:00+08:00"), endsAt: d("2026-12-05T23:59:59+08:00"), byMajor: true, cityReviewFirst: true, scope: "PARTIAL" as const, certificateIds: [] as string[] };
+    await expect(api("hb").plans.save(plan)).rejects.toThrow("至少选择一个证书");
+    const java = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000001" } });
+    const { id } = await api("hb").plans.save({ ...plan, certificateIds: [java.id] });
+    await expect(api("hb").plans.save({ ...plan, certificateIds: [java.id] })).rejects.toThrow("2026年第八批已存在");
+    const forCity = await api("wh").plans.list({});
+    expect(forCity.rows.find((p) => p.id === id)).toMatchObject({ status: "NOT_STARTED", certificates: [{ name: java.name }] });
+    expect(forCity.canManage).toBe(false);
+    expect((await api("whSchool").plans.list({})).rows.some((p) => p.id === id)).toBe(true);
+    expect((await api("bjSchool").plans.list({})).rows.some((p) => p.id === id)).toBe(false);
+    expect((await api("bj").plans.list({})).rows.some((p) => p.id === id)).toBe(false);
+
+    clock.set("2026-11-28T00:00:00+08:00");
+    expect((await api("hb").plans.list({})).rows.find((p) => p.id === id)?.status).toBe("OPEN");
+    await expect(api("hb").plans.save({ ...plan, id, certificateIds: [java.id], startsAt: d("2026-11-26T00:00:00+08:00") })).rejects.toThrow("不能修改开始时间");
+    await api("hb").plans.save({ ...plan, id, certificateIds: [java.id], endsAt: d("2026-12-10T23:59:59+08:00") });
+    await expect(api("hb").plans.delete({ id })).rejects.toThrow("只能删除尚未开始");
+    clock.set("2026-12-11T00:00:00+08:00");
+    expect((await api("hb").plans.list({})).rows.find((p) => p.id === id)?.status).toBe("ENDED");
+    clock.set("2026-11-22T02:00:00Z");
+  });
+
+  it("cities, other provinces, schools and orgs cannot change a province's plans", async () => {
+    const plan = await t.db.applicationPlan.findFirstOrThrow({ where: { department: { name: "湖北省教育厅" } } });
+    const body = { id: plan.id, year: plan.year, batch: plan.batch, startsAt: plan.startsAt, endsAt: plan.endsAt, byMajor: false, cityReviewFirst: false, scope: "ALL" as const, certificateIds: [] };
+    await expect(api("wh").plans.save(body)).rejects.toThrow("由省级教育行政部门发布");
+    await expect(api("bj").plans.save(body)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("bj").plans.delete({ id: plan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("whSchool").plans.save(body)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api("org").plans.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await t.db.applicationPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ byMajor: plan.byMajor, scope: plan.scope });
+  });
+});
