@@ -27,7 +27,11 @@ const SUBJECTS: Record<string, [string, "COMPUTER" | "PRACTICAL" | "WRITTEN", nu
 
 /** The demo data set; returns false when it is already there (so a restart does not duplicate it). */
 export async function seedDemo(db: Db): Promise<boolean> {
-  if (await db.user.findUnique({ where: { account: "admin" } })) return false;
+  if (await db.user.findUnique({ where: { account: "admin" } })) {
+    // A database seeded by an older build still gets the sections added since.
+    await seedSections(db);
+    return false;
+  }
   await seedReference(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(
@@ -96,27 +100,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
         schoolIds[code] = row.id;
       }
 
-      // Approved pilot applications (this year and last) make the schools pilots of those certificates.
-      const year = new Date().getFullYear();
-      const levelKeys = Object.keys(levelIds);
-      for (const [k, [code]] of SCHOOLS.entries()) {
-        if (k >= 22) continue;
-        const picks = code === "4111010009"
-          ? ["60000001:JUNIOR", "60000001:INTERMEDIATE", "60000003:INTERMEDIATE", "60000005:JUNIOR"]
-          : [0, 1, 2].map((j) => levelKeys[(k * 7 + j * 11) % levelKeys.length]);
-        for (const [j, key] of [...new Set(picks)].entries()) {
-          const requestedTotal = 60 + ((k * 13 + j * 17) % 140);
-          await tx.pilotApplication.create({
-            data: {
-              schoolId: schoolIds[code], certificateLevelId: levelIds[key], year: j % 3 === 2 ? year - 1 : year, batch: "第一批",
-              status: "APPROVED", requestedTotal, approvedTotal: requestedTotal - ((k * 5 + j * 3) % 30),
-            },
-          });
-        }
-      }
-
       const base = { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() };
-      const adminUser = await tx.user.create({ data: { ...base, account: "admin", name: "平台管理员", phone: "13900000001", email: "admin@example.gov.cn", role: "ADMIN" } });
+      await tx.user.create({ data: { ...base, account: "admin", name: "平台管理员", phone: "13900000001", email: "admin@example.gov.cn", role: "ADMIN" } });
       const eduAccounts: [string, string, string][] = [["bjjw", "bj", "13900000011"], ["hbjyt", "hb", "13900000012"], ["whjyj", "wh", "13900000013"], ["ycjyj", "yc", "13900000014"], ["sdjyt", "sd", "13900000015"], ["ytjyj", "yt", "13900000016"], ["gdjyt", "gd", "13900000017"]];
       for (const [account, key, phone] of eduAccounts) {
         await tx.user.create({ data: { ...base, account, name: `${DEPARTMENTS.find((d) => d.key === key)!.name}试点负责人`, phone, role: "EDU", departmentId: deptIds[key] } });
@@ -140,42 +125,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await tx.userCertificateScope.create({ data: { userId: sub1.id, certificateLevelId: levelIds["60000001:JUNIOR"] } });
       await tx.user.create({ data: { ...base, account: "4111010009-02", name: "张业务", phone: "13700020002", role: "SCHOOL_ADMIN", schoolId: bfgy } });
       await tx.user.create({ data: { ...base, account: "4111010009-03", name: "王停用", phone: "13700020003", role: "SCHOOL_ADMIN", schoolId: bfgy, status: "DISABLED", disabledReason: "密码连续错误次数过多" } });
-      // 申报计划 in every phase relative to today: ended, open now, not yet started.
-      for (const key of ["bj", "hb", "sd"] as const) {
-        const plans: [string, number, number, boolean, boolean, "ALL" | "PARTIAL"][] = [
-          ["第一批", -70, -55, false, false, "ALL"],
-          ["第二批", -5, 12, key !== "bj", key === "hb", key === "sd" ? "PARTIAL" : "ALL"],
-          ["第三批", 20, 35, true, key === "hb", "PARTIAL"],
-        ];
-        for (const [batch, from, to, byMajor, cityReviewFirst, scope] of plans) {
-          const p = await tx.applicationPlan.create({
-            data: { departmentId: deptIds[key], year, batch, startsAt: new Date(Date.now() + from * 86400000), endsAt: new Date(Date.now() + to * 86400000), byMajor, cityReviewFirst, scope, createdById: adminUser.id },
-          });
-          if (scope === "PARTIAL") {
-            const ids = await tx.certificate.findMany({ where: { code: { in: ["60000001", "60000003", "60000006", "60000009"] } }, select: { id: true } });
-            await tx.applicationPlanCertificate.createMany({ data: ids.map((c) => ({ planId: p.id, certificateId: c.id })) });
-          }
-        }
-      }
-
-      // Announcements published over the last weeks, relative to today, plus a draft.
-      const day = 86400000;
-      const notices: [string, "POLICY" | "NOTICE", number, string][] = [
-        [`关于做好${year}年职业技能等级证书考核工作的通知`, "NOTICE", 2, "各试点院校、培训评价组织：\n\n为做好本年度 1+X 证书考核工作，请各单位按照考试计划安排，及时完成考核站点申报、考场设置与考生报考。\n\n一、报考须在考试计划规定的报考时间内完成。\n二、考生信息须完成实名认证后方可报考。\n三、考核结束后请及时核对成绩与考证结果。"],
-        [`${year}年第二批证书试点申报工作安排`, "NOTICE", 9, "各省级教育行政部门：\n\n第二批证书试点申报将于近期开放，请督促辖区院校按要求在申报计划时间内提交申报材料，按专业填报的计划须填写专业明细。"],
-        ["职业教育国家学分银行 1+X 证书学习成果认定说明", "POLICY", 20, "职业技能等级证书的学习成果可按规定进行认定、积累和转换。各试点院校应做好证书与学历教育的书证融通工作。"],
-        ["关于进一步加强考务管理与考试安全的通知", "NOTICE", 34, "各培训评价组织应严格执行考务管理规定，做好监考人员认证、考场编排与成绩登记工作，确保考试公平公正。"],
-        ["职业技能等级证书信息管理服务平台账号安全提示", "POLICY", 48, "平台实行三级等保安全要求，登录需进行短信验证。请勿将账号借予他人使用，密码连续错误多次将被冻结或停用。"],
-      ];
-      for (const [title, category, ago, body] of notices) {
-        const at = new Date(Date.now() - ago * day);
-        await tx.announcement.create({ data: { title, category, body, status: "PUBLISHED", publishedAt: at, createdAt: at, createdById: adminUser.id } });
-      }
-      await tx.announcement.create({ data: { title: `${year}年证书发放工作说明（草稿）`, category: "NOTICE", body: "本公告尚未发布，仅管理员可见。发布前请核对发证时间安排。", createdById: adminUser.id } });
       await tx.user.create({ data: { ...base, account: withIdCheck("11010820050301123"), name: "封元庆", phone: "13600000001", role: "STUDENT", idNumber: withIdCheck("11010820050301123") } });
     },
     { timeout: 120000 },
   );
+  await seedSections(db);
   return true;
 }
 
@@ -190,4 +144,73 @@ export function demoAccounts(): DemoAccount[] {
     { role: "试点院校负责人（首次登录）", account: "4111010028", password: DEMO_PASSWORD, note: "/school/login 首都师范大学，需绑定手机号并修改初始密码" },
     { role: "学生", account: withIdCheck("11010820050301123"), password: DEMO_PASSWORD, note: "/student/login" },
   ];
+}
+
+/** Demo sections added by later capabilities; each runs once, when its table is still empty. */
+async function seedSections(db: Db): Promise<void> {
+  const year = new Date().getFullYear();
+  const day = 86400000;
+  const admin = await db.user.findUniqueOrThrow({ where: { account: "admin" } });
+  const deptIds = Object.fromEntries((await db.educationDepartment.findMany()).map((d) => [DEPARTMENTS.find((x) => x.name === d.name)?.key ?? d.id, d.id]));
+  await db.$transaction(
+    async (tx) => {
+      // Approved pilot applications (this year and last) make the schools pilots of those certificates.
+      if ((await tx.pilotApplication.count()) === 0) {
+        const schoolIds = Object.fromEntries((await tx.school.findMany({ select: { id: true, code: true } })).map((x) => [x.code, x.id]));
+        const levels = await tx.certificateLevel.findMany({ include: { certificate: { select: { code: true } } }, orderBy: [{ certificate: { code: "asc" } }, { level: "asc" }] });
+        const levelIds = Object.fromEntries(levels.map((l) => [`${l.certificate.code}:${l.level}`, l.id]));
+        const levelKeys = Object.keys(levelIds);
+        for (const [k, [code]] of SCHOOLS.entries()) {
+          if (k >= 22) continue;
+          const picks = code === "4111010009"
+            ? ["60000001:JUNIOR", "60000001:INTERMEDIATE", "60000003:INTERMEDIATE", "60000005:JUNIOR"]
+            : [0, 1, 2].map((j) => levelKeys[(k * 7 + j * 11) % levelKeys.length]);
+          for (const [j, key] of [...new Set(picks)].entries()) {
+            const requestedTotal = 60 + ((k * 13 + j * 17) % 140);
+            await tx.pilotApplication.create({
+              data: {
+                schoolId: schoolIds[code], certificateLevelId: levelIds[key], year: j % 3 === 2 ? year - 1 : year, batch: "第一批",
+                status: "APPROVED", requestedTotal, approvedTotal: requestedTotal - ((k * 5 + j * 3) % 30),
+              },
+            });
+          }
+        }
+      }
+
+      // 申报计划 in every phase relative to today: ended, open now, not yet started.
+      if ((await tx.applicationPlan.count()) === 0) {
+        const partial = await tx.certificate.findMany({ where: { code: { in: ["60000001", "60000003", "60000006", "60000009"] } }, select: { id: true } });
+        for (const key of ["bj", "hb", "sd"] as const) {
+          const plans: [string, number, number, boolean, boolean, "ALL" | "PARTIAL"][] = [
+            ["第一批", -70, -55, false, false, "ALL"],
+            ["第二批", -5, 12, key !== "bj", key === "hb", key === "sd" ? "PARTIAL" : "ALL"],
+            ["第三批", 20, 35, true, key === "hb", "PARTIAL"],
+          ];
+          for (const [batch, from, to, byMajor, cityReviewFirst, scope] of plans) {
+            const p = await tx.applicationPlan.create({
+              data: { departmentId: deptIds[key], year, batch, startsAt: new Date(Date.now() + from * day), endsAt: new Date(Date.now() + to * day), byMajor, cityReviewFirst, scope, createdById: admin.id },
+            });
+            if (scope === "PARTIAL") await tx.applicationPlanCertificate.createMany({ data: partial.map((c) => ({ planId: p.id, certificateId: c.id })) });
+          }
+        }
+      }
+
+      // Announcements published over the last weeks, relative to today, plus a draft.
+      if ((await tx.announcement.count()) === 0) {
+        const notices: [string, "POLICY" | "NOTICE", number, string][] = [
+          [`关于做好${year}年职业技能等级证书考核工作的通知`, "NOTICE", 2, "各试点院校、培训评价组织：\n\n为做好本年度 1+X 证书考核工作，请各单位按照考试计划安排，及时完成考核站点申报、考场设置与考生报考。\n\n一、报考须在考试计划规定的报考时间内完成。\n二、考生信息须完成实名认证后方可报考。\n三、考核结束后请及时核对成绩与考证结果。"],
+          [`${year}年第二批证书试点申报工作安排`, "NOTICE", 9, "各省级教育行政部门：\n\n第二批证书试点申报将于近期开放，请督促辖区院校按要求在申报计划时间内提交申报材料，按专业填报的计划须填写专业明细。"],
+          ["职业教育国家学分银行 1+X 证书学习成果认定说明", "POLICY", 20, "职业技能等级证书的学习成果可按规定进行认定、积累和转换。各试点院校应做好证书与学历教育的书证融通工作。"],
+          ["关于进一步加强考务管理与考试安全的通知", "NOTICE", 34, "各培训评价组织应严格执行考务管理规定，做好监考人员认证、考场编排与成绩登记工作，确保考试公平公正。"],
+          ["职业技能等级证书信息管理服务平台账号安全提示", "POLICY", 48, "平台实行三级等保安全要求，登录需进行短信验证。请勿将账号借予他人使用，密码连续错误多次将被冻结或停用。"],
+        ];
+        for (const [title, category, ago, body] of notices) {
+          const at = new Date(Date.now() - ago * day);
+          await tx.announcement.create({ data: { title, category, body, status: "PUBLISHED", publishedAt: at, createdAt: at, createdById: admin.id } });
+        }
+        await tx.announcement.create({ data: { title: `${year}年证书发放工作说明（草稿）`, category: "NOTICE", body: "本公告尚未发布，仅管理员可见。发布前请核对发证时间安排。", createdById: admin.id } });
+      }
+    },
+    { timeout: 120000 },
+  );
 }

@@ -31,7 +31,8 @@ export async function sendSmsCode(
     // One code a minute per phone and purpose (logging in, then exporting, is fine); ten an hour per phone.
     { key: `sms:phone:${input.phone}:${input.purpose}:1m`, windowSeconds: 60, max: 1 },
     { key: `sms:phone:${input.phone}:1h`, windowSeconds: 3600, max: 10 },
-    ...(input.ip ? [{ key: `sms:ip:${input.ip}:1h`, windowSeconds: 3600, max: 30 }] : []),
+    // Per IP generously: a whole campus can sit behind one NAT address.
+    ...(input.ip ? [{ key: `sms:ip:${input.ip}:1h`, windowSeconds: 3600, max: 300 }] : []),
     ...(input.userId ? [{ key: `sms:user:${input.userId}:1h`, windowSeconds: 3600, max: 10 }] : []),
   ]);
   if (!allowed) throw new AppError("TOO_MANY_REQUESTS", "验证码发送过于频繁，请稍后再试");
