@@ -12,6 +12,7 @@ import { announcementsRouter } from "./routers/announcements";
 import { orgsRouter } from "./routers/orgs";
 import { certificatesRouter } from "./routers/certificates";
 import { plansRouter } from "./routers/plans";
+import { applicationsRouter } from "./routers/applications";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   orgs: orgsRouter,
   certificates: certificatesRouter,
   plans: plansRouter,
+  applications: applicationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "../support/db";
+import { caller, login } from "../support/trpc";
+import { fixedClock } from "@/server/clock";
+import { seedDemo } from "@/server/seed";
+import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import type { SessionUser } from "@/server/session-user";
+
+const t = useTestDb();
+const clock = fixedClock("2026-11-22T02:00:00Z");
+const s: Record<string, SessionUser> = {};
+let plan: { id: string; startsAt: Date; endsAt: Date };
+let sdPlan: { id: string };
+
+beforeAll(async () => {
+  await seedDemo(t.db);
+  // 湖北 第二批 is the seed's plan open now, by major, with city review first.
+  plan = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第二批", department: { name: "湖北省教育厅" } } });
+  sdPlan = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第二批", department: { name: "山东省教育厅" } } });
+  clock.set(new Date(plan.startsAt.getTime() + 86400000));
+  for (const [k, account] of Object.entries({ wh: "4142010522", whOther: "4142010834", bj: "4111010009" })) {
+    clock.advance(61_000);
+    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+  }
+}, 60_000);
+const api = (k: string) => caller(t.db, { clock, session: s[k] });
+
+async function ids() {
+  const level = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: "60000008" }, level: "SENIOR" } });
+  const majors = await t.db.major.findMany({ where: { code: { in: ["470201", "420901"] } } });
+  return { levelId: level.id, majors: majors.map((m) => m.id) };
+}
+const text = { teacherSituation: "化工专业专任教师 8 人", siteSituation: "仿真实训室 2 间" };
+
+describe("pilot applications", () => {
+  it("saves a draft, then submits; the total is the sum of the major lines; submitted ones are locked", async () => {
+    const { levelId, majors } = await ids();
+    const lines = [{ majorId: majors[0], students: 200, teachers: 8, requested: 60 }, { majorId: majors[1], students: 90, teachers: 4, requested: 30 }];
+    await expect(api("wh").applications.save({ planId: plan.id, certificateLevelId: levelId, lines: [], ...text, submit: false })).rejects.toThrow("要求按专业填报");
+    const draft = await api("wh").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false });
+    expect(await t.db.pilotApplication.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", requestedTotal: 90, year: 2026, batch: "第二批" });
+    await api("wh").applications.save({ id: draft.id, planId: plan.id, certificateLevelId: levelId, lines: [lines[0]], ...text, submit: true });
+    expect(await t.db.pilotApplication.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "IN_REVIEW", requestedTotal: 60 });
+    await expect(api("wh").applications.save({ id: draft.id, planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: true })).rejects.toThrow("已提交的申报不能修改");
+    await expect(api("wh").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow("本年度已申报该证书等级");
+  });
+
+  it("refuses outside the window, outside the province and outside the plan's scope", async () => {
+    const { levelId, majors } = await ids();
+    const lines = [{ majorId: majors[0], students: 50, teachers: 2, requested: 20 }];
+    await expect(api("bj").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("wh").applications.save({ planId: sdPlan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const saved = clock.now();
+    clock.set(new Date(plan.endsAt.getTime() + 1));
+    await expect(api("whOther").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow("申报时间已过");
+    clock.set(saved);
+    const partial = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第三批", department: { name: "湖北省教育厅" } } });
+    clock.set(new Date(partial.startsAt.getTime() + 1000));
+    await expect(api("whOther").applications.save({ planId: partial.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow("不在本申报计划的开放范围内");
+    clock.set(saved);
+  });
+
+  it("another school's application id gets nothing", async () => {
+    const mine = await t.db.pilotApplication.findFirstOrThrow({ where: { school: { code: "4142010522" }, planId: plan.id } });
+    const { levelId, majors } = await ids();
+    const before = await t.db.pilotApplication.findUniqueOrThrow({ where: { id: mine.id } });
+    await expect(api("whOther").applications.save({ id: mine.id, planId: plan.id, certificateLevelId: levelId, lines: [{ majorId: majors[0], students: 10, teachers: 1, requested: 5 }], ...text, submit: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await t.db.pilotApplication.findUniqueOrThrow({ where: { id: mine.id } })).toEqual(before);
+  });
+});
