@@ -68,3 +68,17 @@ describe("pilot applications", () => {
     expect(await t.db.pilotApplication.findUniqueOrThrow({ where: { id: mine.id } })).toEqual(before);
   });
 });
+
+describe("pilot application reads", () => {
+  it("a school lists only its own applications and the open plans of its province", async () => {
+    const mine = await api("wh").applications.mine({});
+    expect(mine.rows.length).toBeGreaterThan(0);
+    const whSchool = await t.db.school.findUniqueOrThrow({ where: { code: "4142010522" } });
+    expect(await t.db.pilotApplication.count({ where: { schoolId: whSchool.id } })).toBe(mine.total);
+    const others = await api("whOther").applications.mine({ pageSize: 50 });
+    expect(others.rows.some((r) => mine.rows.some((m) => m.id === r.id))).toBe(false);
+    const whPlans = await api("wh").applications.applicable();
+    expect(whPlans.map((p) => p.id)).toContain(plan.id);
+    expect((await api("bj").applications.applicable()).map((p) => p.id)).not.toContain(plan.id);
+  });
+});

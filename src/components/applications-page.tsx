@@ -1,0 +1,136 @@
+"use client";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage, useTRPC } from "@/trpc/react";
+import { Dialog } from "./dialog";
+import { Field } from "./field";
+import { Pager } from "./list/pager";
+import { StatusTabs } from "./list/status-tabs";
+import { usePatchState } from "./use-patch";
+import { APPLICATION_STATUS_LABELS, canEditApplication, requestedTotalOf, type ApplicationStatus } from "@/domain/pilots/application";
+import { LEVEL_LABELS, MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
+
+type Line = { majorId: string; code: string; name: string; students: number; teachers: number; requested: number };
+type Row = { id: string; planId: string | null; certificateLevelId: string; status: ApplicationStatus; teacherSituation: string | null; siteSituation: string | null; requestedTotal: number; lines: Line[] };
+
+/** 证书试点申报 (school). */
+export function ApplicationsPage() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [f, patch] = usePatchState({ status: "" as ApplicationStatus | "", page: 1, pageSize: 10 as 10 | 20 | 50 });
+  const q = useQuery({ ...trpc.applications.mine.queryOptions({ status: f.status || undefined, page: f.page, pageSize: f.pageSize }), placeholderData: keepPreviousData });
+  const applicable = useQuery(trpc.applications.applicable.queryOptions());
+  const [editing, setEditing] = useState<{ row?: Row } | null>(null);
+  const counts = q.data?.counts ?? {};
+  const statuses = Object.keys(APPLICATION_STATUS_LABELS) as ApplicationStatus[];
+  return (
+    <div className="card">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 p-4">
+        <h1 className="text-lg font-semibold">证书试点申报</h1>
+        <button className="btn-primary" disabled={!applicable.data?.length} title={applicable.data?.length ? "" : "当前没有进行中的申报计划"} onClick={() => setEditing({})}>申报证书试点</button>
+      </div>
+      {applicable.data && applicable.data.length === 0 && <p className="alert-info mx-4 mt-3">省级教育行政部门当前没有进行中的申报计划，暂不能申报。</p>}
+      <div className="px-4">
+        <StatusTabs<ApplicationStatus> value={f.status} onChange={(status) => patch({ status, page: 1 })} tabs={[{ value: "", label: "全部", count: Object.values(counts).reduce((a, b) => a + b, 0) }, ...statuses.map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s], count: counts[s] ?? 0 }))]} />
+      </div>
+      <div className="overflow-x-auto p-4">
+        <table className="table">
+          <thead><tr><th>申报年度</th><th>申报批次</th><th>证书名称</th><th>颁证机构</th><th>拟申报培训人数</th><th>已批准培训人数</th><th>状态</th><th>操作</th></tr></thead>
+          <tbody>
+            {q.data?.rows.map((a) => (
+              <tr key={a.id} data-certificate={a.certificate}>
+                <td>{a.year}</td><td>{a.batch}</td><td>{a.certificate}（{LEVEL_LABELS[a.level]}）</td><td>{a.org}</td>
+                <td>{a.requestedTotal}</td><td>{a.approvedTotal ?? "—"}</td><td className="whitespace-nowrap">{APPLICATION_STATUS_LABELS[a.status]}</td>
+                <td>{canEditApplication(a.status) && a.planId && <button className="btn-link text-amber-600" onClick={() => setEditing({ row: a })}>编辑</button>}</td>
+              </tr>
+            ))}
+            {q.data?.rows.length === 0 && <tr><td colSpan={8} className="py-8 text-center text-slate-400">暂无数据</td></tr>}
+          </tbody>
+        </table>
+        {q.data && <Pager total={q.data.total} page={f.page} pageSize={f.pageSize} onChange={(page, pageSize) => patch({ page, pageSize: pageSize as 10 | 20 | 50 })} />}
+      </div>
+      {editing && <ApplicationDialog row={editing.row} onClose={() => setEditing(null)} onSaved={async () => { setEditing(null); await qc.invalidateQueries({ queryKey: trpc.applications.pathKey() }); }} />}
+    </div>
+  );
+}
+
+function ApplicationDialog({ row, onClose, onSaved }: { row?: Row; onClose: () => void; onSaved: () => void }) {
+  const trpc = useTRPC();
+  const applicable = useQuery(trpc.applications.applicable.queryOptions());
+  const save = useMutation(trpc.applications.save.mutationOptions());
+  const [search, setSearch] = useState("");
+  const majors = useQuery(trpc.applications.majors.queryOptions({ q: search || undefined }));
+  const [f, patch] = usePatchState({ planId: row?.planId ?? "", levelId: row?.certificateLevelId ?? "", lines: row?.lines ?? ([] as Line[]), total: row ? String(row.requestedTotal) : "", teacher: row?.teacherSituation ?? "", site: row?.siteSituation ?? "" });
+  const [error, setError] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const plan = applicable.data?.find((p) => p.id === (f.planId || applicable.data?.[0]?.id));
+  const planId = plan?.id ?? "";
+  const total = requestedTotalOf(!!plan?.byMajor, f.lines, Number(f.total || 0));
+  const setLine = (i: number, p: Partial<Line>) => patch({ lines: f.lines.map((l, k) => (k === i ? { ...l, ...p } : l)) });
+  const submit = async (doSubmit: boolean) => {
+    setError("");
+    try {
+      await save.mutateAsync({ id: row?.id, planId, certificateLevelId: f.levelId, lines: f.lines.map(({ majorId, students, teachers, requested }) => ({ majorId, students, teachers, requested })), requestedTotal: plan?.byMajor ? null : Number(f.total || 0), teacherSituation: f.teacher, siteSituation: f.site, submit: doSubmit });
+      onSaved();
+    } catch (e) { setError(errorMessage(e)); setConfirming(false); }
+  };
+  const num = (v: string) => Number(v.replace(/\D/g, "") || 0);
+  return (
+    <Dialog wide open title={row ? "编辑申报证书试点" : "申报证书试点"} onClose={onClose} footer={<>
+      <button className="btn-default" onClick={onClose}>取消</button>
+      <button className="btn-default" disabled={save.isPending} onClick={() => submit(false)}>保存</button>
+      <button className="btn-primary" disabled={save.isPending} onClick={() => setConfirming(true)}>保存并提交</button>
+    </>}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="申报计划" htmlFor="ap-plan" required>
+          <select id="ap-plan" className="input" disabled={!!row} value={planId} onChange={(e) => patch({ planId: e.target.value, levelId: "" })}>
+            {applicable.data?.map((p) => <option key={p.id} value={p.id}>{p.year}年{p.batch}（截止 {p.endsAt.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" })}）</option>)}
+          </select>
+        </Field>
+        <Field label="选择试点证书" htmlFor="ap-level" required>
+          <select id="ap-level" className="input" disabled={!!row} value={f.levelId} onChange={(e) => patch({ levelId: e.target.value })}>
+            <option value="">请选择</option>
+            {plan?.levels.map((l) => <option key={l.id} value={l.id}>{l.name}（{LEVEL_LABELS[l.level]}）</option>)}
+          </select>
+        </Field>
+      </div>
+      <Field label={plan?.byMajor ? "拟申报专业（本计划要求按专业填报）" : "拟申报专业（可选）"}>
+        <input aria-label="搜索专业" className="input" placeholder="输入专业名称或代码搜索后添加" value={search} onChange={(e) => setSearch(e.target.value)} />
+        {search && (
+          <ul className="mt-1 max-h-32 overflow-y-auto rounded border border-slate-200">
+            {majors.data?.filter((m) => !f.lines.some((l) => l.majorId === m.id)).map((m) => (
+              <li key={m.id}><button type="button" className="w-full px-3 py-1 text-left text-sm hover:bg-slate-50" onClick={() => { patch({ lines: [...f.lines, { majorId: m.id, code: m.code, name: m.name, students: 0, teachers: 0, requested: 0 }] }); setSearch(""); }}>【{m.code}】{m.name}（{MAJOR_LEVEL_LABELS[m.level]}）</button></li>
+            ))}
+          </ul>
+        )}
+      </Field>
+      <table className="table">
+        <thead><tr><th>拟申报专业</th><th>本专业在校学生数</th><th>本专业专任教师数</th><th>申请培训人数</th><th>操作</th></tr></thead>
+        <tbody>
+          {f.lines.map((l, i) => (
+            <tr key={l.majorId}>
+              <td>【{l.code}】{l.name}</td>
+              <td><input aria-label={`${l.name}在校学生数`} className="input w-24" value={l.students || ""} onChange={(e) => setLine(i, { students: num(e.target.value) })} /></td>
+              <td><input aria-label={`${l.name}专任教师数`} className="input w-24" value={l.teachers || ""} onChange={(e) => setLine(i, { teachers: num(e.target.value) })} /></td>
+              <td><input aria-label={`${l.name}申请培训人数`} className="input w-24" value={l.requested || ""} onChange={(e) => setLine(i, { requested: num(e.target.value) })} /></td>
+              <td><button type="button" className="btn-link text-red-600" onClick={() => patch({ lines: f.lines.filter((_, k) => k !== i) })}>删除</button></td>
+            </tr>
+          ))}
+          {f.lines.length === 0 && <tr><td colSpan={5} className="text-center text-slate-400">暂无数据</td></tr>}
+        </tbody>
+      </table>
+      {plan?.byMajor
+        ? <p className="text-sm">申请培训总人数：<b>{total}</b>（各专业申请培训人数之和）</p>
+        : <Field label="申请培训总人数" htmlFor="ap-total" required><input id="ap-total" className="input w-40" value={f.total} onChange={(e) => patch({ total: e.target.value.replace(/\D/g, "") })} /></Field>}
+      <Field label="师资情况" htmlFor="ap-teacher" required><textarea id="ap-teacher" className="input" rows={3} value={f.teacher} onChange={(e) => patch({ teacher: e.target.value })} /></Field>
+      <Field label="场地情况" htmlFor="ap-site" required><textarea id="ap-site" className="input" rows={3} value={f.site} onChange={(e) => patch({ site: e.target.value })} /></Field>
+      {confirming && (
+        <div className="alert-info flex flex-wrap items-center justify-between gap-2" role="alertdialog">
+          <span>提交后将不允许再做任何修改，只能等待审核结果。确定提交审核？</span>
+          <span className="flex gap-2"><button className="btn-default" onClick={() => setConfirming(false)}>再看看</button><button className="btn-primary" onClick={() => submit(true)}>确定提交</button></span>
+        </div>
+      )}
+      {error && <p className="alert-error" role="alert">{error}</p>}
+    </Dialog>
+  );
+}
