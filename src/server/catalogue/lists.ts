@@ -1,6 +1,7 @@
 // The catalogue's lists (certificates, evaluation organizations, standards, schools), each scoped by role.
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db";
 import type { SessionUser } from "@/server/session-user";
 import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
 import { departmentScope, orgScope, schoolScope } from "@/server/tenancy";
@@ -129,31 +130,24 @@ const standardTabs = [
 const standardInclude = { org: { select: { name: true } }, certificates: { select: { name: true }, orderBy: { code: "asc" as const } } };
 const allStandardRoles = ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "ORG", "EDU", "ADMIN"] as const;
 
-export const skillStandardList: ListDef<z.infer<typeof standardFilter>, StandardRow, Prisma.SkillStandardWhereInput> = {
-  name: "skillStandards",
-  title: "职业技能等级标准",
-  roles: allStandardRoles,
-  filter: standardFilter,
-  where: (_db, u, f) => standardWhere(u, f),
-  tabs: standardTabs,
-  count: (db, where) => db.skillStandard.count({ where }),
-  rows: (db, where, p) =>
-    db.skillStandard.findMany({ where: and(where, afterIdWhere(p.afterId)), include: standardInclude, orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }], skip: p.skip, take: p.take }),
-  columns: standardColumns,
-};
+/** Both standards tables have the same shape; one definition serves each. */
+function standardList(name: "skillStandards" | "siteStandards", title: string, table: (db: Db) => Db["skillStandard"]): ListDef<z.infer<typeof standardFilter>, StandardRow, Prisma.SkillStandardWhereInput> {
+  return {
+    name,
+    title,
+    roles: allStandardRoles,
+    filter: standardFilter,
+    where: (_db, u, f) => standardWhere(u, f),
+    tabs: standardTabs,
+    count: (db, where) => table(db).count({ where }),
+    rows: (db, where, p) =>
+      table(db).findMany({ where: and(where, afterIdWhere(p.afterId)), include: standardInclude, orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }], skip: p.skip, take: p.take }),
+    columns: standardColumns,
+  };
+}
 
-export const siteStandardList: ListDef<z.infer<typeof standardFilter>, StandardRow, Prisma.SiteStandardWhereInput> = {
-  name: "siteStandards",
-  title: "考核站点建设标准",
-  roles: allStandardRoles,
-  filter: standardFilter,
-  where: (_db, u, f) => standardWhere(u, f),
-  tabs: standardTabs,
-  count: (db, where) => db.siteStandard.count({ where }),
-  rows: (db, where, p) =>
-    db.siteStandard.findMany({ where: and(where, afterIdWhere(p.afterId)), include: standardInclude, orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }], skip: p.skip, take: p.take }),
-  columns: standardColumns,
-};
+export const skillStandardList = standardList("skillStandards", "职业技能等级标准", (db) => db.skillStandard);
+export const siteStandardList = standardList("siteStandards", "考核站点建设标准", (db) => db.siteStandard as unknown as Db["skillStandard"]);
 
 // ── schools (试点院校管理) ──
 type SchoolRow = Prisma.SchoolGetPayload<{ include: { region: { select: { name: true } } } }>;
