@@ -19,7 +19,7 @@ if (mode === "platform") {
   const { LocalStorage } = await import("../src/server/storage");
   const { keyedHash } = await import("../src/server/crypto");
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  const session = { sid: "00000000-0000-0000-0000-000000000000", id: user.id, account: user.account, name: user.name, role: "ADMIN" as const, portal: "admin" as const, schoolId: null, orgId: null, departmentId: null, departmentLevel: null, regionPrefix: null, certificateLevelIds: null, mustChangePassword: false, needsBinding: false };
+  const session = { sid: "00000000-0000-0000-0000-000000000000", id: user.id, account: user.account, name: user.name, role: "ADMIN" as const, portal: "admin" as const, schoolId: null, orgId: null, departmentId: null, departmentLevel: null, schoolStatus: null, regionPrefix: null, certificateLevelIds: null, mustChangePassword: false, needsBinding: false };
   await db.smsCode.create({ data: { phone: user.phone!, purpose: "EXPORT", userId: user.id, codeHash: keyedHash(`${user.phone}:EXPORT:123456`), expiresAt: new Date(Date.now() + 300_000) } });
   const t = performance.now();
   const r = await createExport({ db, clock: { now: () => new Date() }, storage: new LocalStorage(dir) }, session, LISTS.schools as never, { filter: {}, smsCode: "123456" }, { ip: null, userAgent: null });

@@ -33,7 +33,7 @@ async function setup(name: string, n: number) {
   await db.$executeRawUnsafe("ANALYZE");
   return db;
 }
-const session = { sid: "x", id: "00000000-0000-0000-0000-000000000000", account: "bench", name: "基准", role: "ADMIN" as const, portal: "admin" as const, schoolId: null, orgId: null, departmentId: null, departmentLevel: null, regionPrefix: null, certificateLevelIds: null, mustChangePassword: false, needsBinding: false };
+const session = { sid: "x", id: "00000000-0000-0000-0000-000000000000", account: "bench", name: "基准", role: "ADMIN" as const, portal: "admin" as const, schoolId: null, orgId: null, departmentId: null, departmentLevel: null, schoolStatus: null, regionPrefix: null, certificateLevelIds: null, mustChangePassword: false, needsBinding: false };
 
 async function time(fn: () => Promise<unknown>, reps = 30): Promise<number> {
   for (let i = 0; i < 5; i++) await fn();

@@ -12,6 +12,8 @@ export type SessionUser = {
   orgId: string | null;
   departmentId: string | null;
   departmentLevel: "PROVINCE" | "CITY" | null;
+  /** APPLYING: a newly registered school that is not a pilot yet (limited to its info and applications). */
+  schoolStatus: "REGISTERED" | "APPLYING" | "DISABLED" | null;
   regionPrefix: string | null;
   /** null: all certificates of the tenant; otherwise only these certificate levels. */
   certificateLevelIds: string[] | null;

@@ -1,6 +1,6 @@
 // Fails when a procedure is neither role-protected nor on the explicit public list.
 import { describe, expect, it } from "vitest";
-import { appRouter, PUBLIC_PROCEDURES, SESSION_PROCEDURES } from "@/server/api/root";
+import { appRouter, APPLICANT_PROCEDURES, PUBLIC_PROCEDURES, SESSION_PROCEDURES } from "@/server/api/root";
 import type { Access } from "@/server/api/trpc";
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Access } }>);
@@ -14,9 +14,10 @@ describe("every procedure declares who may call it", () => {
     if (meta!.access === "public") expect(PUBLIC_PROCEDURES as readonly string[], `${name} is public but not listed`).toContain(name);
     if (meta!.access === "session") expect(SESSION_PROCEDURES as readonly string[], `${name} skips the binding check but is not listed`).toContain(name);
     if (meta!.access === "roles") expect(meta!.roles!.length).toBeGreaterThan(0);
+    if (meta!.applicant) expect(APPLICANT_PROCEDURES as readonly string[], `${name} is open to applying schools but not listed`).toContain(name);
   });
   it("lists only procedures that exist", () => {
     const names = new Set(procedures.map(([n]) => n));
-    for (const p of [...PUBLIC_PROCEDURES, ...SESSION_PROCEDURES]) expect(names.has(p)).toBe(true);
+    for (const p of [...PUBLIC_PROCEDURES, ...SESSION_PROCEDURES, ...APPLICANT_PROCEDURES]) expect(names.has(p)).toBe(true);
   });
 });

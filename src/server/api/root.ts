@@ -13,6 +13,8 @@ import { orgsRouter } from "./routers/orgs";
 import { certificatesRouter } from "./routers/certificates";
 import { plansRouter } from "./routers/plans";
 import { applicationsRouter } from "./routers/applications";
+import { reportsRouter } from "./routers/reports";
+import { registerRouter } from "./routers/register";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -30,6 +32,8 @@ export const appRouter = createTRPCRouter({
   certificates: certificatesRouter,
   plans: plansRouter,
   applications: applicationsRouter,
+  reports: reportsRouter,
+  register: registerRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -43,6 +47,16 @@ export const PUBLIC_PROCEDURES = [
   "auth.forgotRequest",
   "auth.forgotReset",
   "demo.smsInbox",
+  "register.provinces",
+  "register.searchSchools",
+  "register.sendCode",
+  "register.register",
+] as const;
+
+/** Procedures open to a newly registered school that is not a pilot yet. A test fails on any other. */
+export const APPLICANT_PROCEDURES = [
+  "applications.mine", "applications.applicable", "applications.majors", "applications.save", "applications.detail",
+  "lists.pilotApplications", "exports.create", "plans.list", "school.mine", "school.update",
 ] as const;
 
 /** Procedures a signed-in user may call while binding / the initial password change is pending. */

@@ -22,7 +22,8 @@ export type Context = {
   setCookie: (cookie: string) => void;
 };
 
-export type Access = { access: "public" | "session" | "protected" | "roles"; roles?: readonly RoleName[] };
+/** `applicant`: also open to a school still applying to become a pilot (it may only do these). */
+export type Access = { access: "public" | "session" | "protected" | "roles"; roles?: readonly RoleName[]; applicant?: boolean };
 
 const t = initTRPC
   .context<Context>()
@@ -85,20 +86,23 @@ export const sessionProcedure = t.procedure.meta({ access: "session" }).use(appE
 /** Signed in with a complete account, any role. */
 export const protectedProcedure = t.procedure.meta({ access: "protected" }).use(appErrors).use(requireSession).use(requireComplete);
 
-export function roleProcedure(roles: readonly RoleName[]) {
+export function roleProcedure(roles: readonly RoleName[], opts: { applicant?: boolean } = {}) {
   return t.procedure
-    .meta({ access: "roles", roles })
+    .meta({ access: "roles", roles, applicant: !!opts.applicant })
     .use(appErrors)
     .use(requireSession)
     .use(requireComplete)
     .use(({ ctx, next }) => {
       if (!roles.includes(ctx.session.role)) throw new TRPCError({ code: "FORBIDDEN", message: "无权访问" });
+      if (ctx.session.schoolStatus === "APPLYING" && !opts.applicant) throw new TRPCError({ code: "FORBIDDEN", message: APPLICANT_ONLY });
       return next({ ctx });
     });
 }
 
-export function portalProcedure(portal: Portal) {
-  return roleProcedure(PORTAL_ROLES[portal]);
+export const APPLICANT_ONLY = "贵校尚未成为试点院校，目前只能完善院校信息和申报证书试点";
+
+export function portalProcedure(portal: Portal, opts: { applicant?: boolean } = {}) {
+  return roleProcedure(PORTAL_ROLES[portal], opts);
 }
 
 /** Standard list paging input, shared by every list. */

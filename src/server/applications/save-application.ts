@@ -9,6 +9,8 @@ import { schoolScope } from "@/server/tenancy";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
 import { applicationWindowProblem } from "@/domain/pilots/plan";
 import { applicationProblem, canEditApplication, requestedTotalOf, type Line } from "@/domain/pilots/application";
+import { firstStage } from "@/domain/pilots/review";
+import { recordEvent } from "@/server/reviews/events";
 
 export type ApplicationInput = {
   id?: string;
@@ -39,16 +41,26 @@ export async function savePilotApplication(deps: { db: Db; clock: Clock }, u: Se
   const problem = applicationProblem({ byMajor: plan.byMajor, lines, requestedTotal: input.requestedTotal, teacherSituation: input.teacherSituation, siteSituation: input.siteSituation });
   if (problem) throw badRequest(problem);
   if (lines.length && (await db.major.count({ where: { id: { in: lines.map((l) => l.majorId) } } })) !== lines.length) throw badRequest("所选专业不在专业目录中");
-  if (input.evidenceFileId && !(await db.storedFile.count({ where: { id: input.evidenceFileId, ownerUserId: u.id } }))) throw badRequest("佐证材料不存在，请重新上传");
 
   const existing = input.id ? await db.pilotApplication.findFirst({ where: { id: input.id, schoolId } }) : null;
   if (input.id && !existing) throw notFound("申报记录不存在");
   if (existing && !canEditApplication(existing.status)) throw badRequest("已提交的申报不能修改，请等待审核结果");
   if (existing && (existing.planId !== plan.id || existing.certificateLevelId !== level.id)) throw badRequest("不能更改申报的计划或证书，请新建申报");
+  // Evidence: the one already attached, or a file this user just uploaded for this purpose.
+  if (input.evidenceFileId && input.evidenceFileId !== existing?.evidenceFileId && !(await db.storedFile.count({ where: { id: input.evidenceFileId, ownerUserId: u.id, purpose: "APPLICATION_EVIDENCE" } }))) throw badRequest("佐证材料不存在，请重新上传");
   const duplicate = await db.pilotApplication.findFirst({ where: { schoolId, certificateLevelId: level.id, year: plan.year, ...(existing ? { id: { not: existing.id } } : {}) }, select: { id: true } });
   if (duplicate) throw conflict("本年度已申报该证书等级，请勿重复申报");
 
+  // Submitted: to the school's city department first when the plan asks for it and the city has one.
+  let reviewStage: "CITY" | "PROVINCE" | null = null;
+  if (input.submit) {
+    const school = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { regionCode: true } });
+    const city = plan.cityReviewFirst ? await db.educationDepartment.count({ where: { level: "CITY", regionCode: { startsWith: school.regionCode.slice(0, 4) } } }) : 0;
+    reviewStage = firstStage(plan.cityReviewFirst, city > 0);
+  }
   const data = {
+    reviewStage,
+    approvedTotal: null,
     requestedTotal: requestedTotalOf(plan.byMajor, lines, input.requestedTotal),
     teacherSituation: input.teacherSituation.trim().slice(0, 5000),
     siteSituation: input.siteSituation.trim().slice(0, 5000),
@@ -61,6 +73,7 @@ export async function savePilotApplication(deps: { db: Db; clock: Clock }, u: Se
       ? await tx.pilotApplication.update({ where: { id: existing.id }, data })
       : await tx.pilotApplication.create({ data: { ...data, schoolId, certificateLevelId: level.id, year: plan.year, batch: plan.batch, planId: plan.id, createdById: u.id } });
     await tx.pilotApplicationMajor.deleteMany({ where: { applicationId: app.id } });
+    if (input.submit) await recordEvent(tx, { applicationId: app.id }, { action: "SUBMIT", stage: reviewStage }, u, now);
     if (lines.length) await tx.pilotApplicationMajor.createMany({ data: lines.map((l) => ({ applicationId: app.id, majorId: l.majorId, students: l.students, teachers: l.teachers, requested: l.requested })) });
     await writeAudit(tx, { actor: u, action: input.submit ? "application.submit" : "application.save", targetType: "PilotApplication", targetId: app.id, summary: `${input.submit ? "提交" : "保存"}证书试点申报 ${plan.year}年${plan.batch} ${level.certificate.name}（${data.requestedTotal} 人）`, ip: meta.ip });
     return { id: app.id, status: app.status };

@@ -7,6 +7,7 @@ import type { SessionUser } from "@/server/session-user";
 import { env } from "@/server/env";
 import { portalOfRole } from "@/domain/auth/portals";
 import { regionPrefix } from "@/domain/auth/permissions";
+import { promoteIfPilot } from "@/server/schools/promote";
 
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -15,7 +16,7 @@ export async function resolveSession(db: Db, clock: Clock, sid: string | null | 
   const now = clock.now();
   const s = await db.authSession.findUnique({
     where: { id: sid },
-    include: { user: { include: { department: true, certificateScopes: { select: { certificateLevelId: true } } } } },
+    include: { user: { include: { department: true, school: { select: { status: true, isPilot: true } }, certificateScopes: { select: { certificateLevelId: true } } } } },
   });
   if (!s || s.revokedAt) return null;
   const idleMs = env().SESSION_IDLE_MINUTES * 60000;
@@ -29,6 +30,8 @@ export async function resolveSession(db: Db, clock: Clock, sid: string | null | 
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.authSession.update({ where: { id: s.id }, data: { lastSeenAt: now } });
   }
+  // A school becomes a pilot once one of its applications is approved and that plan has ended.
+  const schoolStatus = u.schoolId && u.school && !u.school.isPilot ? await promoteIfPilot(db, u.schoolId, now) : (u.school?.status ?? null);
   return {
     sid: s.id,
     id: u.id,
@@ -40,6 +43,7 @@ export async function resolveSession(db: Db, clock: Clock, sid: string | null | 
     orgId: u.orgId,
     departmentId: u.departmentId,
     departmentLevel: u.department?.level ?? null,
+    schoolStatus,
     regionPrefix: u.department ? regionPrefix(u.department.level, u.department.regionCode) : null,
     certificateLevelIds: u.role === "SCHOOL_ADMIN" && u.certificateScopes.length > 0 ? u.certificateScopes.map((c) => c.certificateLevelId) : null,
     mustChangePassword: u.mustChangePassword,

@@ -7,6 +7,8 @@ import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
 import { departmentScope, orgScope, schoolScope } from "@/server/tenancy";
 import { forbidden } from "@/server/errors";
 import { pilotCertificatesWhere } from "./pilots";
+import { applicationReviewList, pilotApplicationList } from "@/server/applications/list";
+import { weeklyReportList, weeklyReportReviewList } from "@/server/reports/list";
 import { LEVEL_LABELS, ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
 
 const text = z.string().trim().max(60).optional();
@@ -187,5 +189,9 @@ export const LISTS = {
   skillStandards: skillStandardList,
   siteStandards: siteStandardList,
   schools: schoolList,
+  pilotApplications: pilotApplicationList,
+  applicationReviews: applicationReviewList,
+  weeklyReports: weeklyReportList,
+  weeklyReportReviews: weeklyReportReviewList,
 } as const;
 export type ListName = keyof typeof LISTS;

@@ -2,6 +2,13 @@
 import type { Db } from "@/server/db";
 import type { SessionUser } from "@/server/session-user";
 import type { StoredFile } from "@/generated/prisma/client";
+import { applicationsWhere } from "@/server/applications/scope";
+import { reportsWhere } from "@/server/reports/scope";
+
+// Evidence and report scans follow their record: whoever may read the record may read its file.
+const none = { id: "00000000-0000-0000-0000-000000000000" };
+const applicationsWhereOrNone = (u: SessionUser) => { try { return applicationsWhere(u); } catch { return none; } };
+const reportsWhereOrNone = (u: SessionUser) => { try { return reportsWhere(u); } catch { return none; } };
 
 export async function canDownload(db: Db, user: SessionUser | null, file: StoredFile, now: Date): Promise<boolean> {
   switch (file.purpose) {
@@ -17,6 +24,16 @@ export async function canDownload(db: Db, user: SessionUser | null, file: Stored
     case "ANNOUNCEMENT_ATTACHMENT": {
       const a = await db.announcementAttachment.findFirst({ where: { fileId: file.id, announcement: { status: "PUBLISHED" } }, select: { fileId: true } });
       return !!a || user?.role === "ADMIN";
+    }
+    case "APPLICATION_EVIDENCE": {
+      if (!user) return false;
+      if (file.ownerUserId === user.id) return true;
+      return (await db.pilotApplication.count({ where: { AND: [{ evidenceFileId: file.id }, applicationsWhereOrNone(user)] } })) > 0;
+    }
+    case "WEEKLY_REPORT_SCAN": {
+      if (!user) return false;
+      if (file.ownerUserId === user.id) return true;
+      return (await db.weeklyReport.count({ where: { AND: [{ scanFileId: file.id }, reportsWhereOrNone(user)] } })) > 0;
     }
     case "SCHOOL_LOGO":
     case "STANDARD_ATTACHMENT":

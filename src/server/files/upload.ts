@@ -21,6 +21,10 @@ export function mayUpload(u: SessionUser, purpose: UploadPurpose): boolean {
       return u.role === "ORG" || u.role === "ADMIN";
     case "ANNOUNCEMENT_ATTACHMENT":
       return u.role === "ADMIN";
+    case "APPLICATION_EVIDENCE":
+      return u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN";
+    case "WEEKLY_REPORT_SCAN":
+      return u.role === "SCHOOL_PRINCIPAL";
   }
 }
 

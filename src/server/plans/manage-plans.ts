@@ -7,6 +7,7 @@ import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
 import { departmentScope, schoolScope } from "@/server/tenancy";
 import { planProblem, planStatus } from "@/domain/pilots/plan";
+import { applicationsWhere } from "@/server/applications/scope";
 
 export type PlanInput = { id?: string; year: number; batch: string; startsAt: Date; endsAt: Date; byMajor: boolean; cityReviewFirst: boolean; scope: "ALL" | "PARTIAL"; certificateIds: string[] };
 
@@ -34,12 +35,21 @@ export async function listPlans(deps: { db: Db; clock: Clock }, u: SessionUser, 
     db.applicationPlan.count({ where }),
   ]);
   const now = clock.now();
+  // 申报统计 per plan, within the reader's own scope (a city counts its city's schools only).
+  const stats = u.role === "EDU"
+    ? await db.pilotApplication.groupBy({ by: ["planId", "status"], where: { AND: [applicationsWhere(u), { planId: { in: rows.map((r) => r.id) } }] }, _count: { _all: true }, _sum: { requestedTotal: true, approvedTotal: true } })
+    : [];
+  const statsOf = (planId: string) => {
+    const g = stats.filter((x) => x.planId === planId);
+    const n = (s: string) => g.filter((x) => x.status === s).reduce((a, x) => a + x._count._all, 0);
+    return { submitted: g.reduce((a, x) => a + x._count._all, 0), inReview: n("IN_REVIEW"), approved: n("APPROVED"), returned: n("RETURNED"), requested: g.reduce((a, x) => a + (x._sum.requestedTotal ?? 0), 0), approvedTrainees: g.reduce((a, x) => a + (x._sum.approvedTotal ?? 0), 0) };
+  };
   return {
     total,
     canManage: u.role === "EDU" && u.departmentLevel === "PROVINCE",
     rows: rows.map((p) => ({
       id: p.id, year: p.year, batch: p.batch, startsAt: p.startsAt, endsAt: p.endsAt, byMajor: p.byMajor, cityReviewFirst: p.cityReviewFirst, scope: p.scope,
-      department: p.department.name, certificates: p.certificates.map((c) => c.certificate), applications: p._count.applications, status: planStatus(p, now),
+      department: p.department.name, certificates: p.certificates.map((c) => c.certificate), applications: p._count.applications, status: planStatus(p, now), stats: u.role === "EDU" ? statsOf(p.id) : null,
     })),
   };
 }

@@ -71,3 +71,20 @@ export const SCHOOLS: [string, string, "UNDERGRADUATE" | "HIGHER_VOCATIONAL" | "
 
 /** The password every demo account starts with (printed by npm start). */
 export const DEMO_PASSWORD = "Demo@2026vs";
+
+/** 教育部院校名录 rows of schools not on the platform yet (code, name, type, district); they may register. */
+export const UNREGISTERED_SCHOOLS: [string, string, "UNDERGRADUATE" | "HIGHER_VOCATIONAL" | "SECONDARY_VOCATIONAL", string][] = [
+  ["4111014087", "北京城市学院", "UNDERGRADUATE", "110105"],
+  ["4111012446", "北京经济管理职业学院", "HIGHER_VOCATIONAL", "110106"],
+  ["4111014016", "北京交通运输职业学院", "HIGHER_VOCATIONAL", "110114"],
+  ["4111012876", "北京社会管理职业学院", "HIGHER_VOCATIONAL", "110114"],
+  ["4142012046", "武汉铁路职业技术学院", "HIGHER_VOCATIONAL", "420115"],
+  ["4142012754", "湖北城市建设职业技术学院", "HIGHER_VOCATIONAL", "420115"],
+  ["4142013802", "宜昌科技职业学院", "HIGHER_VOCATIONAL", "420502"],
+  ["4142010512", "湖北工业大学", "UNDERGRADUATE", "420111"],
+  ["4137012328", "济南职业学院", "HIGHER_VOCATIONAL", "370102"],
+  ["4137013001", "烟台工程职业技术学院", "HIGHER_VOCATIONAL", "370613"],
+  ["4137014100", "青岛酒店管理职业技术学院", "HIGHER_VOCATIONAL", "370212"],
+  ["4144012059", "广东机电职业技术学院", "HIGHER_VOCATIONAL", "440106"],
+  ["4144014589", "广东科学技术职业学院", "HIGHER_VOCATIONAL", "440106"],
+];

@@ -5,6 +5,7 @@ import { withUsccCheck } from "@/domain/identifiers/uscc";
 import { withIdCheck } from "@/domain/identifiers/id-number";
 import { CITIES, DISTRICTS, MAJORS, PROVINCES } from "./reference-data";
 import { CERTIFICATES, DEMO_PASSWORD, DEPARTMENTS, ORGS, SCHOOLS } from "./demo-data";
+import { seedApplyingSchool, seedDirectory, seedReviews, seedWeeklyReports } from "./reviews-and-reports";
 
 export async function seedReference(db: Db): Promise<void> {
   await db.region.createMany({ data: PROVINCES.map(([code, name]) => ({ code, name, level: "PROVINCE" as const })), skipDuplicates: true });
@@ -142,6 +143,8 @@ export function demoAccounts(): DemoAccount[] {
     { role: "试点院校负责人", account: "4111010009", password: DEMO_PASSWORD, note: "/school/login 北方工业大学" },
     { role: "试点院校业务管理员", account: "4111010009-01", password: DEMO_PASSWORD, note: "/school/login 仅 JAVA应用开发(初级)" },
     { role: "试点院校负责人（首次登录）", account: "4111010028", password: DEMO_PASSWORD, note: "/school/login 首都师范大学，需绑定手机号并修改初始密码" },
+    { role: "新注册院校（申报中）", account: "4111014087", password: DEMO_PASSWORD, note: "/school/login 北京城市学院，仅可完善信息和申报" },
+    { role: "教育行政部门（省级，湖北）", account: "hbjyt", password: DEMO_PASSWORD, note: "/edu/login 湖北省教育厅，申报复审、半月报" },
     { role: "学生", account: withIdCheck("11010820050301123"), password: DEMO_PASSWORD, note: "/student/login" },
   ];
 }
@@ -210,6 +213,12 @@ async function seedSections(db: Db): Promise<void> {
         }
         await tx.announcement.create({ data: { title: `${year}年证书发放工作说明（草稿）`, category: "NOTICE", body: "本公告尚未发布，仅管理员可见。发布前请核对发证时间安排。", createdById: admin.id } });
       }
+
+      const now = new Date();
+      await seedDirectory(tx);
+      await seedReviews(tx, now);
+      await seedApplyingSchool(tx);
+      await seedWeeklyReports(tx, now);
     },
     { timeout: 120000 },
   );

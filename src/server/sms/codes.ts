@@ -20,6 +20,7 @@ const PURPOSE_TEXT: Record<SmsPurpose, string> = {
   SENSITIVE_ACTION: "身份验证",
   EXPORT: "数据导出",
   MANAGE_USERS: "用户管理",
+  REGISTER: "院校注册",
 };
 
 export async function sendSmsCode(

@@ -1,19 +1,22 @@
 import { z } from "zod";
-import { createTRPCRouter, pageInput, portalProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, pageInput, portalProcedure, roleProcedure } from "@/server/api/trpc";
 import { applicableNow, myApplications } from "@/server/applications/queries";
 import { savePilotApplication } from "@/server/applications/save-application";
+import { applicationDetail } from "@/server/applications/detail";
+import { approveMany, decideApplication } from "@/server/applications/review-application";
 
 const count = z.number().int().min(0).max(1_000_000);
+const school = portalProcedure("school", { applicant: true });
 
 export const applicationsRouter = createTRPCRouter({
-  mine: portalProcedure("school")
+  mine: school
     .input(z.strictObject({ status: z.enum(["DRAFT", "IN_REVIEW", "APPROVED", "RETURNED"]).optional(), ...pageInput }))
     .query(({ ctx, input }) => myApplications(ctx.db, ctx.session, input)),
-  applicable: portalProcedure("school").query(({ ctx }) => applicableNow(ctx, ctx.session)),
-  majors: portalProcedure("school").input(z.strictObject({ q: z.string().trim().max(30).optional() })).query(({ ctx, input }) =>
+  applicable: school.query(({ ctx }) => applicableNow(ctx, ctx.session)),
+  majors: school.input(z.strictObject({ q: z.string().trim().max(30).optional() })).query(({ ctx, input }) =>
     ctx.db.major.findMany({ where: input.q ? { OR: [{ name: { contains: input.q } }, { code: { startsWith: input.q } }] } : {}, orderBy: [{ catalogVersion: "desc" }, { code: "asc" }], take: 30 }),
   ),
-  save: portalProcedure("school")
+  save: school
     .input(z.strictObject({
       id: z.uuid().optional(),
       planId: z.uuid("申报计划不存在"),
@@ -26,4 +29,20 @@ export const applicationsRouter = createTRPCRouter({
       submit: z.boolean(),
     }))
     .mutation(({ ctx, input }) => savePilotApplication(ctx, ctx.session, input, ctx.meta)),
+  /** The detail page: the school its own, departments their region's submitted ones. */
+  detail: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"], { applicant: true })
+    .input(z.strictObject({ id: z.uuid("申报记录不存在") }))
+    .query(({ ctx, input }) => applicationDetail(ctx.db, ctx.session, input.id)),
+  decide: portalProcedure("edu")
+    .input(z.strictObject({
+      id: z.uuid("申报记录不存在"),
+      approve: z.boolean(),
+      reason: z.string().max(500).optional(),
+      lines: z.array(z.strictObject({ majorId: z.uuid(), approved: count })).max(100).optional(),
+      approvedTotal: count.nullish(),
+    }))
+    .mutation(({ ctx, input }) => decideApplication(ctx, ctx.session, input, ctx.meta)),
+  approveMany: portalProcedure("edu")
+    .input(z.strictObject({ ids: z.array(z.uuid()).min(1, "请先勾选申报").max(200, "一次最多审核 200 条") }))
+    .mutation(({ ctx, input }) => approveMany(ctx, ctx.session, input.ids, ctx.meta)),
 });

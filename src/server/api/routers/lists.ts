@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { createTRPCRouter, pageInput, roleProcedure } from "@/server/api/trpc";
+import { APPLICANT_ONLY, createTRPCRouter, pageInput, roleProcedure } from "@/server/api/trpc";
 import { LISTS, type ListName } from "@/server/catalogue/lists";
 import { pageOf, type ListDef } from "@/server/lists/define";
 import { createExport } from "@/server/exports/create-export";
-import { badRequest } from "@/server/errors";
+import { badRequest, forbidden } from "@/server/errors";
 
 /** One paged-list procedure per list definition, with the definition's roles. */
-function listProcedure<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>) {
-  return roleProcedure(def.roles)
+function listProcedure<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>, opts: { applicant?: boolean } = {}) {
+  return roleProcedure(def.roles, opts)
     .input(z.strictObject({ filter: def.filter, tab: z.string().max(30).optional(), ...pageInput }))
     .query(({ ctx, input }) => pageOf(def, ctx.db, ctx.session, { filter: input.filter as F, tab: input.tab, page: input.page, pageSize: input.pageSize }));
 }
@@ -20,11 +20,15 @@ export const listsRouter = createTRPCRouter({
   skillStandards: listProcedure(LISTS.skillStandards),
   siteStandards: listProcedure(LISTS.siteStandards),
   schools: listProcedure(LISTS.schools),
+  pilotApplications: listProcedure(LISTS.pilotApplications, { applicant: true }),
+  applicationReviews: listProcedure(LISTS.applicationReviews),
+  weeklyReports: listProcedure(LISTS.weeklyReports),
+  weeklyReportReviews: listProcedure(LISTS.weeklyReportReviews),
 });
 
 export const exportsRouter = createTRPCRouter({
   // Every signed-in role may export the lists its role may see; createExport checks the list's roles.
-  create: roleProcedure(["ADMIN", "EDU", "ORG", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"])
+  create: roleProcedure(["ADMIN", "EDU", "ORG", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], { applicant: true })
     .input(
       z.strictObject({
         list: z.enum(names),
@@ -37,6 +41,7 @@ export const exportsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       const def = LISTS[input.list] as unknown as ListDef<unknown, { id: string }, object>;
       if (!def) throw badRequest("未知的列表");
+      if (ctx.session.schoolStatus === "APPLYING" && input.list !== "pilotApplications") throw forbidden(APPLICANT_ONLY);
       return createExport(ctx, ctx.session, def, input, ctx.meta);
     }),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, pageInput, portalProcedure, roleProcedure } from "@/server/api/trpc";
 import { deletePlan, listPlans, savePlan } from "@/server/plans/manage-plans";
 
-const readers = roleProcedure(["EDU", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"]);
+const readers = roleProcedure(["EDU", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], { applicant: true });
 
 export const plansRouter = createTRPCRouter({
   list: readers.input(z.strictObject({ year: z.number().int().min(2019).max(2100).optional(), ...pageInput })).query(({ ctx, input }) => listPlans(ctx, ctx.session, input)),

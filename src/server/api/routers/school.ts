@@ -3,8 +3,8 @@ import { createTRPCRouter, portalProcedure, protectedProcedure } from "@/server/
 import { mySchool, schoolEditSchema, setSignature, updateMySchool } from "@/server/schools/my-school";
 
 export const schoolRouter = createTRPCRouter({
-  mine: portalProcedure("school").query(({ ctx }) => mySchool(ctx.db, ctx.session)),
-  update: portalProcedure("school").input(schoolEditSchema).mutation(({ ctx, input }) => updateMySchool(ctx, ctx.session, input, ctx.meta)),
+  mine: portalProcedure("school", { applicant: true }).query(({ ctx }) => mySchool(ctx.db, ctx.session)),
+  update: portalProcedure("school", { applicant: true }).input(schoolEditSchema).mutation(({ ctx, input }) => updateMySchool(ctx, ctx.session, input, ctx.meta)),
   setSignature: portalProcedure("school")
     .input(z.strictObject({ fileId: z.uuid("请先上传签章图片"), agreed: z.boolean() }))
     .mutation(({ ctx, input }) => setSignature(ctx, ctx.session, input, ctx.meta)),

@@ -1,0 +1,92 @@
+// A school that never piloted registers, completes its information and applies; it becomes a pilot school
+// once an application is approved and the plan has ended. Until then it may do nothing else.
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "../support/db";
+import { caller, lastSmsCode, login } from "../support/trpc";
+import { fixedClock } from "@/server/clock";
+import { seedDemo } from "@/server/seed";
+import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { resolveSession } from "@/server/auth/session";
+import { withUsccCheck } from "@/domain/identifiers/uscc";
+import type { SessionUser } from "@/server/session-user";
+
+const t = useTestDb();
+const clock = fixedClock("2026-11-22T02:00:00Z");
+let plan: { id: string; startsAt: Date; endsAt: Date };
+const reg = { provinceCode: "42", name: "湖北城市建设职业技术学院", code: "4142012754", phone: "15900001111" };
+const captcha = { captchaId: "x", captchaAnswer: "8888" };
+
+beforeAll(async () => {
+  await seedDemo(t.db);
+  plan = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第二批", department: { name: "湖北省教育厅" } } });
+  clock.set(new Date(plan.startsAt.getTime() + 86400000));
+}, 60_000);
+const pub = () => caller(t.db, { clock });
+
+async function captchaId() {
+  return (await pub().auth.captcha()).id;
+}
+
+describe("new school registration", () => {
+  it("refuses names outside the Ministry's list, a wrong code, a registered school and a bad captcha", async () => {
+    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), name: "湖北不存在学院" })).rejects.toThrow("系统中未找到该院校");
+    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), provinceCode: "11" })).rejects.toThrow("系统中未找到该院校");
+    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), code: "4142012755" })).rejects.toThrow("院校代码与院校名称不符");
+    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), name: "武汉体育学院", code: "4142010522" })).rejects.toThrow("该院校已注册");
+    await expect(pub().register.sendCode({ ...reg, captchaId: await captchaId(), captchaAnswer: "0000" })).rejects.toThrow("图形验证码错误");
+    expect(await t.db.smsCode.count({ where: { phone: reg.phone } })).toBe(0);
+    expect((await pub().register.searchSchools({ provinceCode: "42", q: "城市建设" })).map((x) => x.name)).toEqual([reg.name]);
+  });
+
+  it("registers with the SMS code, shows and sends the password, and limits the account to applying", async () => {
+    await pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId() });
+    await expect(pub().register.register({ ...reg, contactName: "周联系", smsCode: "000000" })).rejects.toThrow("短信验证码错误");
+    expect(await t.db.school.count({ where: { code: reg.code } })).toBe(0);
+    const res = await pub().register.register({ ...reg, contactName: "周联系", smsCode: await lastSmsCode(t.db, reg.phone) });
+    expect(res.account).toBe(reg.code);
+    const sms = await t.db.smsOutbox.findFirstOrThrow({ where: { phone: reg.phone }, orderBy: { createdAt: "desc" } });
+    expect(sms.content).toContain(res.password);
+    const school = await t.db.school.findUniqueOrThrow({ where: { code: reg.code } });
+    expect([school.status, school.isPilot, school.regionCode]).toEqual(["APPLYING", false, "420115"]);
+    // Registering again is refused.
+    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId() })).rejects.toThrow("该院校已注册");
+
+    clock.advance(61_000);
+    const u = await login(t.db, clock, reg.code, res.password);
+    expect(u.schoolStatus).toBe("APPLYING");
+    const api = caller(t.db, { clock, session: u });
+    const page = { page: 1, pageSize: 10 as const };
+    await expect(api.lists.certificates({ filter: {}, ...page })).rejects.toThrow("尚未成为试点院校");
+    await expect(api.users.list({ page: 1, pageSize: 10 } as never)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.exports.create({ list: "schools", filter: {}, smsCode: "123456" })).rejects.toThrow("尚未成为试点院校");
+
+    // Complete the basic information: the USCC check character is verified.
+    const mine = await api.school.mine();
+    void mine;
+    const info = { type: "HIGHER_VOCATIONAL" as const, regionCode: "420115", address: "武汉市江夏区藏龙岛", website: "", intro: "", contactName: "周联系", contactPhone: reg.phone, contactEmail: "zhou@example.edu.cn" };
+    await expect(api.school.update({ ...info, uscc: "124200004414327900" })).rejects.toThrow();
+    await api.school.update({ ...info, uscc: withUsccCheck("12420000MB0123456") });
+
+    // Apply by major in the open plan; Wuhan has a city department, so it goes there first.
+    const lv = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: "60000001" }, level: "JUNIOR" } });
+    const m = await t.db.certificateMajor.findFirstOrThrow({ where: { certificateId: lv.certificateId } });
+    const a = await api.applications.save({ planId: plan.id, certificateLevelId: lv.id, lines: [{ majorId: m.majorId, students: 80, teachers: 4, requested: 50 }], teacherSituation: "教师 4 人", siteSituation: "机房 1 间", submit: true });
+    const wh = await login(t.db, clock, "whjyj", DEMO_PASSWORD);
+    clock.advance(61_000);
+    const hb = await login(t.db, clock, "hbjyt", DEMO_PASSWORD);
+    await caller(t.db, { clock, session: wh }).applications.decide({ id: a.id, approve: true });
+    await caller(t.db, { clock, session: hb }).applications.decide({ id: a.id, approve: true, lines: [{ majorId: m.majorId, approved: 30 }] });
+    expect((await api.applications.detail({ id: a.id })).approvedTotal).toBe(30);
+
+    // Approved but the plan is still open: still applying. After the plan ends: a pilot school.
+    expect((await resolveSession(t.db, clock, u.sid))?.schoolStatus).toBe("APPLYING");
+    clock.set(new Date(plan.endsAt.getTime() + 1000));
+    const later = (await resolveSession(t.db, clock, u.sid)) as SessionUser | null;
+    // The session is idle-expired by now; a fresh login shows the promoted school.
+    const after = later ?? (await login(t.db, clock, reg.code, res.password));
+    expect(after.schoolStatus).toBe("REGISTERED");
+    expect((await t.db.school.findUniqueOrThrow({ where: { code: reg.code } })).isPilot).toBe(true);
+    const certs = await caller(t.db, { clock, session: after }).lists.certificates({ filter: {}, ...page });
+    expect(certs.rows.map((r) => r.code)).toEqual(["60000001"]);
+  });
+});
