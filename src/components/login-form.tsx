@@ -88,7 +88,7 @@ export function LoginForm({ portal }: { portal: Portal }) {
           <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || !captcha.id}>{busy ? "登录中…" : "登录"}</button>
           <div className="flex justify-between text-sm">
             <Link className="btn-link whitespace-nowrap" href={`/forgot-password?portal=${portal}`}>忘记密码</Link>
-            {portal === "school" && <span className="text-right text-xs text-slate-400">未参加过试点的院校请联系省级教育行政部门</span>}
+            {portal === "school" && <span className="text-right text-xs text-slate-500">未参加过证书试点？<Link className="btn-link" href="/register">立即注册</Link></span>}
           </div>
         </form>
       ) : (

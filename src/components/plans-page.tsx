@@ -34,7 +34,7 @@ export function PlansPage() {
       {message && <p className="alert-error mx-4 mt-3" role="alert">{message}</p>}
       <div className="overflow-x-auto p-4">
         <table className="table">
-          <thead><tr><th>申报年度</th><th>申报批次</th><th>申报时间</th><th>是否要求按专业填报</th><th>是否要求地市级教育局审批</th><th>开放证书范围</th><th>状态</th>{q.data?.canManage && <th>操作</th>}</tr></thead>
+          <thead><tr><th>申报年度</th><th>申报批次</th><th>申报时间</th><th>是否要求按专业填报</th><th>是否要求地市级教育局审批</th><th>开放证书范围</th><th>状态</th>{rows.some((p) => p.stats) && <th>申报统计</th>}{q.data?.canManage && <th>操作</th>}</tr></thead>
           <tbody>
             {rows.map((p) => (
               <tr key={p.id} data-batch={p.batch}>
@@ -43,6 +43,12 @@ export function PlansPage() {
                 <td>{p.byMajor ? "是" : "否"}</td><td>{p.cityReviewFirst ? "是" : "否"}</td>
                 <td title={p.certificates.map((c) => c.name).join("、")}>{p.scope === "ALL" ? "全部" : `部分（${p.certificates.length} 个证书）`}</td>
                 <td className={`whitespace-nowrap ${TONE[p.status]}`}>{PLAN_STATUS_LABELS[p.status]}</td>
+                {p.stats && (
+                  <td className="whitespace-nowrap text-xs" data-testid="plan-stats">
+                    <a className="btn-link" href={`/edu/applications`}>申报 {p.stats.submitted} 份</a>（审核中 {p.stats.inReview}，通过 {p.stats.approved}，退回 {p.stats.returned}）<br />
+                    申请 {p.stats.requested} 人 / 批准 {p.stats.approvedTrainees} 人
+                  </td>
+                )}
                 {q.data?.canManage && (
                   <td className="whitespace-nowrap">
                     <span className="flex gap-2">

@@ -18,22 +18,22 @@ export function loginPage(portal: Portal) {
 
 export function portalLayout(portal: Portal) {
   return async function Layout({ children }: { children: React.ReactNode }) {
-    const user = await requirePortal(portal);
+    const user = await requirePortal(portal, { applicant: true });
     return <PortalShell portal={portal} user={user}>{children}</PortalShell>;
   };
 }
 
 export function workbenchPage(portal: Portal) {
   return async function Page() {
-    await requirePortal(portal);
+    await requirePortal(portal, { applicant: true });
     return <Workbench />;
   };
 }
 
 /** A portal page whose body is a client component; the guard runs on the server for every request. */
-export function guardedPage(portal: Portal, body: React.ReactNode) {
+export function guardedPage(portal: Portal, body: React.ReactNode, opts: { applicant?: boolean } = {}) {
   return async function Page() {
-    await requirePortal(portal);
+    await requirePortal(portal, opts);
     return body;
   };
 }

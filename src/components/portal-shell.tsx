@@ -12,7 +12,7 @@ async function tenantName(u: SessionUser): Promise<string> {
 }
 
 export async function PortalShell({ portal, user, children }: { portal: Portal; user: SessionUser; children: React.ReactNode }) {
-  const menu = menuFor(portal, user.role);
+  const menu = menuFor(portal, user.role, user.schoolStatus === "APPLYING");
   const tenant = await tenantName(user);
   return (
     <div className="flex min-h-screen flex-col">

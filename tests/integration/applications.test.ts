@@ -71,11 +71,11 @@ describe("pilot applications", () => {
 
 describe("pilot application reads", () => {
   it("a school lists only its own applications and the open plans of its province", async () => {
-    const mine = await api("wh").applications.mine({});
+    const mine = await api("wh").lists.pilotApplications({ filter: {}, page: 1, pageSize: 50 });
     expect(mine.rows.length).toBeGreaterThan(0);
     const whSchool = await t.db.school.findUniqueOrThrow({ where: { code: "4142010522" } });
     expect(await t.db.pilotApplication.count({ where: { schoolId: whSchool.id } })).toBe(mine.total);
-    const others = await api("whOther").applications.mine({ pageSize: 50 });
+    const others = await api("whOther").lists.pilotApplications({ filter: {}, page: 1, pageSize: 50 });
     expect(others.rows.some((r) => mine.rows.some((m) => m.id === r.id))).toBe(false);
     const whPlans = await api("wh").applications.applicable();
     expect(whPlans.map((p) => p.id)).toContain(plan.id);

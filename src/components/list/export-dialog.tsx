@@ -5,7 +5,7 @@ import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
 import { SmsButton } from "../sms-button";
 
-type ListName = "certificates" | "orgs" | "skillStandards" | "siteStandards" | "schools";
+import type { ListName } from "@/server/catalogue/lists";
 
 /** 批量导出: the ticked rows or the whole filter, after an SMS code to the bound phone; then the download. */
 export function ExportButton({ list, label, filter, tab, ids }: { list: ListName; label: string; filter: Record<string, unknown>; tab?: string; ids: string[] }) {

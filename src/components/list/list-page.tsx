@@ -9,6 +9,7 @@ import { Pager } from "./pager";
 import { QueryBar, QueryField } from "./query-bar";
 import { StatusTabs } from "./status-tabs";
 import { ExportButton } from "./export-dialog";
+import type { ListName } from "@/server/catalogue/lists";
 
 export type ListInput = { filter: Record<string, string | undefined>; tab?: string; page: number; pageSize: 10 | 20 | 50 };
 export type ListResult<R> = { rows: R[]; total: number; counts: Record<string, number>; all: number };
@@ -17,7 +18,7 @@ export type QueryFieldDef = { key: string; label: string; options?: { value: str
 
 export function ListPage<R extends { id: string }>(props: {
   title: string;
-  exportList?: "certificates" | "orgs" | "skillStandards" | "siteStandards" | "schools";
+  exportList?: ListName;
   exportLabel?: string;
   fields: QueryFieldDef[];
   /** Fields past this many hide behind 展开. */
@@ -26,6 +27,8 @@ export function ListPage<R extends { id: string }>(props: {
   columns: Column<R>[];
   actions?: (r: R) => React.ReactNode;
   toolbar?: React.ReactNode;
+  /** Buttons acting on the ticked rows (批量审核…); they get the ids and a way to clear the ticks. */
+  bulkActions?: (ids: string[], clear: () => void) => React.ReactNode;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tRPC query keys are their own tuple type
   query: (input: ListInput) => UseQueryOptions<ListResult<R>, any, ListResult<R>, any>;
 }) {
@@ -39,6 +42,7 @@ export function ListPage<R extends { id: string }>(props: {
   const rows = q.data?.rows ?? [];
   const shown = expanded ? props.fields : props.fields.slice(0, props.visibleFields ?? 3);
   const allTicked = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const selectable = !!props.exportList || !!props.bulkActions;
   const tick = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
 
   return (
@@ -80,6 +84,7 @@ export function ListPage<R extends { id: string }>(props: {
         ) : <span />}
         <div className="flex gap-2 py-2">
           {props.toolbar}
+          {props.bulkActions?.([...selected], () => setSelected(new Set()))}
           {props.exportList && <ExportButton list={props.exportList} label={props.exportLabel ?? "批量导出"} filter={filter} tab={state.tab || undefined} ids={[...selected]} />}
         </div>
       </div>
@@ -87,7 +92,7 @@ export function ListPage<R extends { id: string }>(props: {
         <table className="table">
           <thead>
             <tr>
-              {props.exportList && <th className="w-8"><input type="checkbox" aria-label="全选本页" checked={allTicked} onChange={(e) => rows.forEach((r) => tick(r.id, e.target.checked))} /></th>}
+              {selectable && <th className="w-8"><input type="checkbox" aria-label="全选本页" checked={allTicked} onChange={(e) => rows.forEach((r) => tick(r.id, e.target.checked))} /></th>}
               <th className="w-12">序号</th>
               {props.columns.map((c) => <th key={c.header}>{c.header}</th>)}
               {props.actions && <th>操作</th>}
@@ -99,7 +104,7 @@ export function ListPage<R extends { id: string }>(props: {
             {q.data && rows.length === 0 && <tr><td colSpan={99} className="py-8 text-center text-slate-400">暂无数据</td></tr>}
             {rows.map((r, i) => (
               <tr key={r.id} data-row-id={r.id}>
-                {props.exportList && <td><input type="checkbox" aria-label="勾选" checked={selected.has(r.id)} onChange={(e) => tick(r.id, e.target.checked)} /></td>}
+                {selectable && <td><input type="checkbox" aria-label="勾选" checked={selected.has(r.id)} onChange={(e) => tick(r.id, e.target.checked)} /></td>}
                 <td className="text-slate-500">{(state.page - 1) * state.pageSize + i + 1}</td>
                 {props.columns.map((c) => <td key={c.header} className={c.className}>{c.cell(r)}</td>)}
                 {props.actions && <td className="whitespace-nowrap">{props.actions(r)}</td>}

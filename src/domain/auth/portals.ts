@@ -46,6 +46,7 @@ export const PORTAL_MENUS: Record<Portal, MenuSection[]> = {
     { label: "机构管理", items: [{ label: "培训评价组织", href: "/school/orgs" }, { label: "试点院校管理", href: "/school/schools" }] },
     { label: "标准管理", items: [{ label: "职业技能等级标准", href: "/school/standards/skill" }, { label: "考核站点建设标准", href: "/school/standards/site" }] },
     { label: "证书管理", items: [{ label: "证书信息管理", href: "/school/certificates" }, { label: "证书试点申报", href: "/school/applications" }, { label: "申报计划", href: "/school/plans" }] },
+    { label: "周报管理", items: [{ label: "提交周报", href: "/school/reports", roles: ["SCHOOL_PRINCIPAL"] }] },
     { label: "系统管理", items: [{ label: "用户管理", href: "/school/users", roles: ["SCHOOL_PRINCIPAL"] }] },
   ],
   org: [
@@ -56,7 +57,8 @@ export const PORTAL_MENUS: Record<Portal, MenuSection[]> = {
   edu: [
     { label: "工作台", items: [{ label: "工作台", href: "/edu" }] },
     { label: "机构管理", items: [{ label: "院校管理", href: "/edu/schools" }, { label: "培训评价组织", href: "/edu/orgs" }] },
-    { label: "证书管理", items: [{ label: "申报计划", href: "/edu/plans" }, { label: "证书信息管理", href: "/edu/certificates" }] },
+    { label: "证书管理", items: [{ label: "申报计划", href: "/edu/plans" }, { label: "证书试点申报审核", href: "/edu/applications" }, { label: "证书信息管理", href: "/edu/certificates" }] },
+    { label: "周报管理", items: [{ label: "周报审核", href: "/edu/reports" }] },
     { label: "系统管理", items: [{ label: "院校负责人账号", href: "/edu/users" }] },
   ],
   admin: [
@@ -70,7 +72,15 @@ export const PORTAL_MENUS: Record<Portal, MenuSection[]> = {
   student: [{ label: "工作台", items: [{ label: "工作台", href: "/student" }] }],
 };
 
-export function menuFor(portal: Portal, role: RoleName): MenuSection[] {
+/** A school still applying to become a pilot (001 §2.1.3) sees only these pages. */
+export const APPLICANT_MENU: MenuSection[] = [
+  { label: "工作台", items: [{ label: "工作台", href: "/school" }] },
+  { label: "院校信息", items: [{ label: "完善基础信息", href: "/school/info" }] },
+  { label: "证书管理", items: [{ label: "证书试点申报", href: "/school/applications" }, { label: "申报计划", href: "/school/plans" }] },
+];
+
+export function menuFor(portal: Portal, role: RoleName, applicant = false): MenuSection[] {
+  if (applicant && portal === "school") return APPLICANT_MENU;
   return PORTAL_MENUS[portal]
     .map((s) => ({ ...s, items: s.items.filter((i) => !i.roles || i.roles.includes(role)) }))
     .filter((s) => s.items.length > 0);

@@ -55,7 +55,7 @@ export const PUBLIC_PROCEDURES = [
 
 /** Procedures open to a newly registered school that is not a pilot yet. A test fails on any other. */
 export const APPLICANT_PROCEDURES = [
-  "applications.mine", "applications.applicable", "applications.majors", "applications.save", "applications.detail",
+  "applications.applicable", "applications.majors", "applications.save", "applications.detail",
   "lists.pilotApplications", "exports.create", "plans.list", "school.mine", "school.update",
 ] as const;
 

@@ -22,7 +22,7 @@ export async function applicationDetail(db: Db, u: SessionUser, id: string) {
   const evidence = a.evidenceFileId ? await db.storedFile.findUnique({ where: { id: a.evidenceFileId }, select: { id: true, filename: true } }) : null;
   const isSchool = u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN";
   return {
-    id: a.id, year: a.year, batch: a.batch, status: a.status, statusText: statusText(a), reviewStage: a.reviewStage,
+    id: a.id, planId: a.planId, certificateLevelId: a.certificateLevelId, year: a.year, batch: a.batch, status: a.status, statusText: statusText(a), reviewStage: a.reviewStage,
     requestedTotal: a.requestedTotal, approvedTotal: a.approvedTotal, submittedAt: a.submittedAt,
     teacherSituation: a.teacherSituation, siteSituation: a.siteSituation, evidence,
     plan: a.plan, certificate: { ...a.certificateLevel.certificate, org: a.certificateLevel.certificate.org.name, level: a.certificateLevel.level },

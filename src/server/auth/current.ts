@@ -17,11 +17,13 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /** Guard for every portal page and layout (middleware alone can be skipped). */
-export async function requirePortal(portal: Portal): Promise<SessionUser> {
+export async function requirePortal(portal: Portal, opts: { applicant?: boolean } = {}): Promise<SessionUser> {
   const u = await getCurrentUser();
   if (!u) redirect(`/${portal}/login`);
   if (u.needsBinding || u.mustChangePassword) redirect("/account/bind");
   if (!PORTAL_ROLES[portal].includes(u.role)) redirect(`/${u.portal}`);
+  // A school still applying may only complete its information and apply (its procedures refuse the rest too).
+  if (u.schoolStatus === "APPLYING" && !opts.applicant) redirect("/school/applications");
   return u;
 }
 

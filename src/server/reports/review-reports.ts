@@ -39,7 +39,7 @@ export async function decideReport(deps: Deps, u: SessionUser, input: { id: stri
 }
 
 /** The region's pilot schools that have not submitted this period's report, with the state of their draft. */
-export async function missingReports(deps: Deps, u: SessionUser, f: { page: number; pageSize: number }) {
+export async function missingReports(deps: { db: Db; clock: Clock }, u: SessionUser, f: { page: number; pageSize: number }) {
   const { db, clock } = deps;
   const d = departmentScope(u);
   const cadence = await cadenceForRegion(db, d.regionPrefix.padEnd(6, "0"));
@@ -56,13 +56,13 @@ export async function missingReports(deps: Deps, u: SessionUser, f: { page: numb
   };
 }
 
-export async function getCadence(deps: Deps, u: SessionUser) {
+export async function getCadence(deps: { db: Db }, u: SessionUser) {
   const d = departmentScope(u);
   return { cadence: await cadenceForRegion(deps.db, d.regionPrefix.padEnd(6, "0")), canSet: d.level === "PROVINCE" };
 }
 
 /** Province only; applies to reports started from now on (a report keeps the period it was started in). */
-export async function setCadence(deps: Deps, u: SessionUser, cadence: Cadence, meta: RequestMeta) {
+export async function setCadence(deps: { db: Db }, u: SessionUser, cadence: Cadence, meta: RequestMeta) {
   const d = departmentScope(u);
   if (d.level !== "PROVINCE") throw forbidden("周报提交周期由省级教育行政部门设置");
   await deps.db.$transaction(async (tx) => {

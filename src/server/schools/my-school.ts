@@ -11,12 +11,12 @@ import { PHONE_RE } from "@/domain/auth/mask";
 
 export async function mySchool(db: Db, u: SessionUser) {
   const { schoolId } = schoolScope(u);
-  const s = await db.school.findUniqueOrThrow({ where: { id: schoolId }, include: { region: true } });
+  const s = await db.school.findUniqueOrThrow({ where: { id: schoolId }, include: { region: true, supervisingDepartment: { select: { name: true } } } });
   const principal = u.role === "SCHOOL_PRINCIPAL";
   return {
     id: s.id, code: s.code, name: s.name, uscc: s.uscc, type: s.type, regionCode: s.regionCode, address: s.address, website: s.website,
     intro: s.intro, contactName: s.contactName, contactPhone: s.contactPhone, contactEmail: s.contactEmail, logoFileId: s.logoFileId,
-    canEdit: principal,
+    canEdit: principal, status: s.status, isPilot: s.isPilot, regionName: s.region.name, department: s.supervisingDepartment?.name ?? null,
     // The e-signature is for the principal's eyes only (manual 001 §4.1.1.1).
     signature: principal ? { fileId: s.signatureFileId, agreedAt: s.signatureAgreedAt } : null,
   };

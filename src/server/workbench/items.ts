@@ -5,6 +5,10 @@ import type { Clock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
 import { managedUsersWhere } from "@/server/accounts/queries";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
+import { applicationsWhere } from "@/server/applications/scope";
+import { reportsWhere } from "@/server/reports/scope";
+import { missingReports } from "@/server/reports/review-reports";
+import { currentPeriod } from "@/server/reports/manage-reports";
 
 export type WorkbenchItem = { title: string; count?: number; detail: string; href?: string; tone: "todo" | "info" | "warn" };
 
@@ -47,6 +51,30 @@ export async function workbenchItems(db: Db, clock: Clock, u: SessionUser): Prom
     for (const p of open) {
       const days = Math.ceil((p.endsAt.getTime() - now.getTime()) / 86400000);
       items.push({ title: `申报计划进行中：${p.year}年${p.batch}`, detail: `截止 ${p.endsAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}（剩 ${days} 天）${p.byMajor ? "，要求按专业填报" : ""}`, href: u.role === "EDU" ? "/edu/plans" : "/school/plans", tone: "todo" });
+    }
+  }
+  // Reviews waiting for this department at its own stage, and the weekly reports of its region.
+  if (u.role === "EDU" && u.regionPrefix) {
+    const stage = u.departmentLevel === "CITY" ? "CITY" : "PROVINCE";
+    const [apps, reports, missing] = await Promise.all([
+      db.pilotApplication.count({ where: { AND: [applicationsWhere(u), { status: "IN_REVIEW", reviewStage: stage }] } }),
+      db.weeklyReport.count({ where: { AND: [reportsWhere(u), { status: "PENDING" }] } }),
+      missingReports({ db, clock }, u, { page: 1, pageSize: 10 }),
+    ]);
+    if (apps) items.push({ title: stage === "CITY" ? "待初审的证书试点申报" : "待审核的证书试点申报", count: apps, detail: stage === "CITY" ? "初审通过后提交省级教育行政部门审核" : "审核通过时核定各专业的批准培训人数", href: "/edu/applications", tone: "todo" });
+    if (reports) items.push({ title: "待审核的周报", count: reports, detail: "审核通过或退回并说明原因", href: "/edu/reports", tone: "todo" });
+    if (missing.total) items.push({ title: "本期未提交周报的院校", count: missing.total, detail: `${missing.period.label}，共 ${missing.schools} 所试点院校`, href: "/edu/reports", tone: "warn" });
+  }
+  if (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") {
+    const returned = await db.pilotApplication.count({ where: { AND: [applicationsWhere(u), { status: "RETURNED" }] } });
+    if (returned) items.push({ title: "审核退回的证书试点申报", count: returned, detail: "查看退回原因，修改后重新提交", href: "/school/applications", tone: "warn" });
+  }
+  if (u.schoolStatus === "APPLYING") {
+    items.unshift({ title: "贵校尚未成为试点院校", detail: "请先完善院校基础信息，再在申报计划时间内申报证书试点；申报审核通过且申报计划结束后即成为试点院校", href: "/school/info", tone: "todo" });
+  } else if (u.role === "SCHOOL_PRINCIPAL") {
+    const cur = await currentPeriod({ db, clock }, u);
+    if (!cur.report || cur.report.status === "DRAFT" || cur.report.status === "RETURNED") {
+      items.push({ title: `本期${cur.cadence === "WEEKLY" ? "周报" : "半月报"}${cur.report ? "尚未提交" : "尚未填写"}`, detail: `${cur.label}，请在下个周期开始前提交`, href: "/school/reports", tone: "todo" });
     }
   }
   const me = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { lastLoginAt: true, passwordChangedAt: true } });

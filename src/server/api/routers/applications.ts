@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { createTRPCRouter, pageInput, portalProcedure, roleProcedure } from "@/server/api/trpc";
-import { applicableNow, myApplications } from "@/server/applications/queries";
+import { createTRPCRouter, portalProcedure, roleProcedure } from "@/server/api/trpc";
+import { applicableNow } from "@/server/applications/queries";
 import { savePilotApplication } from "@/server/applications/save-application";
 import { applicationDetail } from "@/server/applications/detail";
 import { approveMany, decideApplication } from "@/server/applications/review-application";
@@ -9,9 +9,6 @@ const count = z.number().int().min(0).max(1_000_000);
 const school = portalProcedure("school", { applicant: true });
 
 export const applicationsRouter = createTRPCRouter({
-  mine: school
-    .input(z.strictObject({ status: z.enum(["DRAFT", "IN_REVIEW", "APPROVED", "RETURNED"]).optional(), ...pageInput }))
-    .query(({ ctx, input }) => myApplications(ctx.db, ctx.session, input)),
   applicable: school.query(({ ctx }) => applicableNow(ctx, ctx.session)),
   majors: school.input(z.strictObject({ q: z.string().trim().max(30).optional() })).query(({ ctx, input }) =>
     ctx.db.major.findMany({ where: input.q ? { OR: [{ name: { contains: input.q } }, { code: { startsWith: input.q } }] } : {}, orderBy: [{ catalogVersion: "desc" }, { code: "asc" }], take: 30 }),

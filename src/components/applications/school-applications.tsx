@@ -1,66 +1,80 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
-import { Dialog } from "./dialog";
-import { Field } from "./field";
-import { Pager } from "./list/pager";
-import { StatusTabs } from "./list/status-tabs";
-import { usePatchState } from "./use-patch";
+import { Dialog } from "../dialog";
+import { Field } from "../field";
+import { ListPage } from "../list/list-page";
+import { UploadButton } from "../upload";
+import { usePatchState } from "../use-patch";
+import { ApplicationDetailDialog } from "./application-detail";
+import type { ApplicationRow } from "@/server/applications/list";
 import { APPLICATION_STATUS_LABELS, canEditApplication, requestedTotalOf, type ApplicationStatus } from "@/domain/pilots/application";
 import { LEVEL_LABELS, MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 type Line = { majorId: string; code: string; name: string; students: number; teachers: number; requested: number };
-type Row = { id: string; planId: string | null; certificateLevelId: string; status: ApplicationStatus; teacherSituation: string | null; siteSituation: string | null; requestedTotal: number; lines: Line[] };
+type Row = { id: string; planId: string | null; certificateLevelId: string; status: ApplicationStatus; teacherSituation: string | null; siteSituation: string | null; requestedTotal: number; lines: Line[]; evidence: { id: string; filename: string } | null };
 
-/** 证书试点申报 (school). */
+/** 证书试点申报 (school): list by the shared pattern, apply from an open plan, detail with the review record. */
 export function ApplicationsPage() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [f, patch] = usePatchState({ status: "" as ApplicationStatus | "", page: 1, pageSize: 10 as 10 | 20 | 50 });
-  const q = useQuery({ ...trpc.applications.mine.queryOptions({ status: f.status || undefined, page: f.page, pageSize: f.pageSize }), placeholderData: keepPreviousData });
   const applicable = useQuery(trpc.applications.applicable.queryOptions());
-  const [editing, setEditing] = useState<{ row?: Row } | null>(null);
-  const counts = q.data?.counts ?? {};
-  const statuses = Object.keys(APPLICATION_STATUS_LABELS) as ApplicationStatus[];
+  const [editing, setEditing] = useState<{ id?: string } | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.pilotApplications.pathKey() });
+  const open = applicable.data?.length ?? 0;
   return (
-    <div className="card">
-      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 p-4">
-        <h1 className="text-lg font-semibold">证书试点申报</h1>
-        <button className="btn-primary" disabled={!applicable.data?.length} title={applicable.data?.length ? "" : "当前没有进行中的申报计划"} onClick={() => setEditing({})}>申报证书试点</button>
-      </div>
-      {applicable.data && applicable.data.length === 0 && <p className="alert-info mx-4 mt-3">省级教育行政部门当前没有进行中的申报计划，暂不能申报。</p>}
-      <div className="px-4">
-        <StatusTabs<ApplicationStatus> value={f.status} onChange={(status) => patch({ status, page: 1 })} tabs={[{ value: "", label: "全部", count: Object.values(counts).reduce((a, b) => a + b, 0) }, ...statuses.map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s], count: counts[s] ?? 0 }))]} />
-      </div>
-      <div className="overflow-x-auto p-4">
-        <table className="table">
-          <thead><tr><th>申报年度</th><th>申报批次</th><th>证书名称</th><th>颁证机构</th><th>拟申报培训人数</th><th>已批准培训人数</th><th>状态</th><th>操作</th></tr></thead>
-          <tbody>
-            {q.data?.rows.map((a) => (
-              <tr key={a.id} data-certificate={a.certificate}>
-                <td>{a.year}</td><td>{a.batch}</td><td>{a.certificate}（{LEVEL_LABELS[a.level]}）</td><td>{a.org}</td>
-                <td>{a.requestedTotal}</td><td>{a.approvedTotal ?? "—"}</td><td className="whitespace-nowrap">{APPLICATION_STATUS_LABELS[a.status]}</td>
-                <td>{canEditApplication(a.status) && a.planId && <button className="btn-link text-amber-600" onClick={() => setEditing({ row: a })}>编辑</button>}</td>
-              </tr>
-            ))}
-            {q.data?.rows.length === 0 && <tr><td colSpan={8} className="py-8 text-center text-slate-400">暂无数据</td></tr>}
-          </tbody>
-        </table>
-        {q.data && <Pager total={q.data.total} page={f.page} pageSize={f.pageSize} onChange={(page, pageSize) => patch({ page, pageSize: pageSize as 10 | 20 | 50 })} />}
-      </div>
-      {editing && <ApplicationDialog row={editing.row} onClose={() => setEditing(null)} onSaved={async () => { setEditing(null); await qc.invalidateQueries({ queryKey: trpc.applications.pathKey() }); }} />}
-    </div>
+    <>
+      {applicable.data && open === 0 && <p className="alert-info mb-3">省级教育行政部门当前没有进行中的申报计划，暂不能申报。证书申报计划由各省自行发布，请在规定时间内完成申报。</p>}
+      <ListPage<ApplicationRow>
+        title="证书试点申报"
+        exportList="pilotApplications"
+        exportLabel="按证书导出申报明细表"
+        fields={[{ key: "year", label: "申报年度" }, { key: "batch", label: "申报批次" }, { key: "certificate", label: "证书名称" }, { key: "org", label: "颁证机构" }]}
+        tabs={(Object.keys(APPLICATION_STATUS_LABELS) as ApplicationStatus[]).map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s] }))}
+        query={(i) => trpc.lists.pilotApplications.queryOptions(i)}
+        toolbar={<button className="btn-primary" disabled={!open} title={open ? "" : "当前没有进行中的申报计划"} onClick={() => setEditing({})}>申报证书试点</button>}
+        columns={[
+          { header: "申报年度", cell: (r) => r.year },
+          { header: "申报批次", cell: (r) => r.batch },
+          { header: "证书名称", cell: (r) => <span data-certificate={r.certificateLevel.certificate.name}>{r.certificateLevel.certificate.name}（{LEVEL_LABELS[r.certificateLevel.level]}）</span> },
+          { header: "颁证机构", cell: (r) => r.certificateLevel.certificate.org.name },
+          { header: "拟申报培训人数", cell: (r) => r.requestedTotal },
+          { header: "已批准培训人数", cell: (r) => r.approvedTotal ?? "—" },
+          { header: "状态", cell: (r) => <span className={STATUS_TONE[r.status]}>{r.status === "IN_REVIEW" && r.reviewStage === "CITY" ? "待初审" : APPLICATION_STATUS_LABELS[r.status]}</span>, className: "whitespace-nowrap" },
+        ]}
+        actions={(r) => (
+          <span className="flex gap-2">
+            <button className="btn-link" onClick={() => setViewing(r.id)}>查看</button>
+            {canEditApplication(r.status) && r.planId && <button className="btn-link text-amber-600" onClick={() => setEditing({ id: r.id })}>编辑</button>}
+          </span>
+        )}
+      />
+      {editing && <ApplicationDialog id={editing.id} onClose={() => setEditing(null)} onSaved={async () => { setEditing(null); await refresh(); }} />}
+      {viewing && <ApplicationDetailDialog id={viewing} onClose={() => setViewing(null)} />}
+    </>
   );
 }
 
-function ApplicationDialog({ row, onClose, onSaved }: { row?: Row; onClose: () => void; onSaved: () => void }) {
+const STATUS_TONE: Record<ApplicationStatus, string> = { DRAFT: "text-slate-500", IN_REVIEW: "text-amber-600", APPROVED: "text-green-700", RETURNED: "text-red-600" };
+
+function ApplicationDialog({ id, onClose, onSaved }: { id?: string; onClose: () => void; onSaved: () => void }) {
+  const trpc = useTRPC();
+  const existing = useQuery({ ...trpc.applications.detail.queryOptions({ id: id ?? "" }), enabled: !!id });
+  if (id && !existing.data) return <Dialog open title="编辑申报证书试点" onClose={onClose}><p className="text-slate-400">{existing.error ? errorMessage(existing.error) : "加载中…"}</p></Dialog>;
+  const d = existing.data;
+  const row: Row | undefined = d && id ? { id, planId: d.planId, certificateLevelId: d.certificateLevelId, status: d.status, teacherSituation: d.teacherSituation, siteSituation: d.siteSituation, requestedTotal: d.requestedTotal, lines: d.lines, evidence: d.evidence } : undefined;
+  return <ApplicationForm row={row} onClose={onClose} onSaved={onSaved} />;
+}
+
+function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => void; onSaved: () => void }) {
   const trpc = useTRPC();
   const applicable = useQuery(trpc.applications.applicable.queryOptions());
   const save = useMutation(trpc.applications.save.mutationOptions());
   const [search, setSearch] = useState("");
   const majors = useQuery(trpc.applications.majors.queryOptions({ q: search || undefined }));
-  const [f, patch] = usePatchState({ planId: row?.planId ?? "", levelId: row?.certificateLevelId ?? "", lines: row?.lines ?? ([] as Line[]), total: row ? String(row.requestedTotal) : "", teacher: row?.teacherSituation ?? "", site: row?.siteSituation ?? "" });
+  const [f, patch] = usePatchState({ planId: row?.planId ?? "", levelId: row?.certificateLevelId ?? "", lines: row?.lines ?? ([] as Line[]), total: row ? String(row.requestedTotal) : "", teacher: row?.teacherSituation ?? "", site: row?.siteSituation ?? "", evidence: row?.evidence ?? (null as { id: string; filename: string } | null) });
   const [error, setError] = useState("");
   const [confirming, setConfirming] = useState(false);
   const plan = applicable.data?.find((p) => p.id === (f.planId || applicable.data?.[0]?.id));
@@ -70,7 +84,7 @@ function ApplicationDialog({ row, onClose, onSaved }: { row?: Row; onClose: () =
   const submit = async (doSubmit: boolean) => {
     setError("");
     try {
-      await save.mutateAsync({ id: row?.id, planId, certificateLevelId: f.levelId, lines: f.lines.map(({ majorId, students, teachers, requested }) => ({ majorId, students, teachers, requested })), requestedTotal: plan?.byMajor ? null : Number(f.total || 0), teacherSituation: f.teacher, siteSituation: f.site, submit: doSubmit });
+      await save.mutateAsync({ id: row?.id, planId, certificateLevelId: f.levelId, lines: f.lines.map(({ majorId, students, teachers, requested }) => ({ majorId, students, teachers, requested })), requestedTotal: plan?.byMajor ? null : Number(f.total || 0), teacherSituation: f.teacher, siteSituation: f.site, evidenceFileId: f.evidence?.id ?? null, submit: doSubmit });
       onSaved();
     } catch (e) { setError(errorMessage(e)); setConfirming(false); }
   };
@@ -124,6 +138,13 @@ function ApplicationDialog({ row, onClose, onSaved }: { row?: Row; onClose: () =
         : <Field label="申请培训总人数" htmlFor="ap-total" required><input id="ap-total" className="input w-40" value={f.total} onChange={(e) => patch({ total: e.target.value.replace(/\D/g, "") })} /></Field>}
       <Field label="师资情况" htmlFor="ap-teacher" required><textarea id="ap-teacher" className="input" rows={3} value={f.teacher} onChange={(e) => patch({ teacher: e.target.value })} /></Field>
       <Field label="场地情况" htmlFor="ap-site" required><textarea id="ap-site" className="input" rows={3} value={f.site} onChange={(e) => patch({ site: e.target.value })} /></Field>
+      <Field label="佐证材料（PDF/Word，不超过 20M）">
+        <div className="flex flex-wrap items-center gap-3">
+          <UploadButton purpose="application-evidence" accept=".pdf,.doc,.docx" label={f.evidence ? "重新上传" : "上传佐证材料"} onUploaded={(u) => patch({ evidence: { id: u.id, filename: u.filename } })} onError={setError} />
+          {f.evidence && <span className="text-sm" data-testid="evidence-name">{f.evidence.filename}</span>}
+          {f.evidence && <button type="button" className="btn-link text-red-600" onClick={() => patch({ evidence: null })}>移除</button>}
+        </div>
+      </Field>
       {confirming && (
         <div className="alert-info flex flex-wrap items-center justify-between gap-2" role="alertdialog">
           <span>提交后将不允许再做任何修改，只能等待审核结果。确定提交审核？</span>
