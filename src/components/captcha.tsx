@@ -8,6 +8,8 @@ export function useCaptcha() {
   const m = useMutation(trpc.auth.captcha.mutationOptions());
   const [cap, setCap] = useState<{ id: string; svg: string } | null>(null);
   const refresh = useCallback(() => {
+    // No id while a new one loads: forms disable their buttons instead of sending a used captcha.
+    setCap(null);
     m.mutateAsync().then(setCap, () => setCap(null));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -46,6 +46,7 @@ export const PORTAL_MENUS: Record<Portal, MenuSection[]> = {
     { label: "机构管理", items: [{ label: "培训评价组织", href: "/school/orgs" }, { label: "试点院校管理", href: "/school/schools" }] },
     { label: "标准管理", items: [{ label: "职业技能等级标准", href: "/school/standards/skill" }, { label: "考核站点建设标准", href: "/school/standards/site" }] },
     { label: "证书管理", items: [{ label: "证书信息管理", href: "/school/certificates" }, { label: "证书试点申报", href: "/school/applications" }, { label: "申报计划", href: "/school/plans" }] },
+    { label: "考务管理", items: [{ label: "考生管理", href: "/school/candidates" }] },
     { label: "周报管理", items: [{ label: "提交周报", href: "/school/reports", roles: ["SCHOOL_PRINCIPAL"] }] },
     { label: "系统管理", items: [{ label: "用户管理", href: "/school/users", roles: ["SCHOOL_PRINCIPAL"] }] },
   ],

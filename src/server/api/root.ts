@@ -15,6 +15,7 @@ import { plansRouter } from "./routers/plans";
 import { applicationsRouter } from "./routers/applications";
 import { reportsRouter } from "./routers/reports";
 import { registerRouter } from "./routers/register";
+import { candidatesRouter } from "./routers/candidates";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   applications: applicationsRouter,
   reports: reportsRouter,
   register: registerRouter,
+  candidates: candidatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { forbidden } from "@/server/errors";
 import { pilotCertificatesWhere } from "./pilots";
 import { applicationReviewList, pilotApplicationList } from "@/server/applications/list";
 import { weeklyReportList, weeklyReportReviewList } from "@/server/reports/list";
+import { candidateList } from "@/server/candidates/list";
 import { LEVEL_LABELS, ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
 
 const text = z.string().trim().max(60).optional();
@@ -193,5 +194,6 @@ export const LISTS = {
   applicationReviews: applicationReviewList,
   weeklyReports: weeklyReportList,
   weeklyReportReviews: weeklyReportReviewList,
+  candidates: candidateList,
 } as const;
 export type ListName = keyof typeof LISTS;

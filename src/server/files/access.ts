@@ -35,6 +35,20 @@ export async function canDownload(db: Db, user: SessionUser | null, file: Stored
       if (file.ownerUserId === user.id) return true;
       return (await db.weeklyReport.count({ where: { AND: [{ scanFileId: file.id }, reportsWhereOrNone(user)] } })) > 0;
     }
+    case "IMPORT_SOURCE":
+      return !!user && file.ownerUserId === user.id;
+    case "IMPORT_FAILED_ROWS": {
+      // The importer, or another account of the same school looking at the school's 导入记录.
+      if (!user) return false;
+      if (file.ownerUserId === user.id) return true;
+      return !!user.schoolId && (await db.importRecord.count({ where: { failedFileId: file.id, schoolId: user.schoolId } })) > 0;
+    }
+    case "CANDIDATE_PHOTO": {
+      if (!user) return false;
+      if (user.role === "ADMIN") return true;
+      if (!user.schoolId) return false;
+      return (await db.candidate.count({ where: { photoFileId: file.id, schoolId: user.schoolId } })) > 0;
+    }
     case "SCHOOL_LOGO":
     case "STANDARD_ATTACHMENT":
     case "CERTIFICATE_SAMPLE":

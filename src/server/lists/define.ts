@@ -21,6 +21,8 @@ export type ListDef<F, R extends { id: string }, W extends object = object> = {
   /** Rows in screen order (skip/take), or in id order after a cursor for exports. */
   rows: (db: Db, where: W, page: { skip?: number; take: number; afterId?: string; byId?: boolean }) => Promise<R[]>;
   columns: ExportColumn<R>[];
+  /** What the screen gets of a row, when the export needs more than the screen may show (full ID numbers). */
+  present?: (row: R) => R;
 };
 
 export const and = <W extends object>(...parts: (W | undefined | null | false)[]): W => ({ AND: parts.filter(Boolean) }) as unknown as W;
@@ -41,7 +43,7 @@ export async function pageOf<F, R extends { id: string }, W extends object>(def:
     Promise.all((def.tabs ?? []).map(async (t) => [t.value, await def.count(db, and<W>(base, t.where))] as const)),
   ]);
   const byTab = Object.fromEntries(counts) as Record<string, number>;
-  return { rows, total: tab ? byTab[tab.value] : all, counts: byTab, all };
+  return { rows: def.present ? rows.map(def.present) : rows, total: tab ? byTab[tab.value] : all, counts: byTab, all };
 }
 
 /** Every row of the filter (or of the ticked ids within it), in id-ordered batches. */

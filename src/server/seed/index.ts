@@ -5,7 +5,7 @@ import { withUsccCheck } from "@/domain/identifiers/uscc";
 import { withIdCheck } from "@/domain/identifiers/id-number";
 import { CITIES, DISTRICTS, MAJORS, PROVINCES } from "./reference-data";
 import { CERTIFICATES, DEMO_PASSWORD, DEPARTMENTS, ORGS, SCHOOLS } from "./demo-data";
-import { seedApplyingSchool, seedDirectory, seedReviews, seedWeeklyReports } from "./reviews-and-reports";
+import { seedApplyingSchool, seedCandidates, seedDirectory, seedReviews, seedWeeklyReports } from "./reviews-and-reports";
 
 export async function seedReference(db: Db): Promise<void> {
   await db.region.createMany({ data: PROVINCES.map(([code, name]) => ({ code, name, level: "PROVINCE" as const })), skipDuplicates: true });
@@ -219,6 +219,7 @@ async function seedSections(db: Db): Promise<void> {
       await seedReviews(tx, now);
       await seedApplyingSchool(tx);
       await seedWeeklyReports(tx, now);
+      await seedCandidates(tx, now);
     },
     { timeout: 120000 },
   );

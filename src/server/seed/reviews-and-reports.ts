@@ -128,3 +128,37 @@ export async function seedWeeklyReports(tx: Tx, now: Date): Promise<void> {
     }
   }
 }
+
+/** 考生 of 北方工业大学 in every information state; the demo student is one of them. */
+export async function seedCandidates(tx: Tx, now: Date): Promise<void> {
+  if (await tx.candidate.count()) return;
+  const school = await tx.school.findUnique({ where: { code: "4111010009" }, include: { users: { where: { role: "SCHOOL_PRINCIPAL" }, take: 1 } } });
+  if (!school) return;
+  const majors = await tx.major.findMany({ where: { code: { in: ["510201", "510203", "530701"] } }, orderBy: { catalogVersion: "desc" } });
+  const student = await tx.user.findFirst({ where: { role: "STUDENT", account: "110108200503011237" } });
+  const surnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
+  const given = ["子涵", "欣怡", "浩然", "梓萱", "宇轩", "诗琪", "俊杰", "雨桐", "博文", "佳怡"];
+  const states = ["VERIFIED", "VERIFIED", "VERIFIED", "PENDING_VERIFICATION", "NO_PHOTO", "NEEDS_REVIEW"] as const;
+  const { pinyin } = await import("pinyin-pro");
+  const { withIdCheck } = await import("@/domain/identifiers/id-number");
+  for (let k = 0; k < 36; k++) {
+    const demo = k === 0 && student;
+    const male = k % 2 === 0;
+    const body = `1101082005${String(1 + (k % 12)).padStart(2, "0")}${String(10 + (k % 18)).padStart(2, "0")}${String(300 + k * 2 + (male ? 1 : 0)).padStart(3, "0")}`;
+    const idNumber = demo ? student.idNumber! : withIdCheck(body);
+    const name = demo ? student.name! : `${surnames[k % surnames.length]}${given[k % given.length]}`;
+    const major = majors[k % majors.length];
+    const status = states[k % states.length];
+    const userId = demo ? student.id : (await tx.user.create({ data: { account: idNumber, passwordHash: "!unset", mustChangePassword: true, name, idNumber, role: "STUDENT" } })).id;
+    await tx.candidate.create({
+      data: {
+        number: `${idNumber.slice(0, 6)}${now.getUTCFullYear()}${Math.floor(now.getTime() / 1000) - k * 3600}${String(100000 + k * 7919).slice(-6)}`,
+        type: k % 9 === 8 ? "SOCIAL" : "SCHOOL", schoolId: school.id, name, pinyin: pinyin(name, { toneType: "none", type: "array" }).join(" "),
+        gender: Number(idNumber[16]) % 2 ? "MALE" : "FEMALE", idType: "RESIDENT_ID", idNumber, phone: `1360001${String(k).padStart(4, "0")}`,
+        enrolYear: 2023 + (k % 3), majorLevel: major?.level ?? null, majorId: major?.id ?? null, status,
+        verifyReasons: status === "NEEDS_REVIEW" ? ["照片未通过人像比对，请人工核对"] : [], verifiedAt: status === "VERIFIED" ? now : null,
+        userId, createdById: school.users[0]?.id ?? userId, createdAt: new Date(now.getTime() - k * 3600000),
+      },
+    });
+  }
+}

@@ -24,6 +24,7 @@ export const listsRouter = createTRPCRouter({
   applicationReviews: listProcedure(LISTS.applicationReviews),
   weeklyReports: listProcedure(LISTS.weeklyReports),
   weeklyReportReviews: listProcedure(LISTS.weeklyReportReviews),
+  candidates: listProcedure(LISTS.candidates),
 });
 
 export const exportsRouter = createTRPCRouter({

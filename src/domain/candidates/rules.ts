@@ -1,0 +1,64 @@
+// 考生信息 state and edit rules (DOMAIN.md): 无照片 → 信息待认证 → 信息准确 | 需人工确认 → 信息准确.
+import { cleanCell, cleanIdNumber, cleanName, idNumberProblem, nameProblem, PHONE, type IdType } from "./identity";
+
+export type CandidateStatus = "NO_PHOTO" | "PENDING_VERIFICATION" | "VERIFIED" | "NEEDS_REVIEW";
+export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = { NO_PHOTO: "无照片", PENDING_VERIFICATION: "信息待认证", VERIFIED: "信息准确", NEEDS_REVIEW: "需人工确认" };
+export type CandidateType = "SCHOOL" | "SOCIAL";
+export const CANDIDATE_TYPE_LABELS: Record<CandidateType, string> = { SCHOOL: "院校考生", SOCIAL: "社会考生" };
+export const GENDER_LABELS = { MALE: "男", FEMALE: "女" } as const;
+
+/** Fields locked once the information is 信息准确. */
+export const LOCKED_WHEN_VERIFIED = ["name", "idType", "idNumber", "photoFileId"] as const;
+
+export function lockedChanges(status: CandidateStatus, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  if (status !== "VERIFIED") return [];
+  return LOCKED_WHEN_VERIFIED.filter((k) => k in after && after[k] !== before[k]);
+}
+
+/** The state after the photo changed (or not) on an unverified candidate. */
+export function statusAfterEdit(status: CandidateStatus, hasPhoto: boolean): CandidateStatus {
+  if (status === "VERIFIED") return status;
+  return hasPhoto ? "PENDING_VERIFICATION" : "NO_PHOTO";
+}
+
+export const canDeleteCandidate = (registeredCount: number) => registeredCount === 0;
+
+export type CandidateInput = {
+  type: CandidateType; name: string; pinyin: string; gender: "MALE" | "FEMALE"; idType: IdType; idNumber: string;
+  phone: string | null; enrolYear: number | null; majorLevel: string | null; majorCode: string | null;
+};
+
+/** Cleans one typed or imported row the same way; returns the clean row or the first problem in Chinese. */
+export function cleanCandidate(raw: Record<string, unknown>, today: Date): { ok: true; value: CandidateInput } | { ok: false; error: string } {
+  const type = ({ 院校考生: "SCHOOL", 社会考生: "SOCIAL", SCHOOL: "SCHOOL", SOCIAL: "SOCIAL" } as Record<string, CandidateType>)[cleanCell(raw.type)];
+  if (!type) return { ok: false, error: "考生类型应为「院校考生」或「社会考生」" };
+  const name = cleanName(raw.name);
+  const np = nameProblem(name);
+  if (np) return { ok: false, error: np };
+  const idType = (Object.entries({ 居民身份证: "RESIDENT_ID", 港澳台居民居住证: "HMT_RESIDENCE", 港澳居民来往内地通行证: "HK_MACAO_PERMIT", 台湾居民来往大陆通行证: "TAIWAN_PERMIT", 护照: "PASSPORT" }).find(([label, v]) => label === cleanCell(raw.idType) || v === cleanCell(raw.idType))?.[1] ?? (cleanCell(raw.idType) ? null : "RESIDENT_ID")) as IdType | null;
+  if (!idType) return { ok: false, error: "证件类型不正确" };
+  const idNumber = cleanIdNumber(raw.idNumber);
+  const ip = idNumberProblem(idType, idNumber, today);
+  if (ip) return { ok: false, error: ip };
+  const g = cleanCell(raw.gender);
+  const gender = g === "男" || g === "MALE" ? "MALE" : g === "女" || g === "FEMALE" ? "FEMALE" : idType === "RESIDENT_ID" || idType === "HMT_RESIDENCE" ? (Number(idNumber[16]) % 2 ? "MALE" : "FEMALE") : null;
+  if (!gender) return { ok: false, error: "请填写性别（男/女）" };
+  if ((idType === "RESIDENT_ID" || idType === "HMT_RESIDENCE") && gender !== (Number(idNumber[16]) % 2 ? "MALE" : "FEMALE")) return { ok: false, error: "性别与身份证号码不符" };
+  const phone = cleanCell(raw.phone) || null;
+  if (phone && !PHONE.test(phone)) return { ok: false, error: "手机号应为 11 位手机号码" };
+  if (type === "SOCIAL" && !phone) return { ok: false, error: "社会考生须填写手机号" };
+  const y = cleanCell(raw.enrolYear);
+  const enrolYear = y ? Number(y) : null;
+  if (enrolYear != null && (!Number.isInteger(enrolYear) || enrolYear < 1990 || enrolYear > today.getUTCFullYear() + 1)) return { ok: false, error: "入学年份不正确" };
+  const majorCode = cleanCell(raw.majorCode) || null;
+  if (type === "SCHOOL" && (!enrolYear || !majorCode)) return { ok: false, error: "院校考生须填写入学年份和所学专业" };
+  const pinyin = cleanName(raw.pinyin).toLowerCase().slice(0, 120);
+  if (pinyin && !/^[a-z üv]+$/.test(pinyin)) return { ok: false, error: "姓名拼音只能包含字母和空格" };
+  return { ok: true, value: { type, name, pinyin, gender, idType, idNumber, phone, enrolYear, majorLevel: cleanCell(raw.majorLevel) || null, majorCode } };
+}
+
+/** 考生编号 in the manuals' shape: region (6) + year (4) + seconds (10) + 6 digits = 26 digits. */
+export function candidateNumber(idType: IdType, idNumber: string, at: Date, six: string): string {
+  const region = /^\d{6}/.test(idNumber) && (idType === "RESIDENT_ID" || idType === "HMT_RESIDENCE") ? idNumber.slice(0, 6) : "000000";
+  return `${region}${at.getUTCFullYear()}${Math.floor(at.getTime() / 1000)}${six}`;
+}

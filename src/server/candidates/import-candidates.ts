@@ -1,0 +1,42 @@
+// 批量导入考生信息 through the shared pipeline: the form's rules per row, then ID-number uniqueness and the
+// major per batch, then candidates and student accounts written batch by batch.
+import type { ImportSpec } from "@/server/imports/pipeline";
+import { schoolScope } from "@/server/tenancy";
+import { cleanCandidate, type CandidateInput } from "@/domain/candidates/rules";
+import { ID_TYPE_LABELS } from "@/domain/candidates/identity";
+import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
+import { insertCandidates } from "./save-candidate";
+import { resolveCandidates, type Resolved } from "./resolve";
+
+const resolvedOf = new WeakMap<CandidateInput, Resolved>();
+
+export const candidateImport: ImportSpec<CandidateInput, { schoolId: string; userId: string }> = {
+  kind: "CANDIDATES",
+  title: "考生信息导入",
+  columns: [
+    { key: "type", header: "考生类型", example: "院校考生", options: ["院校考生", "社会考生"] },
+    { key: "name", header: "姓名", example: "张三" },
+    { key: "pinyin", header: "姓名拼音", example: "zhang san", note: "可不填，按姓名自动生成" },
+    { key: "gender", header: "性别", example: "男", options: ["男", "女"] },
+    { key: "idType", header: "证件类型", width: 24, example: "居民身份证", options: Object.values(ID_TYPE_LABELS) },
+    { key: "idNumber", header: "证件号码", width: 24, example: "110108200503011237", text: true, note: "请保持文本格式，末位 X 大小写均可" },
+    { key: "phone", header: "手机号", width: 16, example: "13600000001", text: true },
+    { key: "enrolYear", header: "入学年份", example: "2024" },
+    { key: "majorLevel", header: "专业层次", example: "高职专科", options: Object.values(MAJOR_LEVEL_LABELS) },
+    { key: "majorCode", header: "专业代码", example: "510201", text: true, note: "专业目录中的专业代码" },
+  ],
+  context: async (_db, u) => ({ schoolId: schoolScope(u).schoolId, userId: u.id }),
+  check: (cells, _ctx, now) => cleanCandidate(cells, now),
+  key: (v) => v.idNumber,
+  checkBatch: async (db, rows) => {
+    const res = await resolveCandidates(db, rows);
+    return res.map((r, i) => {
+      if (!r.ok) return r.error;
+      resolvedOf.set(rows[i], r.value);
+      return null;
+    });
+  },
+  write: async (tx, rows, ctx, now, importId) => {
+    await insertCandidates(tx, rows.map((r) => resolvedOf.get(r)!), ctx.schoolId, ctx.userId, now, importId);
+  },
+};

@@ -1,0 +1,27 @@
+// 导入记录 of the caller's school, and starting an import from an uploaded file.
+import type { Db } from "@/server/db";
+import type { Clock } from "@/server/clock";
+import type { SessionUser } from "@/server/session-user";
+import { notFound } from "@/server/errors";
+import { schoolScope } from "@/server/tenancy";
+import { markStale } from "@/server/imports/pipeline";
+
+export async function importRecords(deps: { db: Db; clock: Clock }, u: SessionUser, f: { kind?: "CANDIDATES" | "CANDIDATE_UPDATES" | "CANDIDATE_PHOTOS"; page: number; pageSize: number }) {
+  const { schoolId } = schoolScope(u);
+  await markStale(deps.db, deps.clock.now());
+  const where = { schoolId, ...(f.kind ? { kind: f.kind } : {}) };
+  const [rows, total] = await Promise.all([
+    deps.db.importRecord.findMany({ where, orderBy: { createdAt: "desc" }, skip: (f.page - 1) * f.pageSize, take: f.pageSize }),
+    deps.db.importRecord.count({ where }),
+  ]);
+  const users = await deps.db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.userId))] } }, select: { id: true, name: true, account: true } });
+  return { total, rows: rows.map((r) => ({ ...r, user: users.find((x) => x.id === r.userId)?.name ?? "" })) };
+}
+
+export async function importRecord(deps: { db: Db; clock: Clock }, u: SessionUser, id: string) {
+  const { schoolId } = schoolScope(u);
+  await markStale(deps.db, deps.clock.now());
+  const r = await deps.db.importRecord.findFirst({ where: { id, schoolId } });
+  if (!r) throw notFound("导入记录不存在");
+  return r;
+}

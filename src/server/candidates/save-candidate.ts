@@ -1,0 +1,102 @@
+// 添加考生 / 编辑考生: the form's row goes through the same cleaning and rules as an import row; once the
+// information is 信息准确, name, ID type, ID number and photo are locked. Each candidate has a student account
+// (account = ID number) created without a usable password: the school's 重置密码 issues the first one.
+import { pinyin } from "pinyin-pro";
+import type { Db, Tx } from "@/server/db";
+import type { Clock } from "@/server/clock";
+import type { RequestMeta, SessionUser } from "@/server/session-user";
+import { writeAudit } from "@/server/audit/write";
+import { badRequest, conflict, notFound } from "@/server/errors";
+import { schoolScope } from "@/server/tenancy";
+import { randomDigits, randomInitialPassword, encrypt } from "@/server/crypto";
+import { hashPassword } from "@/server/auth/password";
+import { candidateNumber, canDeleteCandidate, cleanCandidate, lockedChanges, statusAfterEdit, type CandidateStatus } from "@/domain/candidates/rules";
+import { resolveCandidates, type Resolved } from "./resolve";
+
+type Deps = { db: Db; clock: Clock };
+/** A password hash no password verifies against: the account exists but cannot log in until reset. */
+export const NO_PASSWORD = "!unset";
+
+export const pinyinOf = (name: string) => (/^[\u4e00-\u9fa5·]+$/.test(name) ? pinyin(name.replace(/·/g, ""), { toneType: "none", type: "array" }).join(" ") : name.toLowerCase());
+
+/** Creates candidates and their student accounts (one transaction per call). */
+export async function insertCandidates(tx: Tx, rows: Resolved[], schoolId: string, actorId: string, now: Date, importId: string | null) {
+  const data = rows.map((r) => ({
+    id: crypto.randomUUID(), userId: crypto.randomUUID(),
+    number: candidateNumber(r.idType, r.idNumber, now, randomDigits(6)),
+    type: r.type, schoolId, name: r.name, pinyin: r.pinyin || pinyinOf(r.name), gender: r.gender, idType: r.idType, idNumber: r.idNumber,
+    phone: r.phone, enrolYear: r.enrolYear, majorLevel: r.majorLevelValue, majorId: r.majorId, createdById: actorId, importId, status: "NO_PHOTO" as const,
+  }));
+  await tx.user.createMany({ data: data.map((d) => ({ id: d.userId, account: d.idNumber, passwordHash: NO_PASSWORD, mustChangePassword: true, name: d.name, phone: d.phone, idNumber: d.idNumber, role: "STUDENT" as const, createdById: actorId })) });
+  await tx.candidate.createMany({ data });
+  return data;
+}
+
+export async function saveCandidate(deps: Deps, u: SessionUser, input: { id?: string } & Record<string, unknown>, meta: RequestMeta) {
+  const { db, clock } = deps;
+  const { schoolId } = schoolScope(u);
+  const now = clock.now();
+  const checked = cleanCandidate(input, now);
+  if (!checked.ok) throw badRequest(checked.error);
+  const existing = input.id ? await db.candidate.findFirst({ where: { id: input.id, schoolId } }) : null;
+  if (input.id && !existing) throw notFound("考生不存在");
+  const [resolved] = await resolveCandidates(db, [checked.value], { exceptIds: [existing?.id ?? null] });
+  if (!resolved.ok) throw (resolved.error.includes("已在") ? conflict(resolved.error) : badRequest(resolved.error));
+  const r = resolved.value;
+  const photoFileId = input.photoFileId === undefined ? existing?.photoFileId ?? null : ((input.photoFileId as string | null) ?? null);
+  if (photoFileId && photoFileId !== existing?.photoFileId && !(await db.storedFile.count({ where: { id: photoFileId, purpose: "CANDIDATE_PHOTO", ownerUserId: u.id } }))) throw badRequest("照片不存在，请重新上传");
+  if (existing) {
+    const locked = lockedChanges(existing.status as CandidateStatus, existing, { name: r.name, idType: r.idType, idNumber: r.idNumber, photoFileId });
+    if (locked.length) throw badRequest("考生信息已认证为「信息准确」，姓名、证件类型、证件号码和照片不能修改");
+  }
+  return db.$transaction(async (tx) => {
+    let id: string;
+    if (existing) {
+      const status = statusAfterEdit(existing.status as CandidateStatus, !!photoFileId);
+      await tx.candidate.update({
+        where: { id: existing.id },
+        data: { type: r.type, name: r.name, pinyin: r.pinyin || pinyinOf(r.name), gender: r.gender, idType: r.idType, idNumber: r.idNumber, phone: r.phone, enrolYear: r.enrolYear, majorLevel: r.majorLevelValue, majorId: r.majorId, photoFileId, status, ...(status !== existing.status ? { verifyReasons: [] } : {}) },
+      });
+      if (existing.userId) await tx.user.update({ where: { id: existing.userId }, data: { account: r.idNumber, idNumber: r.idNumber, name: r.name, phone: r.phone } });
+      id = existing.id;
+    } else {
+      const [c] = await insertCandidates(tx, [r], schoolId, u.id, now, null);
+      if (photoFileId) await tx.candidate.update({ where: { id: c.id }, data: { photoFileId, status: "PENDING_VERIFICATION" } });
+      id = c.id;
+    }
+    await writeAudit(tx, { actor: u, action: existing ? "candidate.update" : "candidate.create", targetType: "Candidate", targetId: id, summary: `${existing ? "编辑" : "添加"}考生 ${r.name}`, ip: meta.ip });
+    return { id };
+  }).catch((e) => {
+    if ((e as { code?: string }).code === "P2002") throw conflict("该证件号码已登记为考生或学生账号");
+    throw e;
+  });
+}
+
+/** 删除 / 批量删除: only the school's own candidates with no registered certificate; all or nothing. */
+export async function deleteCandidates(deps: Deps, u: SessionUser, ids: string[], meta: RequestMeta) {
+  const { schoolId } = schoolScope(u);
+  const rows = await deps.db.candidate.findMany({ where: { id: { in: ids }, schoolId }, select: { id: true, name: true, userId: true } });
+  if (rows.length !== new Set(ids).size) throw notFound("考生不存在");
+  const registered = 0; // registrations arrive with the exam issues
+  if (!canDeleteCandidate(registered)) throw badRequest("已报考证书的考生不能删除");
+  await deps.db.$transaction(async (tx) => {
+    await tx.candidate.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, schoolId } });
+    await tx.user.deleteMany({ where: { id: { in: rows.map((r) => r.userId).filter((x): x is string => !!x) }, role: "STUDENT" } });
+    await writeAudit(tx, { actor: u, action: "candidate.delete", targetType: "Candidate", summary: `删除考生 ${rows.length} 名：${rows.slice(0, 5).map((r) => r.name).join("、")}${rows.length > 5 ? "等" : ""}`, ip: meta.ip });
+  });
+  return { deleted: rows.length };
+}
+
+/** 重置密码: a new random password for the student account, shown once to the school. */
+export async function resetCandidatePassword(deps: Deps, u: SessionUser, id: string, meta: RequestMeta) {
+  const { schoolId } = schoolScope(u);
+  const c = await deps.db.candidate.findFirst({ where: { id, schoolId }, select: { id: true, name: true, userId: true } });
+  if (!c || !c.userId) throw notFound("考生不存在");
+  const password = randomInitialPassword();
+  const passwordHash = await hashPassword(password);
+  await deps.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: c.userId! }, data: { passwordHash, initialPasswordEnc: encrypt(password), mustChangePassword: true, sessionVersion: { increment: 1 }, failedLoginCount: 0, frozenUntil: null } });
+    await writeAudit(tx, { actor: u, action: "candidate.password.reset", targetType: "Candidate", targetId: c.id, summary: `重置考生 ${c.name} 的学生账号密码`, ip: meta.ip });
+  });
+  return { password };
+}

@@ -1,0 +1,171 @@
+// 考生管理: the form and the import pipeline share rules; real .xlsx files in and out; isolation by school.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "../support/db";
+import { caller, login } from "../support/trpc";
+import { fixedClock } from "@/server/clock";
+import { seedDemo } from "@/server/seed";
+import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import type { SessionUser } from "@/server/session-user";
+import { LocalStorage } from "@/server/storage";
+import { beginImport, runImport, templateOf } from "@/server/imports/pipeline";
+import { readSheet } from "@/server/imports/read-sheet";
+import { candidateImport } from "@/server/candidates/import-candidates";
+import { canDownload } from "@/server/files/access";
+import { withIdCheck } from "@/domain/identifiers/id-number";
+
+const t = useTestDb();
+const clock = fixedClock("2026-11-22T02:00:00Z");
+const s: Record<string, SessionUser> = {};
+const storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), "vslc-imp-")));
+let seq = 201;
+/** A fresh valid 居民身份证 number (odd sequence: male, born 2005-03-01); 123 is the seeded student's. */
+const nextId = () => withIdCheck(`11010820050301${String((seq += 2) % 1000).padStart(3, "0")}`);
+
+beforeAll(async () => {
+  await seedDemo(t.db);
+  for (const [k, account] of Object.entries({ a: "4111010009", aSub: "4111010009-02", b: "4111010008" })) {
+    clock.advance(61_000);
+    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+  }
+}, 60_000);
+const api = (k: string) => caller(t.db, { clock, session: s[k] });
+const form = (idNumber: string, extra: Record<string, unknown> = {}) => ({ type: "SCHOOL" as const, name: "李明", gender: "MALE" as const, idType: "RESIDENT_ID" as const, idNumber, phone: "13600000002", enrolYear: 2024, majorLevel: "HIGHER_VOCATIONAL" as const, majorCode: "510201", ...extra });
+
+/** Fills the real template with rows (cells in template column order after 序号). */
+async function filledTemplate(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await templateOf(candidateImport.columns, candidateImport.title)) as never); // exceljs types predate Buffer<ArrayBufferLike>
+  const ws = wb.worksheets[0];
+  rows.forEach((r, i) => { const row = ws.getRow(3 + i); [String(i + 1), ...r].forEach((v, j) => { row.getCell(j + 1).value = v; }); row.commit(); });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const good = (id: string, name = "王小明") => ["院校考生", name, "", "男", "居民身份证", id, "13600000003", "2024", "高职专科", "510201"];
+
+async function importFile(k: string, bytes: Buffer) {
+  const rec = await beginImport({ db: t.db, clock, storage }, s[k], "CANDIDATES", { name: "考生.xlsx", bytes });
+  return runImport({ db: t.db, clock, storage }, s[k], candidateImport, rec.id, bytes);
+}
+
+describe("candidates: the form", () => {
+  it("adds a candidate with pinyin and a 26-digit number; one per ID number across the platform", async () => {
+    const id = nextId();
+    const { id: cid } = await api("a").candidates.save({ ...form(id.toLowerCase()), pinyin: "" });
+    const c = await t.db.candidate.findUniqueOrThrow({ where: { id: cid } });
+    expect([c.pinyin, c.status, c.idNumber]).toEqual(["li ming", "NO_PHOTO", id]);
+    expect(c.number).toMatch(/^1101082026\d{16}$/);
+    const student = await t.db.user.findUniqueOrThrow({ where: { id: c.userId! } });
+    expect([student.role, student.account]).toEqual(["STUDENT", id]);
+    await expect(api("b").candidates.save(form(id))).rejects.toThrow("该证件号码已在「北方工业大学」登记为考生");
+    await expect(api("a").candidates.save(form(id.slice(0, 17) + (id[17] === "0" ? "1" : "0")))).rejects.toThrow("校验位");
+    await expect(api("a").candidates.save(form(nextId(), { majorCode: "999999" }))).rejects.toThrow("专业代码 999999");
+  });
+
+  it("locks name and ID once verified; deletes only its own; resets the student's password", async () => {
+    const { id: cid } = await api("a").candidates.save(form(nextId()));
+    await t.db.candidate.update({ where: { id: cid }, data: { status: "VERIFIED" } });
+    const c = await api("a").candidates.detail({ id: cid });
+    await expect(api("a").candidates.save({ ...form(c.idNumber), id: cid, name: "李明明" })).rejects.toThrow("不能修改");
+    await api("a").candidates.save({ ...form(c.idNumber), id: cid, phone: "13600000009" });
+    expect((await t.db.candidate.findUniqueOrThrow({ where: { id: cid } })).phone).toBe("13600000009");
+    // Another school: nothing, whatever id it sends.
+    await expect(api("b").candidates.detail({ id: cid })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("b").candidates.save({ ...form(c.idNumber), id: cid })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("b").candidates.delete({ ids: [cid] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("b").candidates.resetPassword({ id: cid })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const before = (await t.db.user.findUniqueOrThrow({ where: { id: c.userId! } })).passwordHash;
+    const { password } = await api("a").candidates.resetPassword({ id: cid });
+    expect(password).toHaveLength(12);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: c.userId! } })).passwordHash).not.toBe(before);
+    await api("aSub").candidates.delete({ ids: [cid] });
+    expect(await t.db.candidate.count({ where: { id: cid } })).toBe(0);
+    expect(await t.db.user.count({ where: { id: c.userId! } })).toBe(0);
+  });
+
+  it("lists the school's own candidates with masked ID numbers and phones; counts per status", async () => {
+    const a = await api("a").lists.candidates({ filter: {}, page: 1, pageSize: 50 });
+    expect(a.total).toBeGreaterThan(0);
+    expect(a.rows.every((r) => /\*{4}/.test(r.idNumberMasked) && r.fullIdNumber === "" && r.fullPhone === null)).toBe(true);
+    expect(JSON.stringify(a.rows)).not.toMatch(/"idNumber"/);
+    expect(a.counts.NO_PHOTO).toBeGreaterThan(0);
+    const b = await api("b").lists.candidates({ filter: {}, page: 1, pageSize: 50 });
+    expect(b.rows.some((r) => a.rows.some((x) => x.id === r.id))).toBe(false);
+  });
+});
+
+describe("candidates: the import pipeline", () => {
+  it("imports 3 good rows and returns 2 bad ones with reasons in an .xlsx", async () => {
+    const ids = [nextId(), nextId(), nextId()];
+    const bad = nextId();
+    const bytes = await filledTemplate([good(ids[0]), good(ids[1], "  赵\t六 "), ["院校考生", "钱七", "", "男", "居民身份证", bad.slice(0, 17) + (bad[17] === "1" ? "2" : "1"), "", "2024", "高职专科", "510201"], good(` ${ids[2].toLowerCase()}\n`), good(ids[0])]);
+    const rec = await importFile("a", bytes);
+    expect([rec.status, rec.total, rec.succeeded, rec.failed]).toEqual(["DONE", 5, 3, 2]);
+    expect(await t.db.candidate.count({ where: { idNumber: { in: ids } } })).toBe(3);
+    expect((await t.db.candidate.findFirstOrThrow({ where: { idNumber: ids[1] } })).name).toBe("赵六"); // spaces and tabs inside a Chinese name cleaned
+    // The failed rows file: same columns, the original line and the reason.
+    const f = await t.db.storedFile.findUniqueOrThrow({ where: { id: rec.failedFileId! } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await storage.readBuffer(f.key)) as never);
+    const ws = wb.worksheets[0];
+    const reasons = [3, 4].map((r) => String(ws.getRow(r).getCell(ws.getRow(2).cellCount).value));
+    expect(reasons[0]).toContain("校验位");
+    expect(reasons[1]).toBe("与第 3 行重复");
+    // Who may download it: the importer and the same school, not another school.
+    expect(await canDownload(t.db, s.aSub, f, clock.now())).toBe(true);
+    expect(await canDownload(t.db, s.b, f, clock.now())).toBe(false);
+    const records = await api("a").candidates.imports({ page: 1, pageSize: 10 });
+    expect(records.rows[0]).toMatchObject({ succeeded: 3, failed: 2, status: "DONE" });
+    expect((await api("b").candidates.imports({ page: 1, pageSize: 10 })).rows.some((r) => r.id === rec.id)).toBe(false);
+    await expect(api("b").candidates.importStatus({ id: rec.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses a hostile or malformed file as a whole and writes nothing", async () => {
+    const before = await t.db.candidate.count();
+    await expect(importFile("a", Buffer.from("姓名,证件号码\n张三,1101"))).rejects.toThrow(".xlsx 模板");
+    const wrong = new ExcelJS.Workbook();
+    wrong.addWorksheet("x").addRow(["姓名", "身份证"]);
+    await expect(importFile("a", Buffer.from(await wrong.xlsx.writeBuffer()))).rejects.toThrow("表头与模板不一致");
+    // A zip bomb: a 300 MB entry of zeros deflates to a few hundred KB; its declared size is refused before inflating.
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", "<workbook/>");
+    zip.file("xl/worksheets/sheet1.xml", Buffer.alloc(300 * 1024 * 1024 + 1));
+    const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    await expect(importFile("a", bomb)).rejects.toThrow(/解压后过大|压缩比异常/);
+    // Too many rows: the limit is checked while streaming, before anything is written.
+    const many = await filledTemplate(Array.from({ length: 12 }, () => good(nextId())));
+    await expect(readSheet(many, candidateImport.columns, 10)).rejects.toThrow("单次导入不能超过 10 行");
+    // A long ID typed as a number has lost digits: said so, not guessed.
+    const num = new ExcelJS.Workbook();
+    await num.xlsx.load((await filledTemplate([good(nextId())])) as never);
+    num.worksheets[0].getRow(3).getCell(7).value = 110108200503011230;
+    await expect(importFile("a", Buffer.from(await num.xlsx.writeBuffer()))).rejects.toThrow("文本格式");
+    expect(await t.db.candidate.count()).toBe(before);
+    const failed = await t.db.importRecord.findMany({ where: { userId: s.a.id, status: "FAILED" } });
+    expect(failed.length).toBeGreaterThanOrEqual(4);
+  }, 60_000);
+
+  it("property: any mix of good and bad rows writes exactly the good ones", async () => {
+    const kinds = ["good", "badCheck", "badName", "badMajor", "badGender"] as const;
+    await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 8 }), async (mix) => {
+      const rows = mix.map((k) => {
+        const id = nextId();
+        const r = good(id);
+        if (k === "badCheck") r[5] = id.slice(0, 17) + (id[17] === "3" ? "4" : "3");
+        if (k === "badName") r[1] = "王1";
+        if (k === "badMajor") r[9] = "000000";
+        if (k === "badGender") r[3] = "女";
+        return { k, id, r };
+      });
+      const rec = await importFile("a", await filledTemplate(rows.map((x) => x.r)));
+      const written = await t.db.candidate.findMany({ where: { idNumber: { in: rows.map((x) => x.id) } }, select: { idNumber: true } });
+      const expected = rows.filter((x) => x.k === "good").map((x) => x.id).sort();
+      return rec.succeeded === expected.length && rec.failed === rows.length - expected.length && JSON.stringify(written.map((w) => w.idNumber).sort()) === JSON.stringify(expected);
+    }), { numRuns: 12 });
+  }, 120_000);
+});
