@@ -9,6 +9,10 @@ const schema = z.object({
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
   SMS_DEMO_INBOX: z.enum(["on", "off"]).optional(),
+  // 认证: the public-security photo comparison in production (an HTTP relay), the local checks otherwise.
+  IDENTITY_PROVIDER: z.enum(["local", "http"]).default("local"),
+  IDENTITY_HTTP_URL: z.string().url().optional(),
+  IDENTITY_HTTP_TOKEN: z.string().optional(),
   AUTH_FREEZE_SECONDS: z.coerce.number().int().positive().default(900),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
@@ -27,6 +31,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (env.SMS_DEMO_INBOX === "on") throw new Error("配置错误: 生产模式不允许演示短信收件箱");
   }
   if (env.SMS_PROVIDER === "http" && !env.SMS_HTTP_URL) throw new Error("配置错误: SMS_PROVIDER=http 需要 SMS_HTTP_URL");
+  if (env.IDENTITY_PROVIDER === "http" && !env.IDENTITY_HTTP_URL) throw new Error("配置错误: IDENTITY_PROVIDER=http 需要 IDENTITY_HTTP_URL");
   return env;
 }
 

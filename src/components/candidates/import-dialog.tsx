@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
 
-export function ImportDialog({ kind, title, onClose }: { kind: "candidates"; title: string; onClose: () => void }) {
+export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "candidate-photos"; title: string; onClose: () => void }) {
+  const zip = kind === "candidate-photos";
   const trpc = useTRPC();
   const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
@@ -27,10 +28,12 @@ export function ImportDialog({ kind, title, onClose }: { kind: "candidates"; tit
   return (
     <Dialog open title={title} onClose={onClose} footer={<button className="btn-default" onClick={onClose}>关闭</button>}>
       <ol className="list-decimal space-y-2 pl-5 text-sm">
-        <li><a className="btn-link" href={`/api/import/${kind}/template`}>下载导入模板</a>，按模板填写（示例行会被忽略，证件号码请保持文本格式）。</li>
+        {zip
+          ? <li>把照片命名为「证件号码.jpg」或「证件号码.png」（295×413 像素、红色背景、每张不超过 5M），打包为一个 .zip 文件。已认证为「信息准确」的考生照片不能更换。</li>
+          : <li><a className="btn-link" href={`/api/import/${kind}/template`}>下载导入模板</a>，按模板填写（示例行会被忽略，证件号码请保持文本格式）。</li>}
         <li>
-          选择填好的 .xlsx 文件上传：
-          <input ref={input} type="file" accept=".xlsx" className="hidden" aria-label="选择导入文件" onChange={async (e) => {
+          {zip ? "选择照片压缩包上传：" : "选择填好的 .xlsx 文件上传："}
+          <input ref={input} type="file" accept={zip ? ".zip" : ".xlsx"} className="hidden" aria-label="选择导入文件" onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = "";
             if (!file) return;

@@ -1,5 +1,5 @@
 // What each upload may be: extensions, magic bytes, size caps. Checked before anything is stored.
-export type UploadPurpose = "SCHOOL_LOGO" | "SIGNATURE" | "STANDARD_ATTACHMENT" | "CERTIFICATE_SAMPLE" | "ANNOUNCEMENT_ATTACHMENT" | "APPLICATION_EVIDENCE" | "WEEKLY_REPORT_SCAN";
+export type UploadPurpose = "SCHOOL_LOGO" | "SIGNATURE" | "STANDARD_ATTACHMENT" | "CERTIFICATE_SAMPLE" | "ANNOUNCEMENT_ATTACHMENT" | "APPLICATION_EVIDENCE" | "WEEKLY_REPORT_SCAN" | "CANDIDATE_PHOTO";
 export type Kind = "png" | "jpg" | "pdf" | "docx" | "doc";
 
 export const UPLOAD_RULES: Record<UploadPurpose, { kinds: Kind[]; maxBytes: number; label: string }> = {
@@ -9,6 +9,7 @@ export const UPLOAD_RULES: Record<UploadPurpose, { kinds: Kind[]; maxBytes: numb
   CERTIFICATE_SAMPLE: { kinds: ["pdf"], maxBytes: 20 * 1024 * 1024, label: "证书样本（PDF）" },
   ANNOUNCEMENT_ATTACHMENT: { kinds: ["pdf", "docx", "doc"], maxBytes: 20 * 1024 * 1024, label: "附件（PDF/Word）" },
   APPLICATION_EVIDENCE: { kinds: ["pdf", "docx", "doc"], maxBytes: 20 * 1024 * 1024, label: "佐证材料（PDF/Word）" },
+  CANDIDATE_PHOTO: { kinds: ["jpg", "png"], maxBytes: 5 * 1024 * 1024, label: "考生照片（jpg/png，295×413 像素，红底，不超过 5M）" },
   WEEKLY_REPORT_SCAN: { kinds: ["pdf", "jpg", "png"], maxBytes: 20 * 1024 * 1024, label: "签字盖章扫描件（PDF/JPG/PNG）" },
 };
 

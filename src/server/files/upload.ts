@@ -6,6 +6,7 @@ import type { Clock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
 import { badRequest } from "@/server/errors";
 import { getStorage, newKey, type Storage } from "@/server/storage";
+import { checkedPhoto } from "@/server/candidates/photo";
 import { CONTENT_TYPES, UPLOAD_RULES, checkUpload, checkSignatureImage, sniff, type UploadPurpose } from "@/domain/files/rules";
 
 export const PIXEL_LIMIT = 4000 * 4000;
@@ -25,6 +26,8 @@ export function mayUpload(u: SessionUser, purpose: UploadPurpose): boolean {
       return u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN";
     case "WEEKLY_REPORT_SCAN":
       return u.role === "SCHOOL_PRINCIPAL";
+    case "CANDIDATE_PHOTO":
+      return (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") && u.schoolStatus !== "APPLYING";
   }
 }
 
@@ -60,6 +63,11 @@ export async function storeUpload(
   let body = file.bytes;
   let kind = sniff(body.subarray(0, 8))!;
   if (purpose === "SCHOOL_LOGO" || purpose === "SIGNATURE") ({ body, kind } = await normalizeImage(purpose, body));
+  if (purpose === "CANDIDATE_PHOTO") {
+    const photo = await checkedPhoto(body);
+    if (!photo.ok) throw badRequest(photo.error);
+    ({ body, kind } = { body: photo.jpeg, kind: "jpg" });
+  }
   const storage = deps.storage ?? getStorage();
   const key = newKey(purpose.toLowerCase().replace(/_/g, "-"), kind, deps.clock.now());
   const size = await storage.put(key, body);

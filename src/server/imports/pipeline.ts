@@ -10,7 +10,7 @@ import type { ImportKind } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest } from "@/server/errors";
 import { getStorage, newKey, type Storage } from "@/server/storage";
-import { safeCell, writeXlsx } from "@/server/excel/export";
+import { safeCell, writeXlsx, type ExportColumn } from "@/server/excel/export";
 import { readSheet, SheetError } from "./read-sheet";
 
 export type ImportColumn = { key: string; header: string; width?: number; example: string; options?: string[]; text?: boolean; note?: string };
@@ -65,10 +65,11 @@ export async function templateOf(columns: ImportColumn[], title: string): Promis
 export async function beginImport(deps: Deps, user: SessionUser, kind: ImportKind, file: { name: string; bytes: Buffer }) {
   const storage = deps.storage ?? getStorage();
   const now = deps.clock.now();
-  const key = newKey("import", "xlsx", now);
+  const zip = /\.zip$/i.test(file.name);
+  const key = newKey("import", zip ? "zip" : "xlsx", now);
   const size = await storage.put(key, file.bytes);
   return deps.db.$transaction(async (tx) => {
-    await tx.storedFile.create({ data: { key, purpose: "IMPORT_SOURCE", filename: file.name.slice(0, 200), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, ownerUserId: user.id, createdAt: now } });
+    await tx.storedFile.create({ data: { key, purpose: "IMPORT_SOURCE", filename: file.name.slice(0, 200), contentType: zip ? "application/zip" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, ownerUserId: user.id, createdAt: now } });
     return tx.importRecord.create({ data: { kind, userId: user.id, schoolId: user.schoolId, filename: file.name.slice(0, 200), createdAt: now, heartbeatAt: now } });
   });
 }
@@ -137,9 +138,9 @@ export async function runImport<T, C>(deps: Deps, user: SessionUser, spec: Impor
   });
 }
 
-/** Runs the import after the response: progress is in the record, so the page can poll from any instance. */
-export function runInBackground<T, C>(deps: Deps, user: SessionUser, spec: ImportSpec<T, C>, recordId: string, bytes: Buffer): void {
-  void runImport(deps, user, spec, recordId, bytes).catch(async (e) => {
+/** Runs an import after the response: progress is in the record, so the page can poll from any instance. */
+export function runInBackground(deps: Deps, recordId: string, work: () => Promise<unknown>): void {
+  void work().catch(async (e) => {
     if ((e as { code?: string }).code !== "BAD_REQUEST") {
       console.error("[import] failed", e);
       await deps.db.importRecord.updateMany({ where: { id: recordId, status: "RUNNING" }, data: { status: "FAILED", message: "导入异常中止，已写入的批次保留，请查看失败数据后重新导入", finishedAt: deps.clock.now() } }).catch(() => {});
@@ -148,18 +149,23 @@ export function runInBackground<T, C>(deps: Deps, user: SessionUser, spec: Impor
 }
 
 async function failedRowsFile<T, C>(deps: Deps, user: SessionUser, spec: ImportSpec<T, C>, rows: { line: number; cells: Record<string, string>; reason: string }[]) {
+  // Same columns as the template (fix and re-import), plus the row number and the reason.
+  return writeFailedFile(deps, user, spec.title, [
+    ...spec.columns.map((c) => ({ header: c.header, width: c.width, value: (r: (typeof rows)[number]) => safeCell(r.cells[c.key]) })),
+    { header: "原行号", value: (r) => r.line },
+    { header: "失败原因", width: 40, value: (r) => r.reason },
+  ], rows);
+}
+
+/** The failed rows (or files) of an import as an .xlsx the importer and the school may download. */
+export async function writeFailedFile<R>(deps: Deps, user: SessionUser, title: string, columns: ExportColumn<R>[], rows: R[]): Promise<string> {
   const storage = deps.storage ?? getStorage();
   const now = deps.clock.now();
   const key = newKey("import-failed", "xlsx", now);
   const { stream, done } = await storage.writer(key);
-  // Same columns as the template (fix and re-import), plus the row number and the reason.
-  await writeXlsx({
-    stream, sheet: "失败数据", title: `${spec.title}失败数据（修改后可重新导入）`,
-    columns: [...spec.columns.map((c) => ({ header: c.header, width: c.width, value: (r: (typeof rows)[number]) => safeCell(r.cells[c.key]) })), { header: "原行号", value: (r) => r.line }, { header: "失败原因", width: 40, value: (r) => r.reason }],
-    batches: (async function* () { yield rows; })(),
-  });
+  await writeXlsx({ stream, sheet: "失败数据", title: `${title}失败数据（修改后可重新导入）`, columns, batches: (async function* () { yield rows; })() });
   const size = await done();
-  const f = await deps.db.storedFile.create({ data: { key, purpose: "IMPORT_FAILED_ROWS", filename: `${spec.title}失败数据.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, ownerUserId: user.id, rowCount: rows.length, createdAt: now } });
+  const f = await deps.db.storedFile.create({ data: { key, purpose: "IMPORT_FAILED_ROWS", filename: `${title}失败数据.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, ownerUserId: user.id, rowCount: rows.length, createdAt: now } });
   return f.id;
 }
 

@@ -1,8 +1,19 @@
-// Which imports exist, who may start them, and their specs (rooms, registrations… join here).
+// Which imports exist, who may start them, what file they take and how they run (rooms, registrations… join here).
+import type { Db } from "@/server/db";
+import type { Clock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
-import type { ImportSpec } from "./pipeline";
+import type { ImportKind } from "@/generated/prisma/enums";
+import { runImport, type ImportColumn } from "./pipeline";
+import { IMPORT_MAX_BYTES } from "./read-sheet";
 import { candidateImport } from "@/server/candidates/import-candidates";
+import { importPhotos, PHOTO_ZIP_MAX_BYTES } from "@/server/candidates/import-photos";
 
-export const IMPORTS: Record<string, { spec: ImportSpec<never, never>; may: (u: SessionUser) => boolean }> = {
-  candidates: { spec: candidateImport as unknown as ImportSpec<never, never>, may: (u) => (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") && u.schoolStatus !== "APPLYING" },
+type Run = (deps: { db: Db; clock: Clock }, u: SessionUser, recordId: string, bytes: Buffer) => Promise<unknown>;
+export type ImportEntry = { kind: ImportKind; ext: "xlsx" | "zip"; maxBytes: number; may: (u: SessionUser) => boolean; run: Run; template?: { title: string; columns: ImportColumn[] } };
+
+const schoolStaff = (u: SessionUser) => (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") && u.schoolStatus !== "APPLYING";
+
+export const IMPORTS: Record<string, ImportEntry> = {
+  candidates: { kind: "CANDIDATES", ext: "xlsx", maxBytes: IMPORT_MAX_BYTES, may: schoolStaff, run: (d, u, id, b) => runImport(d, u, candidateImport, id, b), template: candidateImport },
+  "candidate-photos": { kind: "CANDIDATE_PHOTOS", ext: "zip", maxBytes: PHOTO_ZIP_MAX_BYTES, may: schoolStaff, run: importPhotos },
 };

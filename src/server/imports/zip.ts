@@ -1,5 +1,6 @@
 // Reads a zip's central directory without inflating anything, so sizes can be checked before any
 // decompression (zip bombs) and names before any path is used (zip slip).
+import { inflateRawSync } from "node:zlib";
 export type ZipEntry = { name: string; compressedSize: number; uncompressedSize: number; offset: number; method: number };
 
 export function zipEntries(buf: Buffer): ZipEntry[] | null {
@@ -33,5 +34,23 @@ export function zipBombProblem(entries: ZipEntry[], maxTotal: number, maxRatio =
   const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
   if (total > maxTotal) return "文件解压后过大，请拆分后分批导入";
   for (const e of entries) if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > maxRatio && e.uncompressedSize > 10 * 1024 * 1024) return "文件压缩比异常，疑似恶意文件，已拒绝";
+  return null;
+}
+
+/**
+ * The bytes of one entry, inflated with a hard output cap (a lying size header cannot blow up memory);
+ * null when the entry is larger than `max` or unreadable.
+ */
+export function entryBytes(buf: Buffer, e: ZipEntry, max: number): Buffer | null {
+  const p = e.offset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) return null;
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const data = buf.subarray(start, start + e.compressedSize);
+  try {
+    if (e.method === 0) return data.length <= max ? Buffer.from(data) : null;
+    if (e.method === 8) return inflateRawSync(data, { maxOutputLength: max });
+  } catch {
+    return null;
+  }
   return null;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, pageInput, portalProcedure } from "@/server/api/trpc";
 import { deleteCandidates, resetCandidatePassword, saveCandidate } from "@/server/candidates/save-candidate";
 import { importRecord, importRecords } from "@/server/candidates/imports";
+import { confirmCandidate, verifyCandidates } from "@/server/candidates/verify";
 import { candidatesWhere } from "@/server/candidates/scope";
 import { notFound } from "@/server/errors";
 import { maskIdNumber } from "@/domain/candidates/identity";
@@ -26,6 +27,10 @@ export const candidatesRouter = createTRPCRouter({
   }),
   delete: school.input(z.strictObject({ ids: z.array(z.uuid()).min(1, "请先勾选考生").max(500) })).mutation(({ ctx, input }) => deleteCandidates(ctx, ctx.session, input.ids, ctx.meta)),
   resetPassword: school.input(z.strictObject({ id: z.uuid("考生不存在") })).mutation(({ ctx, input }) => resetCandidatePassword(ctx, ctx.session, input.id, ctx.meta)),
+  /** 认证 (one) and 批量认证 (ticked): only 信息待认证 rows move. */
+  verify: school.input(z.strictObject({ ids: z.array(z.uuid()).min(1, "请先勾选考生").max(500) })).mutation(({ ctx, input }) => verifyCandidates(ctx, ctx.session, input.ids, ctx.meta)),
+  /** 人工确认: single only, by design. */
+  confirm: school.input(z.strictObject({ id: z.uuid("考生不存在") })).mutation(({ ctx, input }) => confirmCandidate(ctx, ctx.session, input.id, ctx.meta)),
   imports: school.input(z.strictObject({ kind: z.enum(["CANDIDATES", "CANDIDATE_UPDATES", "CANDIDATE_PHOTOS"]).optional(), ...pageInput })).query(({ ctx, input }) => importRecords(ctx, ctx.session, input)),
   importStatus: school.input(z.strictObject({ id: z.uuid("导入记录不存在") })).query(({ ctx, input }) => importRecord(ctx, ctx.session, input.id)),
 });

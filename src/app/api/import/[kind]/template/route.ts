@@ -7,11 +7,11 @@ export const dynamic = "force-dynamic";
 /** The .xlsx template of an import, for signed-in users who may run it. */
 export async function GET(_req: Request, ctx: { params: Promise<{ kind: string }> }) {
   const entry = IMPORTS[(await ctx.params).kind];
-  if (!entry) return Response.json({ message: "未知的导入类型" }, { status: 404 });
+  if (!entry?.template) return Response.json({ message: "未知的导入类型" }, { status: 404 });
   const user = await getCurrentUser();
   if (!user || !entry.may(user)) return Response.json({ message: "无权下载" }, { status: user ? 403 : 401 });
-  const body = await templateOf(entry.spec.columns, entry.spec.title);
-  const name = `${entry.spec.title.replace(/导入$/, "")}导入模板.xlsx`;
+  const body = await templateOf(entry.template.columns, entry.template.title);
+  const name = `${entry.template.title.replace(/导入$/, "")}导入模板.xlsx`;
   return new Response(new Uint8Array(body), {
     headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
