@@ -169,3 +169,44 @@ describe("candidates: the import pipeline", () => {
     }), { numRuns: 12 });
   }, 120_000);
 });
+
+describe("批量修改考生信息", () => {
+  it("exports, fixes and re-imports by ID number; unknown and locked rows fail with reasons", async () => {
+    const { createExport } = await import("@/server/exports/create-export");
+    const { LISTS } = await import("@/server/catalogue/lists");
+    const { keyedHash } = await import("@/server/crypto");
+    const { candidateUpdateImport } = await import("@/server/candidates/update-candidates");
+    const a = await api("a").candidates.save(form(nextId()));
+    const v = await api("a").candidates.save(form(nextId()));
+    await t.db.candidate.update({ where: { id: v.id }, data: { status: "VERIFIED" } });
+    const [ca, cv] = await Promise.all([a.id, v.id].map((id) => t.db.candidate.findUniqueOrThrow({ where: { id } })));
+    // The school's export (SMS-verified) carries full ID numbers for this round trip.
+    const phone = (await t.db.user.findUniqueOrThrow({ where: { id: s.a.id } })).phone!;
+    await t.db.smsCode.create({ data: { phone, purpose: "EXPORT", userId: s.a.id, codeHash: keyedHash(`${phone}:EXPORT:654321`), expiresAt: new Date(clock.now().getTime() + 60_000), createdAt: clock.now() } });
+    const exp = await createExport({ db: t.db, clock, storage }, s.a, LISTS.candidates as never, { filter: {}, ids: [ca.id, cv.id], smsCode: "654321" }, { ip: null, userAgent: null });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await storage.readBuffer((await t.db.storedFile.findUniqueOrThrow({ where: { id: exp.fileId } })).key)) as never);
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(2).values as unknown[]).map(String);
+    const col = (h: string) => header.indexOf(h);
+    for (let r = 3; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const id = String(row.getCell(col("证件号码")).value);
+      if (id === ca.idNumber) row.getCell(col("手机号")).value = "13900001111";
+      if (id === cv.idNumber) row.getCell(col("姓名")).value = "改名字";
+      row.commit();
+    }
+    const extra = ws.addRow([]);
+    ["99", "院校考生", "不存在", "", "男", "居民身份证", nextId(), "", "2024", "高职专科", "510201"].forEach((x, j) => { extra.getCell(j + 1).value = x; });
+    extra.commit();
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const rec0 = await beginImport({ db: t.db, clock, storage }, s.a, "CANDIDATE_UPDATES", { name: "修改.xlsx", bytes });
+    const rec = await runImport({ db: t.db, clock, storage }, s.a, candidateUpdateImport, rec0.id, bytes);
+    expect([rec.succeeded, rec.failed]).toEqual([1, 2]);
+    expect((await t.db.candidate.findUniqueOrThrow({ where: { id: ca.id } })).phone).toBe("13900001111");
+    expect((await t.db.candidate.findUniqueOrThrow({ where: { id: cv.id } })).name).toBe(cv.name);
+    // Another school's file cannot touch these candidates: the rows simply match nothing there.
+    const recB = await beginImport({ db: t.db, clock, storage }, s.b, "CANDIDATE_UPDATES", { name: "修改.xlsx", bytes });
+    expect((await runImport({ db: t.db, clock, storage }, s.b, candidateUpdateImport, recB.id, bytes)).succeeded).toBe(0);
+  });
+});

@@ -18,7 +18,7 @@ import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 export function CandidatesPage() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [dialog, setDialog] = useState<null | "import" | "photos" | "records" | { edit?: string }>(null);
+  const [dialog, setDialog] = useState<null | "import" | "updates" | "photos" | "records" | { edit?: string }>(null);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const del = useMutation(trpc.candidates.delete.mutationOptions());
   const reset = useMutation(trpc.candidates.resetPassword.mutationOptions());
@@ -52,6 +52,7 @@ export function CandidatesPage() {
         toolbar={<>
           <button className="btn-primary" onClick={() => setDialog({})}>添加考生</button>
           <button className="btn-default" onClick={() => setDialog("import")}>批量导入考生信息</button>
+          <button className="btn-default" onClick={() => setDialog("updates")}>批量修改考生信息</button>
           <button className="btn-default" onClick={() => setDialog("photos")}>批量导入学生照片</button>
           <button className="btn-default" onClick={() => setDialog("records")}>导入记录</button>
         </>}
@@ -88,6 +89,7 @@ export function CandidatesPage() {
       />
       {confirming && <ConfirmDialog row={confirming} onClose={() => setConfirming(null)} onDone={async () => { setConfirming(null); setMessage({ kind: "ok", text: `已人工确认${confirming.name}的信息准确` }); await refresh(); }} />}
       {dialog === "import" && <ImportDialog kind="candidates" title="批量导入考生信息" onClose={() => setDialog(null)} />}
+      {dialog === "updates" && <ImportDialog kind="candidate-updates" title="批量修改考生信息" onClose={() => setDialog(null)} />}
       {dialog === "photos" && <ImportDialog kind="candidate-photos" title="批量导入学生照片" onClose={() => setDialog(null)} />}
       {dialog === "records" && <ImportRecordsDialog onClose={() => setDialog(null)} />}
       {dialog && typeof dialog === "object" && <CandidateDialog id={dialog.edit} onClose={() => setDialog(null)} onSaved={async () => { setDialog(null); setMessage({ kind: "ok", text: "考生信息已保存" }); await refresh(); }} />}

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
 
-export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "candidate-photos"; title: string; onClose: () => void }) {
+export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "candidate-updates" | "candidate-photos"; title: string; onClose: () => void }) {
   const zip = kind === "candidate-photos";
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -30,7 +30,9 @@ export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "c
       <ol className="list-decimal space-y-2 pl-5 text-sm">
         {zip
           ? <li>把照片命名为「证件号码.jpg」或「证件号码.png」（295×413 像素、红色背景、每张不超过 5M），打包为一个 .zip 文件。已认证为「信息准确」的考生照片不能更换。</li>
-          : <li><a className="btn-link" href={`/api/import/${kind}/template`}>下载导入模板</a>，按模板填写（示例行会被忽略，证件号码请保持文本格式）。</li>}
+          : kind === "candidate-updates"
+            ? <li>先用「批量导出」导出要修改的考生，在导出的表格中修改后导入；按证件号码匹配本校考生（也可用 <a className="btn-link" href={`/api/import/${kind}/template`}>模板</a>）。已认证「信息准确」的考生姓名和证件不能修改。</li>
+            : <li><a className="btn-link" href={`/api/import/${kind}/template`}>下载导入模板</a>，按模板填写（示例行会被忽略，证件号码请保持文本格式）。</li>}
         <li>
           {zip ? "选择照片压缩包上传：" : "选择填好的 .xlsx 文件上传："}
           <input ref={input} type="file" accept={zip ? ".zip" : ".xlsx"} className="hidden" aria-label="选择导入文件" onChange={async (e) => {

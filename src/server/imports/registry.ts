@@ -6,6 +6,7 @@ import type { ImportKind } from "@/generated/prisma/enums";
 import { runImport, type ImportColumn } from "./pipeline";
 import { IMPORT_MAX_BYTES } from "./read-sheet";
 import { candidateImport } from "@/server/candidates/import-candidates";
+import { candidateUpdateImport } from "@/server/candidates/update-candidates";
 import { importPhotos, PHOTO_ZIP_MAX_BYTES } from "@/server/candidates/import-photos";
 
 type Run = (deps: { db: Db; clock: Clock }, u: SessionUser, recordId: string, bytes: Buffer) => Promise<unknown>;
@@ -15,5 +16,6 @@ const schoolStaff = (u: SessionUser) => (u.role === "SCHOOL_PRINCIPAL" || u.role
 
 export const IMPORTS: Record<string, ImportEntry> = {
   candidates: { kind: "CANDIDATES", ext: "xlsx", maxBytes: IMPORT_MAX_BYTES, may: schoolStaff, run: (d, u, id, b) => runImport(d, u, candidateImport, id, b), template: candidateImport },
+  "candidate-updates": { kind: "CANDIDATE_UPDATES", ext: "xlsx", maxBytes: IMPORT_MAX_BYTES, may: schoolStaff, run: (d, u, id, b) => runImport(d, u, candidateUpdateImport, id, b), template: candidateUpdateImport },
   "candidate-photos": { kind: "CANDIDATE_PHOTOS", ext: "zip", maxBytes: PHOTO_ZIP_MAX_BYTES, may: schoolStaff, run: importPhotos },
 };

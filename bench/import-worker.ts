@@ -1,0 +1,57 @@
+// One measured phase of the import benchmarks, in a fresh process so peak RSS belongs to that phase alone.
+// argv: <mode> <database url> <storage dir> <file> <principal user id>
+//   platform-xlsx: the whole candidate import (read, clean, check, batched writes, record, failed file)
+//   bare-xlsx:     exceljs streaming read of the same file, every cell touched, nothing else
+//   platform-zip:  the whole photo import (names, capped inflate, sharp checks and re-encode, storage, rows)
+//   bare-zip:      JSZip inflating every entry of the same zip, nothing else
+import fs from "node:fs";
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+
+const [mode, url, dir, file, userId] = process.argv.slice(2);
+process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
+process.env.APP_MODE = "test";
+let peak = process.memoryUsage().rss;
+const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+const bytes = fs.readFileSync(file);
+let ms = 0, rows = 0, ok = 0;
+
+if (mode.startsWith("platform")) {
+  const { createDb } = await import("../src/server/db");
+  const { LocalStorage } = await import("../src/server/storage");
+  const { resolveSession } = await import("../src/server/auth/session");
+  const { beginImport, runImport } = await import("../src/server/imports/pipeline");
+  const db = createDb(url);
+  const clock = { now: () => new Date() };
+  const s = await db.authSession.create({ data: { userId, sessionVersion: 1, expiresAt: new Date(Date.now() + 3600_000), lastSeenAt: new Date() } });
+  const u = (await resolveSession(db, clock, s.id))!;
+  const deps = { db, clock, storage: new LocalStorage(dir) };
+  const t = performance.now();
+  const rec = await beginImport(deps, u, mode === "platform-xlsx" ? "CANDIDATES" : "CANDIDATE_PHOTOS", { name: mode === "platform-xlsx" ? "考生.xlsx" : "照片.zip", bytes });
+  const done = mode === "platform-xlsx"
+    ? await runImport(deps, u, (await import("../src/server/candidates/import-candidates")).candidateImport, rec.id, bytes)
+    : await (await import("../src/server/candidates/import-photos")).importPhotos(deps, u, rec.id, bytes);
+  ms = performance.now() - t;
+  rows = done.total;
+  ok = done.succeeded;
+  await db.$disconnect();
+} else if (mode === "bare-xlsx") {
+  const t = performance.now();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
+  for await (const ws of reader) {
+    for await (const row of ws) { rows++; for (const v of row.values as unknown[]) if (v != null) ok++; }
+    break;
+  }
+  rows -= 2; // header and example rows
+  ms = performance.now() - t;
+} else {
+  const t = performance.now();
+  const zip = await JSZip.loadAsync(bytes);
+  for (const f of Object.values(zip.files)) if (!f.dir) { rows++; ok += (await f.async("nodebuffer")).length > 0 ? 1 : 0; }
+  ms = performance.now() - t;
+}
+clearInterval(sampler);
+peak = Math.max(peak, process.memoryUsage().rss);
+console.log(JSON.stringify({ ms, rows, ok, peak }));
+process.exit(0);

@@ -1,0 +1,41 @@
+// 批量修改考生信息: export, fix, re-import. Rows match the school's candidates by ID number; the same rules
+// as the form apply, including the lock once 信息准确 (name and ID type stay as they are).
+import type { ImportSpec } from "@/server/imports/pipeline";
+import { schoolScope } from "@/server/tenancy";
+import { cleanCandidate, lockedChanges, type CandidateInput, type CandidateStatus } from "@/domain/candidates/rules";
+import { candidateImport } from "./import-candidates";
+import { resolveCandidates, type Resolved } from "./resolve";
+import { pinyinOf } from "./save-candidate";
+
+const matched = new WeakMap<CandidateInput, { id: string; userId: string | null; value: Resolved }>();
+
+export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: string }> = {
+  kind: "CANDIDATE_UPDATES",
+  title: "考生信息批量修改",
+  columns: candidateImport.columns,
+  context: async (_db, u) => ({ schoolId: schoolScope(u).schoolId }),
+  check: (cells, _ctx, now) => cleanCandidate(cells, now),
+  key: (v) => v.idNumber,
+  checkBatch: async (db, rows, ctx) => {
+    const found = await db.candidate.findMany({ where: { schoolId: ctx.schoolId, idNumber: { in: rows.map((r) => r.idNumber) } } });
+    const byId = new Map(found.map((c) => [c.idNumber, c]));
+    const resolved = await resolveCandidates(db, rows, { exceptIds: rows.map((r) => byId.get(r.idNumber)?.id ?? null) });
+    return rows.map((r, i) => {
+      const c = byId.get(r.idNumber);
+      if (!c) return "本校没有该证件号码的考生（批量修改按证件号码匹配，新考生请用批量导入）";
+      const res = resolved[i];
+      if (!res.ok) return res.error;
+      if (lockedChanges(c.status as CandidateStatus, c, { name: r.name, idType: r.idType }).length) return "考生信息已认证为「信息准确」，姓名和证件类型不能修改";
+      matched.set(r, { id: c.id, userId: c.userId, value: res.value });
+      return null;
+    });
+  },
+  write: async (tx, rows) => {
+    for (const r of rows) {
+      const m = matched.get(r)!;
+      const v = m.value;
+      await tx.candidate.update({ where: { id: m.id }, data: { type: v.type, name: v.name, pinyin: v.pinyin || pinyinOf(v.name), gender: v.gender, idType: v.idType, phone: v.phone, enrolYear: v.enrolYear, majorLevel: v.majorLevelValue, majorId: v.majorId } });
+      if (m.userId) await tx.user.update({ where: { id: m.userId }, data: { name: v.name, phone: v.phone } });
+    }
+  },
+};
