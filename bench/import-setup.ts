@@ -31,6 +31,7 @@ export async function setup() {
   const phase = (mode: string, file: string): { ms: number; rows: number; ok: number; peak: number } => {
     const r = spawnSync("npx", ["tsx", path.join(import.meta.dirname, "import-worker.ts"), mode, url, path.join(dir, "storage"), file, user.id], { encoding: "utf8", maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`${mode} phase failed: ${r.stderr}`);
+    if (process.env.BENCH_TRACE) console.error(r.stderr.split("\n").filter((l) => l.startsWith("{")).join("\n"));
     return JSON.parse(r.stdout.trim().split("\n").pop()!);
   };
   const cleanup = async () => {

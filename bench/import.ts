@@ -27,6 +27,15 @@ const b1 = env.phase("bare-xlsx", file);
 const b = env.phase("bare-xlsx", file);
 const bare = b.ms < b1.ms ? b : b1;
 const written = await env.db.candidate.count();
+if (p.ok !== N) {
+  const rec = await env.db.importRecord.findFirst({ orderBy: { createdAt: "desc" } });
+  const f = rec?.failedFileId ? await env.db.storedFile.findUnique({ where: { id: rec.failedFileId } }) : null;
+  if (f) {
+    const fw = new ExcelJS.Workbook();
+    await fw.xlsx.readFile(path.join(env.dir, "storage", f.key));
+    fw.worksheets[0].eachRow((r) => console.error((r.values as unknown[]).slice(1).join(" | ")));
+  }
+}
 if (p.ok !== N || written !== N || bare.rows !== N) throw new Error(`imported ${p.ok}/${written}, read ${bare.rows}, expected ${N}`);
 console.log(`platform import: ${N} rows in ${p.ms.toFixed(0)} ms (${Math.round(N / (p.ms / 1000))} rows/s), peak RSS ${mb(p.peak)} MB, ${written} candidates + student accounts written`);
 console.log(`bare exceljs read: ${N} rows in ${bare.ms.toFixed(0)} ms (${Math.round(N / (bare.ms / 1000))} rows/s), peak RSS ${mb(bare.peak)} MB`);

@@ -51,28 +51,37 @@ export async function importPhotos(deps: Deps, u: SessionUser, recordId: string,
   }
   const candidates = await db.candidate.findMany({ where: { schoolId, idNumber: { in: [...wanted.keys()] } }, select: { id: true, idNumber: true, status: true } });
   let succeeded = 0, n = 0;
-  for (const [id, e] of wanted) {
-    n++;
-    const c = candidates.find((x) => x.idNumber === id);
-    if (!c) failed.push({ file: e.name, reason: "本校没有该证件号码的考生" });
-    else if (c.status === "VERIFIED") failed.push({ file: e.name, reason: "考生信息已认证为「信息准确」，照片不能更换" });
-    else {
-      const raw = entryBytes(bytes, e, PHOTO_MAX_BYTES);
-      const photo = raw ? await checkedPhoto(raw) : { ok: false as const, error: "照片不能超过 5M 或无法解压" };
-      if (!photo.ok) failed.push({ file: e.name, reason: photo.error });
-      else {
-        const now = clock.now();
-        const key = newKey("candidate-photo", "jpg", now);
-        const size = await storage.put(key, photo.jpeg);
-        await db.$transaction(async (tx) => {
-          const f = await tx.storedFile.create({ data: { key, purpose: "CANDIDATE_PHOTO", filename: `${id}.jpg`, contentType: "image/jpeg", size, ownerUserId: u.id, createdAt: now } });
-          await tx.candidate.update({ where: { id: c.id }, data: { photoFileId: f.id, status: statusAfterEdit(c.status as CandidateStatus, true), verifyReasons: [] } });
-        });
-        succeeded++;
-      }
+  // A few photos at a time: sharp decodes on libuv's thread pool, so this uses the cores without holding
+  // more than a handful of photos in memory.
+  const queue = [...wanted];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [id, e] = next;
+      const reason = await importOne(id, e);
+      if (reason) failed.push({ file: e.name, reason });
+      else succeeded++;
+      if (++n % 50 === 0) await db.importRecord.update({ where: { id: recordId }, data: { processed: n + (files.length - wanted.size), succeeded, failed: failed.length, heartbeatAt: clock.now() } });
     }
-    if (n % 50 === 0) await db.importRecord.update({ where: { id: recordId }, data: { processed: n + (files.length - wanted.size), succeeded, failed: failed.length, heartbeatAt: clock.now() } });
-  }
+  };
+  const importOne = async (id: string, e: (typeof files)[number]): Promise<string | null> => {
+    const c = candidates.find((x) => x.idNumber === id);
+    if (!c) return "本校没有该证件号码的考生";
+    if (c.status === "VERIFIED") return "考生信息已认证为「信息准确」，照片不能更换";
+    const raw = entryBytes(bytes, e, PHOTO_MAX_BYTES);
+    const photo = raw ? await checkedPhoto(raw) : { ok: false as const, error: "照片不能超过 5M 或无法解压" };
+    if (!photo.ok) return photo.error;
+    const now = clock.now();
+    const key = newKey("candidate-photo", "jpg", now);
+    const size = await storage.put(key, photo.jpeg);
+    const stored = await db.$transaction(async (tx) => {
+      const f = await tx.storedFile.create({ data: { key, purpose: "CANDIDATE_PHOTO", filename: `${id}.jpg`, contentType: "image/jpeg", size, ownerUserId: u.id, createdAt: now } });
+      // Conditional: a candidate verified meanwhile keeps its photo.
+      const done = await tx.candidate.updateMany({ where: { id: c.id, status: { not: "VERIFIED" } }, data: { photoFileId: f.id, status: statusAfterEdit(c.status as CandidateStatus, true), verifyReasons: [] } });
+      if (!done.count) throw new Error("verified meanwhile");
+    }).then(() => true, () => false);
+    return stored ? null : "考生信息已认证为「信息准确」，照片不能更换";
+  };
+  await Promise.all(Array.from({ length: 4 }, () => worker()));
   const failedFileId = failed.length ? await writeFailedFile(deps, u, "学生照片导入", [{ header: "文件名", width: 40, value: (r: { file: string }) => r.file }, { header: "失败原因", width: 40, value: (r: { reason: string }) => r.reason }], failed) : null;
   return db.$transaction(async (tx) => {
     const rec = await tx.importRecord.update({ where: { id: recordId }, data: { status: "DONE", processed: files.length, succeeded, failed: failed.length, failedFileId, finishedAt: clock.now(), heartbeatAt: clock.now() } });

@@ -17,5 +17,6 @@ export async function checkedPhoto(bytes: Buffer): Promise<{ ok: true; jpeg: Buf
   const { data, info } = await sharp(bytes, { limitInputPixels: PIXEL_LIMIT }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const problem = photoProblem({ ...size, redBorderRatio: redBorderRatio(data, info.width, info.height, info.channels) });
   if (problem) return { ok: false, error: problem };
-  return { ok: true, jpeg: await sharp(bytes).jpeg({ quality: 90 }).toBuffer() };
+  // Re-encode from the pixels already decoded (no second decode); metadata is not carried over.
+  return { ok: true, jpeg: await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).jpeg({ quality: 90 }).toBuffer() };
 }

@@ -8,7 +8,7 @@ import type { RequestMeta, SessionUser } from "@/server/session-user";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, notFound } from "@/server/errors";
 import { schoolScope } from "@/server/tenancy";
-import { randomDigits, randomInitialPassword, encrypt } from "@/server/crypto";
+import { randomInitialPassword, encrypt } from "@/server/crypto";
 import { hashPassword } from "@/server/auth/password";
 import { candidateNumber, canDeleteCandidate, cleanCandidate, lockedChanges, statusAfterEdit, type CandidateStatus } from "@/domain/candidates/rules";
 import { resolveCandidates, type Resolved } from "./resolve";
@@ -21,14 +21,29 @@ export const pinyinOf = (name: string) => (/^[\u4e00-\u9fa5·]+$/.test(name) ? p
 
 /** Creates candidates and their student accounts (one transaction per call). */
 export async function insertCandidates(tx: Tx, rows: Resolved[], schoolId: string, actorId: string, now: Date, importId: string | null) {
-  const data = rows.map((r) => ({
+  // Suffixes from a sequence: no two candidates of the same second share a number, on any instance.
+  const seq = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('candidate_number_seq') AS n FROM generate_series(1, ${rows.length}::int)`;
+  const data = rows.map((r, i) => ({
     id: crypto.randomUUID(), userId: crypto.randomUUID(),
-    number: candidateNumber(r.idType, r.idNumber, now, randomDigits(6)),
+    number: candidateNumber(r.idType, r.idNumber, now, String(Number(seq[i].n % 1_000_000n)).padStart(6, "0")),
     type: r.type, schoolId, name: r.name, pinyin: r.pinyin || pinyinOf(r.name), gender: r.gender, idType: r.idType, idNumber: r.idNumber,
     phone: r.phone, enrolYear: r.enrolYear, majorLevel: r.majorLevelValue, majorId: r.majorId, createdById: actorId, importId, status: "NO_PHOTO" as const,
   }));
-  await tx.user.createMany({ data: data.map((d) => ({ id: d.userId, account: d.idNumber, passwordHash: NO_PASSWORD, mustChangePassword: true, name: d.name, phone: d.phone, idNumber: d.idNumber, role: "STUDENT" as const, createdById: actorId })) });
-  await tx.candidate.createMany({ data });
+  // One INSERT … SELECT FROM unnest(…) per table: Prisma's createMany spends ~0.5 s of JavaScript per
+  // 1,000 rows here (measured), the database itself a few milliseconds.
+  const col = <K extends keyof (typeof data)[number]>(k: K) => data.map((d) => d[k]);
+  await tx.$executeRaw`
+    INSERT INTO "User" (id, account, "passwordHash", "mustChangePassword", name, phone, "idNumber", role, "createdById", "updatedAt")
+    SELECT u.id, u.account, ${NO_PASSWORD}, true, u.name, u.phone, u.account, 'STUDENT'::"Role", ${actorId}::uuid, ${now}
+    FROM unnest(${col("userId")}::uuid[], ${col("idNumber")}::text[], ${col("name")}::text[], ${col("phone")}::text[]) AS u(id, account, name, phone)`;
+  await tx.$executeRaw`
+    INSERT INTO "Candidate" (id, number, type, "schoolId", name, pinyin, gender, "idType", "idNumber", phone, "enrolYear", "majorLevel", "majorId", status, "userId", "importId", "createdById", "createdAt", "updatedAt")
+    SELECT c.id, c.number, c.type::"CandidateType", ${schoolId}::uuid, c.name, c.pinyin, c.gender::"Gender", c.id_type::"IdType", c.id_number, c.phone, c.enrol_year,
+           c.major_level::"MajorLevel", c.major_id, 'NO_PHOTO'::"CandidateStatus", c.user_id, ${importId}::uuid, ${actorId}::uuid, ${now}, ${now}
+    FROM unnest(${col("id")}::uuid[], ${col("number")}::text[], ${col("type")}::text[], ${col("name")}::text[], ${col("pinyin")}::text[], ${col("gender")}::text[],
+                ${col("idType")}::text[], ${col("idNumber")}::text[], ${col("phone")}::text[], ${col("enrolYear")}::int[], ${col("majorLevel")}::text[],
+                ${col("majorId")}::uuid[], ${col("userId")}::uuid[])
+         AS c(id, number, type, name, pinyin, gender, id_type, id_number, phone, enrol_year, major_level, major_id, user_id)`;
   return data;
 }
 

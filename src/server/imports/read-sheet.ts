@@ -1,9 +1,8 @@
-// Reads the first sheet of an uploaded .xlsx with exceljs' streaming reader, after checking it really is an
+// Reads the first sheet of an uploaded .xlsx with a streaming reader (xlsx-stream.ts), after checking it really is an
 // xlsx (zip magic, central directory sizes) and before anything is written: a wrong file, wrong headers or
 // too many rows is refused as a whole.
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { zipBombProblem, zipEntries } from "./zip";
+import { readXlsxRows } from "./xlsx-stream";
 
 export const IMPORT_MAX_ROWS = 50_000;
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -11,25 +10,6 @@ const MAX_UNZIPPED = 400 * 1024 * 1024;
 
 export class SheetError extends Error {}
 export type SheetRow = { line: number; cells: Record<string, string> };
-
-function text(v: ExcelJS.CellValue): string {
-  if (v == null) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number") {
-    // A long number (an ID typed into a number cell) has lost digits already: say so instead of guessing.
-    if (!Number.isSafeInteger(v) && Math.abs(v) > 1e15) throw new SheetError("NUMBER_PRECISION");
-    return String(v);
-  }
-  if (typeof v === "boolean") return v ? "是" : "否";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("text" in v) return String(v.text);
-    if ("result" in v) return text(v.result as ExcelJS.CellValue);
-    if ("error" in v) return "";
-  }
-  return String(v);
-}
 
 /** Rows keyed by column key; the header row must hold every expected header; rows marked 示例 are skipped. */
 export async function readSheet(bytes: Buffer, columns: { key: string; header: string }[], maxRows = IMPORT_MAX_ROWS): Promise<SheetRow[]> {
@@ -41,31 +21,27 @@ export async function readSheet(bytes: Buffer, columns: { key: string; header: s
   const bomb = zipBombProblem(entries, MAX_UNZIPPED);
   if (bomb) throw new SheetError(bomb);
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
   const out: SheetRow[] = [];
   let index: Map<number, string> | null = null;
   let missing: string[] = [];
   try {
-    for await (const ws of reader) {
-      for await (const row of ws) {
-        const values = (row.values as ExcelJS.CellValue[]).map((v, i) => (i === 0 ? "" : textOf(v, row.number)));
-        if (!index) {
-          // The header row: the first row naming all expected columns (a title row may sit above it).
-          const found = new Map<number, string>();
-          values.forEach((v, i) => { const c = columns.find((x) => x.header === v.trim()); if (c) found.set(i, c.key); });
-          if (found.size === columns.length) index = found;
-          else if (!missing.length || found.size > 0) missing = columns.filter((c) => ![...found.values()].includes(c.key)).map((c) => c.header);
-          if (!index && row.number >= 3) throw new SheetError(`表头与模板不一致，缺少：${missing.join("、")}。请下载最新模板`);
-          continue;
-        }
-        const cells: Record<string, string> = {};
-        for (const [i, key] of index) cells[key] = values[i] ?? "";
-        if (Object.values(cells).every((v) => !v.trim())) continue;
-        if ((values[1] ?? "").trim().startsWith("示例")) continue;
-        if (out.length >= maxRows) throw new SheetError(`单次导入不能超过 ${maxRows.toLocaleString("zh-CN")} 行，请拆分后分批导入`);
-        out.push({ line: row.number, cells });
+    for await (const row of readXlsxRows(bytes, entries)) {
+      const values = Array.from({ length: row.cells.length }, (_, i) => (i === 0 ? "" : textOf(row.cells[i], row.number)));
+      if (!index) {
+        // The header row: the first row naming all expected columns (a title row may sit above it).
+        const found = new Map<number, string>();
+        values.forEach((v, i) => { const c = columns.find((x) => x.header === v.trim()); if (c) found.set(i, c.key); });
+        if (found.size === columns.length) index = found;
+        else if (!missing.length || found.size > 0) missing = columns.filter((c) => ![...found.values()].includes(c.key)).map((c) => c.header);
+        if (!index && row.number >= 3) throw new SheetError(`表头与模板不一致，缺少：${missing.join("、")}。请下载最新模板`);
+        continue;
       }
-      break; // the first sheet only
+      const cells: Record<string, string> = {};
+      for (const [i, key] of index) cells[key] = values[i] ?? "";
+      if (Object.values(cells).every((v) => !v.trim())) continue;
+      if ((values[1] ?? "").trim().startsWith("示例")) continue;
+      if (out.length >= maxRows) throw new SheetError(`单次导入不能超过 ${maxRows.toLocaleString("zh-CN")} 行，请拆分后分批导入`);
+      out.push({ line: row.number, cells });
     }
   } catch (e) {
     if (e instanceof SheetError) throw e;
@@ -75,11 +51,11 @@ export async function readSheet(bytes: Buffer, columns: { key: string; header: s
   return out;
 }
 
-function textOf(v: ExcelJS.CellValue, line: number): string {
-  try {
-    return text(v);
-  } catch (e) {
-    if (e instanceof SheetError && e.message === "NUMBER_PRECISION") throw new SheetError(`第 ${line} 行有长数字被 Excel 转为数值而丢失精度，请把证件号码等列设为文本格式后重新填写`);
-    throw e;
-  }
+function textOf(v: string | { number: string } | undefined, line: number): string {
+  if (v == null) return "";
+  if (typeof v === "string") return v;
+  // A number cell: a long one (an ID typed into a number cell) has lost digits already; say so, never guess.
+  const n = v.number;
+  if (/e/i.test(n) || n.replace(/[^0-9]/g, "").replace(/^0+/, "").length > 15) throw new SheetError(`第 ${line} 行有长数字被 Excel 转为数值而丢失精度，请把证件号码等列设为文本格式后重新填写`);
+  return /^-?\d+\.0+$/.test(n) ? n.replace(/\.0+$/, "") : n;
 }
