@@ -227,3 +227,40 @@ describe("xlsx reading", () => {
     }
   }, 60_000);
 });
+
+describe("import limits and failures", () => {
+  it("stops at 50,000 rows while streaming and writes nothing", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vslc-big-")), "big.xlsx");
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+    const ws = wb.addWorksheet("考生");
+    ws.addRow(["序号", ...candidateImport.columns.map((c) => c.header)]).commit();
+    for (let i = 0; i < 50_001; i++) ws.addRow([String(i + 1), "院校考生", "张三", "", "男", "居民身份证", "110108200503011237", "", "2024", "高职专科", "510201"]).commit();
+    ws.commit();
+    await wb.commit();
+    const before = await t.db.candidate.count();
+    await expect(importFile("a", fs.readFileSync(file))).rejects.toThrow("单次导入不能超过 50,000 行");
+    expect(await t.db.candidate.count()).toBe(before);
+  }, 120_000);
+
+  it("a write that fails midway leaves no half-written batch", async () => {
+    const ids = Array.from({ length: 1005 }, () => nextId2());
+    const bytes = await filledTemplate(ids.map((id) => good(id)));
+    let batch = 0;
+    // The second batch crashes after writing its candidates, inside its transaction.
+    const crashing = { ...candidateImport, write: async (...args: Parameters<typeof candidateImport.write>) => { await candidateImport.write(...args); if (++batch >= 2) throw new Error("crash"); } };
+    const rec0 = await beginImport({ db: t.db, clock, storage }, s.a, "CANDIDATES", { name: "崩溃.xlsx", bytes });
+    const rec = await runImport({ db: t.db, clock, storage }, s.a, crashing, rec0.id, bytes);
+    expect([rec.succeeded, rec.failed]).toEqual([1000, 5]);
+    expect(await t.db.candidate.count({ where: { idNumber: { in: ids.slice(0, 1000) } } })).toBe(1000);
+    expect(await t.db.candidate.count({ where: { idNumber: { in: ids.slice(1000) } } })).toBe(0);
+    expect(await t.db.user.count({ where: { account: { in: ids.slice(1000) } } })).toBe(0);
+  }, 120_000);
+});
+
+let seq2 = 1;
+/** Many distinct valid ID numbers: born on different days of 2003. */
+function nextId2(): string {
+  const n = seq2++;
+  const day = new Date(Date.UTC(2003, 0, 1) + Math.floor(n / 400) * 86400000).toISOString().slice(0, 10).replace(/-/g, "");
+  return withIdCheck(`110108${day}${String((n % 400) * 2 + 1).padStart(3, "0")}`);
+}

@@ -14,6 +14,11 @@ export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "c
   const [recordId, setRecordId] = useState<string | null>(null);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  // Coming back while an import of this kind still runs: show its progress again.
+  const KINDS = { candidates: "CANDIDATES", "candidate-updates": "CANDIDATE_UPDATES", "candidate-photos": "CANDIDATE_PHOTOS" } as const;
+  const latest = useQuery(trpc.candidates.imports.queryOptions({ kind: KINDS[kind], page: 1, pageSize: 10 }));
+  const running = latest.data?.rows.find((x) => x.status === "RUNNING")?.id ?? null;
+  useEffect(() => { if (running && !recordId) setRecordId(running); }, [running, recordId]);
   const status = useQuery({
     ...trpc.candidates.importStatus.queryOptions({ id: recordId ?? "" }),
     enabled: !!recordId,

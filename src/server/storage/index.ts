@@ -7,6 +7,7 @@ import path from "node:path";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { randomToken } from "@/server/crypto";
+import { S3Storage } from "./s3";
 
 export interface Storage {
   /** Writes bytes under a key; returns the byte count. */
@@ -70,6 +71,7 @@ const g = globalThis as unknown as { __vslcStorage?: Storage };
 export function getStorage(): Storage {
   if (!g.__vslcStorage) {
     const driver = process.env.STORAGE_DRIVER ?? "local";
+    if (driver === "s3") return (g.__vslcStorage = S3Storage.fromEnv());
     if (driver !== "local") throw new Error(`配置错误: 未知的存储驱动 STORAGE_DRIVER=${driver}`);
     g.__vslcStorage = new LocalStorage(path.resolve(process.env.STORAGE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "storage")));
   }
