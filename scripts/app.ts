@@ -74,8 +74,17 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
   fs.writeFileSync(marker, hash);
 }
 
-export function serve(env: NodeJS.ProcessEnv, port: number, dev = false): ChildProcess {
-  return spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port), "-H", "0.0.0.0"], { cwd: ROOT, stdio: "inherit", env });
+/** `group`: its own process group, so stopServer() ends npx, next and next-server together (test runs). */
+export function serve(env: NodeJS.ProcessEnv, port: number, dev = false, group = false): ChildProcess {
+  return spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port), "-H", "0.0.0.0"], { cwd: ROOT, stdio: "inherit", env, detached: group });
+}
+
+export function stopServer(app: ChildProcess): void {
+  try {
+    if (app.pid) process.kill(-app.pid, "SIGTERM");
+  } catch {
+    app.kill("SIGTERM");
+  }
 }
 
 export async function waitForHttp(url: string, timeoutMs = 120000): Promise<void> {

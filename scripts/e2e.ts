@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT, buildIfNeeded, ensureDatabase, ensureGenerated, prepareData, serve, waitForHttp } from "./app";
+import { ROOT, buildIfNeeded, ensureDatabase, ensureGenerated, prepareData, serve, stopServer, waitForHttp } from "./app";
 import { freePort } from "./pg";
 
 delete process.env.DATABASE_URL; // always a throwaway database
@@ -26,7 +26,7 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 buildIfNeeded(env);
-const app = serve(env, port);
+const app = serve(env, port, false, true);
 let code = 1;
 try {
   await waitForHttp(`${baseURL}/`);
@@ -37,7 +37,7 @@ try {
   });
   code = r.status ?? 1;
 } finally {
-  app.kill("SIGTERM");
+  stopServer(app); // the whole group: a bare kill left next-server running after every run
   await new Promise((r) => setTimeout(r, 500));
   await db.pg?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
