@@ -129,7 +129,7 @@ describe("export", () => {
     const before = await t.db.storedFile.count();
     await expect(createExport({ db: t.db, clock, storage }, s.admin, LISTS.schools as never, { filter: { name: "批量学院" }, smsCode: await code("admin") }, { ip: null, userAgent: null })).rejects.toThrow("单次最多导出 50,000 条数据，当前 50,001 条");
     expect(await t.db.storedFile.count()).toBe(before);
-  });
+  }, 120_000); // 50,001 rows inserted first: slow on a loaded 2-core machine
 });
 
 describe("catalogue details: another tenant's ids get nothing", () => {

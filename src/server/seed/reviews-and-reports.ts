@@ -149,16 +149,28 @@ export async function seedCandidates(tx: Tx, now: Date): Promise<void> {
     const name = demo ? student.name! : `${surnames[k % surnames.length]}${given[k % given.length]}`;
     const major = majors[k % majors.length];
     const status = states[k % states.length];
+    const photoFileId = status === "NO_PHOTO" ? null : await seedPhoto(tx, idNumber, k, now);
     const userId = demo ? student.id : (await tx.user.create({ data: { account: idNumber, passwordHash: "!unset", mustChangePassword: true, name, idNumber, role: "STUDENT" } })).id;
     await tx.candidate.create({
       data: {
         number: `${idNumber.slice(0, 6)}${now.getUTCFullYear()}${Math.floor(now.getTime() / 1000) - k * 3600}${String(100000 + k * 7919).slice(-6)}`,
         type: k % 9 === 8 ? "SOCIAL" : "SCHOOL", schoolId: school.id, name, pinyin: pinyin(name, { toneType: "none", type: "array" }).join(" "),
         gender: Number(idNumber[16]) % 2 ? "MALE" : "FEMALE", idType: "RESIDENT_ID", idNumber, phone: `1360001${String(k).padStart(4, "0")}`,
-        enrolYear: 2023 + (k % 3), majorLevel: major?.level ?? null, majorId: major?.id ?? null, status,
+        enrolYear: 2023 + (k % 3), majorLevel: major?.level ?? null, majorId: major?.id ?? null, status, photoFileId,
         verifyReasons: status === "NEEDS_REVIEW" ? ["照片未通过人像比对，请人工核对"] : [], verifiedAt: status === "VERIFIED" ? now : null,
         userId, createdById: school.users[0]?.id ?? userId, createdAt: new Date(now.getTime() - k * 3600000),
       },
     });
   }
+}
+
+/** A red-background ID photo for a demo candidate, stored like an upload. */
+async function seedPhoto(tx: Tx, idNumber: string, k: number, now: Date): Promise<string> {
+  const sharp = (await import("sharp")).default;
+  const { getStorage, newKey } = await import("@/server/storage");
+  const person = Buffer.from(`<svg width="295" height="413"><ellipse cx="147" cy="165" rx="62" ry="72" fill="${["#e0bb9f", "#d8b08f", "#caa07f"][k % 3]}"/><rect x="40" y="258" width="215" height="155" rx="40" fill="${["#1e293b", "#334155", "#0f172a"][k % 3]}"/></svg>`);
+  const jpeg = await sharp({ create: { width: 295, height: 413, channels: 3, background: "#d40000" } }).composite([{ input: person }]).jpeg({ quality: 85 }).toBuffer();
+  const key = newKey("candidate-photo", "jpg", now);
+  const size = await getStorage().put(key, jpeg);
+  return (await tx.storedFile.create({ data: { key, purpose: "CANDIDATE_PHOTO", filename: `${idNumber}.jpg`, contentType: "image/jpeg", size, createdAt: now } })).id;
 }
