@@ -1,35 +1,12 @@
 // Export benchmark: 50,000 schools exported by the platform's own path (scoped list definition → keyset
 // batches from PostgreSQL → streaming exceljs writer → storage) beside a bare exceljs streaming write of
 // the same rows already in memory, in the same run. Reports rows/s and peak RSS of each phase.
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
-import pg from "pg";
 import { spawnSync } from "node:child_process";
-import { startEmbeddedPg } from "../scripts/pg";
-import { migrate } from "../src/server/db/migrate";
+import { benchDatabase, mb } from "./database";
 
-process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
-process.env.APP_MODE = "test";
 const N = Number(process.env.BENCH_ROWS ?? 50_000);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vslc-bench-"));
-process.env.STORAGE_DIR = path.join(dir, "storage");
-
-const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
-
-const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), "vslc-bench-pg-"));
-const pgh = await startEmbeddedPg({ dataDir: pgDir, quiet: true });
-const admin = new pg.Client({ connectionString: pgh.url("postgres") });
-await admin.connect();
-await admin.query("CREATE DATABASE bench");
-await admin.end();
-const url = pgh.url("bench");
-await migrate(url);
-const { createDb } = await import("../src/server/db");
-const { seedReference } = await import("../src/server/seed");
-const db = createDb(url);
-await seedReference(db);
+const { db, url, dir, cleanup } = await benchDatabase();
 for (let i = 0; i < N; i += 10_000) {
   await db.school.createMany({
     data: Array.from({ length: Math.min(10_000, N - i) }, (_, k) => ({ code: `49${String(i + k).padStart(8, "0")}`, name: `基准测试职业技术学院${i + k}`, type: "HIGHER_VOCATIONAL" as const, regionCode: "110108", isPilot: (i + k) % 3 !== 0 })),
@@ -52,8 +29,5 @@ if (p.rows !== N || b.rows !== N) throw new Error(`exported ${p.rows}/${b.rows} 
 
 console.log(`platform export: ${N} rows in ${ms.toFixed(0)} ms (${Math.round(N / (ms / 1000))} rows/s), peak RSS ${mb(platformPeak)} MB`);
 console.log(`bare exceljs:    ${N} rows in ${baselineMs.toFixed(0)} ms (${Math.round(N / (baselineMs / 1000))} rows/s), peak RSS ${mb(baselinePeak)} MB (rows loaded, then written)`);
-await db.$disconnect();
-await pgh.stop();
-fs.rmSync(dir, { recursive: true, force: true });
-fs.rmSync(pgDir, { recursive: true, force: true });
+await cleanup();
 console.log(JSON.stringify({ bench: "export", n: N, ms: Math.round(ms), baseline: "exceljs stream.xlsx.WorkbookWriter after findMany of all rows", baseline_ms: Math.round(baselineMs), ratio: Math.round((ms / baselineMs) * 100) / 100, peak_rss_mb: mb(platformPeak), baseline_peak_rss_mb: mb(baselinePeak), rows_per_s: Math.round(N / (ms / 1000)) }));

@@ -53,6 +53,10 @@ describe("weekly reports", () => {
     await expect(api("hb").reports.decide({ id: draft.id, approve: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("otherPrincipal").reports.detail({ id: draft.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("otherPrincipal").reports.withdraw({ id: draft.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("otherPrincipal").reports.save({ id: draft.id, sections, submit: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("otherPrincipal").reports.submit({ id: draft.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("otherPrincipal").reports.delete({ id: draft.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await t.db.weeklyReport.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("PENDING");
     const file = await t.db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
     expect(await canDownload(t.db, s.bj, file, clock.now())).toBe(true);
     expect(await canDownload(t.db, s.hb, file, clock.now())).toBe(false);

@@ -57,38 +57,25 @@ export function statusText(r: { status: keyof typeof APPLICATION_STATUS_LABELS; 
   return r.status === "IN_REVIEW" && r.reviewStage === "CITY" ? "待初审" : APPLICATION_STATUS_LABELS[r.status];
 }
 
-const count = (db: Parameters<ListDef<Filter, ApplicationRow>["count"]>[0], w: Prisma.PilotApplicationWhereInput) => db.pilotApplication.count({ where: w });
+type Def = ListDef<Filter, ApplicationRow, Prisma.PilotApplicationWhereInput>;
+const approvedTabs: Def["tabs"] = [
+  { value: "APPROVED", label: "审核通过", where: { status: "APPROVED" } },
+  { value: "RETURNED", label: "审核退回", where: { status: "RETURNED" } },
+];
 
-export const pilotApplicationList: ListDef<Filter, ApplicationRow, Prisma.PilotApplicationWhereInput> = {
-  name: "pilotApplications",
-  title: "证书试点申报明细表",
-  roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"],
-  filter,
-  where: (_db, u, f) => where(u, f),
-  tabs: [
-    { value: "DRAFT", label: "未提交", where: { status: "DRAFT" } },
-    { value: "IN_REVIEW", label: "审核中", where: { status: "IN_REVIEW" } },
-    { value: "APPROVED", label: "审核通过", where: { status: "APPROVED" } },
-    { value: "RETURNED", label: "审核退回", where: { status: "RETURNED" } },
-  ],
-  count,
-  rows,
-  columns: certificateColumns,
-};
+/** The school's list and the departments' queue differ only in who reads, the tabs and the school columns. */
+function applicationList(name: string, title: string, roles: Def["roles"], tabs: NonNullable<Def["tabs"]>, columns: Def["columns"]): Def {
+  return { name, title, roles, filter, where: (_db, u, f) => where(u, f), tabs, count: (db, w) => db.pilotApplication.count({ where: w }), rows, columns };
+}
 
-export const applicationReviewList: ListDef<Filter, ApplicationRow, Prisma.PilotApplicationWhereInput> = {
-  name: "applicationReviews",
-  title: "证书试点申报审核",
-  roles: ["EDU", "ADMIN"],
-  filter,
-  where: (_db, u, f) => where(u, f),
-  tabs: [
-    { value: "CITY", label: "待初审", where: { status: "IN_REVIEW", reviewStage: "CITY" } },
-    { value: "PROVINCE", label: "待省级审核", where: { status: "IN_REVIEW", reviewStage: "PROVINCE" } },
-    { value: "APPROVED", label: "审核通过", where: { status: "APPROVED" } },
-    { value: "RETURNED", label: "审核退回", where: { status: "RETURNED" } },
-  ],
-  count,
-  rows,
-  columns: [{ header: "院校代码", value: (r) => r.school.code }, { header: "院校名称", width: 30, value: (r) => r.school.name }, ...certificateColumns],
-};
+export const pilotApplicationList = applicationList("pilotApplications", "证书试点申报明细表", ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], [
+  { value: "DRAFT", label: "未提交", where: { status: "DRAFT" } },
+  { value: "IN_REVIEW", label: "审核中", where: { status: "IN_REVIEW" } },
+  ...approvedTabs!,
+], certificateColumns);
+
+export const applicationReviewList = applicationList("applicationReviews", "证书试点申报审核", ["EDU", "ADMIN"], [
+  { value: "CITY", label: "待初审", where: { status: "IN_REVIEW", reviewStage: "CITY" } },
+  { value: "PROVINCE", label: "待省级审核", where: { status: "IN_REVIEW", reviewStage: "PROVINCE" } },
+  ...approvedTabs!,
+], [{ header: "院校代码", value: (r) => r.school.code }, { header: "院校名称", width: 30, value: (r) => r.school.name }, ...certificateColumns]);
