@@ -8,7 +8,13 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     // An odd time zone so that date bugs fail loudly; the platform itself works in Asia/Shanghai.
-    env: { TZ: "America/St_Johns", APP_MODE: "test", CAPTCHA_PROVIDER: "fixed", AUTH_SECRET: "test-secret-test-secret-test-secret-0123", STORAGE_DIR: path.join(os.tmpdir(), "vslc-test-storage") },
+    env: {
+      TZ: "America/St_Johns",
+      APP_MODE: "test",
+      CAPTCHA_PROVIDER: "fixed",
+      AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+      STORAGE_DIR: path.join(os.tmpdir(), "vslc-test-storage"),
+    },
     testTimeout: 30000,
     hookTimeout: 60000,
     pool: "forks",

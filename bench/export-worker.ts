@@ -7,7 +7,9 @@ const [mode, url, dir, userId] = process.argv.slice(2);
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
 process.env.APP_MODE = "test";
 let peak = process.memoryUsage().rss;
-const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 5);
 
 const { createDb } = await import("../src/server/db");
 const db = createDb(url);
@@ -19,10 +21,40 @@ if (mode === "platform") {
   const { LocalStorage } = await import("../src/server/storage");
   const { keyedHash } = await import("../src/server/crypto");
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  const session = { sid: "00000000-0000-0000-0000-000000000000", id: user.id, account: user.account, name: user.name, role: "ADMIN" as const, portal: "admin" as const, schoolId: null, orgId: null, departmentId: null, departmentLevel: null, schoolStatus: null, regionPrefix: null, certificateLevelIds: null, mustChangePassword: false, needsBinding: false };
-  await db.smsCode.create({ data: { phone: user.phone!, purpose: "EXPORT", userId: user.id, codeHash: keyedHash(`${user.phone}:EXPORT:123456`), expiresAt: new Date(Date.now() + 300_000) } });
+  const session = {
+    sid: "00000000-0000-0000-0000-000000000000",
+    id: user.id,
+    account: user.account,
+    name: user.name,
+    role: "ADMIN" as const,
+    portal: "admin" as const,
+    schoolId: null,
+    orgId: null,
+    departmentId: null,
+    departmentLevel: null,
+    schoolStatus: null,
+    regionPrefix: null,
+    certificateLevelIds: null,
+    mustChangePassword: false,
+    needsBinding: false,
+  };
+  await db.smsCode.create({
+    data: {
+      phone: user.phone!,
+      purpose: "EXPORT",
+      userId: user.id,
+      codeHash: keyedHash(`${user.phone}:EXPORT:123456`),
+      expiresAt: new Date(Date.now() + 300_000),
+    },
+  });
   const t = performance.now();
-  const r = await createExport({ db, clock: { now: () => new Date() }, storage: new LocalStorage(dir) }, session, LISTS.schools as never, { filter: {}, smsCode: "123456" }, { ip: null, userAgent: null });
+  const r = await createExport(
+    { db, clock: { now: () => new Date() }, storage: new LocalStorage(dir) },
+    session,
+    LISTS.schools as never,
+    { filter: {}, smsCode: "123456" },
+    { ip: null, userAgent: null },
+  );
   ms = performance.now() - t;
   rows = r.rows;
 } else {

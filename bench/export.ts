@@ -9,10 +9,18 @@ const N = Number(process.env.BENCH_ROWS ?? 50_000);
 const { db, url, dir, cleanup } = await benchDatabase();
 for (let i = 0; i < N; i += 10_000) {
   await db.school.createMany({
-    data: Array.from({ length: Math.min(10_000, N - i) }, (_, k) => ({ code: `49${String(i + k).padStart(8, "0")}`, name: `基准测试职业技术学院${i + k}`, type: "HIGHER_VOCATIONAL" as const, regionCode: "110108", isPilot: (i + k) % 3 !== 0 })),
+    data: Array.from({ length: Math.min(10_000, N - i) }, (_, k) => ({
+      code: `49${String(i + k).padStart(8, "0")}`,
+      name: `基准测试职业技术学院${i + k}`,
+      type: "HIGHER_VOCATIONAL" as const,
+      regionCode: "110108",
+      isPilot: (i + k) % 3 !== 0,
+    })),
   });
 }
-const user = await db.user.create({ data: { account: "bench-admin", passwordHash: "x", role: "ADMIN", name: "基准", phone: "13900009999", mustChangePassword: false } });
+const user = await db.user.create({
+  data: { account: "bench-admin", passwordHash: "x", role: "ADMIN", name: "基准", phone: "13900009999", mustChangePassword: false },
+});
 
 function phase(mode: "platform" | "bare"): { ms: number; rows: number; peak: number } {
   const r = spawnSync("npx", ["tsx", path.join(import.meta.dirname, "export-worker.ts"), mode, url, path.join(dir, "storage"), user.id], { encoding: "utf8" });
@@ -24,10 +32,27 @@ phase("platform"); // warm-up: file-system caches, PostgreSQL buffers
 phase("bare");
 const p = phase("platform");
 const b = phase("bare");
-const ms = p.ms, baselineMs = b.ms, platformPeak = p.peak, baselinePeak = b.peak;
+const ms = p.ms,
+  baselineMs = b.ms,
+  platformPeak = p.peak,
+  baselinePeak = b.peak;
 if (p.rows !== N || b.rows !== N) throw new Error(`exported ${p.rows}/${b.rows} rows, expected ${N}`);
 
 console.log(`platform export: ${N} rows in ${ms.toFixed(0)} ms (${Math.round(N / (ms / 1000))} rows/s), peak RSS ${mb(platformPeak)} MB`);
-console.log(`bare exceljs:    ${N} rows in ${baselineMs.toFixed(0)} ms (${Math.round(N / (baselineMs / 1000))} rows/s), peak RSS ${mb(baselinePeak)} MB (rows loaded, then written)`);
+console.log(
+  `bare exceljs:    ${N} rows in ${baselineMs.toFixed(0)} ms (${Math.round(N / (baselineMs / 1000))} rows/s), peak RSS ${mb(baselinePeak)} MB (rows loaded, then written)`,
+);
 await cleanup();
-console.log(JSON.stringify({ bench: "export", n: N, ms: Math.round(ms), baseline: "exceljs stream.xlsx.WorkbookWriter after findMany of all rows", baseline_ms: Math.round(baselineMs), ratio: Math.round((ms / baselineMs) * 100) / 100, peak_rss_mb: mb(platformPeak), baseline_peak_rss_mb: mb(baselinePeak), rows_per_s: Math.round(N / (ms / 1000)) }));
+console.log(
+  JSON.stringify({
+    bench: "export",
+    n: N,
+    ms: Math.round(ms),
+    baseline: "exceljs stream.xlsx.WorkbookWriter after findMany of all rows",
+    baseline_ms: Math.round(baselineMs),
+    ratio: Math.round((ms / baselineMs) * 100) / 100,
+    peak_rss_mb: mb(platformPeak),
+    baseline_peak_rss_mb: mb(baselinePeak),
+    rows_per_s: Math.round(N / (ms / 1000)),
+  }),
+);

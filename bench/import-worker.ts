@@ -13,9 +13,13 @@ const [mode, url, dir, file, userId] = process.argv.slice(2);
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
 process.env.APP_MODE = "test";
 let peak = process.memoryUsage().rss;
-const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 5);
 const bytes = fs.readFileSync(file);
-let ms = 0, rows = 0, ok = 0;
+let ms = 0,
+  rows = 0,
+  ok = 0;
 
 if (mode.startsWith("platform")) {
   const { createDb } = await import("../src/server/db");
@@ -28,19 +32,32 @@ if (mode.startsWith("platform")) {
   const u = (await resolveSession(db, clock, s.id))!;
   const deps = { db, clock, storage: new LocalStorage(dir) };
   const t = performance.now();
-  const rec = await beginImport(deps, u, mode === "platform-xlsx" ? "CANDIDATES" : "CANDIDATE_PHOTOS", { name: mode === "platform-xlsx" ? "考生.xlsx" : "照片.zip", bytes });
-  const done = mode === "platform-xlsx"
-    ? await runImport(deps, u, (await import("../src/server/candidates/import-candidates")).candidateImport, rec.id, bytes)
-    : await (await import("../src/server/candidates/import-photos")).importPhotos(deps, u, rec.id, bytes);
+  const rec = await beginImport(deps, u, mode === "platform-xlsx" ? "CANDIDATES" : "CANDIDATE_PHOTOS", {
+    name: mode === "platform-xlsx" ? "考生.xlsx" : "照片.zip",
+    bytes,
+  });
+  const done =
+    mode === "platform-xlsx"
+      ? await runImport(deps, u, (await import("../src/server/candidates/import-candidates")).candidateImport, rec.id, bytes)
+      : await (await import("../src/server/candidates/import-photos")).importPhotos(deps, u, rec.id, bytes);
   ms = performance.now() - t;
   rows = done.total;
   ok = done.succeeded;
   await db.$disconnect();
 } else if (mode === "bare-xlsx") {
   const t = performance.now();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    worksheets: "emit",
+    entries: "emit",
+  });
   for await (const ws of reader) {
-    for await (const row of ws) { rows++; for (const v of row.values as unknown[]) if (v != null) ok++; }
+    for await (const row of ws) {
+      rows++;
+      for (const v of row.values as unknown[]) if (v != null) ok++;
+    }
     break;
   }
   rows -= 2; // header and example rows
@@ -50,7 +67,14 @@ if (mode.startsWith("platform")) {
   const sharp = (await import("sharp")).default;
   const t = performance.now();
   const zip = await JSZip.loadAsync(bytes);
-  for (const f of Object.values(zip.files)) if (!f.dir) { rows++; const { info } = await sharp(await f.async("nodebuffer")).raw().toBuffer({ resolveWithObject: true }); ok += info.width > 0 ? 1 : 0; }
+  for (const f of Object.values(zip.files))
+    if (!f.dir) {
+      rows++;
+      const { info } = await sharp(await f.async("nodebuffer"))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      ok += info.width > 0 ? 1 : 0;
+    }
   ms = performance.now() - t;
 }
 clearInterval(sampler);

@@ -17,7 +17,19 @@ ws.addRow(["示例", ...candidateImport.columns.map((c) => c.example)]).commit()
 for (let i = 0; i < N; i++) {
   const day = new Date(Date.UTC(2000, 0, 1) + Math.floor(i / 500) * 86400000).toISOString().slice(0, 10).replace(/-/g, "");
   const id = withIdCheck(`110108${day}${String((i % 500) * 2 + 1).padStart(3, "0")}`);
-  ws.addRow([String(i + 1), i % 10 === 9 ? "社会考生" : "院校考生", `基准考生${"甲乙丙丁戊己庚辛壬癸"[i % 10]}`, "", "男", "居民身份证", id, `136${String(i).padStart(8, "0")}`, "2024", "高职专科", "510201"]).commit();
+  ws.addRow([
+    String(i + 1),
+    i % 10 === 9 ? "社会考生" : "院校考生",
+    `基准考生${"甲乙丙丁戊己庚辛壬癸"[i % 10]}`,
+    "",
+    "男",
+    "居民身份证",
+    id,
+    `136${String(i).padStart(8, "0")}`,
+    "2024",
+    "高职专科",
+    "510201",
+  ]).commit();
 }
 ws.commit();
 await wb.commit();
@@ -37,7 +49,21 @@ if (p.ok !== N) {
   }
 }
 if (p.ok !== N || written !== N || bare.rows !== N) throw new Error(`imported ${p.ok}/${written}, read ${bare.rows}, expected ${N}`);
-console.log(`platform import: ${N} rows in ${p.ms.toFixed(0)} ms (${Math.round(N / (p.ms / 1000))} rows/s), peak RSS ${mb(p.peak)} MB, ${written} candidates + student accounts written`);
+console.log(
+  `platform import: ${N} rows in ${p.ms.toFixed(0)} ms (${Math.round(N / (p.ms / 1000))} rows/s), peak RSS ${mb(p.peak)} MB, ${written} candidates + student accounts written`,
+);
 console.log(`bare exceljs read: ${N} rows in ${bare.ms.toFixed(0)} ms (${Math.round(N / (bare.ms / 1000))} rows/s), peak RSS ${mb(bare.peak)} MB`);
 await env.cleanup();
-console.log(JSON.stringify({ bench: "import", n: N, ms: Math.round(p.ms), baseline: "exceljs stream.xlsx.WorkbookReader over the same file", baseline_ms: Math.round(bare.ms), ratio: Math.round((p.ms / bare.ms) * 100) / 100, peak_rss_mb: mb(p.peak), baseline_peak_rss_mb: mb(bare.peak), rows_per_s: Math.round(N / (p.ms / 1000)) }));
+console.log(
+  JSON.stringify({
+    bench: "import",
+    n: N,
+    ms: Math.round(p.ms),
+    baseline: "exceljs stream.xlsx.WorkbookReader over the same file",
+    baseline_ms: Math.round(bare.ms),
+    ratio: Math.round((p.ms / bare.ms) * 100) / 100,
+    peak_rss_mb: mb(p.peak),
+    baseline_peak_rss_mb: mb(bare.peak),
+    rows_per_s: Math.round(N / (p.ms / 1000)),
+  }),
+);

@@ -25,7 +25,12 @@ export const uniquePhone = () => `159${String(process.pid % 100).padStart(2, "0"
 export async function makeSchool(regionCode = "110108") {
   const id = randomUUID();
   const code = `49${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-  await sql(`INSERT INTO "School" (id, code, name, type, "regionCode", "isPilot", "updatedAt") VALUES ($1,$2,$3,'HIGHER_VOCATIONAL',$4,true,now())`, [id, code, `端到端测试学院${randomBytes(3).toString("hex")}`, regionCode]);
+  await sql(`INSERT INTO "School" (id, code, name, type, "regionCode", "isPilot", "updatedAt") VALUES ($1,$2,$3,'HIGHER_VOCATIONAL',$4,true,now())`, [
+    id,
+    code,
+    `端到端测试学院${randomBytes(3).toString("hex")}`,
+    regionCode,
+  ]);
   return { id, code };
 }
 
@@ -54,7 +59,10 @@ export async function smsCode(browser: Browser, phone: string, purpose?: string)
     await page.goto("/demo/sms");
     await hydrated(page);
     await page.getByLabel("手机号").fill(phone);
-    const cell = page.locator(`tr[data-phone="${phone}"] .sms-content`).filter({ hasText: purpose ? `${purpose}验证码` : "验证码" }).first();
+    const cell = page
+      .locator(`tr[data-phone="${phone}"] .sms-content`)
+      .filter({ hasText: purpose ? `${purpose}验证码` : "验证码" })
+      .first();
     await expect(cell).toBeVisible();
     for (let i = 0; i < 20; i++) {
       const text = (await cell.textContent()) ?? "";

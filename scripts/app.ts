@@ -10,7 +10,11 @@ import { migrate } from "../src/server/db/migrate";
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
 export function ensureGenerated(): void {
-  const r = spawnSync("npm", ["run", "-s", "db:generate"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost/none" } });
+  const r = spawnSync("npm", ["run", "-s", "db:generate"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost/none" },
+  });
   if (r.status !== 0) throw new Error("prisma generate failed");
 }
 
@@ -93,7 +97,9 @@ export async function waitForHttp(url: string, timeoutMs = 120000): Promise<void
     try {
       const r = await fetch(url);
       if (r.status < 500) return;
-    } catch {}
+    } catch {
+      // not up yet
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not come up`);

@@ -19,7 +19,10 @@ try {
 } finally {
   await pg.stop();
 }
-if (/This is an empty migration/.test(sql)) { console.log("schema unchanged"); process.exit(0); }
+if (/This is an empty migration/.test(sql)) {
+  console.log("schema unchanged");
+  process.exit(0);
+}
 const ts = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
 const target = path.join(dir, `${ts}_${name}`);
 fs.mkdirSync(target, { recursive: true });

@@ -22,7 +22,10 @@ export async function freePort(): Promise<number> {
 async function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const sock = net.connect(port, "127.0.0.1");
-    sock.once("connect", () => { sock.destroy(); resolve(true); });
+    sock.once("connect", () => {
+      sock.destroy();
+      resolve(true);
+    });
     sock.once("error", () => resolve(false));
   });
 }
@@ -45,11 +48,17 @@ export async function startEmbeddedPg(opts: { dataDir: string; port?: number; qu
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "max_connections=300", "-c", "fsync=off", "-c", "timezone=Asia/Shanghai"],
     onLog: () => {},
-    onError: (e) => { if (!opts.quiet) console.error(String(e)); },
+    onError: (e) => {
+      if (!opts.quiet) console.error(String(e));
+    },
   });
   if (isRoot) {
     // initdb refuses root: the data directory must belong to the postgres user it runs as.
-    try { execFileSync("id", ["postgres"], { stdio: "ignore" }); } catch { execFileSync("useradd", ["-M", "-r", "postgres"]); }
+    try {
+      execFileSync("id", ["postgres"], { stdio: "ignore" });
+    } catch {
+      execFileSync("useradd", ["-M", "-r", "postgres"]);
+    }
     execFileSync("chown", ["-R", "postgres", dataDir]);
   }
   if (fresh) await pg.initialise();

@@ -45,6 +45,9 @@ fs.rmSync(path.join(RESULTS, "e2e.json"), { force: true });
 ensureGenerated();
 if (!only || only === "unit") {
   run("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]);
+  // ESLint carries the one-shape rules (no Prisma in routers); the formatter keeps diffs honest.
+  run("lint (eslint)", "npx", ["eslint", "--max-warnings=0", "."]);
+  run("format (prettier --check)", "npx", ["prettier", "--check", "--log-level=warn", "."]);
   run("unit + integration (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 }
 if (!only || only === "e2e") run("end-to-end (playwright)", "npx", ["tsx", "scripts/e2e.ts"]);

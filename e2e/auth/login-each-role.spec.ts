@@ -13,10 +13,13 @@ const ROLES = [
 for (const r of ROLES) {
   test(`${r.role} logs in with captcha and SMS and lands on the ${r.portal} workbench`, async ({ page }, info) => {
     const tenant =
-      r.role === "EDU" ? { departmentId: await anyId("EducationDepartment", `name = '北京市教育委员会'`) }
-      : r.role === "ORG" ? { orgId: await anyId("EvaluationOrg", `code = '125'`) }
-      : r.role.startsWith("SCHOOL") ? { schoolId: (await makeSchool()).id }
-      : {};
+      r.role === "EDU"
+        ? { departmentId: await anyId("EducationDepartment", `name = '北京市教育委员会'`) }
+        : r.role === "ORG"
+          ? { orgId: await anyId("EvaluationOrg", `code = '125'`) }
+          : r.role.startsWith("SCHOOL")
+            ? { schoolId: (await makeSchool()).id }
+            : {};
     const user = await makeUser(r.role, tenant);
     await login(page, r.portal, user);
     await expect(page).toHaveURL(new RegExp(`/${r.portal}$`));

@@ -10,13 +10,28 @@ async function trpc(page: Page, path: string, input: unknown) {
 
 test("another province cannot see or decide an application or a weekly report", async ({ page }) => {
   // A submitted application and a pending weekly report of a Beijing school (seeded ones).
-  const app = (await sql<{ id: string }>(`SELECT a.id FROM "PilotApplication" a JOIN "School" s ON s.id = a."schoolId" WHERE a.status = 'IN_REVIEW' AND s."regionCode" LIKE '11%' LIMIT 1`))[0];
-  const report = (await sql<{ id: string }>(`SELECT r.id FROM "WeeklyReport" r JOIN "School" s ON s.id = r."schoolId" WHERE r.status = 'PENDING' AND s."regionCode" LIKE '11%' LIMIT 1`))[0];
+  const app = (
+    await sql<{ id: string }>(
+      `SELECT a.id FROM "PilotApplication" a JOIN "School" s ON s.id = a."schoolId" WHERE a.status = 'IN_REVIEW' AND s."regionCode" LIKE '11%' LIMIT 1`,
+    )
+  )[0];
+  const report = (
+    await sql<{ id: string }>(
+      `SELECT r.id FROM "WeeklyReport" r JOIN "School" s ON s.id = r."schoolId" WHERE r.status = 'PENDING' AND s."regionCode" LIKE '11%' LIMIT 1`,
+    )
+  )[0];
   const sd = await makeUser("EDU", { departmentId: await anyId("EducationDepartment", `name = '山东省教育厅'`) });
   await login(page, "edu", sd);
-  for (const [path, input] of [["applications.decide", { id: app.id, approve: true }], ["applications.detail", { id: app.id }], ["reports.decide", { id: report.id, approve: true }], ["reports.detail", { id: report.id }]] as const) {
+  for (const [path, input] of [
+    ["applications.decide", { id: app.id, approve: true }],
+    ["applications.detail", { id: app.id }],
+    ["reports.decide", { id: report.id, approve: true }],
+    ["reports.detail", { id: report.id }],
+  ] as const) {
     const r = path.endsWith("detail")
-      ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`).then(async (x) => ({ status: x.status(), body: await x.json() }))
+      ? await page.request
+          .get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
+          .then(async (x) => ({ status: x.status(), body: await x.json() }))
       : await trpc(page, path, input);
     expect(r.status, path).toBe(404);
     expect(JSON.stringify(r.body)).not.toMatch(/stack|prisma|at \//i);
@@ -34,7 +49,9 @@ test("a sub-account has no weekly reports; a school cannot review; an applying s
   await expect(page).toHaveURL(/\/school$/);
   expect((await trpc(page, "reports.save", { sections: {}, submit: false })).status).toBe(403);
   expect((await trpc(page, "applications.approveMany", { ids: ["00000000-0000-0000-0000-000000000000"] })).status).toBe(403);
-  const up = await page.request.post("/api/upload/weekly-report-scan", { multipart: { file: { name: "a.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n") } } });
+  const up = await page.request.post("/api/upload/weekly-report-scan", {
+    multipart: { file: { name: "a.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n") } },
+  });
   expect(up.status()).toBe(403);
 
   const ctx = await browser.newContext();

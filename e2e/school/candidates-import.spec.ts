@@ -34,7 +34,13 @@ test("download the template, import 3 good and 2 bad rows, see 3 added and the 2
     ["院校考生", "唐僧", "", "男", "居民身份证", bad.slice(0, 17) + (bad[17] === "5" ? "6" : "5"), "", "2024", "高职专科", "510201"],
     ["院校考生", "白龙马", "", "男", "居民身份证", randomId(), "", "2024", "高职专科", "999999"],
   ];
-  rows.forEach((r, i) => { const row = ws.getRow(3 + i); [String(i + 1), ...r].forEach((v, j) => { row.getCell(j + 1).value = v; }); row.commit(); });
+  rows.forEach((r, i) => {
+    const row = ws.getRow(3 + i);
+    [String(i + 1), ...r].forEach((v, j) => {
+      row.getCell(j + 1).value = v;
+    });
+    row.commit();
+  });
   const file = info.outputPath("考生.xlsx");
   await wb.xlsx.writeFile(file);
   await dialog.getByLabel("选择导入文件").setInputFiles(file);

@@ -6,8 +6,13 @@ import { withIdCheck } from "../../src/domain/identifiers/id-number";
 import { login, makeSchool, makeUser, sql } from "../fixtures";
 
 async function idPhoto(bg = "#d40000") {
-  const person = Buffer.from(`<svg width="295" height="413"><ellipse cx="147" cy="165" rx="65" ry="70" fill="#d8b59a"/><rect x="44" y="256" width="207" height="157" fill="#334155"/></svg>`);
-  return sharp({ create: { width: 295, height: 413, channels: 3, background: bg } }).composite([{ input: person }]).jpeg().toBuffer();
+  const person = Buffer.from(
+    `<svg width="295" height="413"><ellipse cx="147" cy="165" rx="65" ry="70" fill="#d8b59a"/><rect x="44" y="256" width="207" height="157" fill="#334155"/></svg>`,
+  );
+  return sharp({ create: { width: 295, height: 413, channels: 3, background: bg } })
+    .composite([{ input: person }])
+    .jpeg()
+    .toBuffer();
 }
 
 async function candidate(schoolId: string, name: string, idNumber: string) {

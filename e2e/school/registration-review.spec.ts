@@ -7,7 +7,10 @@ import { anyId, CAPTCHA, login, logout, makeUser, smsCode, sql, uniquePhone } fr
 async function directoryEntry() {
   const code = `49${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
   const name = `端到端新申报学院${randomBytes(3).toString("hex")}`;
-  await sql(`INSERT INTO "SchoolDirectoryEntry" (code, name, "provinceCode", "regionCode", type) VALUES ($1,$2,'42','420111','HIGHER_VOCATIONAL')`, [code, name]);
+  await sql(`INSERT INTO "SchoolDirectoryEntry" (code, name, "provinceCode", "regionCode", type) VALUES ($1,$2,'42','420111','HIGHER_VOCATIONAL')`, [
+    code,
+    name,
+  ]);
   return { code, name };
 }
 
@@ -20,7 +23,10 @@ async function openQueue(page: Page, school: string) {
   return row;
 }
 
-test("a new school registers, completes its info and applies by major; the city then the province approve with reduced numbers", async ({ page, browser }, info) => {
+test("a new school registers, completes its info and applies by major; the city then the province approve with reduced numbers", async ({
+  page,
+  browser,
+}, info) => {
   test.setTimeout(180_000);
   const entry = await directoryEntry();
   const phone = uniquePhone();

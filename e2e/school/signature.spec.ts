@@ -3,13 +3,21 @@ import { expect, test } from "@playwright/test";
 import { login, makePilot, makeSchool, makeUser } from "../fixtures";
 
 const stroke = (size: number, opaque = false) =>
-  sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}">${opaque ? '<rect width="100%" height="100%" fill="white"/>' : ""}<path d="M10 60 Q 30 10 50 50 T 85 40" stroke="#b91c1c" stroke-width="6" fill="none"/></svg>`)).png().toBuffer();
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}">${opaque ? '<rect width="100%" height="100%" fill="white"/>' : ""}<path d="M10 60 Q 30 10 50 50 T 85 40" stroke="#b91c1c" stroke-width="6" fill="none"/></svg>`,
+    ),
+  )
+    .png()
+    .toBuffer();
 
 async function noisePng(): Promise<Buffer> {
   const w = 700;
   const raw = Buffer.alloc(w * w * 4);
   for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
-  return sharp(raw, { raw: { width: w, height: w, channels: 4 } }).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(raw, { raw: { width: w, height: w, channels: 4 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }
 
 test("the principal uploads the e-signature; wrong files are refused with the reason", async ({ page, browser }, info) => {
@@ -25,7 +33,13 @@ test("the principal uploads the e-signature; wrong files are refused with the re
   const file = dialog.locator('input[type="file"]');
   const alert = dialog.getByRole("alert");
 
-  await file.setInputFiles({ name: "签章.jpg", mimeType: "image/jpeg", buffer: await sharp({ create: { width: 95, height: 95, channels: 3, background: "#fff" } }).jpeg().toBuffer() });
+  await file.setInputFiles({
+    name: "签章.jpg",
+    mimeType: "image/jpeg",
+    buffer: await sharp({ create: { width: 95, height: 95, channels: 3, background: "#fff" } })
+      .jpeg()
+      .toBuffer(),
+  });
   await expect(alert).toContainText("文件格式不正确，请上传电子签章（透明底色 PNG，不超过 1M）");
   await file.setInputFiles({ name: "签章.png", mimeType: "image/png", buffer: await noisePng() });
   await expect(alert).toContainText("文件过大");

@@ -14,7 +14,6 @@ const ENTRIES = [
   { portal: "admin", title: "综合业务管理", text: "院校、专业目录、机构与账号等基础数据管理" },
 ] as const;
 
-
 export default async function Home() {
   const db = getDb();
   const [certificates, counts, notices] = await Promise.all([
@@ -38,10 +37,19 @@ export default async function Home() {
       <section className="bg-gradient-to-r from-brand-700 to-brand-500 text-white">
         <div className="mx-auto max-w-6xl px-4 py-10 sm:py-14">
           <h1 className="text-2xl font-bold sm:text-3xl">1+X 职业技能等级证书信息管理服务平台</h1>
-          <p className="mt-3 max-w-2xl text-white/85">服务试点院校、培训评价组织、各级教育行政部门和广大学生，覆盖试点申报、考务组织、成绩管理与证书发放的全过程。</p>
+          <p className="mt-3 max-w-2xl text-white/85">
+            服务试点院校、培训评价组织、各级教育行政部门和广大学生，覆盖试点申报、考务组织、成绩管理与证书发放的全过程。
+          </p>
           <dl className="mt-6 flex flex-wrap gap-8">
-            {[["在册证书", counts[0]], ["培训评价组织", counts[1]], ["试点院校", counts[2]]].map(([l, v]) => (
-              <div key={l as string}><dt className="text-sm text-white/70">{l}</dt><dd className="text-2xl font-semibold">{(v as number).toLocaleString("zh-CN")}</dd></div>
+            {[
+              ["在册证书", counts[0]],
+              ["培训评价组织", counts[1]],
+              ["试点院校", counts[2]],
+            ].map(([l, v]) => (
+              <div key={l as string}>
+                <dt className="text-sm text-white/70">{l}</dt>
+                <dd className="text-2xl font-semibold">{(v as number).toLocaleString("zh-CN")}</dd>
+              </div>
             ))}
           </dl>
         </div>
@@ -62,12 +70,17 @@ export default async function Home() {
         <section id="notices">
           <div className="mb-4 flex items-baseline justify-between">
             <h2 className="text-lg font-semibold">通知公告</h2>
-            <Link href="/notices" className="btn-link">更多 →</Link>
+            <Link href="/notices" className="btn-link">
+              更多 →
+            </Link>
           </div>
           <ul className="card divide-y divide-slate-100">
             {notices.rows.map((a) => (
               <li key={a.id} className="flex items-center justify-between gap-4 px-4 py-3">
-                <Link href={`/notices/${a.id}`} className="min-w-0 truncate hover:text-brand-600"><span className="mr-2 text-xs text-brand-600">[{CATEGORY_LABELS[a.category]}]</span>{a.title}</Link>
+                <Link href={`/notices/${a.id}`} className="min-w-0 truncate hover:text-brand-600">
+                  <span className="mr-2 text-xs text-brand-600">[{CATEGORY_LABELS[a.category]}]</span>
+                  {a.title}
+                </Link>
                 <time className="shrink-0 text-sm text-slate-400">{fmtDate(a.publishedAt)}</time>
               </li>
             ))}
@@ -77,7 +90,9 @@ export default async function Home() {
         <section id="certificates">
           <div className="mb-4 flex items-baseline justify-between">
             <h2 className="text-lg font-semibold">证书信息</h2>
-            <Link href="/certificates" className="btn-link">全部证书 →</Link>
+            <Link href="/certificates" className="btn-link">
+              全部证书 →
+            </Link>
           </div>
           <PublicCertificateTable rows={certificates} />
         </section>

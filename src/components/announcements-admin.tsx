@@ -18,7 +18,10 @@ export function AnnouncementsAdmin() {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [f, patch] = usePatchState({ status: "" as Status | "", page: 1, pageSize: 10 as 10 | 20 | 50 });
-  const q = useQuery({ ...trpc.announcements.list.queryOptions({ status: f.status || undefined, page: f.page, pageSize: f.pageSize }), placeholderData: keepPreviousData });
+  const q = useQuery({
+    ...trpc.announcements.list.queryOptions({ status: f.status || undefined, page: f.page, pageSize: f.pageSize }),
+    placeholderData: keepPreviousData,
+  });
   const publish = useMutation(trpc.announcements.publish.mutationOptions());
   const withdraw = useMutation(trpc.announcements.withdraw.mutationOptions());
   const [editing, setEditing] = useState<{ id?: string } | null>(null);
@@ -26,44 +29,109 @@ export function AnnouncementsAdmin() {
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.announcements.pathKey() });
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     setMessage(null);
-    try { await fn(); setMessage({ ok: true, text: ok }); await refresh(); } catch (e) { setMessage({ ok: false, text: errorMessage(e) }); }
+    try {
+      await fn();
+      setMessage({ ok: true, text: ok });
+      await refresh();
+    } catch (e) {
+      setMessage({ ok: false, text: errorMessage(e) });
+    }
   };
   const counts = q.data?.counts ?? {};
   return (
     <div className="card">
       <div className="flex items-center justify-between border-b border-slate-200 p-4">
         <h1 className="text-lg font-semibold">通知公告</h1>
-        <button className="btn-primary" onClick={() => setEditing({})}>新建公告</button>
+        <button className="btn-primary" onClick={() => setEditing({})}>
+          新建公告
+        </button>
       </div>
       <div className="px-4">
-        <StatusTabs<Status> value={f.status} onChange={(status) => patch({ status, page: 1 })} tabs={[{ value: "", label: "全部", count: Object.values(counts).reduce((a, b) => a + b, 0) }, ...(Object.keys(STATUS) as Status[]).map((s) => ({ value: s, label: STATUS[s], count: counts[s] ?? 0 }))]} />
+        <StatusTabs<Status>
+          value={f.status}
+          onChange={(status) => patch({ status, page: 1 })}
+          tabs={[
+            { value: "", label: "全部", count: Object.values(counts).reduce((a, b) => a + b, 0) },
+            ...(Object.keys(STATUS) as Status[]).map((s) => ({ value: s, label: STATUS[s], count: counts[s] ?? 0 })),
+          ]}
+        />
       </div>
-      {message && <p className={`mx-4 mt-3 ${message.ok ? "alert-ok" : "alert-error"}`} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+      {message && (
+        <p className={`mx-4 mt-3 ${message.ok ? "alert-ok" : "alert-error"}`} role={message.ok ? "status" : "alert"}>
+          {message.text}
+        </p>
+      )}
       <div className="overflow-x-auto p-4">
         <table className="table">
-          <thead><tr><th>标题</th><th>类别</th><th>状态</th><th>发布时间</th><th>操作</th></tr></thead>
+          <thead>
+            <tr>
+              <th>标题</th>
+              <th>类别</th>
+              <th>状态</th>
+              <th>发布时间</th>
+              <th>操作</th>
+            </tr>
+          </thead>
           <tbody>
             {q.data?.rows.map((a) => (
               <tr key={a.id} data-title={a.title}>
-                <td>{a.status === "PUBLISHED" ? <Link className="btn-link" href={`/notices/${a.id}`} target="_blank">{a.title}</Link> : a.title}</td>
+                <td>
+                  {a.status === "PUBLISHED" ? (
+                    <Link className="btn-link" href={`/notices/${a.id}`} target="_blank">
+                      {a.title}
+                    </Link>
+                  ) : (
+                    a.title
+                  )}
+                </td>
                 <td className="whitespace-nowrap">{CATEGORY[a.category]}</td>
                 <td className="whitespace-nowrap">{STATUS[a.status]}</td>
                 <td className="whitespace-nowrap text-slate-500">{a.publishedAt?.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) ?? "—"}</td>
                 <td className="whitespace-nowrap">
                   <span className="flex gap-2">
-                    {a.status !== "PUBLISHED" && <button className="btn-link text-amber-600" onClick={() => setEditing({ id: a.id })}>修改</button>}
-                    {a.status !== "PUBLISHED" && <button className="btn-link" onClick={() => act(() => publish.mutateAsync({ id: a.id }), `已发布《${a.title}》`)}>发布</button>}
-                    {a.status === "PUBLISHED" && <button className="btn-link text-red-600" onClick={() => act(() => withdraw.mutateAsync({ id: a.id }), `已撤回《${a.title}》`)}>撤回</button>}
+                    {a.status !== "PUBLISHED" && (
+                      <button className="btn-link text-amber-600" onClick={() => setEditing({ id: a.id })}>
+                        修改
+                      </button>
+                    )}
+                    {a.status !== "PUBLISHED" && (
+                      <button className="btn-link" onClick={() => act(() => publish.mutateAsync({ id: a.id }), `已发布《${a.title}》`)}>
+                        发布
+                      </button>
+                    )}
+                    {a.status === "PUBLISHED" && (
+                      <button className="btn-link text-red-600" onClick={() => act(() => withdraw.mutateAsync({ id: a.id }), `已撤回《${a.title}》`)}>
+                        撤回
+                      </button>
+                    )}
                   </span>
                 </td>
               </tr>
             ))}
-            {q.data?.rows.length === 0 && <tr><td colSpan={5} className="py-8 text-center text-slate-400">暂无数据</td></tr>}
+            {q.data?.rows.length === 0 && (
+              <tr>
+                <td colSpan={5} className="py-8 text-center text-slate-400">
+                  暂无数据
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
-        {q.data && <Pager total={q.data.total} page={f.page} pageSize={f.pageSize} onChange={(page, pageSize) => patch({ page, pageSize: pageSize as 10 | 20 | 50 })} />}
+        {q.data && (
+          <Pager total={q.data.total} page={f.page} pageSize={f.pageSize} onChange={(page, pageSize) => patch({ page, pageSize: pageSize as 10 | 20 | 50 })} />
+        )}
       </div>
-      {editing && <AnnouncementDialog id={editing.id} onClose={() => setEditing(null)} onSaved={async () => { setEditing(null); setMessage({ ok: true, text: "已保存为草稿，发布后对外可见" }); await refresh(); }} />}
+      {editing && (
+        <AnnouncementDialog
+          id={editing.id}
+          onClose={() => setEditing(null)}
+          onSaved={async () => {
+            setEditing(null);
+            setMessage({ ok: true, text: "已保存为草稿，发布后对外可见" });
+            await refresh();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -72,34 +140,82 @@ function AnnouncementDialog({ id, onClose, onSaved }: { id?: string; onClose: ()
   const trpc = useTRPC();
   const existing = useQuery({ ...trpc.announcements.get.queryOptions({ id: id ?? "00000000-0000-0000-0000-000000000000" }), enabled: !!id });
   const save = useMutation(trpc.announcements.save.mutationOptions());
-  const [f, patch] = usePatchState<{ title: string | null; category: "POLICY" | "NOTICE" | null; body: string | null; files: Uploaded[] | null }>({ title: null, category: null, body: null, files: null });
+  const [f, patch] = usePatchState<{ title: string | null; category: "POLICY" | "NOTICE" | null; body: string | null; files: Uploaded[] | null }>({
+    title: null,
+    category: null,
+    body: null,
+    files: null,
+  });
   const [error, setError] = useState("");
   const title = f.title ?? existing.data?.title ?? "";
   const category = f.category ?? existing.data?.category ?? "NOTICE";
   const body = f.body ?? existing.data?.body ?? "";
-  const files = f.files ?? (existing.data?.attachments.map((a) => ({ ...a, size: 0 })) ?? []);
+  const files = f.files ?? existing.data?.attachments.map((a) => ({ ...a, size: 0 })) ?? [];
   return (
-    <Dialog wide open title={id ? "修改公告" : "新建公告"} onClose={onClose} footer={<>
-      <button className="btn-default" onClick={onClose}>关闭</button>
-      <button className="btn-primary" disabled={save.isPending} onClick={async () => {
-        setError("");
-        try { await save.mutateAsync({ id, title, category, body, attachmentFileIds: files.map((x) => x.id) }); onSaved(); } catch (e) { setError(errorMessage(e)); }
-      }}>保存</button>
-    </>}>
-      <Field label="标题" htmlFor="a-title" required><input id="a-title" className="input" value={title} onChange={(e) => patch({ title: e.target.value })} /></Field>
+    <Dialog
+      wide
+      open
+      title={id ? "修改公告" : "新建公告"}
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn-default" onClick={onClose}>
+            关闭
+          </button>
+          <button
+            className="btn-primary"
+            disabled={save.isPending}
+            onClick={async () => {
+              setError("");
+              try {
+                await save.mutateAsync({ id, title, category, body, attachmentFileIds: files.map((x) => x.id) });
+                onSaved();
+              } catch (e) {
+                setError(errorMessage(e));
+              }
+            }}
+          >
+            保存
+          </button>
+        </>
+      }
+    >
+      <Field label="标题" htmlFor="a-title" required>
+        <input id="a-title" className="input" value={title} onChange={(e) => patch({ title: e.target.value })} />
+      </Field>
       <Field label="类别" htmlFor="a-cat" required>
         <select id="a-cat" className="input" value={category} onChange={(e) => patch({ category: e.target.value as "POLICY" | "NOTICE" })}>
-          <option value="NOTICE">通知公告</option><option value="POLICY">政策文件</option>
+          <option value="NOTICE">通知公告</option>
+          <option value="POLICY">政策文件</option>
         </select>
       </Field>
-      <Field label="正文" htmlFor="a-body" required><textarea id="a-body" className="input" rows={10} value={body} onChange={(e) => patch({ body: e.target.value })} /></Field>
+      <Field label="正文" htmlFor="a-body" required>
+        <textarea id="a-body" className="input" rows={10} value={body} onChange={(e) => patch({ body: e.target.value })} />
+      </Field>
       <Field label="附件（PDF/Word，最多 10 个）">
         <ul className="mb-2 space-y-1">
-          {files.map((x) => <li key={x.id} className="flex items-center gap-2">{x.filename}<button type="button" className="btn-link text-red-600" onClick={() => patch({ files: files.filter((y) => y.id !== x.id) })}>移除</button></li>)}
+          {files.map((x) => (
+            <li key={x.id} className="flex items-center gap-2">
+              {x.filename}
+              <button type="button" className="btn-link text-red-600" onClick={() => patch({ files: files.filter((y) => y.id !== x.id) })}>
+                移除
+              </button>
+            </li>
+          ))}
         </ul>
-        <UploadButton purpose="announcement-attachment" accept=".pdf,.doc,.docx" label="上传附件" onUploaded={(u) => patch({ files: [...files, u] })} onError={setError} />
+        <UploadButton
+          purpose="announcement-attachment"
+          accept=".pdf,.doc,.docx"
+          label="上传附件"
+          onUploaded={(u) => patch({ files: [...files, u] })}
+          onError={setError}
+        />
       </Field>
-      {error && <p className="alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

@@ -1,8 +1,24 @@
-export function Field({ label, htmlFor, required, children, hint }: { label: string; htmlFor?: string; required?: boolean; children: React.ReactNode; hint?: string }) {
+export function Field({
+  label,
+  htmlFor,
+  required,
+  children,
+  hint,
+}: {
+  label: string;
+  htmlFor?: string;
+  required?: boolean;
+  children: React.ReactNode;
+  hint?: string;
+}) {
   return (
     <div>
       <label className="label" htmlFor={htmlFor}>
-        {required && <span aria-hidden="true" className="mr-0.5 text-red-500">*</span>}
+        {required && (
+          <span aria-hidden="true" className="mr-0.5 text-red-500">
+            *
+          </span>
+        )}
         {label}
       </label>
       {children}
@@ -13,5 +29,9 @@ export function Field({ label, htmlFor, required, children, hint }: { label: str
 
 export function Alert({ kind = "error", children }: { kind?: "error" | "info" | "ok"; children: React.ReactNode }) {
   if (!children) return null;
-  return <div role={kind === "error" ? "alert" : "status"} className={kind === "error" ? "alert-error" : kind === "ok" ? "alert-ok" : "alert-info"}>{children}</div>;
+  return (
+    <div role={kind === "error" ? "alert" : "status"} className={kind === "error" ? "alert-error" : kind === "ok" ? "alert-ok" : "alert-info"}>
+      {children}
+    </div>
+  );
 }

@@ -78,32 +78,83 @@ export function LoginForm({ portal }: { portal: Portal }) {
       {!sms ? (
         <form className="space-y-4" onSubmit={submitPassword} noValidate>
           <Field label="账号" htmlFor="account">
-            <input id="account" name="account" className="input" autoComplete="username" placeholder={ACCOUNT_HINT[portal]} value={form.account} onChange={(e) => patch({ account: e.target.value })} />
+            <input
+              id="account"
+              name="account"
+              className="input"
+              autoComplete="username"
+              placeholder={ACCOUNT_HINT[portal]}
+              value={form.account}
+              onChange={(e) => patch({ account: e.target.value })}
+            />
           </Field>
           <Field label="密码" htmlFor="password">
-            <input id="password" name="password" type="password" className="input" autoComplete="current-password" placeholder="请输入密码" value={form.password} onChange={(e) => patch({ password: e.target.value })} />
+            <input
+              id="password"
+              name="password"
+              type="password"
+              className="input"
+              autoComplete="current-password"
+              placeholder="请输入密码"
+              value={form.password}
+              onChange={(e) => patch({ password: e.target.value })}
+            />
           </Field>
           <CaptchaField captcha={captcha} value={form.captcha} onChange={(v) => patch({ captcha: v })} />
           <Alert>{error}</Alert>
-          <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || !captcha.id}>{busy ? "登录中…" : "登录"}</button>
+          <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || !captcha.id}>
+            {busy ? "登录中…" : "登录"}
+          </button>
           <div className="flex justify-between text-sm">
-            <Link className="btn-link whitespace-nowrap" href={`/forgot-password?portal=${portal}`}>忘记密码</Link>
-            {portal === "school" && <span className="text-right text-xs text-slate-500">未参加过证书试点？<Link className="btn-link" href="/register">立即注册</Link></span>}
+            <Link className="btn-link whitespace-nowrap" href={`/forgot-password?portal=${portal}`}>
+              忘记密码
+            </Link>
+            {portal === "school" && (
+              <span className="text-right text-xs text-slate-500">
+                未参加过证书试点？
+                <Link className="btn-link" href="/register">
+                  立即注册
+                </Link>
+              </span>
+            )}
           </div>
         </form>
       ) : (
         <form className="space-y-4" onSubmit={submitCode} noValidate>
           <div className="alert-info">为了确保账户安全，验证码已发送至您绑定的手机号 {sms.phone}，请输入短信验证码完成登录。</div>
           <Field label="短信验证码" htmlFor="smsCode">
-            <input id="smsCode" name="smsCode" className="input tracking-widest" inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="6 位数字" value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ""))} />
+            <input
+              id="smsCode"
+              name="smsCode"
+              className="input tracking-widest"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              placeholder="6 位数字"
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, ""))}
+            />
           </Field>
           <label className="flex items-center gap-2 text-sm text-slate-600">
             <input type="checkbox" checked={trust} onChange={(e) => setTrust(e.target.checked)} />
             信任此浏览器，7 天内免短信验证（公用电脑请勿勾选）
           </label>
           <Alert>{error}</Alert>
-          <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || code.length !== 6}>{busy ? "验证中…" : "验证并登录"}</button>
-          <button type="button" className="btn-link" onClick={() => { setSms(null); setCode(""); patch({ captcha: "" }); captcha.refresh(); }}>未收到验证码？返回重新登录</button>
+          <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || code.length !== 6}>
+            {busy ? "验证中…" : "验证并登录"}
+          </button>
+          <button
+            type="button"
+            className="btn-link"
+            onClick={() => {
+              setSms(null);
+              setCode("");
+              patch({ captcha: "" });
+              captcha.refresh();
+            }}
+          >
+            未收到验证码？返回重新登录
+          </button>
         </form>
       )}
     </div>

@@ -8,7 +8,16 @@ import { Pager } from "./list/pager";
 import { usePatchState } from "./use-patch";
 import { PLAN_STATUS_LABELS } from "@/domain/pilots/plan";
 
-const fmt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+const fmt = (d: Date) =>
+  d.toLocaleString("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  });
 /** <input type="datetime-local"> works in the browser's zone; the platform's is Asia/Shanghai (UTC+8, no DST). */
 const toLocal = (d: Date) => new Date(d.getTime() + 8 * 3600000).toISOString().slice(0, 16);
 const fromLocal = (s: string) => new Date(`${s}:00+08:00`);
@@ -29,50 +38,120 @@ export function PlansPage() {
     <div className="card">
       <div className="flex items-center justify-between border-b border-slate-200 p-4">
         <h1 className="text-lg font-semibold">申报计划</h1>
-        {q.data?.canManage && <button className="btn-primary" onClick={() => setEditing({})}>发布申报计划</button>}
+        {q.data?.canManage && (
+          <button className="btn-primary" onClick={() => setEditing({})}>
+            发布申报计划
+          </button>
+        )}
       </div>
-      {message && <p className="alert-error mx-4 mt-3" role="alert">{message}</p>}
+      {message && (
+        <p className="alert-error mx-4 mt-3" role="alert">
+          {message}
+        </p>
+      )}
       <div className="overflow-x-auto p-4">
         <table className="table">
-          <thead><tr><th>申报年度</th><th>申报批次</th><th>申报时间</th><th>是否要求按专业填报</th><th>是否要求地市级教育局审批</th><th>开放证书范围</th><th>状态</th>{rows.some((p) => p.stats) && <th>申报统计</th>}{q.data?.canManage && <th>操作</th>}</tr></thead>
+          <thead>
+            <tr>
+              <th>申报年度</th>
+              <th>申报批次</th>
+              <th>申报时间</th>
+              <th>是否要求按专业填报</th>
+              <th>是否要求地市级教育局审批</th>
+              <th>开放证书范围</th>
+              <th>状态</th>
+              {rows.some((p) => p.stats) && <th>申报统计</th>}
+              {q.data?.canManage && <th>操作</th>}
+            </tr>
+          </thead>
           <tbody>
             {rows.map((p) => (
               <tr key={p.id} data-batch={p.batch}>
-                <td>{p.year}</td><td>{p.batch}</td>
-                <td className="whitespace-nowrap">{fmt(p.startsAt)} ~ {fmt(p.endsAt)}</td>
-                <td>{p.byMajor ? "是" : "否"}</td><td>{p.cityReviewFirst ? "是" : "否"}</td>
+                <td>{p.year}</td>
+                <td>{p.batch}</td>
+                <td className="whitespace-nowrap">
+                  {fmt(p.startsAt)} ~ {fmt(p.endsAt)}
+                </td>
+                <td>{p.byMajor ? "是" : "否"}</td>
+                <td>{p.cityReviewFirst ? "是" : "否"}</td>
                 <td title={p.certificates.map((c) => c.name).join("、")}>{p.scope === "ALL" ? "全部" : `部分（${p.certificates.length} 个证书）`}</td>
                 <td className={`whitespace-nowrap ${TONE[p.status]}`}>{PLAN_STATUS_LABELS[p.status]}</td>
                 {p.stats && (
                   <td className="whitespace-nowrap text-xs" data-testid="plan-stats">
-                    <a className="btn-link" href={`/edu/applications`}>申报 {p.stats.submitted} 份</a>（审核中 {p.stats.inReview}，通过 {p.stats.approved}，退回 {p.stats.returned}）<br />
+                    <a className="btn-link" href={`/edu/applications`}>
+                      申报 {p.stats.submitted} 份
+                    </a>
+                    （审核中 {p.stats.inReview}，通过 {p.stats.approved}，退回 {p.stats.returned}）<br />
                     申请 {p.stats.requested} 人 / 批准 {p.stats.approvedTrainees} 人
                   </td>
                 )}
                 {q.data?.canManage && (
                   <td className="whitespace-nowrap">
                     <span className="flex gap-2">
-                      {p.status !== "ENDED" && <button className="btn-link text-amber-600" onClick={() => setEditing({ id: p.id })}>修改</button>}
-                      {p.status === "NOT_STARTED" && p.applications === 0 && <button className="btn-link text-red-600" onClick={async () => {
-                        setMessage("");
-                        try { await del.mutateAsync({ id: p.id }); await refresh(); } catch (e) { setMessage(errorMessage(e)); }
-                      }}>删除</button>}
+                      {p.status !== "ENDED" && (
+                        <button className="btn-link text-amber-600" onClick={() => setEditing({ id: p.id })}>
+                          修改
+                        </button>
+                      )}
+                      {p.status === "NOT_STARTED" && p.applications === 0 && (
+                        <button
+                          className="btn-link text-red-600"
+                          onClick={async () => {
+                            setMessage("");
+                            try {
+                              await del.mutateAsync({ id: p.id });
+                              await refresh();
+                            } catch (e) {
+                              setMessage(errorMessage(e));
+                            }
+                          }}
+                        >
+                          删除
+                        </button>
+                      )}
                     </span>
                   </td>
                 )}
               </tr>
             ))}
-            {q.data && rows.length === 0 && <tr><td colSpan={8} className="py-8 text-center text-slate-400">省级教育行政部门尚未发布申报计划</td></tr>}
+            {q.data && rows.length === 0 && (
+              <tr>
+                <td colSpan={8} className="py-8 text-center text-slate-400">
+                  省级教育行政部门尚未发布申报计划
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
-        {q.data && <Pager total={q.data.total} page={page.page} pageSize={page.pageSize} onChange={(p, s) => setPage({ page: p, pageSize: s as 10 | 20 | 50 })} />}
+        {q.data && (
+          <Pager total={q.data.total} page={page.page} pageSize={page.pageSize} onChange={(p, s) => setPage({ page: p, pageSize: s as 10 | 20 | 50 })} />
+        )}
       </div>
-      {editing && <PlanDialog row={rows.find((r) => r.id === editing.id)} onClose={() => setEditing(null)} onSaved={async () => { setEditing(null); await refresh(); }} />}
+      {editing && (
+        <PlanDialog
+          row={rows.find((r) => r.id === editing.id)}
+          onClose={() => setEditing(null)}
+          onSaved={async () => {
+            setEditing(null);
+            await refresh();
+          }}
+        />
+      )}
     </div>
   );
 }
 
-type Row = { id: string; year: number; batch: string; startsAt: Date; endsAt: Date; byMajor: boolean; cityReviewFirst: boolean; scope: "ALL" | "PARTIAL"; certificates: { id: string; name: string }[] };
+type Row = {
+  id: string;
+  year: number;
+  batch: string;
+  startsAt: Date;
+  endsAt: Date;
+  byMajor: boolean;
+  cityReviewFirst: boolean;
+  scope: "ALL" | "PARTIAL";
+  certificates: { id: string; name: string }[];
+};
 
 function PlanDialog({ row, onClose, onSaved }: { row?: Row; onClose: () => void; onSaved: () => void }) {
   const trpc = useTRPC();
@@ -80,45 +159,110 @@ function PlanDialog({ row, onClose, onSaved }: { row?: Row; onClose: () => void;
   const save = useMutation(trpc.plans.save.mutationOptions());
   const now = new Date();
   const [f, patch] = usePatchState({
-    year: String(row?.year ?? now.getFullYear()), batch: row?.batch ?? "第一批",
-    startsAt: row ? toLocal(row.startsAt) : toLocal(now), endsAt: row ? toLocal(row.endsAt) : toLocal(new Date(now.getTime() + 14 * 86400000)),
-    byMajor: row?.byMajor ?? false, cityReviewFirst: row?.cityReviewFirst ?? false, scope: row?.scope ?? ("ALL" as "ALL" | "PARTIAL"),
+    year: String(row?.year ?? now.getFullYear()),
+    batch: row?.batch ?? "第一批",
+    startsAt: row ? toLocal(row.startsAt) : toLocal(now),
+    endsAt: row ? toLocal(row.endsAt) : toLocal(new Date(now.getTime() + 14 * 86400000)),
+    byMajor: row?.byMajor ?? false,
+    cityReviewFirst: row?.cityReviewFirst ?? false,
+    scope: row?.scope ?? ("ALL" as "ALL" | "PARTIAL"),
     certificateIds: row?.certificates.map((c) => c.id) ?? ([] as string[]),
   });
   const [error, setError] = useState("");
   return (
-    <Dialog wide open title={row ? "修改申报计划" : "发布申报计划"} onClose={onClose} footer={<>
-      <button className="btn-default" onClick={onClose}>关闭</button>
-      <button className="btn-primary" disabled={save.isPending} onClick={async () => {
-        setError("");
-        try {
-          await save.mutateAsync({ id: row?.id, year: Number(f.year), batch: f.batch, startsAt: fromLocal(f.startsAt), endsAt: fromLocal(f.endsAt), byMajor: f.byMajor, cityReviewFirst: f.cityReviewFirst, scope: f.scope, certificateIds: f.certificateIds });
-          onSaved();
-        } catch (e) { setError(errorMessage(e)); }
-      }}>保存</button>
-    </>}>
+    <Dialog
+      wide
+      open
+      title={row ? "修改申报计划" : "发布申报计划"}
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn-default" onClick={onClose}>
+            关闭
+          </button>
+          <button
+            className="btn-primary"
+            disabled={save.isPending}
+            onClick={async () => {
+              setError("");
+              try {
+                await save.mutateAsync({
+                  id: row?.id,
+                  year: Number(f.year),
+                  batch: f.batch,
+                  startsAt: fromLocal(f.startsAt),
+                  endsAt: fromLocal(f.endsAt),
+                  byMajor: f.byMajor,
+                  cityReviewFirst: f.cityReviewFirst,
+                  scope: f.scope,
+                  certificateIds: f.certificateIds,
+                });
+                onSaved();
+              } catch (e) {
+                setError(errorMessage(e));
+              }
+            }}
+          >
+            保存
+          </button>
+        </>
+      }
+    >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="申报年度" htmlFor="p-year" required><input id="p-year" className="input" inputMode="numeric" value={f.year} onChange={(e) => patch({ year: e.target.value.replace(/\D/g, "") })} /></Field>
-        <Field label="申报批次" htmlFor="p-batch" required><input id="p-batch" className="input" value={f.batch} onChange={(e) => patch({ batch: e.target.value })} /></Field>
-        <Field label="开始时间" htmlFor="p-start" required><input id="p-start" type="datetime-local" className="input" value={f.startsAt} onChange={(e) => patch({ startsAt: e.target.value })} /></Field>
-        <Field label="结束时间" htmlFor="p-end" required><input id="p-end" type="datetime-local" className="input" value={f.endsAt} onChange={(e) => patch({ endsAt: e.target.value })} /></Field>
+        <Field label="申报年度" htmlFor="p-year" required>
+          <input id="p-year" className="input" inputMode="numeric" value={f.year} onChange={(e) => patch({ year: e.target.value.replace(/\D/g, "") })} />
+        </Field>
+        <Field label="申报批次" htmlFor="p-batch" required>
+          <input id="p-batch" className="input" value={f.batch} onChange={(e) => patch({ batch: e.target.value })} />
+        </Field>
+        <Field label="开始时间" htmlFor="p-start" required>
+          <input id="p-start" type="datetime-local" className="input" value={f.startsAt} onChange={(e) => patch({ startsAt: e.target.value })} />
+        </Field>
+        <Field label="结束时间" htmlFor="p-end" required>
+          <input id="p-end" type="datetime-local" className="input" value={f.endsAt} onChange={(e) => patch({ endsAt: e.target.value })} />
+        </Field>
       </div>
-      <label className="flex items-center gap-2"><input type="checkbox" checked={f.byMajor} onChange={(e) => patch({ byMajor: e.target.checked })} />要求按专业填报</label>
-      <label className="flex items-center gap-2"><input type="checkbox" checked={f.cityReviewFirst} onChange={(e) => patch({ cityReviewFirst: e.target.checked })} />要求地市级教育局先审批</label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={f.byMajor} onChange={(e) => patch({ byMajor: e.target.checked })} />
+        要求按专业填报
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={f.cityReviewFirst} onChange={(e) => patch({ cityReviewFirst: e.target.checked })} />
+        要求地市级教育局先审批
+      </label>
       <Field label="开放证书范围" required>
         <div className="flex gap-4">
-          <label className="flex items-center gap-1"><input type="radio" checked={f.scope === "ALL"} onChange={() => patch({ scope: "ALL" })} />全部</label>
-          <label className="flex items-center gap-1"><input type="radio" checked={f.scope === "PARTIAL"} onChange={() => patch({ scope: "PARTIAL" })} />部分</label>
+          <label className="flex items-center gap-1">
+            <input type="radio" checked={f.scope === "ALL"} onChange={() => patch({ scope: "ALL" })} />
+            全部
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="radio" checked={f.scope === "PARTIAL"} onChange={() => patch({ scope: "PARTIAL" })} />
+            部分
+          </label>
         </div>
       </Field>
       {f.scope === "PARTIAL" && (
         <ul className="max-h-48 overflow-y-auto rounded border border-slate-200 p-2">
           {options.data?.map((c) => (
-            <li key={c.id}><label className="flex items-center gap-2 py-0.5"><input type="checkbox" checked={f.certificateIds.includes(c.id)} onChange={(e) => patch({ certificateIds: e.target.checked ? [...f.certificateIds, c.id] : f.certificateIds.filter((x) => x !== c.id) })} />{c.code} {c.name}</label></li>
+            <li key={c.id}>
+              <label className="flex items-center gap-2 py-0.5">
+                <input
+                  type="checkbox"
+                  checked={f.certificateIds.includes(c.id)}
+                  onChange={(e) => patch({ certificateIds: e.target.checked ? [...f.certificateIds, c.id] : f.certificateIds.filter((x) => x !== c.id) })}
+                />
+                {c.code} {c.name}
+              </label>
+            </li>
           ))}
         </ul>
       )}
-      {error && <p className="alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

@@ -19,7 +19,11 @@ export function loginPage(portal: Portal) {
 export function portalLayout(portal: Portal) {
   return async function Layout({ children }: { children: React.ReactNode }) {
     const user = await requirePortal(portal, { applicant: true });
-    return <PortalShell portal={portal} user={user}>{children}</PortalShell>;
+    return (
+      <PortalShell portal={portal} user={user}>
+        {children}
+      </PortalShell>
+    );
   };
 }
 

@@ -18,14 +18,41 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
 }
 
 /** 上一页 / 下一页 links that keep the other query parameters. */
-export function PageLinks({ base, params, page, pageSize, total }: { base: string; params: Record<string, string | undefined>; page: number; pageSize: number; total: number }) {
+export function PageLinks({
+  base,
+  params,
+  page,
+  pageSize,
+  total,
+}: {
+  base: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const href = (p: number) => `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)) as Record<string, string>, page: String(p) })}`;
+  const href = (p: number) =>
+    `${base}?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(params).filter(([, v]) => v)) as Record<string, string>), page: String(p) })}`;
   return (
     <nav aria-label="分页" className="flex items-center justify-end gap-3 py-4 text-sm text-slate-600">
-      <span>共 {total} 条 · 第 {page}/{pages} 页</span>
-      {page > 1 ? <Link className="btn-default" href={href(page - 1)}>上一页</Link> : <span className="btn-default opacity-50">上一页</span>}
-      {page < pages ? <Link className="btn-default" href={href(page + 1)}>下一页</Link> : <span className="btn-default opacity-50">下一页</span>}
+      <span>
+        共 {total} 条 · 第 {page}/{pages} 页
+      </span>
+      {page > 1 ? (
+        <Link className="btn-default" href={href(page - 1)}>
+          上一页
+        </Link>
+      ) : (
+        <span className="btn-default opacity-50">上一页</span>
+      )}
+      {page < pages ? (
+        <Link className="btn-default" href={href(page + 1)}>
+          下一页
+        </Link>
+      ) : (
+        <span className="btn-default opacity-50">下一页</span>
+      )}
     </nav>
   );
 }
@@ -40,18 +67,36 @@ export function PublicCertificateTable({ rows, empty = "暂无证书" }: { rows:
   return (
     <div className="card overflow-x-auto">
       <table className="table">
-        <thead><tr><th>证书编号</th><th>证书名称</th><th>等级</th><th>颁证机构</th><th>专业大类</th></tr></thead>
+        <thead>
+          <tr>
+            <th>证书编号</th>
+            <th>证书名称</th>
+            <th>等级</th>
+            <th>颁证机构</th>
+            <th>专业大类</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((c) => (
             <tr key={c.id}>
               <td className="font-mono text-xs">{c.code}</td>
-              <td><Link className="hover:text-brand-600" href={`/certificates/${c.code}`}>{c.name}</Link></td>
+              <td>
+                <Link className="hover:text-brand-600" href={`/certificates/${c.code}`}>
+                  {c.name}
+                </Link>
+              </td>
               <td className="whitespace-nowrap">{c.levels.map((l) => LEVEL_LABELS[l.level]).join("、")}</td>
               <td>{c.org.name}</td>
               <td>{c.category}</td>
             </tr>
           ))}
-          {rows.length === 0 && <tr><td colSpan={5} className="py-8 text-center text-slate-400">{empty}</td></tr>}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={5} className="py-8 text-center text-slate-400">
+                {empty}
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
     </div>

@@ -7,7 +7,8 @@ import { LogoutButton } from "./logout-button";
 
 function activeSection(menu: MenuSection[], path: string): MenuSection | undefined {
   let best: { s: MenuSection; len: number } | undefined;
-  for (const s of menu) for (const i of s.items) if ((path === i.href || path.startsWith(i.href + "/")) && (!best || i.href.length > best.len)) best = { s, len: i.href.length };
+  for (const s of menu)
+    for (const i of s.items) if ((path === i.href || path.startsWith(i.href + "/")) && (!best || i.href.length > best.len)) best = { s, len: i.href.length };
   return best?.s ?? menu[0];
 }
 
@@ -18,7 +19,11 @@ export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top
     return (
       <nav aria-label="主菜单" className="flex gap-1 overflow-x-auto bg-brand-700 px-2 text-sm">
         {menu.map((s) => (
-          <Link key={s.label} href={s.items[0].href} className={`whitespace-nowrap px-4 py-2.5 ${s === current ? "bg-white/15 font-semibold" : "text-white/85 hover:bg-white/10"}`}>
+          <Link
+            key={s.label}
+            href={s.items[0].href}
+            className={`whitespace-nowrap px-4 py-2.5 ${s === current ? "bg-white/15 font-semibold" : "text-white/85 hover:bg-white/10"}`}
+          >
             {s.label}
           </Link>
         ))}
@@ -32,7 +37,11 @@ export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top
         {current.items.map((i) => {
           const on = path === i.href || (i.href !== "/" + path.split("/")[1] && path.startsWith(i.href + "/"));
           return (
-            <Link key={i.href} href={i.href} className={`border-l-4 px-4 py-2 text-sm ${on ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-transparent text-slate-600 hover:bg-slate-50"}`}>
+            <Link
+              key={i.href}
+              href={i.href}
+              className={`border-l-4 px-4 py-2 text-sm ${on ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-transparent text-slate-600 hover:bg-slate-50"}`}
+            >
               {i.label}
             </Link>
           );
@@ -46,13 +55,22 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const close = (e: MouseEvent) => { if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false); };
+    const close = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+    };
     document.addEventListener("click", close);
     return () => document.removeEventListener("click", close);
   }, []);
   return (
     <div ref={ref} className="relative">
-      <button type="button" className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-white/10" onClick={() => setOpen(!open)} aria-label="用户菜单" aria-haspopup="menu" aria-expanded={open}>
+      <button
+        type="button"
+        className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-white/10"
+        onClick={() => setOpen(!open)}
+        aria-label="用户菜单"
+        aria-haspopup="menu"
+        aria-expanded={open}
+      >
         <span className="flex h-7 w-7 items-center justify-center rounded-full bg-white/20 text-xs">{name.slice(0, 1)}</span>
         <span className="hidden text-left sm:block">
           <span className="block leading-tight">{name}</span>
@@ -62,8 +80,12 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
       </button>
       {open && (
         <div role="menu" className="absolute right-0 z-20 mt-1 w-36 rounded border border-slate-200 bg-white py-1 text-sm text-slate-700 shadow-lg">
-          <Link role="menuitem" href="/account/profile" className="block px-4 py-2 hover:bg-slate-50">修改资料</Link>
-          <Link role="menuitem" href="/account/password" className="block px-4 py-2 hover:bg-slate-50">修改密码</Link>
+          <Link role="menuitem" href="/account/profile" className="block px-4 py-2 hover:bg-slate-50">
+            修改资料
+          </Link>
+          <Link role="menuitem" href="/account/password" className="block px-4 py-2 hover:bg-slate-50">
+            修改密码
+          </Link>
           <LogoutButton role="menuitem" className="block w-full px-4 py-2 text-left hover:bg-slate-50" />
         </div>
       )}

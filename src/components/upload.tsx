@@ -4,7 +4,19 @@ import { useRef, useState } from "react";
 export type Uploaded = { id: string; filename: string; size: number };
 
 /** Posts one file to /api/upload/<purpose>; the server checks type, size and content and says why it refuses. */
-export function UploadButton({ purpose, accept, label = "选择文件", onUploaded, onError }: { purpose: string; accept: string; label?: string; onUploaded: (f: Uploaded) => void; onError: (m: string) => void }) {
+export function UploadButton({
+  purpose,
+  accept,
+  label = "选择文件",
+  onUploaded,
+  onError,
+}: {
+  purpose: string;
+  accept: string;
+  label?: string;
+  onUploaded: (f: Uploaded) => void;
+  onError: (m: string) => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -35,7 +47,9 @@ export function UploadButton({ purpose, accept, label = "选择文件", onUpload
           }
         }}
       />
-      <button type="button" className="btn-default" disabled={busy} onClick={() => input.current?.click()}>{busy ? "上传中…" : label}</button>
+      <button type="button" className="btn-default" disabled={busy} onClick={() => input.current?.click()}>
+        {busy ? "上传中…" : label}
+      </button>
     </>
   );
 }

@@ -43,7 +43,13 @@ export function Workbench() {
                 <p className="mt-1 text-sm text-slate-500">{i.detail}</p>
               </div>
             );
-            return i.href ? <Link key={i.title} href={i.href} className="block hover:opacity-90">{body}</Link> : <div key={i.title}>{body}</div>;
+            return i.href ? (
+              <Link key={i.title} href={i.href} className="block hover:opacity-90">
+                {body}
+              </Link>
+            ) : (
+              <div key={i.title}>{body}</div>
+            );
           })}
         </div>
       </section>

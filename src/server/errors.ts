@@ -2,7 +2,11 @@ export type AppErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_F
 
 /** A use-case error whose message (Chinese) is safe to show to the user. */
 export class AppError extends Error {
-  constructor(public code: AppErrorCode, message: string, public data?: Record<string, unknown>) {
+  constructor(
+    public code: AppErrorCode,
+    message: string,
+    public data?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = "AppError";
   }

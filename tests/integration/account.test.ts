@@ -25,10 +25,18 @@ describe("first login", () => {
     await api.auth.sendBindCode({ phone });
     const code = await lastSmsCode(t.db, phone);
     // Bad input changes nothing.
-    await expect(api.auth.completeFirstLogin({ name: "黄老师", phone, smsCode: code, newPassword: "short", confirmPassword: "short" })).rejects.toThrow("密码至少 8 位");
-    await expect(api.auth.completeFirstLogin({ name: "黄老师", phone, smsCode: code, newPassword: "Good@2026a", confirmPassword: "Good@2026b" })).rejects.toThrow("不一致");
-    await expect(api.auth.completeFirstLogin({ name: "黄老师", phone, smsCode: code, newPassword: PASSWORD, confirmPassword: PASSWORD })).rejects.toThrow("不能与初始密码相同");
-    await expect(api.auth.completeFirstLogin({ name: "黄老师", phone, smsCode: "000000", newPassword: "Good@2026a", confirmPassword: "Good@2026a" })).rejects.toThrow("短信验证码错误");
+    await expect(api.auth.completeFirstLogin({ name: "黄老师", phone, smsCode: code, newPassword: "short", confirmPassword: "short" })).rejects.toThrow(
+      "密码至少 8 位",
+    );
+    await expect(
+      api.auth.completeFirstLogin({ name: "黄老师", phone, smsCode: code, newPassword: "Good@2026a", confirmPassword: "Good@2026b" }),
+    ).rejects.toThrow("不一致");
+    await expect(api.auth.completeFirstLogin({ name: "黄老师", phone, smsCode: code, newPassword: PASSWORD, confirmPassword: PASSWORD })).rejects.toThrow(
+      "不能与初始密码相同",
+    );
+    await expect(
+      api.auth.completeFirstLogin({ name: "黄老师", phone, smsCode: "000000", newPassword: "Good@2026a", confirmPassword: "Good@2026a" }),
+    ).rejects.toThrow("短信验证码错误");
     expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).phone).toBeNull();
 
     await api.auth.completeFirstLogin({ name: "黄老师", phone, smsCode: code, newPassword: "Good@2026a", confirmPassword: "Good@2026a" });
@@ -56,7 +64,9 @@ describe("change password and profile", () => {
     clock.advance(61_000);
     await api.auth.sendOwnCode({ purpose: "CHANGE_PASSWORD" });
     const code = await lastSmsCode(t.db, u.phone!);
-    await expect(api.auth.changePassword({ oldPassword: "Wrong@1234", newPassword: "Next@2026x", confirmPassword: "Next@2026x", smsCode: code })).rejects.toThrow("原始密码错误");
+    await expect(
+      api.auth.changePassword({ oldPassword: "Wrong@1234", newPassword: "Next@2026x", confirmPassword: "Next@2026x", smsCode: code }),
+    ).rejects.toThrow("原始密码错误");
     await api.auth.changePassword({ oldPassword: PASSWORD, newPassword: "Next@2026x", confirmPassword: "Next@2026x", smsCode: code });
     expect(await resolveSession(t.db, clock, a.sid)).not.toBeNull();
     expect(await resolveSession(t.db, clock, b.sid)).toBeNull();
@@ -76,7 +86,9 @@ describe("change password and profile", () => {
     const phone = nextPhone();
     await api.auth.sendNewPhoneCode({ phone });
     const newCode = await lastSmsCode(t.db, phone);
-    await expect(api.auth.updateProfile({ name: "新名字", smsCode: oldCode, newPhone: phone, newPhoneCode: newCode, password: "Wrong@1234" })).rejects.toThrow("登录密码");
+    await expect(api.auth.updateProfile({ name: "新名字", smsCode: oldCode, newPhone: phone, newPhoneCode: newCode, password: "Wrong@1234" })).rejects.toThrow(
+      "登录密码",
+    );
     await api.auth.updateProfile({ name: "新名字", email: "a@b.cn", smsCode: oldCode, newPhone: phone, newPhoneCode: newCode, password: PASSWORD });
     expect(await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ name: "新名字", phone, email: "a@b.cn" });
   });

@@ -23,16 +23,40 @@ beforeAll(async () => {
 describe("announcements", () => {
   it("the admin drafts, publishes, withdraws; the public sees only what is published", async () => {
     const api = caller(t.db, { clock, session: admin });
-    const file = await t.db.storedFile.create({ data: { key: "announcement-attachment/202611/bbbbbbbbbbbbbbbbbbbbbbbb.pdf", purpose: "ANNOUNCEMENT_ATTACHMENT", filename: "通知.pdf", contentType: "application/pdf", size: 10, ownerUserId: admin.id } });
-    await expect(api.announcements.save({ title: "短", category: "NOTICE", body: "正文正文正文正文正文正文", attachmentFileIds: [] })).rejects.toThrow("标题为 4–120 个字");
-    const { id } = await api.announcements.save({ title: "关于考核站点申报的通知", category: "NOTICE", body: "请各试点院校在规定时间内完成考核站点申报。", attachmentFileIds: [file.id] });
+    const file = await t.db.storedFile.create({
+      data: {
+        key: "announcement-attachment/202611/bbbbbbbbbbbbbbbbbbbbbbbb.pdf",
+        purpose: "ANNOUNCEMENT_ATTACHMENT",
+        filename: "通知.pdf",
+        contentType: "application/pdf",
+        size: 10,
+        ownerUserId: admin.id,
+      },
+    });
+    await expect(api.announcements.save({ title: "短", category: "NOTICE", body: "正文正文正文正文正文正文", attachmentFileIds: [] })).rejects.toThrow(
+      "标题为 4–120 个字",
+    );
+    const { id } = await api.announcements.save({
+      title: "关于考核站点申报的通知",
+      category: "NOTICE",
+      body: "请各试点院校在规定时间内完成考核站点申报。",
+      attachmentFileIds: [file.id],
+    });
     expect(await publishedAnnouncement(t.db, id)).toBeNull();
     expect(await canDownload(t.db, null, file, clock.now())).toBe(false);
     await api.announcements.publish({ id });
     expect((await publishedAnnouncement(t.db, id))?.attachments.map((a) => a.filename)).toEqual(["通知.pdf"]);
     expect(await canDownload(t.db, null, file, clock.now())).toBe(true);
     expect((await publishedAnnouncements(t.db, { page: 1, pageSize: 50 })).rows.some((a) => a.id === id)).toBe(true);
-    await expect(api.announcements.save({ id, title: "关于考核站点申报的通知（改）", category: "NOTICE", body: "请各试点院校在规定时间内完成考核站点申报。", attachmentFileIds: [] })).rejects.toThrow("请先撤回再修改");
+    await expect(
+      api.announcements.save({
+        id,
+        title: "关于考核站点申报的通知（改）",
+        category: "NOTICE",
+        body: "请各试点院校在规定时间内完成考核站点申报。",
+        attachmentFileIds: [],
+      }),
+    ).rejects.toThrow("请先撤回再修改");
     await api.announcements.withdraw({ id });
     expect(await publishedAnnouncement(t.db, id)).toBeNull();
     expect(await t.db.auditLog.count({ where: { targetId: id } })).toBe(3);
@@ -41,7 +65,9 @@ describe("announcements", () => {
   it("other roles cannot manage announcements", async () => {
     const api = caller(t.db, { clock, session: principal });
     await expect(api.announcements.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api.announcements.save({ title: "学校发的公告", category: "NOTICE", body: "学校不能发公告学校不能发公告", attachmentFileIds: [] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      api.announcements.save({ title: "学校发的公告", category: "NOTICE", body: "学校不能发公告学校不能发公告", attachmentFileIds: [] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("the public certificate catalogue searches and shows details", async () => {

@@ -9,7 +9,7 @@ import type { SessionUser } from "@/server/session-user";
 const t = useTestDb();
 const clock = fixedClock("2026-11-22T02:00:00Z");
 const s: Record<string, SessionUser> = {};
-let plan: { id: string; startsAt: Date; endsAt: Date };
+let plan: { id: string; year: number; startsAt: Date; endsAt: Date };
 let sdPlan: { id: string };
 
 beforeAll(async () => {
@@ -35,28 +35,50 @@ const text = { teacherSituation: "化工专业专任教师 8 人", siteSituation
 describe("pilot applications", () => {
   it("saves a draft, then submits; the total is the sum of the major lines; submitted ones are locked", async () => {
     const { levelId, majors } = await ids();
-    const lines = [{ majorId: majors[0], students: 200, teachers: 8, requested: 60 }, { majorId: majors[1], students: 90, teachers: 4, requested: 30 }];
-    await expect(api("wh").applications.save({ planId: plan.id, certificateLevelId: levelId, lines: [], ...text, submit: false })).rejects.toThrow("要求按专业填报");
+    const lines = [
+      { majorId: majors[0], students: 200, teachers: 8, requested: 60 },
+      { majorId: majors[1], students: 90, teachers: 4, requested: 30 },
+    ];
+    await expect(api("wh").applications.save({ planId: plan.id, certificateLevelId: levelId, lines: [], ...text, submit: false })).rejects.toThrow(
+      "要求按专业填报",
+    );
     const draft = await api("wh").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false });
-    expect(await t.db.pilotApplication.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", requestedTotal: 90, year: 2026, batch: "第二批" });
+    expect(await t.db.pilotApplication.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: "DRAFT",
+      requestedTotal: 90,
+      year: plan.year,
+      batch: "第二批",
+    });
     await api("wh").applications.save({ id: draft.id, planId: plan.id, certificateLevelId: levelId, lines: [lines[0]], ...text, submit: true });
     expect(await t.db.pilotApplication.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "IN_REVIEW", requestedTotal: 60 });
-    await expect(api("wh").applications.save({ id: draft.id, planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: true })).rejects.toThrow("已提交的申报不能修改");
-    await expect(api("wh").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow("本年度已申报该证书等级");
+    await expect(api("wh").applications.save({ id: draft.id, planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: true })).rejects.toThrow(
+      "已提交的申报不能修改",
+    );
+    await expect(api("wh").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow(
+      "本年度已申报该证书等级",
+    );
   });
 
   it("refuses outside the window, outside the province and outside the plan's scope", async () => {
     const { levelId, majors } = await ids();
     const lines = [{ majorId: majors[0], students: 50, teachers: 2, requested: 20 }];
-    await expect(api("bj").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api("wh").applications.save({ planId: sdPlan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("bj").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(api("wh").applications.save({ planId: sdPlan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const saved = clock.now();
     clock.set(new Date(plan.endsAt.getTime() + 1));
-    await expect(api("whOther").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow("申报时间已过");
+    await expect(api("whOther").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow(
+      "申报时间已过",
+    );
     clock.set(saved);
     const partial = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第三批", department: { name: "湖北省教育厅" } } });
     clock.set(new Date(partial.startsAt.getTime() + 1000));
-    await expect(api("whOther").applications.save({ planId: partial.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow("不在本申报计划的开放范围内");
+    await expect(api("whOther").applications.save({ planId: partial.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow(
+      "不在本申报计划的开放范围内",
+    );
     clock.set(saved);
   });
 
@@ -64,7 +86,16 @@ describe("pilot applications", () => {
     const mine = await t.db.pilotApplication.findFirstOrThrow({ where: { school: { code: "4142010522" }, planId: plan.id } });
     const { levelId, majors } = await ids();
     const before = await t.db.pilotApplication.findUniqueOrThrow({ where: { id: mine.id } });
-    await expect(api("whOther").applications.save({ id: mine.id, planId: plan.id, certificateLevelId: levelId, lines: [{ majorId: majors[0], students: 10, teachers: 1, requested: 5 }], ...text, submit: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      api("whOther").applications.save({
+        id: mine.id,
+        planId: plan.id,
+        certificateLevelId: levelId,
+        lines: [{ majorId: majors[0], students: 10, teachers: 1, requested: 5 }],
+        ...text,
+        submit: false,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await t.db.pilotApplication.findUniqueOrThrow({ where: { id: mine.id } })).toEqual(before);
   });
 });

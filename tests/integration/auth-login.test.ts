@@ -14,7 +14,11 @@ async function principal() {
   return makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
 }
 
-async function start(account: string, password: string, opts: { clock?: ReturnType<typeof fixedClock>; browser?: ReturnType<typeof newBrowser>; answer?: string; portal?: "school" | "admin" } = {}) {
+async function start(
+  account: string,
+  password: string,
+  opts: { clock?: ReturnType<typeof fixedClock>; browser?: ReturnType<typeof newBrowser>; answer?: string; portal?: "school" | "admin" } = {},
+) {
   const api = caller(t.db, { clock: opts.clock, browser: opts.browser });
   const cap = await api.auth.captcha();
   return api.auth.login({ portal: opts.portal ?? "school", account, password, captchaId: cap.id, captchaAnswer: opts.answer ?? "8888" });
@@ -28,7 +32,9 @@ describe("login", () => {
     const cap = await api.auth.captcha();
     expect(cap.svg).toContain("<svg");
     await api.auth.login({ portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" });
-    await expect(api.auth.login({ portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" })).rejects.toThrow("图形验证码");
+    await expect(api.auth.login({ portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" })).rejects.toThrow(
+      "图形验证码",
+    );
   });
 
   it("a correct password with a wrong or missing SMS code never yields a session", async () => {

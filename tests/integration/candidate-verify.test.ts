@@ -32,8 +32,20 @@ beforeAll(async () => {
   }
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
-const upload = async (k: string, bytes: Buffer, name = "照片.jpg") => storeUpload({ db: t.db, clock, storage }, s[k], "CANDIDATE_PHOTO", { name, size: bytes.length, bytes });
-const form = (idNumber: string, photoFileId?: string) => ({ type: "SCHOOL" as const, name: "周一航", gender: "MALE" as const, idType: "RESIDENT_ID" as const, idNumber, phone: "13600000021", enrolYear: 2024, majorLevel: "HIGHER_VOCATIONAL" as const, majorCode: "510201", photoFileId });
+const upload = async (k: string, bytes: Buffer, name = "照片.jpg") =>
+  storeUpload({ db: t.db, clock, storage }, s[k], "CANDIDATE_PHOTO", { name, size: bytes.length, bytes });
+const form = (idNumber: string, photoFileId?: string) => ({
+  type: "SCHOOL" as const,
+  name: "周一航",
+  gender: "MALE" as const,
+  idType: "RESIDENT_ID" as const,
+  idNumber,
+  phone: "13600000021",
+  enrolYear: 2024,
+  majorLevel: "HIGHER_VOCATIONAL" as const,
+  majorCode: "510201",
+  photoFileId,
+});
 
 describe("candidate photos", () => {
   it("accept a red-background 295×413 jpg or png and refuse the rest with the reason", async () => {
@@ -119,7 +131,9 @@ describe("批量导入学生照片", () => {
     const f = await t.db.storedFile.findUniqueOrThrow({ where: { id: rec.failedFileId! } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await storage.readBuffer(f.key)) as never);
-    const reasons = Object.fromEntries(Array.from({ length: 7 }, (_, i) => wb.worksheets[0].getRow(3 + i)).map((r) => [String(r.getCell(2).value), String(r.getCell(3).value)]));
+    const reasons = Object.fromEntries(
+      Array.from({ length: 7 }, (_, i) => wb.worksheets[0].getRow(3 + i)).map((r) => [String(r.getCell(2).value), String(r.getCell(3).value)]),
+    );
     expect(reasons[`${th.idNumber}.jpg`]).toBe("本校没有该证件号码的考生");
     expect(reasons[`${l.idNumber}.png`]).toContain("照片不能更换");
     expect(reasons["../../etc/passwd.jpg"]).toBe("文件名不合法");

@@ -35,14 +35,31 @@ beforeAll(async () => {
   }
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
-const form = (idNumber: string, extra: Record<string, unknown> = {}) => ({ type: "SCHOOL" as const, name: "李明", gender: "MALE" as const, idType: "RESIDENT_ID" as const, idNumber, phone: "13600000002", enrolYear: 2024, majorLevel: "HIGHER_VOCATIONAL" as const, majorCode: "510201", ...extra });
+const form = (idNumber: string, extra: Record<string, unknown> = {}) => ({
+  type: "SCHOOL" as const,
+  name: "李明",
+  gender: "MALE" as const,
+  idType: "RESIDENT_ID" as const,
+  idNumber,
+  phone: "13600000002",
+  enrolYear: 2024,
+  majorLevel: "HIGHER_VOCATIONAL" as const,
+  majorCode: "510201",
+  ...extra,
+});
 
 /** Fills the real template with rows (cells in template column order after 序号). */
 async function filledTemplate(rows: string[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await templateOf(candidateImport.columns, candidateImport.title)) as never); // exceljs types predate Buffer<ArrayBufferLike>
   const ws = wb.worksheets[0];
-  rows.forEach((r, i) => { const row = ws.getRow(3 + i); [String(i + 1), ...r].forEach((v, j) => { row.getCell(j + 1).value = v; }); row.commit(); });
+  rows.forEach((r, i) => {
+    const row = ws.getRow(3 + i);
+    [String(i + 1), ...r].forEach((v, j) => {
+      row.getCell(j + 1).value = v;
+    });
+    row.commit();
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 const good = (id: string, name = "王小明") => ["院校考生", name, "", "男", "居民身份证", id, "13600000003", "2024", "高职专科", "510201"];
@@ -102,7 +119,13 @@ describe("candidates: the import pipeline", () => {
   it("imports 3 good rows and returns 2 bad ones with reasons in an .xlsx", async () => {
     const ids = [nextId(), nextId(), nextId()];
     const bad = nextId();
-    const bytes = await filledTemplate([good(ids[0]), good(ids[1], "  赵\t六 "), ["院校考生", "钱七", "", "男", "居民身份证", bad.slice(0, 17) + (bad[17] === "1" ? "2" : "1"), "", "2024", "高职专科", "510201"], good(` ${ids[2].toLowerCase()}\n`), good(ids[0])]);
+    const bytes = await filledTemplate([
+      good(ids[0]),
+      good(ids[1], "  赵\t六 "),
+      ["院校考生", "钱七", "", "男", "居民身份证", bad.slice(0, 17) + (bad[17] === "1" ? "2" : "1"), "", "2024", "高职专科", "510201"],
+      good(` ${ids[2].toLowerCase()}\n`),
+      good(ids[0]),
+    ]);
     const rec = await importFile("a", bytes);
     expect([rec.status, rec.total, rec.succeeded, rec.failed]).toEqual(["DONE", 5, 3, 2]);
     expect(await t.db.candidate.count({ where: { idNumber: { in: ids } } })).toBe(3);
@@ -152,21 +175,31 @@ describe("candidates: the import pipeline", () => {
 
   it("property: any mix of good and bad rows writes exactly the good ones", async () => {
     const kinds = ["good", "badCheck", "badName", "badMajor", "badGender"] as const;
-    await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 8 }), async (mix) => {
-      const rows = mix.map((k) => {
-        const id = nextId();
-        const r = good(id);
-        if (k === "badCheck") r[5] = id.slice(0, 17) + (id[17] === "3" ? "4" : "3");
-        if (k === "badName") r[1] = "王1";
-        if (k === "badMajor") r[9] = "000000";
-        if (k === "badGender") r[3] = "女";
-        return { k, id, r };
-      });
-      const rec = await importFile("a", await filledTemplate(rows.map((x) => x.r)));
-      const written = await t.db.candidate.findMany({ where: { idNumber: { in: rows.map((x) => x.id) } }, select: { idNumber: true } });
-      const expected = rows.filter((x) => x.k === "good").map((x) => x.id).sort();
-      return rec.succeeded === expected.length && rec.failed === rows.length - expected.length && JSON.stringify(written.map((w) => w.idNumber).sort()) === JSON.stringify(expected);
-    }), { numRuns: 12 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 8 }), async (mix) => {
+        const rows = mix.map((k) => {
+          const id = nextId();
+          const r = good(id);
+          if (k === "badCheck") r[5] = id.slice(0, 17) + (id[17] === "3" ? "4" : "3");
+          if (k === "badName") r[1] = "王1";
+          if (k === "badMajor") r[9] = "000000";
+          if (k === "badGender") r[3] = "女";
+          return { k, id, r };
+        });
+        const rec = await importFile("a", await filledTemplate(rows.map((x) => x.r)));
+        const written = await t.db.candidate.findMany({ where: { idNumber: { in: rows.map((x) => x.id) } }, select: { idNumber: true } });
+        const expected = rows
+          .filter((x) => x.k === "good")
+          .map((x) => x.id)
+          .sort();
+        return (
+          rec.succeeded === expected.length &&
+          rec.failed === rows.length - expected.length &&
+          JSON.stringify(written.map((w) => w.idNumber).sort()) === JSON.stringify(expected)
+        );
+      }),
+      { numRuns: 12 },
+    );
   }, 120_000);
 });
 
@@ -182,8 +215,23 @@ describe("批量修改考生信息", () => {
     const [ca, cv] = await Promise.all([a.id, v.id].map((id) => t.db.candidate.findUniqueOrThrow({ where: { id } })));
     // The school's export (SMS-verified) carries full ID numbers for this round trip.
     const phone = (await t.db.user.findUniqueOrThrow({ where: { id: s.a.id } })).phone!;
-    await t.db.smsCode.create({ data: { phone, purpose: "EXPORT", userId: s.a.id, codeHash: keyedHash(`${phone}:EXPORT:654321`), expiresAt: new Date(clock.now().getTime() + 60_000), createdAt: clock.now() } });
-    const exp = await createExport({ db: t.db, clock, storage }, s.a, LISTS.candidates as never, { filter: {}, ids: [ca.id, cv.id], smsCode: "654321" }, { ip: null, userAgent: null });
+    await t.db.smsCode.create({
+      data: {
+        phone,
+        purpose: "EXPORT",
+        userId: s.a.id,
+        codeHash: keyedHash(`${phone}:EXPORT:654321`),
+        expiresAt: new Date(clock.now().getTime() + 60_000),
+        createdAt: clock.now(),
+      },
+    });
+    const exp = await createExport(
+      { db: t.db, clock, storage },
+      s.a,
+      LISTS.candidates as never,
+      { filter: {}, ids: [ca.id, cv.id], smsCode: "654321" },
+      { ip: null, userAgent: null },
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await storage.readBuffer((await t.db.storedFile.findUniqueOrThrow({ where: { id: exp.fileId } })).key)) as never);
     const ws = wb.worksheets[0];
@@ -197,7 +245,9 @@ describe("批量修改考生信息", () => {
       row.commit();
     }
     const extra = ws.addRow([]);
-    ["99", "院校考生", "不存在", "", "男", "居民身份证", nextId(), "", "2024", "高职专科", "510201"].forEach((x, j) => { extra.getCell(j + 1).value = x; });
+    ["99", "院校考生", "不存在", "", "男", "居民身份证", nextId(), "", "2024", "高职专科", "510201"].forEach((x, j) => {
+      extra.getCell(j + 1).value = x;
+    });
     extra.commit();
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const rec0 = await beginImport({ db: t.db, clock, storage }, s.a, "CANDIDATE_UPDATES", { name: "修改.xlsx", bytes });
@@ -218,7 +268,20 @@ describe("xlsx reading", () => {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: shared });
       const ws = wb.addWorksheet("考生");
       ws.addRow(["序号", ...candidateImport.columns.map((c) => c.header)]).commit();
-      for (let i = 0; i < 6000; i++) ws.addRow([String(i + 1), "院校考生", `测试考生${"甲乙丙丁戊己庚辛壬癸"[i % 10]}${i}`, "", "男", "居民身份证", `11010820000101${String(i).padStart(4, "0")}`, "", "2024", "高职专科", "510201"]).commit();
+      for (let i = 0; i < 6000; i++)
+        ws.addRow([
+          String(i + 1),
+          "院校考生",
+          `测试考生${"甲乙丙丁戊己庚辛壬癸"[i % 10]}${i}`,
+          "",
+          "男",
+          "居民身份证",
+          `11010820000101${String(i).padStart(4, "0")}`,
+          "",
+          "2024",
+          "高职专科",
+          "510201",
+        ]).commit();
       ws.commit();
       await wb.commit();
       const rows = await readSheet(fs.readFileSync(file), candidateImport.columns, 10_000);
@@ -234,7 +297,8 @@ describe("import limits and failures", () => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
     const ws = wb.addWorksheet("考生");
     ws.addRow(["序号", ...candidateImport.columns.map((c) => c.header)]).commit();
-    for (let i = 0; i < 50_001; i++) ws.addRow([String(i + 1), "院校考生", "张三", "", "男", "居民身份证", "110108200503011237", "", "2024", "高职专科", "510201"]).commit();
+    for (let i = 0; i < 50_001; i++)
+      ws.addRow([String(i + 1), "院校考生", "张三", "", "男", "居民身份证", "110108200503011237", "", "2024", "高职专科", "510201"]).commit();
     ws.commit();
     await wb.commit();
     const before = await t.db.candidate.count();
@@ -247,7 +311,13 @@ describe("import limits and failures", () => {
     const bytes = await filledTemplate(ids.map((id) => good(id)));
     let batch = 0;
     // The second batch crashes after writing its candidates, inside its transaction.
-    const crashing = { ...candidateImport, write: async (...args: Parameters<typeof candidateImport.write>) => { await candidateImport.write(...args); if (++batch >= 2) throw new Error("crash"); } };
+    const crashing = {
+      ...candidateImport,
+      write: async (...args: Parameters<typeof candidateImport.write>) => {
+        await candidateImport.write(...args);
+        if (++batch >= 2) throw new Error("crash");
+      },
+    };
     const rec0 = await beginImport({ db: t.db, clock, storage }, s.a, "CANDIDATES", { name: "崩溃.xlsx", bytes });
     const rec = await runImport({ db: t.db, clock, storage }, s.a, crashing, rec0.id, bytes);
     expect([rec.succeeded, rec.failed]).toEqual([1000, 5]);

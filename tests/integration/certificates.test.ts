@@ -21,14 +21,25 @@ const info = { batch: "第五批", category: "电子与信息大类", examModes:
 
 describe("certificates maintained by their org", () => {
   it("creates a stopped certificate with levels, subjects and majors, then enables it", async () => {
-    await expect(api("org").certificates.create({ code: "6000013", name: "云原生应用开发职业技能等级证书", levels: ["JUNIOR"], ...info })).rejects.toThrow("8 位数字");
+    await expect(api("org").certificates.create({ code: "6000013", name: "云原生应用开发职业技能等级证书", levels: ["JUNIOR"], ...info })).rejects.toThrow(
+      "8 位数字",
+    );
     await expect(api("org").certificates.create({ code: "60000013", name: "云原生应用开发", levels: ["JUNIOR"], ...info })).rejects.toThrow("职业技能等级证书");
     const { id } = await api("org").certificates.create({ code: "60000013", name: "云原生应用开发职业技能等级证书", levels: ["JUNIOR"], ...info });
     expect(await t.db.certificate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DISABLED", orgId: s.org.orgId });
     const { id: levelId } = await api("org").certificates.addLevel({ id, level: "INTERMEDIATE" });
     await expect(api("org").certificates.addLevel({ id, level: "INTERMEDIATE" })).rejects.toThrow("该等级已存在");
-    await expect(api("org").certificates.addSubject({ levelId, code: "60000001201", name: "理论", examMode: "COMPUTER", durationMinutes: 90, targetGroup: "所有考生" })).rejects.toThrow("以证书编号 60000013 开头");
-    await api("org").certificates.addSubject({ levelId, code: "60000013201", name: "云原生理论知识（中级）", examMode: "COMPUTER", durationMinutes: 90, targetGroup: "所有考生" });
+    await expect(
+      api("org").certificates.addSubject({ levelId, code: "60000001201", name: "理论", examMode: "COMPUTER", durationMinutes: 90, targetGroup: "所有考生" }),
+    ).rejects.toThrow("以证书编号 60000013 开头");
+    await api("org").certificates.addSubject({
+      levelId,
+      code: "60000013201",
+      name: "云原生理论知识（中级）",
+      examMode: "COMPUTER",
+      durationMinutes: 90,
+      targetGroup: "所有考生",
+    });
     const majors = await api("org").certificates.majors({ q: "软件" });
     await api("org").certificates.setMajors({ id, majorIds: majors.map((m) => m.id) });
     await api("org").certificates.enable({ id });
@@ -45,7 +56,16 @@ describe("certificates maintained by their org", () => {
     await expect(api("org").certificates.update({ id: theirs.id, ...info })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("org").certificates.addLevel({ id: theirs.id, level: "SENIOR" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("org").certificates.setMajors({ id: theirs.id, majorIds: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api("org").certificates.addSubject({ levelId: theirs.levels[0].id, code: "60000004109", name: "外来科目", examMode: "COMPUTER", durationMinutes: 60, targetGroup: "所有考生" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      api("org").certificates.addSubject({
+        levelId: theirs.levels[0].id,
+        code: "60000004109",
+        name: "外来科目",
+        examMode: "COMPUTER",
+        durationMinutes: 60,
+        targetGroup: "所有考生",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("org").certificates.disableSubject({ id: theirs.levels[0].subjects[0].id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("principal").certificates.disable({ id: theirs.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const after = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000004" }, include: { levels: { include: { subjects: true } } } });
@@ -54,6 +74,8 @@ describe("certificates maintained by their org", () => {
 
   it("links only the org's own standards", async () => {
     const foreign = await t.db.skillStandard.findFirstOrThrow({ where: { orgId: s.other.orgId! } });
-    await expect(api("org").certificates.create({ code: "60000014", name: "边缘计算职业技能等级证书", levels: ["JUNIOR"], ...info, skillStandardId: foreign.id })).rejects.toThrow("只能关联本机构的职业技能等级标准");
+    await expect(
+      api("org").certificates.create({ code: "60000014", name: "边缘计算职业技能等级证书", levels: ["JUNIOR"], ...info, skillStandardId: foreign.id }),
+    ).rejects.toThrow("只能关联本机构的职业技能等级标准");
   });
 });

@@ -22,7 +22,16 @@ const storage = new LocalStorage(storageDir);
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const [k, account] of Object.entries({ principal: "4111010009", sub: "4111010009-01", sub2: "4111010009-02", other: "4142010522", bj: "bjjw", wh: "whjyj", admin: "admin", org: "org125" })) {
+  for (const [k, account] of Object.entries({
+    principal: "4111010009",
+    sub: "4111010009-01",
+    sub2: "4111010009-02",
+    other: "4142010522",
+    bj: "bjjw",
+    wh: "whjyj",
+    admin: "admin",
+    org: "org125",
+  })) {
     clock.advance(61_000);
     s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
   }
@@ -109,25 +118,45 @@ describe("export", () => {
 
   it("exports only ticked rows, and ticked ids of another tenant match nothing", async () => {
     const others = await api("other").lists.schools({ filter: {}, ...page });
-    await expect(api("principal").exports.create({ list: "schools", filter: {}, ids: [others.rows[0].id], smsCode: await code("principal") })).rejects.toThrow("没有可导出的数据");
+    await expect(api("principal").exports.create({ list: "schools", filter: {}, ids: [others.rows[0].id], smsCode: await code("principal") })).rejects.toThrow(
+      "没有可导出的数据",
+    );
     const certs = await api("admin").lists.certificates({ filter: {}, ...page });
-    const r = await api("admin").exports.create({ list: "certificates", filter: {}, ids: certs.rows.slice(0, 2).map((c) => c.id), smsCode: await code("admin") });
+    const r = await api("admin").exports.create({
+      list: "certificates",
+      filter: {},
+      ids: certs.rows.slice(0, 2).map((c) => c.id),
+      smsCode: await code("admin"),
+    });
     expect(r.rows).toBe(2);
   });
 
   it("escapes cells that would run as formulas", async () => {
-    await t.db.evaluationOrg.create({ data: { code: "999", name: "=HYPERLINK(\"http://x\")" } });
+    await t.db.evaluationOrg.create({ data: { code: "999", name: '=HYPERLINK("http://x")' } });
     const r = await api("admin").exports.create({ list: "orgs", filter: { code: "999" }, smsCode: await code("admin") });
     const { rows } = await readXlsx(r.fileId);
-    expect(rows[2][2]).toBe("'=HYPERLINK(\"http://x\")");
+    expect(rows[2][2]).toBe('\'=HYPERLINK("http://x")');
   });
 
   it("caps one export at 50,000 rows with a clear message and writes nothing", async () => {
     await t.db.school.createMany({
-      data: Array.from({ length: 50_001 }, (_, i) => ({ code: `49${String(i).padStart(8, "0")}`, name: `批量学院${i}`, type: "OTHER" as const, regionCode: "110108" })),
+      data: Array.from({ length: 50_001 }, (_, i) => ({
+        code: `49${String(i).padStart(8, "0")}`,
+        name: `批量学院${i}`,
+        type: "OTHER" as const,
+        regionCode: "110108",
+      })),
     });
     const before = await t.db.storedFile.count();
-    await expect(createExport({ db: t.db, clock, storage }, s.admin, LISTS.schools as never, { filter: { name: "批量学院" }, smsCode: await code("admin") }, { ip: null, userAgent: null })).rejects.toThrow("单次最多导出 50,000 条数据，当前 50,001 条");
+    await expect(
+      createExport(
+        { db: t.db, clock, storage },
+        s.admin,
+        LISTS.schools as never,
+        { filter: { name: "批量学院" }, smsCode: await code("admin") },
+        { ip: null, userAgent: null },
+      ),
+    ).rejects.toThrow("单次最多导出 50,000 条数据，当前 50,001 条");
     expect(await t.db.storedFile.count()).toBe(before);
   }, 120_000); // 50,001 rows inserted first: slow on a loaded 2-core machine
 });
@@ -150,7 +179,9 @@ describe("catalogue details: another tenant's ids get nothing", () => {
     const tarena = await t.db.evaluationOrg.findUniqueOrThrow({ where: { code: "125" } });
     const org = await api("principal").catalogue.org({ id: tarena.id });
     expect(org.pilots.every((p) => p.schools === 1)).toBe(true);
-    await expect(api("sub").catalogue.org({ id: (await t.db.evaluationOrg.findUniqueOrThrow({ where: { code: "128" } })).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("sub").catalogue.org({ id: (await t.db.evaluationOrg.findUniqueOrThrow({ where: { code: "128" } })).id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     const std = await t.db.skillStandard.findFirstOrThrow({ where: { orgId: notPiloted.id } });
     await expect(api("principal").catalogue.standard({ kind: "skill", id: std.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

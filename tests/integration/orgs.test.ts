@@ -27,7 +27,9 @@ describe("evaluation organizations (admin)", () => {
     const api = caller(t.db, { clock, session: admin });
     await expect(api.orgs.create({ code: "701", ...base, uscc: "91110108MA01ABCD10" })).rejects.toThrow("统一社会信用代码不正确");
     const { id } = await api.orgs.create({ code: "701", ...base });
-    await expect(api.orgs.create({ code: "701", ...base, name: "另一个名称有限公司", uscc: withUsccCheck("91110108MA01ABCD2") })).rejects.toThrow("机构代码已存在");
+    await expect(api.orgs.create({ code: "701", ...base, name: "另一个名称有限公司", uscc: withUsccCheck("91110108MA01ABCD2") })).rejects.toThrow(
+      "机构代码已存在",
+    );
     await expect(api.orgs.update({ id, ...base, name: "改名后的有限公司" })).rejects.toThrow("请先停用该机构");
     await api.orgs.disable({ id });
     await api.orgs.update({ id, ...base, name: "改名后的有限公司" });

@@ -8,6 +8,7 @@ import type { SessionUser } from "@/server/session-user";
 
 const t = useTestDb();
 const clock = fixedClock("2026-11-22T02:00:00Z");
+const YEAR = clock.now().getUTCFullYear();
 const s: Record<string, SessionUser> = {};
 beforeAll(async () => {
   await seedDemo(t.db);
@@ -21,11 +22,20 @@ const d = (iso: string) => new Date(iso);
 
 describe("application plans", () => {
   it("a province publishes a plan; its cities and schools see it with the status of the window", async () => {
-    const plan = { year: 2026, batch: "第八批", startsAt: d("2026-11-25T00:00:00+08:00"), endsAt: d("2026-12-05T23:59:59+08:00"), byMajor: true, cityReviewFirst: true, scope: "PARTIAL" as const, certificateIds: [] as string[] };
+    const plan = {
+      year: YEAR,
+      batch: "第八批",
+      startsAt: d("2026-11-25T00:00:00+08:00"),
+      endsAt: d("2026-12-05T23:59:59+08:00"),
+      byMajor: true,
+      cityReviewFirst: true,
+      scope: "PARTIAL" as const,
+      certificateIds: [] as string[],
+    };
     await expect(api("hb").plans.save(plan)).rejects.toThrow("至少选择一个证书");
     const java = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000001" } });
     const { id } = await api("hb").plans.save({ ...plan, certificateIds: [java.id] });
-    await expect(api("hb").plans.save({ ...plan, certificateIds: [java.id] })).rejects.toThrow("2026年第八批已存在");
+    await expect(api("hb").plans.save({ ...plan, certificateIds: [java.id] })).rejects.toThrow(`${YEAR}年第八批已存在`);
     const forCity = await api("wh").plans.list({});
     expect(forCity.rows.find((p) => p.id === id)).toMatchObject({ status: "NOT_STARTED", certificates: [{ name: java.name }] });
     expect(forCity.canManage).toBe(false);
@@ -35,7 +45,9 @@ describe("application plans", () => {
 
     clock.set("2026-11-28T00:00:00+08:00");
     expect((await api("hb").plans.list({})).rows.find((p) => p.id === id)?.status).toBe("OPEN");
-    await expect(api("hb").plans.save({ ...plan, id, certificateIds: [java.id], startsAt: d("2026-11-26T00:00:00+08:00") })).rejects.toThrow("不能修改开始时间");
+    await expect(api("hb").plans.save({ ...plan, id, certificateIds: [java.id], startsAt: d("2026-11-26T00:00:00+08:00") })).rejects.toThrow(
+      "不能修改开始时间",
+    );
     await api("hb").plans.save({ ...plan, id, certificateIds: [java.id], endsAt: d("2026-12-10T23:59:59+08:00") });
     await expect(api("hb").plans.delete({ id })).rejects.toThrow("只能删除尚未开始");
     clock.set("2026-12-11T00:00:00+08:00");
@@ -45,7 +57,17 @@ describe("application plans", () => {
 
   it("cities, other provinces, schools and orgs cannot change a province's plans", async () => {
     const plan = await t.db.applicationPlan.findFirstOrThrow({ where: { department: { name: "湖北省教育厅" } } });
-    const body = { id: plan.id, year: plan.year, batch: plan.batch, startsAt: plan.startsAt, endsAt: plan.endsAt, byMajor: false, cityReviewFirst: false, scope: "ALL" as const, certificateIds: [] };
+    const body = {
+      id: plan.id,
+      year: plan.year,
+      batch: plan.batch,
+      startsAt: plan.startsAt,
+      endsAt: plan.endsAt,
+      byMajor: false,
+      cityReviewFirst: false,
+      scope: "ALL" as const,
+      certificateIds: [],
+    };
     await expect(api("wh").plans.save(body)).rejects.toThrow("由省级教育行政部门发布");
     await expect(api("bj").plans.save(body)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("bj").plans.delete({ id: plan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

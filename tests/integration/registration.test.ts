@@ -32,7 +32,9 @@ describe("new school registration", () => {
     await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), name: "湖北不存在学院" })).rejects.toThrow("系统中未找到该院校");
     await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), provinceCode: "11" })).rejects.toThrow("系统中未找到该院校");
     await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), code: "4142012755" })).rejects.toThrow("院校代码与院校名称不符");
-    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), name: "武汉体育学院", code: "4142010522" })).rejects.toThrow("该院校已注册");
+    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), name: "武汉体育学院", code: "4142010522" })).rejects.toThrow(
+      "该院校已注册",
+    );
     await expect(pub().register.sendCode({ ...reg, captchaId: await captchaId(), captchaAnswer: "0000" })).rejects.toThrow("图形验证码错误");
     expect(await t.db.smsCode.count({ where: { phone: reg.phone } })).toBe(0);
     expect((await pub().register.searchSchools({ provinceCode: "42", q: "城市建设" })).map((x) => x.name)).toEqual([reg.name]);
@@ -63,14 +65,30 @@ describe("new school registration", () => {
     // Complete the basic information: the USCC check character is verified.
     const mine = await api.school.mine();
     void mine;
-    const info = { type: "HIGHER_VOCATIONAL" as const, regionCode: "420115", address: "武汉市江夏区藏龙岛", website: "", intro: "", contactName: "周联系", contactPhone: reg.phone, contactEmail: "zhou@example.edu.cn" };
+    const info = {
+      type: "HIGHER_VOCATIONAL" as const,
+      regionCode: "420115",
+      address: "武汉市江夏区藏龙岛",
+      website: "",
+      intro: "",
+      contactName: "周联系",
+      contactPhone: reg.phone,
+      contactEmail: "zhou@example.edu.cn",
+    };
     await expect(api.school.update({ ...info, uscc: "124200004414327900" })).rejects.toThrow();
     await api.school.update({ ...info, uscc: withUsccCheck("12420000MB0123456") });
 
     // Apply by major in the open plan; Wuhan has a city department, so it goes there first.
     const lv = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: "60000001" }, level: "JUNIOR" } });
     const m = await t.db.certificateMajor.findFirstOrThrow({ where: { certificateId: lv.certificateId } });
-    const a = await api.applications.save({ planId: plan.id, certificateLevelId: lv.id, lines: [{ majorId: m.majorId, students: 80, teachers: 4, requested: 50 }], teacherSituation: "教师 4 人", siteSituation: "机房 1 间", submit: true });
+    const a = await api.applications.save({
+      planId: plan.id,
+      certificateLevelId: lv.id,
+      lines: [{ majorId: m.majorId, students: 80, teachers: 4, requested: 50 }],
+      teacherSituation: "教师 4 人",
+      siteSituation: "机房 1 间",
+      submit: true,
+    });
     const wh = await login(t.db, clock, "whjyj", DEMO_PASSWORD);
     clock.advance(61_000);
     const hb = await login(t.db, clock, "hbjyt", DEMO_PASSWORD);

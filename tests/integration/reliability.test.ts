@@ -15,10 +15,19 @@ describe("reliability and configuration", () => {
     const school = await makeSchool(t.db);
     const u = await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
     const clock = fixedClock("2026-11-22T02:00:00Z");
-    const down: SmsGateway = { name: "down", send: async () => { throw new Error("gateway timeout"); } };
-    const cap = await createCaptcha(t.db, clock);
+    const down: SmsGateway = {
+      name: "down",
+      send: async () => {
+        throw new Error("gateway timeout");
+      },
+    };
+    const cap = await createCaptcha({ db: t.db, clock });
     await expect(
-      startLogin({ db: t.db, clock, sms: down }, { portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" }, { ip: null, userAgent: null }),
+      startLogin(
+        { db: t.db, clock, sms: down },
+        { portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" },
+        { ip: null, userAgent: null },
+      ),
     ).rejects.toThrow("短信发送失败，请稍后重试");
     expect(await t.db.loginChallenge.count({ where: { userId: u.id } })).toBe(0);
     expect(await t.db.smsCode.count({ where: { userId: u.id, consumedAt: null } })).toBe(0);

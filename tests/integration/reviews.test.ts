@@ -25,7 +25,16 @@ beforeAll(async () => {
   await seedDemo(t.db);
   plan = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第二批", department: { name: "湖北省教育厅" } } });
   clock.set(new Date(plan.startsAt.getTime() + 86400000));
-  const accounts = { school: "4142010522", yichangSchool: "4142013036", bjSchool: "4111010009", wh: "whjyj", yc: "ycjyj", hb: "hbjyt", sd: "sdjyt", admin: "admin" };
+  const accounts = {
+    school: "4142010522",
+    yichangSchool: "4142013036",
+    bjSchool: "4111010009",
+    wh: "whjyj",
+    yc: "ycjyj",
+    hb: "hbjyt",
+    sd: "sdjyt",
+    admin: "admin",
+  };
   for (const [k, account] of Object.entries(accounts)) {
     clock.advance(61_000);
     s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
@@ -66,7 +75,11 @@ describe("application review", () => {
     const d = await api("school").applications.detail({ id: a.id });
     expect(d.status).toBe("APPROVED");
     expect(d.lines.map((l) => l.approved).sort()).toEqual(reduced.map((l) => l.approved).sort());
-    expect(d.events.map((e) => [e.action, e.stage])).toEqual([["SUBMIT", "CITY"], ["APPROVE", "CITY"], ["APPROVE", "PROVINCE"]]);
+    expect(d.events.map((e) => [e.action, e.stage])).toEqual([
+      ["SUBMIT", "CITY"],
+      ["APPROVE", "CITY"],
+      ["APPROVE", "PROVINCE"],
+    ]);
     expect(d.events[1].actor).toContain("武汉教育局");
     const phone = (await t.db.user.findUniqueOrThrow({ where: { id: s.school.id } })).phone!;
     const sms = await t.db.smsOutbox.findFirstOrThrow({ where: { phone }, orderBy: { createdAt: "desc" } });
@@ -137,7 +150,9 @@ describe("application review", () => {
     const majors = await t.db.certificateMajor.findMany({ where: { certificateId: lv.certificateId }, take: 1 });
     const lines = [{ majorId: majors[0].majorId, students: 50, teachers: 3, requested: 20 }];
     // Another school cannot attach this file.
-    await expect(api("yichangSchool").applications.save({ planId: plan.id, certificateLevelId: lv.id, lines, ...text, evidenceFileId: f.id, submit: false })).rejects.toThrow("佐证材料不存在");
+    await expect(
+      api("yichangSchool").applications.save({ planId: plan.id, certificateLevelId: lv.id, lines, ...text, evidenceFileId: f.id, submit: false }),
+    ).rejects.toThrow("佐证材料不存在");
     const a = await api("school").applications.save({ planId: plan.id, certificateLevelId: lv.id, lines, ...text, evidenceFileId: f.id, submit: true });
     const file = await t.db.storedFile.findUniqueOrThrow({ where: { id: f.id } });
     expect(await canDownload(t.db, s.wh, file, clock.now())).toBe(true);
@@ -148,6 +163,12 @@ describe("application review", () => {
     expect(await canDownload(t.db, null, file, clock.now())).toBe(false);
     expect((await api("wh").applications.detail({ id: a.id })).evidence?.filename).toBe("佐证.pdf");
     // Word is accepted, an image is not.
-    await expect(storeUpload({ db: t.db, clock, storage }, s.school, "APPLICATION_EVIDENCE", { name: "x.png", size: 8, bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) })).rejects.toThrow("PDF/Word");
+    await expect(
+      storeUpload({ db: t.db, clock, storage }, s.school, "APPLICATION_EVIDENCE", {
+        name: "x.png",
+        size: 8,
+        bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+      }),
+    ).rejects.toThrow("PDF/Word");
   });
 });

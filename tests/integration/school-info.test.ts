@@ -28,7 +28,8 @@ beforeAll(async () => {
 }, 60_000);
 
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
-const upload = (k: string, purpose: "SIGNATURE" | "SCHOOL_LOGO", name: string, bytes: Buffer) => storeUpload({ db: t.db, clock, storage }, s[k], purpose, { name, size: bytes.length, bytes });
+const upload = (k: string, purpose: "SIGNATURE" | "SCHOOL_LOGO", name: string, bytes: Buffer) =>
+  storeUpload({ db: t.db, clock, storage }, s[k], purpose, { name, size: bytes.length, bytes });
 
 describe("upload rules", () => {
   it("check extension, size and magic bytes before storing", async () => {
@@ -68,7 +69,17 @@ describe("signature (电子签章)", () => {
 });
 
 describe("school information", () => {
-  const valid = { uscc: "1211000040086596XB", type: "UNDERGRADUATE" as const, regionCode: "110107", address: "北京市石景山区晋元庄路5号", website: "https://www.ncut.edu.cn", intro: null, contactName: "黄老师", contactPhone: "13800001111", contactEmail: "x@ncut.edu.cn" };
+  const valid = {
+    uscc: "1211000040086596XB",
+    type: "UNDERGRADUATE" as const,
+    regionCode: "110107",
+    address: "北京市石景山区晋元庄路5号",
+    website: "https://www.ncut.edu.cn",
+    intro: null,
+    contactName: "黄老师",
+    contactPhone: "13800001111",
+    contactEmail: "x@ncut.edu.cn",
+  };
 
   it("the principal edits it; bad input changes nothing; a sub-account cannot", async () => {
     const before = await t.db.school.findUniqueOrThrow({ where: { code: "4111010009" } });
@@ -80,7 +91,11 @@ describe("school information", () => {
     const stored = await t.db.storedFile.findUniqueOrThrow({ where: { id: logo.id } });
     expect(stored.contentType).toBe("image/png"); // re-encoded to 100×100 PNG
     await api("principal").school.update({ ...valid, logoFileId: logo.id });
-    expect(await t.db.school.findUniqueOrThrow({ where: { code: "4111010009" } })).toMatchObject({ uscc: valid.uscc, contactName: "黄老师", logoFileId: logo.id });
+    expect(await t.db.school.findUniqueOrThrow({ where: { code: "4111010009" } })).toMatchObject({
+      uscc: valid.uscc,
+      contactName: "黄老师",
+      logoFileId: logo.id,
+    });
     // The session decides which school: another principal edits its own school only.
     const theirs = await t.db.school.findUniqueOrThrow({ where: { code: "4142010522" } });
     expect((await api("other").school.mine()).id).toBe(theirs.id);

@@ -22,7 +22,9 @@ const api = (k: string) => caller(t.db, { clock, session: s[k] });
 describe("standards maintained by their org", () => {
   it("creates stopped, edits only while stopped, enables and disables; bad input changes nothing", async () => {
     await expect(api("org").standards.create({ kind: "skill", code: "600099", name: "云计算运维职业技能等级标准", version: "2021" })).rejects.toThrow("2021版");
-    await expect(api("org").standards.create({ kind: "skill", code: "600001".replace("1", "0") + "", name: "x", version: "2021版" })).rejects.toThrow("标准名称");
+    await expect(api("org").standards.create({ kind: "skill", code: "600001".replace("1", "0") + "", name: "x", version: "2021版" })).rejects.toThrow(
+      "标准名称",
+    );
     const { id } = await api("org").standards.create({ kind: "skill", code: "600099", name: "云计算运维职业技能等级标准", version: "2021版" });
     expect(await t.db.skillStandard.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DISABLED", orgId: s.org.orgId });
     await expect(api("org").standards.create({ kind: "skill", code: "600099", name: "重复", version: "2021版" })).rejects.toThrow("标准代码已存在");
@@ -30,7 +32,11 @@ describe("standards maintained by their org", () => {
     await api("org").standards.enable({ kind: "skill", id });
     await expect(api("org").standards.update({ kind: "skill", id, name: "再改", version: "2022版" })).rejects.toThrow("请先停用该标准");
     await expect(api("org").standards.enable({ kind: "skill", id })).rejects.toThrow("已是启用状态");
-    expect(await t.db.skillStandard.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "云计算运维职业技能等级标准（修订）", version: "2022版", status: "ENABLED" });
+    expect(await t.db.skillStandard.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: "云计算运维职业技能等级标准（修订）",
+      version: "2022版",
+      status: "ENABLED",
+    });
     await api("org").standards.disable({ kind: "skill", id });
   });
 
@@ -40,14 +46,28 @@ describe("standards maintained by their org", () => {
       () => api("org").standards.disable({ kind: "site", id: theirs.id }),
       () => api("org").standards.enable({ kind: "site", id: theirs.id }),
       () => api("org").standards.update({ kind: "site", id: theirs.id, name: "篡改标准", version: "2021版" }),
-    ]) await expect(call()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    ])
+      await expect(call()).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await t.db.siteStandard.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("ENABLED");
-    await expect(api("principal").standards.create({ kind: "skill", code: "X0001", name: "学校不能建", version: "2021版" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api("principal").standards.create({ kind: "skill", code: "X0001", name: "学校不能建", version: "2021版" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(api("admin").standards.disable({ kind: "site", id: theirs.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("an attachment must be the org's own upload of the right kind", async () => {
-    const foreign = await t.db.storedFile.create({ data: { key: "standard-attachment/202611/aaaaaaaaaaaaaaaaaaaaaaaa.pdf", purpose: "STANDARD_ATTACHMENT", filename: "x.pdf", contentType: "application/pdf", size: 10, ownerUserId: s.other.id } });
-    await expect(api("org").standards.create({ kind: "site", code: "Z99901", name: "某考核站点建设标准", version: "2021版", attachmentFileId: foreign.id })).rejects.toThrow("附件不存在");
+    const foreign = await t.db.storedFile.create({
+      data: {
+        key: "standard-attachment/202611/aaaaaaaaaaaaaaaaaaaaaaaa.pdf",
+        purpose: "STANDARD_ATTACHMENT",
+        filename: "x.pdf",
+        contentType: "application/pdf",
+        size: 10,
+        ownerUserId: s.other.id,
+      },
+    });
+    await expect(
+      api("org").standards.create({ kind: "site", code: "Z99901", name: "某考核站点建设标准", version: "2021版", attachmentFileId: foreign.id }),
+    ).rejects.toThrow("附件不存在");
   });
 });

@@ -17,11 +17,27 @@ let server: S3rver;
 let storage: S3Storage;
 
 beforeAll(async () => {
-  server = new S3rver({ port: 0, address: "127.0.0.1", directory: fs.mkdtempSync(path.join(os.tmpdir(), "vslc-s3-")), silent: true, configureBuckets: [{ name: "vslc" }] });
+  server = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    directory: fs.mkdtempSync(path.join(os.tmpdir(), "vslc-s3-")),
+    silent: true,
+    configureBuckets: [{ name: "vslc" }],
+  });
   const { port } = await server.run();
-  storage = new S3Storage(new S3Client({ region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } }), "vslc");
+  storage = new S3Storage(
+    new S3Client({
+      region: "us-east-1",
+      endpoint: `http://127.0.0.1:${port}`,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    }),
+    "vslc",
+  );
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 describe("S3 storage driver", () => {
   it("puts, streams, reads and removes objects", async () => {
@@ -40,7 +56,15 @@ describe("S3 storage driver", () => {
   it("takes a streamed .xlsx export and a checked photo", async () => {
     const key = newKey("export", "xlsx");
     const { stream, done } = await storage.writer(key);
-    const rows = await writeXlsx({ stream, sheet: "考生", title: "考生信息", columns: [{ header: "姓名", value: (r: { name: string }) => r.name }], batches: (async function* () { yield Array.from({ length: 2000 }, (_, i) => ({ name: `考生${i}` })); })() });
+    const rows = await writeXlsx({
+      stream,
+      sheet: "考生",
+      title: "考生信息",
+      columns: [{ header: "姓名", value: (r: { name: string }) => r.name }],
+      batches: (async function* () {
+        yield Array.from({ length: 2000 }, (_, i) => ({ name: `考生${i}` }));
+      })(),
+    });
     const size = await done();
     expect(rows).toBe(2000);
     expect((await storage.readBuffer(key)).length).toBe(size);

@@ -29,9 +29,16 @@ async function code(k: string) {
 describe("sub-accounts", () => {
   it("a principal creates a scoped sub-account with an SMS code; the initial password shows until first change", async () => {
     const levels = await api("principal").users.assignableLevels();
-    expect(levels.map((l) => `${l.certificate.code}:${l.level}`).sort()).toEqual(["60000001:INTERMEDIATE", "60000001:JUNIOR", "60000003:INTERMEDIATE", "60000005:JUNIOR"]);
+    expect(levels.map((l) => `${l.certificate.code}:${l.level}`).sort()).toEqual([
+      "60000001:INTERMEDIATE",
+      "60000001:JUNIOR",
+      "60000003:INTERMEDIATE",
+      "60000005:JUNIOR",
+    ]);
     const java = levels.filter((l) => l.certificate.code === "60000001").map((l) => l.id);
-    await expect(api("principal").users.create({ account: "bfgy-java", name: "赵老师", certificateLevelIds: java, smsCode: "000000" })).rejects.toThrow("短信验证码");
+    await expect(api("principal").users.create({ account: "bfgy-java", name: "赵老师", certificateLevelIds: java, smsCode: "000000" })).rejects.toThrow(
+      "短信验证码",
+    );
     expect(await t.db.user.count({ where: { account: "bfgy-java" } })).toBe(0);
     const created = await api("principal").users.create({ account: "bfgy-java", name: "赵老师", certificateLevelIds: java, smsCode: await code("principal") });
     expect(created.initialPassword).toHaveLength(12);
@@ -48,7 +55,13 @@ describe("sub-accounts", () => {
     expect(sub.needsBinding).toBe(true);
     const subApi = caller(t.db, { clock, session: sub });
     await subApi.auth.sendBindCode({ phone: "13512345678" });
-    await subApi.auth.completeFirstLogin({ name: "赵老师", phone: "13512345678", smsCode: await lastSmsCode(t.db, "13512345678"), newPassword: "Java@2026ok", confirmPassword: "Java@2026ok" });
+    await subApi.auth.completeFirstLogin({
+      name: "赵老师",
+      phone: "13512345678",
+      smsCode: await lastSmsCode(t.db, "13512345678"),
+      newPassword: "Java@2026ok",
+      confirmPassword: "Java@2026ok",
+    });
     const fresh = (await resolveSession(t.db, clock, sub.sid))!;
     const certs = await caller(t.db, { clock, session: fresh }).lists.certificates({ filter: {}, page: 1, pageSize: 10 });
     expect(certs.rows.map((r) => r.code)).toEqual(["60000001"]);
@@ -56,11 +69,19 @@ describe("sub-accounts", () => {
   });
 
   it("refuses a duplicate account, certificates the school does not pilot, and callers that are not principals", async () => {
-    await expect(api("principal").users.create({ account: "4111010009-01", name: "重复", certificateLevelIds: [], smsCode: await code("principal") })).rejects.toThrow("该账号已存在");
+    await expect(
+      api("principal").users.create({ account: "4111010009-01", name: "重复", certificateLevelIds: [], smsCode: await code("principal") }),
+    ).rejects.toThrow("该账号已存在");
     const foreign = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: "60000008" } } });
-    await expect(api("principal").users.create({ account: "bfgy-x", name: "钱老师", certificateLevelIds: [foreign.id], smsCode: await code("principal") })).rejects.toThrow("只能选择本校已参与试点的证书");
-    await expect(api("sub").users.create({ account: "bfgy-y", name: "孙老师", certificateLevelIds: [], smsCode: "123456" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api("bj").users.create({ account: "bfgy-z", name: "李老师", certificateLevelIds: [], smsCode: "123456" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      api("principal").users.create({ account: "bfgy-x", name: "钱老师", certificateLevelIds: [foreign.id], smsCode: await code("principal") }),
+    ).rejects.toThrow("只能选择本校已参与试点的证书");
+    await expect(api("sub").users.create({ account: "bfgy-y", name: "孙老师", certificateLevelIds: [], smsCode: "123456" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(api("bj").users.create({ account: "bfgy-z", name: "李老师", certificateLevelIds: [], smsCode: "123456" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("edits and deletes only a stopped account", async () => {

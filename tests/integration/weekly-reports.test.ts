@@ -29,13 +29,21 @@ beforeAll(async () => {
   const school = await makeSchool(t.db, { regionCode: "110108" });
   const p = await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
   const sub = await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: school.id });
-  for (const [k, account, pw] of [["principal", p.account, PASSWORD], ["sub", sub.account, PASSWORD], ["bj", "bjjw", DEMO_PASSWORD], ["hb", "hbjyt", DEMO_PASSWORD], ["wh", "whjyj", DEMO_PASSWORD], ["otherPrincipal", "4111010008", DEMO_PASSWORD]] as const) {
+  for (const [k, account, pw] of [
+    ["principal", p.account, PASSWORD],
+    ["sub", sub.account, PASSWORD],
+    ["bj", "bjjw", DEMO_PASSWORD],
+    ["hb", "hbjyt", DEMO_PASSWORD],
+    ["wh", "whjyj", DEMO_PASSWORD],
+    ["otherPrincipal", "4111010008", DEMO_PASSWORD],
+  ] as const) {
     clock.advance(61_000);
     s[k] = await login(t.db, clock, account, pw);
   }
 }, 90_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
-const scan = async (k = "principal") => (await storeUpload({ db: t.db, clock, storage }, s[k], "WEEKLY_REPORT_SCAN", { name: "周报扫描件.pdf", size: PDF.length, bytes: PDF })).id;
+const scan = async (k = "principal") =>
+  (await storeUpload({ db: t.db, clock, storage }, s[k], "WEEKLY_REPORT_SCAN", { name: "周报扫描件.pdf", size: PDF.length, bytes: PDF })).id;
 
 describe("weekly reports", () => {
   it("one per period: save, submit with the signed scan, withdraw, resubmit after a return, approve", async () => {

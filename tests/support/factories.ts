@@ -19,7 +19,14 @@ export async function makeDepartment(db: Db, opts: { level?: "PROVINCE" | "CITY"
 export async function makeSchool(db: Db, opts: { regionCode?: string; departmentId?: string } = {}) {
   const code = `41${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
   return db.school.create({
-    data: { code, name: `测试学院${uid()}`, type: "HIGHER_VOCATIONAL", regionCode: opts.regionCode ?? "110108", supervisingDepartmentId: opts.departmentId ?? null, isPilot: true },
+    data: {
+      code,
+      name: `测试学院${uid()}`,
+      type: "HIGHER_VOCATIONAL",
+      regionCode: opts.regionCode ?? "110108",
+      supervisingDepartmentId: opts.departmentId ?? null,
+      isPilot: true,
+    },
   });
 }
 

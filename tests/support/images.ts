@@ -7,7 +7,9 @@ export async function signaturePng(size = 95, opaque = false): Promise<Buffer> {
 }
 
 export async function jpeg(size = 95): Promise<Buffer> {
-  return sharp({ create: { width: size, height: size, channels: 3, background: "#c00" } }).jpeg().toBuffer();
+  return sharp({ create: { width: size, height: size, channels: 3, background: "#c00" } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** A PNG over 1 MB (random noise does not compress). */
@@ -15,13 +17,18 @@ export async function bigPng(): Promise<Buffer> {
   const w = 700;
   const raw = Buffer.alloc(w * w * 4);
   for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
-  return sharp(raw, { raw: { width: w, height: w, channels: 4 } }).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(raw, { raw: { width: w, height: w, channels: 4 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }
 
 /** An ID photo: red background, a grey head and shoulders; `bg` and size vary for the refusals. */
 export async function idPhoto(opts: { width?: number; height?: number; bg?: string; format?: "jpeg" | "png" } = {}): Promise<Buffer> {
-  const w = opts.width ?? 295, h = opts.height ?? 413;
-  const person = Buffer.from(`<svg width="${w}" height="${h}"><ellipse cx="${w / 2}" cy="${h * 0.4}" rx="${w * 0.22}" ry="${h * 0.17}" fill="#d8b59a"/><rect x="${w * 0.15}" y="${h * 0.62}" width="${w * 0.7}" height="${h * 0.38}" fill="#334155"/></svg>`);
+  const w = opts.width ?? 295,
+    h = opts.height ?? 413;
+  const person = Buffer.from(
+    `<svg width="${w}" height="${h}"><ellipse cx="${w / 2}" cy="${h * 0.4}" rx="${w * 0.22}" ry="${h * 0.17}" fill="#d8b59a"/><rect x="${w * 0.15}" y="${h * 0.62}" width="${w * 0.7}" height="${h * 0.38}" fill="#334155"/></svg>`,
+  );
   const img = sharp({ create: { width: w, height: h, channels: 3, background: opts.bg ?? "#d40000" } }).composite([{ input: person }]);
   return opts.format === "png" ? img.png().toBuffer() : img.jpeg().toBuffer();
 }

@@ -57,7 +57,8 @@ export async function login(
   const answer = "8888"; // CAPTCHA_PROVIDER=fixed in tests
   void cap;
   const u = await db.user.findUniqueOrThrow({ where: { account } });
-  const portal = opts.portal ?? ({ ADMIN: "admin", EDU: "edu", ORG: "org", SCHOOL_PRINCIPAL: "school", SCHOOL_ADMIN: "school", STUDENT: "student" } as const)[u.role];
+  const portal =
+    opts.portal ?? ({ ADMIN: "admin", EDU: "edu", ORG: "org", SCHOOL_PRINCIPAL: "school", SCHOOL_ADMIN: "school", STUDENT: "student" } as const)[u.role];
   const start = await api.auth.login({ portal, account, password, captchaId: cap.id, captchaAnswer: answer });
   if (start.needSms) {
     await api.auth.verifyLoginSms({ challenge: start.challenge, code: await lastSmsCode(db, u.phone!), trustDevice: !!opts.trust });

@@ -13,7 +13,17 @@ import { APPLICATION_STATUS_LABELS, canEditApplication, requestedTotalOf, type A
 import { LEVEL_LABELS, MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 type Line = { majorId: string; code: string; name: string; students: number; teachers: number; requested: number };
-type Row = { id: string; planId: string | null; certificateLevelId: string; status: ApplicationStatus; teacherSituation: string | null; siteSituation: string | null; requestedTotal: number; lines: Line[]; evidence: { id: string; filename: string } | null };
+type Row = {
+  id: string;
+  planId: string | null;
+  certificateLevelId: string;
+  status: ApplicationStatus;
+  teacherSituation: string | null;
+  siteSituation: string | null;
+  requestedTotal: number;
+  lines: Line[];
+  evidence: { id: string; filename: string } | null;
+};
 
 /** 证书试点申报 (school): list by the shared pattern, apply from an open plan, detail with the review record. */
 export function ApplicationsPage() {
@@ -26,45 +36,109 @@ export function ApplicationsPage() {
   const open = applicable.data?.length ?? 0;
   return (
     <>
-      {applicable.data && open === 0 && <p className="alert-info mb-3">省级教育行政部门当前没有进行中的申报计划，暂不能申报。证书申报计划由各省自行发布，请在规定时间内完成申报。</p>}
+      {applicable.data && open === 0 && (
+        <p className="alert-info mb-3">省级教育行政部门当前没有进行中的申报计划，暂不能申报。证书申报计划由各省自行发布，请在规定时间内完成申报。</p>
+      )}
       <ListPage<ApplicationRow>
         title="证书试点申报"
         exportList="pilotApplications"
         exportLabel="按证书导出申报明细表"
-        fields={[{ key: "year", label: "申报年度" }, { key: "batch", label: "申报批次" }, { key: "certificate", label: "证书名称" }, { key: "org", label: "颁证机构" }]}
+        fields={[
+          { key: "year", label: "申报年度" },
+          { key: "batch", label: "申报批次" },
+          { key: "certificate", label: "证书名称" },
+          { key: "org", label: "颁证机构" },
+        ]}
         tabs={(Object.keys(APPLICATION_STATUS_LABELS) as ApplicationStatus[]).map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s] }))}
         query={(i) => trpc.lists.pilotApplications.queryOptions(i)}
-        toolbar={<button className="btn-primary" disabled={!open} title={open ? "" : "当前没有进行中的申报计划"} onClick={() => setEditing({})}>申报证书试点</button>}
+        toolbar={
+          <button className="btn-primary" disabled={!open} title={open ? "" : "当前没有进行中的申报计划"} onClick={() => setEditing({})}>
+            申报证书试点
+          </button>
+        }
         columns={[
           { header: "申报年度", cell: (r) => r.year },
           { header: "申报批次", cell: (r) => r.batch },
-          { header: "证书名称", cell: (r) => <span data-certificate={r.certificateLevel.certificate.name}>{r.certificateLevel.certificate.name}（{LEVEL_LABELS[r.certificateLevel.level]}）</span> },
+          {
+            header: "证书名称",
+            cell: (r) => (
+              <span data-certificate={r.certificateLevel.certificate.name}>
+                {r.certificateLevel.certificate.name}（{LEVEL_LABELS[r.certificateLevel.level]}）
+              </span>
+            ),
+          },
           { header: "颁证机构", cell: (r) => r.certificateLevel.certificate.org.name },
           { header: "拟申报培训人数", cell: (r) => r.requestedTotal },
           { header: "已批准培训人数", cell: (r) => r.approvedTotal ?? "—" },
-          { header: "状态", cell: (r) => <span className={STATUS_TONE[r.status]}>{r.status === "IN_REVIEW" && r.reviewStage === "CITY" ? "待初审" : APPLICATION_STATUS_LABELS[r.status]}</span>, className: "whitespace-nowrap" },
+          {
+            header: "状态",
+            cell: (r) => (
+              <span className={STATUS_TONE[r.status]}>
+                {r.status === "IN_REVIEW" && r.reviewStage === "CITY" ? "待初审" : APPLICATION_STATUS_LABELS[r.status]}
+              </span>
+            ),
+            className: "whitespace-nowrap",
+          },
         ]}
         actions={(r) => (
           <span className="flex gap-2">
-            <button className="btn-link" onClick={() => setViewing(r.id)}>查看</button>
-            {canEditApplication(r.status) && r.planId && <button className="btn-link text-amber-600" onClick={() => setEditing({ id: r.id })}>编辑</button>}
+            <button className="btn-link" onClick={() => setViewing(r.id)}>
+              查看
+            </button>
+            {canEditApplication(r.status) && r.planId && (
+              <button className="btn-link text-amber-600" onClick={() => setEditing({ id: r.id })}>
+                编辑
+              </button>
+            )}
           </span>
         )}
       />
-      {editing && <ApplicationDialog id={editing.id} onClose={() => setEditing(null)} onSaved={async () => { setEditing(null); await refresh(); }} />}
+      {editing && (
+        <ApplicationDialog
+          id={editing.id}
+          onClose={() => setEditing(null)}
+          onSaved={async () => {
+            setEditing(null);
+            await refresh();
+          }}
+        />
+      )}
       {viewing && <ApplicationDetailDialog id={viewing} onClose={() => setViewing(null)} />}
     </>
   );
 }
 
-const STATUS_TONE: Record<ApplicationStatus, string> = { DRAFT: "text-slate-500", IN_REVIEW: "text-amber-600", APPROVED: "text-green-700", RETURNED: "text-red-600" };
+const STATUS_TONE: Record<ApplicationStatus, string> = {
+  DRAFT: "text-slate-500",
+  IN_REVIEW: "text-amber-600",
+  APPROVED: "text-green-700",
+  RETURNED: "text-red-600",
+};
 
 function ApplicationDialog({ id, onClose, onSaved }: { id?: string; onClose: () => void; onSaved: () => void }) {
   const trpc = useTRPC();
   const existing = useQuery({ ...trpc.applications.detail.queryOptions({ id: id ?? "" }), enabled: !!id });
-  if (id && !existing.data) return <Dialog open title="编辑申报证书试点" onClose={onClose}><p className="text-slate-400">{existing.error ? errorMessage(existing.error) : "加载中…"}</p></Dialog>;
+  if (id && !existing.data)
+    return (
+      <Dialog open title="编辑申报证书试点" onClose={onClose}>
+        <p className="text-slate-400">{existing.error ? errorMessage(existing.error) : "加载中…"}</p>
+      </Dialog>
+    );
   const d = existing.data;
-  const row: Row | undefined = d && id ? { id, planId: d.planId, certificateLevelId: d.certificateLevelId, status: d.status, teacherSituation: d.teacherSituation, siteSituation: d.siteSituation, requestedTotal: d.requestedTotal, lines: d.lines, evidence: d.evidence } : undefined;
+  const row: Row | undefined =
+    d && id
+      ? {
+          id,
+          planId: d.planId,
+          certificateLevelId: d.certificateLevelId,
+          status: d.status,
+          teacherSituation: d.teacherSituation,
+          siteSituation: d.siteSituation,
+          requestedTotal: d.requestedTotal,
+          lines: d.lines,
+          evidence: d.evidence,
+        }
+      : undefined;
   return <ApplicationForm row={row} onClose={onClose} onSaved={onSaved} />;
 }
 
@@ -74,7 +148,15 @@ function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => 
   const save = useMutation(trpc.applications.save.mutationOptions());
   const [search, setSearch] = useState("");
   const majors = useQuery(trpc.applications.majors.queryOptions({ q: search || undefined }));
-  const [f, patch] = usePatchState({ planId: row?.planId ?? "", levelId: row?.certificateLevelId ?? "", lines: row?.lines ?? ([] as Line[]), total: row ? String(row.requestedTotal) : "", teacher: row?.teacherSituation ?? "", site: row?.siteSituation ?? "", evidence: row?.evidence ?? (null as { id: string; filename: string } | null) });
+  const [f, patch] = usePatchState({
+    planId: row?.planId ?? "",
+    levelId: row?.certificateLevelId ?? "",
+    lines: row?.lines ?? ([] as Line[]),
+    total: row ? String(row.requestedTotal) : "",
+    teacher: row?.teacherSituation ?? "",
+    site: row?.siteSituation ?? "",
+    evidence: row?.evidence ?? (null as { id: string; filename: string } | null),
+  });
   const [error, setError] = useState("");
   const [confirming, setConfirming] = useState(false);
   const plan = applicable.data?.find((p) => p.id === (f.planId || applicable.data?.[0]?.id));
@@ -84,27 +166,62 @@ function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => 
   const submit = async (doSubmit: boolean) => {
     setError("");
     try {
-      await save.mutateAsync({ id: row?.id, planId, certificateLevelId: f.levelId, lines: f.lines.map(({ majorId, students, teachers, requested }) => ({ majorId, students, teachers, requested })), requestedTotal: plan?.byMajor ? null : Number(f.total || 0), teacherSituation: f.teacher, siteSituation: f.site, evidenceFileId: f.evidence?.id ?? null, submit: doSubmit });
+      await save.mutateAsync({
+        id: row?.id,
+        planId,
+        certificateLevelId: f.levelId,
+        lines: f.lines.map(({ majorId, students, teachers, requested }) => ({ majorId, students, teachers, requested })),
+        requestedTotal: plan?.byMajor ? null : Number(f.total || 0),
+        teacherSituation: f.teacher,
+        siteSituation: f.site,
+        evidenceFileId: f.evidence?.id ?? null,
+        submit: doSubmit,
+      });
       onSaved();
-    } catch (e) { setError(errorMessage(e)); setConfirming(false); }
+    } catch (e) {
+      setError(errorMessage(e));
+      setConfirming(false);
+    }
   };
   const num = (v: string) => Number(v.replace(/\D/g, "") || 0);
   return (
-    <Dialog wide open title={row ? "编辑申报证书试点" : "申报证书试点"} onClose={onClose} footer={<>
-      <button className="btn-default" onClick={onClose}>取消</button>
-      <button className="btn-default" disabled={save.isPending} onClick={() => submit(false)}>保存</button>
-      <button className="btn-primary" disabled={save.isPending} onClick={() => setConfirming(true)}>保存并提交</button>
-    </>}>
+    <Dialog
+      wide
+      open
+      title={row ? "编辑申报证书试点" : "申报证书试点"}
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn-default" onClick={onClose}>
+            取消
+          </button>
+          <button className="btn-default" disabled={save.isPending} onClick={() => submit(false)}>
+            保存
+          </button>
+          <button className="btn-primary" disabled={save.isPending} onClick={() => setConfirming(true)}>
+            保存并提交
+          </button>
+        </>
+      }
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="申报计划" htmlFor="ap-plan" required>
           <select id="ap-plan" className="input" disabled={!!row} value={planId} onChange={(e) => patch({ planId: e.target.value, levelId: "" })}>
-            {applicable.data?.map((p) => <option key={p.id} value={p.id}>{p.year}年{p.batch}（截止 {p.endsAt.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" })}）</option>)}
+            {applicable.data?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.year}年{p.batch}（截止 {p.endsAt.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" })}）
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="选择试点证书" htmlFor="ap-level" required>
           <select id="ap-level" className="input" disabled={!!row} value={f.levelId} onChange={(e) => patch({ levelId: e.target.value })}>
             <option value="">请选择</option>
-            {plan?.levels.map((l) => <option key={l.id} value={l.id}>{l.name}（{LEVEL_LABELS[l.level]}）</option>)}
+            {plan?.levels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}（{LEVEL_LABELS[l.level]}）
+              </option>
+            ))}
           </select>
         </Field>
       </div>
@@ -112,46 +229,135 @@ function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => 
         <input aria-label="搜索专业" className="input" placeholder="输入专业名称或代码搜索后添加" value={search} onChange={(e) => setSearch(e.target.value)} />
         {search && (
           <ul className="mt-1 max-h-32 overflow-y-auto rounded border border-slate-200">
-            {majors.data?.filter((m) => !f.lines.some((l) => l.majorId === m.id)).map((m) => (
-              <li key={m.id}><button type="button" className="w-full px-3 py-1 text-left text-sm hover:bg-slate-50" onClick={() => { patch({ lines: [...f.lines, { majorId: m.id, code: m.code, name: m.name, students: 0, teachers: 0, requested: 0 }] }); setSearch(""); }}>【{m.code}】{m.name}（{MAJOR_LEVEL_LABELS[m.level]}）</button></li>
-            ))}
+            {majors.data
+              ?.filter((m) => !f.lines.some((l) => l.majorId === m.id))
+              .map((m) => (
+                <li key={m.id}>
+                  <button
+                    type="button"
+                    className="w-full px-3 py-1 text-left text-sm hover:bg-slate-50"
+                    onClick={() => {
+                      patch({ lines: [...f.lines, { majorId: m.id, code: m.code, name: m.name, students: 0, teachers: 0, requested: 0 }] });
+                      setSearch("");
+                    }}
+                  >
+                    【{m.code}】{m.name}（{MAJOR_LEVEL_LABELS[m.level]}）
+                  </button>
+                </li>
+              ))}
           </ul>
         )}
       </Field>
       <table className="table">
-        <thead><tr><th>拟申报专业</th><th>本专业在校学生数</th><th>本专业专任教师数</th><th>申请培训人数</th><th>操作</th></tr></thead>
+        <thead>
+          <tr>
+            <th>拟申报专业</th>
+            <th>本专业在校学生数</th>
+            <th>本专业专任教师数</th>
+            <th>申请培训人数</th>
+            <th>操作</th>
+          </tr>
+        </thead>
         <tbody>
           {f.lines.map((l, i) => (
             <tr key={l.majorId}>
-              <td>【{l.code}】{l.name}</td>
-              <td><input aria-label={`${l.name}在校学生数`} className="input w-24" value={l.students || ""} onChange={(e) => setLine(i, { students: num(e.target.value) })} /></td>
-              <td><input aria-label={`${l.name}专任教师数`} className="input w-24" value={l.teachers || ""} onChange={(e) => setLine(i, { teachers: num(e.target.value) })} /></td>
-              <td><input aria-label={`${l.name}申请培训人数`} className="input w-24" value={l.requested || ""} onChange={(e) => setLine(i, { requested: num(e.target.value) })} /></td>
-              <td><button type="button" className="btn-link text-red-600" onClick={() => patch({ lines: f.lines.filter((_, k) => k !== i) })}>删除</button></td>
+              <td>
+                【{l.code}】{l.name}
+              </td>
+              <td>
+                <input
+                  aria-label={`${l.name}在校学生数`}
+                  className="input w-24"
+                  value={l.students || ""}
+                  onChange={(e) => setLine(i, { students: num(e.target.value) })}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`${l.name}专任教师数`}
+                  className="input w-24"
+                  value={l.teachers || ""}
+                  onChange={(e) => setLine(i, { teachers: num(e.target.value) })}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`${l.name}申请培训人数`}
+                  className="input w-24"
+                  value={l.requested || ""}
+                  onChange={(e) => setLine(i, { requested: num(e.target.value) })}
+                />
+              </td>
+              <td>
+                <button type="button" className="btn-link text-red-600" onClick={() => patch({ lines: f.lines.filter((_, k) => k !== i) })}>
+                  删除
+                </button>
+              </td>
             </tr>
           ))}
-          {f.lines.length === 0 && <tr><td colSpan={5} className="text-center text-slate-400">暂无数据</td></tr>}
+          {f.lines.length === 0 && (
+            <tr>
+              <td colSpan={5} className="text-center text-slate-400">
+                暂无数据
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
-      {plan?.byMajor
-        ? <p className="text-sm">申请培训总人数：<b>{total}</b>（各专业申请培训人数之和）</p>
-        : <Field label="申请培训总人数" htmlFor="ap-total" required><input id="ap-total" className="input w-40" value={f.total} onChange={(e) => patch({ total: e.target.value.replace(/\D/g, "") })} /></Field>}
-      <Field label="师资情况" htmlFor="ap-teacher" required><textarea id="ap-teacher" className="input" rows={3} value={f.teacher} onChange={(e) => patch({ teacher: e.target.value })} /></Field>
-      <Field label="场地情况" htmlFor="ap-site" required><textarea id="ap-site" className="input" rows={3} value={f.site} onChange={(e) => patch({ site: e.target.value })} /></Field>
+      {plan?.byMajor ? (
+        <p className="text-sm">
+          申请培训总人数：<b>{total}</b>（各专业申请培训人数之和）
+        </p>
+      ) : (
+        <Field label="申请培训总人数" htmlFor="ap-total" required>
+          <input id="ap-total" className="input w-40" value={f.total} onChange={(e) => patch({ total: e.target.value.replace(/\D/g, "") })} />
+        </Field>
+      )}
+      <Field label="师资情况" htmlFor="ap-teacher" required>
+        <textarea id="ap-teacher" className="input" rows={3} value={f.teacher} onChange={(e) => patch({ teacher: e.target.value })} />
+      </Field>
+      <Field label="场地情况" htmlFor="ap-site" required>
+        <textarea id="ap-site" className="input" rows={3} value={f.site} onChange={(e) => patch({ site: e.target.value })} />
+      </Field>
       <Field label="佐证材料（PDF/Word，不超过 20M）">
         <div className="flex flex-wrap items-center gap-3">
-          <UploadButton purpose="application-evidence" accept=".pdf,.doc,.docx" label={f.evidence ? "重新上传" : "上传佐证材料"} onUploaded={(u) => patch({ evidence: { id: u.id, filename: u.filename } })} onError={setError} />
-          {f.evidence && <span className="text-sm" data-testid="evidence-name">{f.evidence.filename}</span>}
-          {f.evidence && <button type="button" className="btn-link text-red-600" onClick={() => patch({ evidence: null })}>移除</button>}
+          <UploadButton
+            purpose="application-evidence"
+            accept=".pdf,.doc,.docx"
+            label={f.evidence ? "重新上传" : "上传佐证材料"}
+            onUploaded={(u) => patch({ evidence: { id: u.id, filename: u.filename } })}
+            onError={setError}
+          />
+          {f.evidence && (
+            <span className="text-sm" data-testid="evidence-name">
+              {f.evidence.filename}
+            </span>
+          )}
+          {f.evidence && (
+            <button type="button" className="btn-link text-red-600" onClick={() => patch({ evidence: null })}>
+              移除
+            </button>
+          )}
         </div>
       </Field>
       {confirming && (
         <div className="alert-info flex flex-wrap items-center justify-between gap-2" role="alertdialog">
           <span>提交后将不允许再做任何修改，只能等待审核结果。确定提交审核？</span>
-          <span className="flex gap-2"><button className="btn-default" onClick={() => setConfirming(false)}>再看看</button><button className="btn-primary" onClick={() => submit(true)}>确定提交</button></span>
+          <span className="flex gap-2">
+            <button className="btn-default" onClick={() => setConfirming(false)}>
+              再看看
+            </button>
+            <button className="btn-primary" onClick={() => submit(true)}>
+              确定提交
+            </button>
+          </span>
         </div>
       )}
-      {error && <p className="alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

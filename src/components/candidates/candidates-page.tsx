@@ -28,71 +28,193 @@ export function CandidatesPage() {
     if (!ids.length) return setMessage({ kind: "error", text: "请先勾选考生" });
     try {
       const r = await verify.mutateAsync({ ids });
-      setMessage({ kind: r.review ? "error" : "ok", text: `认证完成：信息准确 ${r.verified} 名，需人工确认 ${r.review} 名${r.skipped ? `，${r.skipped} 名不是「信息待认证」状态未处理` : ""}` });
+      setMessage({
+        kind: r.review ? "error" : "ok",
+        text: `认证完成：信息准确 ${r.verified} 名，需人工确认 ${r.review} 名${r.skipped ? `，${r.skipped} 名不是「信息待认证」状态未处理` : ""}`,
+      });
       clear?.();
       await refresh();
-    } catch (e) { setMessage({ kind: "error", text: errorMessage(e) }); }
+    } catch (e) {
+      setMessage({ kind: "error", text: errorMessage(e) });
+    }
   };
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.candidates.pathKey() });
   const remove = async (ids: string[], clear?: () => void) => {
     if (!ids.length) return setMessage({ kind: "error", text: "请先勾选考生" });
     if (!window.confirm(`确定删除选中的 ${ids.length} 名考生？已报考证书的考生不能删除。`)) return;
-    try { const r = await del.mutateAsync({ ids }); setMessage({ kind: "ok", text: `已删除 ${r.deleted} 名考生` }); clear?.(); await refresh(); } catch (e) { setMessage({ kind: "error", text: errorMessage(e) }); }
+    try {
+      const r = await del.mutateAsync({ ids });
+      setMessage({ kind: "ok", text: `已删除 ${r.deleted} 名考生` });
+      clear?.();
+      await refresh();
+    } catch (e) {
+      setMessage({ kind: "error", text: errorMessage(e) });
+    }
   };
   return (
     <>
-      {message && <p className={`${message.kind === "ok" ? "alert-info" : "alert-error"} mb-3`} role="status">{message.text}</p>}
+      {message && (
+        <p className={`${message.kind === "ok" ? "alert-info" : "alert-error"} mb-3`} role="status">
+          {message.text}
+        </p>
+      )}
       <ListPage<CandidateRow>
         title="考生管理"
         exportList="candidates"
         exportLabel="批量导出"
-        fields={[{ key: "type", label: "考生类型", options: [{ value: "", label: "全部" }, { value: "SCHOOL", label: "院校考生" }, { value: "SOCIAL", label: "社会考生" }] }, { key: "name", label: "考生姓名" }, { key: "idNumber", label: "证件号码" }, { key: "number", label: "考生编号" }]}
+        fields={[
+          {
+            key: "type",
+            label: "考生类型",
+            options: [
+              { value: "", label: "全部" },
+              { value: "SCHOOL", label: "院校考生" },
+              { value: "SOCIAL", label: "社会考生" },
+            ],
+          },
+          { key: "name", label: "考生姓名" },
+          { key: "idNumber", label: "证件号码" },
+          { key: "number", label: "考生编号" },
+        ]}
         tabs={(Object.keys(CANDIDATE_STATUS_LABELS) as (keyof typeof CANDIDATE_STATUS_LABELS)[]).map((s) => ({ value: s, label: CANDIDATE_STATUS_LABELS[s] }))}
         query={(i) => trpc.lists.candidates.queryOptions(i)}
-        toolbar={<>
-          <button className="btn-primary" onClick={() => setDialog({})}>添加考生</button>
-          <button className="btn-default" onClick={() => setDialog("import")}>批量导入考生信息</button>
-          <button className="btn-default" onClick={() => setDialog("updates")}>批量修改考生信息</button>
-          <button className="btn-default" onClick={() => setDialog("photos")}>批量导入学生照片</button>
-          <button className="btn-default" onClick={() => setDialog("records")}>导入记录</button>
-        </>}
-        bulkActions={(ids, clear) => <>
-          <button className="btn-default" disabled={!ids.length || verify.isPending} onClick={() => runVerify(ids, clear)}>批量认证</button>
-          <button className="btn-default" disabled={!ids.length} onClick={() => remove(ids, clear)}>批量删除</button>
-        </>}
+        toolbar={
+          <>
+            <button className="btn-primary" onClick={() => setDialog({})}>
+              添加考生
+            </button>
+            <button className="btn-default" onClick={() => setDialog("import")}>
+              批量导入考生信息
+            </button>
+            <button className="btn-default" onClick={() => setDialog("updates")}>
+              批量修改考生信息
+            </button>
+            <button className="btn-default" onClick={() => setDialog("photos")}>
+              批量导入学生照片
+            </button>
+            <button className="btn-default" onClick={() => setDialog("records")}>
+              导入记录
+            </button>
+          </>
+        }
+        bulkActions={(ids, clear) => (
+          <>
+            <button className="btn-default" disabled={!ids.length || verify.isPending} onClick={() => runVerify(ids, clear)}>
+              批量认证
+            </button>
+            <button className="btn-default" disabled={!ids.length} onClick={() => remove(ids, clear)}>
+              批量删除
+            </button>
+          </>
+        )}
         columns={[
-          { header: "照片", cell: (r) => (r.photoFileId ? <img src={`/api/files/${r.photoFileId}`} alt={`${r.name}的照片`} className="h-14 w-10 rounded border object-cover" /> : <span className="flex h-14 w-10 items-center justify-center rounded border border-dashed text-xs text-slate-400">无照片</span>) },
-          { header: "学生信息", cell: (r) => (
-            <div className="text-xs leading-5" data-candidate={r.name}>
-              <div><b className="text-sm">{r.name}</b>（{GENDER_LABELS[r.gender]}）<span className="ml-1 text-slate-500">{CANDIDATE_TYPE_LABELS[r.type]}</span></div>
-              <div>{ID_TYPE_LABELS[r.idType]}：{r.idNumberMasked}</div>
-              <div>考生编号：{r.number}</div>
-              {r.phoneMasked && <div>手机号：{r.phoneMasked}</div>}
-            </div>
-          ) },
-          { header: "专业信息", cell: (r) => <div className="text-xs leading-5">{r.enrolYear && <div>{r.enrolYear} 级</div>}{r.majorLevel && <div>{MAJOR_LEVEL_LABELS[r.majorLevel]}</div>}{r.major && <div>【{r.major.code}】{r.major.name}</div>}</div> },
+          {
+            header: "照片",
+            cell: (r) =>
+              r.photoFileId ? (
+                <img src={`/api/files/${r.photoFileId}`} alt={`${r.name}的照片`} className="h-14 w-10 rounded border object-cover" />
+              ) : (
+                <span className="flex h-14 w-10 items-center justify-center rounded border border-dashed text-xs text-slate-400">无照片</span>
+              ),
+          },
+          {
+            header: "学生信息",
+            cell: (r) => (
+              <div className="text-xs leading-5" data-candidate={r.name}>
+                <div>
+                  <b className="text-sm">{r.name}</b>（{GENDER_LABELS[r.gender]}）<span className="ml-1 text-slate-500">{CANDIDATE_TYPE_LABELS[r.type]}</span>
+                </div>
+                <div>
+                  {ID_TYPE_LABELS[r.idType]}：{r.idNumberMasked}
+                </div>
+                <div>考生编号：{r.number}</div>
+                {r.phoneMasked && <div>手机号：{r.phoneMasked}</div>}
+              </div>
+            ),
+          },
+          {
+            header: "专业信息",
+            cell: (r) => (
+              <div className="text-xs leading-5">
+                {r.enrolYear && <div>{r.enrolYear} 级</div>}
+                {r.majorLevel && <div>{MAJOR_LEVEL_LABELS[r.majorLevel]}</div>}
+                {r.major && (
+                  <div>
+                    【{r.major.code}】{r.major.name}
+                  </div>
+                )}
+              </div>
+            ),
+          },
           { header: "已报考证书", cell: (r) => r.registeredCount },
           { header: "所属院校", cell: (r) => r.school.name },
           { header: "信息状态", cell: (r) => <span data-testid="candidate-status">{CANDIDATE_STATUS_LABELS[r.status]}</span>, className: "whitespace-nowrap" },
         ]}
         actions={(r) => (
           <span className="flex gap-2">
-            <button className="btn-link text-amber-600" onClick={() => setDialog({ edit: r.id })}>编辑</button>
-            {r.status === "PENDING_VERIFICATION" && <button className="btn-link" onClick={() => runVerify([r.id])}>认证</button>}
-            {r.status === "NEEDS_REVIEW" && <button className="btn-link text-amber-600" onClick={() => setConfirming(r)}>人工确认</button>}
-            <button className="btn-link" onClick={async () => {
-              try { const p = await reset.mutateAsync({ id: r.id }); setMessage({ kind: "ok", text: `${r.name}的学生账号密码已重置为：${p.password}（仅显示一次，请告知学生首次登录后修改）` }); } catch (e) { setMessage({ kind: "error", text: errorMessage(e) }); }
-            }}>重置密码</button>
-            <button className="btn-link text-red-600" disabled={r.registeredCount > 0} title={r.registeredCount > 0 ? "已报考证书的考生不能删除" : ""} onClick={() => remove([r.id])}>删除</button>
+            <button className="btn-link text-amber-600" onClick={() => setDialog({ edit: r.id })}>
+              编辑
+            </button>
+            {r.status === "PENDING_VERIFICATION" && (
+              <button className="btn-link" onClick={() => runVerify([r.id])}>
+                认证
+              </button>
+            )}
+            {r.status === "NEEDS_REVIEW" && (
+              <button className="btn-link text-amber-600" onClick={() => setConfirming(r)}>
+                人工确认
+              </button>
+            )}
+            <button
+              className="btn-link"
+              onClick={async () => {
+                try {
+                  const p = await reset.mutateAsync({ id: r.id });
+                  setMessage({ kind: "ok", text: `${r.name}的学生账号密码已重置为：${p.password}（仅显示一次，请告知学生首次登录后修改）` });
+                } catch (e) {
+                  setMessage({ kind: "error", text: errorMessage(e) });
+                }
+              }}
+            >
+              重置密码
+            </button>
+            <button
+              className="btn-link text-red-600"
+              disabled={r.registeredCount > 0}
+              title={r.registeredCount > 0 ? "已报考证书的考生不能删除" : ""}
+              onClick={() => remove([r.id])}
+            >
+              删除
+            </button>
           </span>
         )}
       />
-      {confirming && <ConfirmDialog row={confirming} onClose={() => setConfirming(null)} onDone={async () => { setConfirming(null); setMessage({ kind: "ok", text: `已人工确认${confirming.name}的信息准确` }); await refresh(); }} />}
+      {confirming && (
+        <ConfirmDialog
+          row={confirming}
+          onClose={() => setConfirming(null)}
+          onDone={async () => {
+            setConfirming(null);
+            setMessage({ kind: "ok", text: `已人工确认${confirming.name}的信息准确` });
+            await refresh();
+          }}
+        />
+      )}
       {dialog === "import" && <ImportDialog kind="candidates" title="批量导入考生信息" onClose={() => setDialog(null)} />}
       {dialog === "updates" && <ImportDialog kind="candidate-updates" title="批量修改考生信息" onClose={() => setDialog(null)} />}
       {dialog === "photos" && <ImportDialog kind="candidate-photos" title="批量导入学生照片" onClose={() => setDialog(null)} />}
       {dialog === "records" && <ImportRecordsDialog onClose={() => setDialog(null)} />}
-      {dialog && typeof dialog === "object" && <CandidateDialog id={dialog.edit} onClose={() => setDialog(null)} onSaved={async () => { setDialog(null); setMessage({ kind: "ok", text: "考生信息已保存" }); await refresh(); }} />}
+      {dialog && typeof dialog === "object" && (
+        <CandidateDialog
+          id={dialog.edit}
+          onClose={() => setDialog(null)}
+          onSaved={async () => {
+            setDialog(null);
+            setMessage({ kind: "ok", text: "考生信息已保存" });
+            await refresh();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -103,20 +225,57 @@ function ConfirmDialog({ row, onClose, onDone }: { row: CandidateRow; onClose: (
   const confirm = useMutation(trpc.candidates.confirm.mutationOptions());
   const [error, setError] = useState("");
   return (
-    <Dialog open title="人工确认" onClose={onClose} footer={<>
-      <button className="btn-default" onClick={onClose}>取消</button>
-      <button className="btn-primary" disabled={confirm.isPending} onClick={async () => { setError(""); try { await confirm.mutateAsync({ id: row.id }); onDone(); } catch (e) { setError(errorMessage(e)); } }}>确认信息准确</button>
-    </>}>
+    <Dialog
+      open
+      title="人工确认"
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn-default" onClick={onClose}>
+            取消
+          </button>
+          <button
+            className="btn-primary"
+            disabled={confirm.isPending}
+            onClick={async () => {
+              setError("");
+              try {
+                await confirm.mutateAsync({ id: row.id });
+                onDone();
+              } catch (e) {
+                setError(errorMessage(e));
+              }
+            }}
+          >
+            确认信息准确
+          </button>
+        </>
+      }
+    >
       <div className="flex gap-4">
-        {row.photoFileId ? <img src={`/api/files/${row.photoFileId}`} alt={`${row.name}的照片`} className="h-40 w-28 rounded border object-cover" /> : <span className="flex h-40 w-28 items-center justify-center rounded border border-dashed text-slate-400">无照片</span>}
+        {row.photoFileId ? (
+          <img src={`/api/files/${row.photoFileId}`} alt={`${row.name}的照片`} className="h-40 w-28 rounded border object-cover" />
+        ) : (
+          <span className="flex h-40 w-28 items-center justify-center rounded border border-dashed text-slate-400">无照片</span>
+        )}
         <div className="space-y-2 text-sm">
-          <p><b>{row.name}</b>（{GENDER_LABELS[row.gender]}） {ID_TYPE_LABELS[row.idType]}：{row.idNumberMasked}</p>
+          <p>
+            <b>{row.name}</b>（{GENDER_LABELS[row.gender]}） {ID_TYPE_LABELS[row.idType]}：{row.idNumberMasked}
+          </p>
           <p className="text-slate-600">自动认证未通过的原因：</p>
-          <ul className="list-disc pl-5 text-red-600" data-testid="verify-reasons">{row.verifyReasons.map((r) => <li key={r}>{r}</li>)}</ul>
+          <ul className="list-disc pl-5 text-red-600" data-testid="verify-reasons">
+            {row.verifyReasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
           <p className="text-slate-500">请核对考生本人证件与照片后确认，确认人将记入审计日志。</p>
         </div>
       </div>
-      {error && <p className="alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }
@@ -124,50 +283,179 @@ function ConfirmDialog({ row, onClose, onDone }: { row: CandidateRow; onClose: (
 function CandidateDialog({ id, onClose, onSaved }: { id?: string; onClose: () => void; onSaved: () => void }) {
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.candidates.detail.queryOptions({ id: id ?? "" }), enabled: !!id });
-  if (id && !q.data) return <Dialog open title="编辑考生" onClose={onClose}><p className="text-slate-400">{q.error ? errorMessage(q.error) : "加载中…"}</p></Dialog>;
+  if (id && !q.data)
+    return (
+      <Dialog open title="编辑考生" onClose={onClose}>
+        <p className="text-slate-400">{q.error ? errorMessage(q.error) : "加载中…"}</p>
+      </Dialog>
+    );
   const c = q.data;
-  return <CandidateForm id={id} locked={c?.status === "VERIFIED"} photo={c?.photoFileId ?? null} initial={{
-    type: c?.type ?? "SCHOOL", name: c?.name ?? "", pinyin: c?.pinyin ?? "", gender: c?.gender ?? "MALE", idType: c?.idType ?? "RESIDENT_ID", idNumber: c?.idNumber ?? "",
-    phone: c?.phone ?? "", enrolYear: c?.enrolYear ? String(c.enrolYear) : "", majorLevel: c?.majorLevel ?? "HIGHER_VOCATIONAL", majorCode: c?.major?.code ?? "",
-  }} onClose={onClose} onSaved={onSaved} />;
+  return (
+    <CandidateForm
+      id={id}
+      locked={c?.status === "VERIFIED"}
+      photo={c?.photoFileId ?? null}
+      initial={{
+        type: c?.type ?? "SCHOOL",
+        name: c?.name ?? "",
+        pinyin: c?.pinyin ?? "",
+        gender: c?.gender ?? "MALE",
+        idType: c?.idType ?? "RESIDENT_ID",
+        idNumber: c?.idNumber ?? "",
+        phone: c?.phone ?? "",
+        enrolYear: c?.enrolYear ? String(c.enrolYear) : "",
+        majorLevel: c?.majorLevel ?? "HIGHER_VOCATIONAL",
+        majorCode: c?.major?.code ?? "",
+      }}
+      onClose={onClose}
+      onSaved={onSaved}
+    />
+  );
 }
 
-type Form = { type: "SCHOOL" | "SOCIAL"; name: string; pinyin: string; gender: "MALE" | "FEMALE"; idType: IdType; idNumber: string; phone: string; enrolYear: string; majorLevel: keyof typeof MAJOR_LEVEL_LABELS; majorCode: string };
+type Form = {
+  type: "SCHOOL" | "SOCIAL";
+  name: string;
+  pinyin: string;
+  gender: "MALE" | "FEMALE";
+  idType: IdType;
+  idNumber: string;
+  phone: string;
+  enrolYear: string;
+  majorLevel: keyof typeof MAJOR_LEVEL_LABELS;
+  majorCode: string;
+};
 
-function CandidateForm({ id, locked, photo: initialPhoto, initial, onClose, onSaved }: { id?: string; locked: boolean; photo: string | null; initial: Form; onClose: () => void; onSaved: () => void }) {
+function CandidateForm({
+  id,
+  locked,
+  photo: initialPhoto,
+  initial,
+  onClose,
+  onSaved,
+}: {
+  id?: string;
+  locked: boolean;
+  photo: string | null;
+  initial: Form;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const trpc = useTRPC();
   const save = useMutation(trpc.candidates.save.mutationOptions());
   const [photo, setPhoto] = useState<string | null>(initialPhoto);
   const [f, patch] = usePatchState<Form>(initial);
   const [error, setError] = useState("");
   return (
-    <Dialog wide open title={id ? "编辑考生" : "添加考生"} onClose={onClose} footer={<>
-      <button className="btn-default" onClick={onClose}>取消</button>
-      <button className="btn-primary" disabled={save.isPending} onClick={async () => {
-        setError("");
-        try { await save.mutateAsync({ id, ...f, photoFileId: photo, enrolYear: f.enrolYear ? Number(f.enrolYear) : null, majorCode: f.majorCode || null, phone: f.phone || null }); onSaved(); } catch (e) { setError(errorMessage(e)); }
-      }}>保存</button>
-    </>}>
+    <Dialog
+      wide
+      open
+      title={id ? "编辑考生" : "添加考生"}
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn-default" onClick={onClose}>
+            取消
+          </button>
+          <button
+            className="btn-primary"
+            disabled={save.isPending}
+            onClick={async () => {
+              setError("");
+              try {
+                await save.mutateAsync({
+                  id,
+                  ...f,
+                  photoFileId: photo,
+                  enrolYear: f.enrolYear ? Number(f.enrolYear) : null,
+                  majorCode: f.majorCode || null,
+                  phone: f.phone || null,
+                });
+                onSaved();
+              } catch (e) {
+                setError(errorMessage(e));
+              }
+            }}
+          >
+            保存
+          </button>
+        </>
+      }
+    >
       {locked && <p className="alert-info">考生信息已认证为「信息准确」，姓名、证件类型、证件号码和照片不能修改。</p>}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="考生类型" htmlFor="cd-type" required><select id="cd-type" className="input" value={f.type} onChange={(e) => patch({ type: e.target.value as Form["type"] })}><option value="SCHOOL">院校考生</option><option value="SOCIAL">社会考生</option></select></Field>
-        <Field label="姓名" htmlFor="cd-name" required><input id="cd-name" className="input" disabled={locked} value={f.name} onChange={(e) => patch({ name: e.target.value })} /></Field>
-        <Field label="姓名拼音" htmlFor="cd-pinyin" hint="不填则按姓名自动生成"><input id="cd-pinyin" className="input" value={f.pinyin} onChange={(e) => patch({ pinyin: e.target.value })} /></Field>
-        <Field label="性别" htmlFor="cd-gender" required><select id="cd-gender" className="input" value={f.gender} onChange={(e) => patch({ gender: e.target.value as Form["gender"] })}><option value="MALE">男</option><option value="FEMALE">女</option></select></Field>
-        <Field label="证件类型" htmlFor="cd-idtype" required><select id="cd-idtype" className="input" disabled={locked} value={f.idType} onChange={(e) => patch({ idType: e.target.value as IdType })}>{(Object.keys(ID_TYPE_LABELS) as IdType[]).map((k) => <option key={k} value={k}>{ID_TYPE_LABELS[k]}</option>)}</select></Field>
-        <Field label="证件号码" htmlFor="cd-idnumber" required><input id="cd-idnumber" className="input" disabled={locked} maxLength={18} value={f.idNumber} onChange={(e) => patch({ idNumber: e.target.value })} /></Field>
-        <Field label="手机号" htmlFor="cd-phone" required={f.type === "SOCIAL"}><input id="cd-phone" className="input" maxLength={11} value={f.phone} onChange={(e) => patch({ phone: e.target.value.replace(/\D/g, "") })} /></Field>
-        <Field label="入学年份" htmlFor="cd-year" required={f.type === "SCHOOL"}><input id="cd-year" className="input" maxLength={4} value={f.enrolYear} onChange={(e) => patch({ enrolYear: e.target.value.replace(/\D/g, "") })} /></Field>
-        <Field label="专业层次" htmlFor="cd-level"><select id="cd-level" className="input" value={f.majorLevel} onChange={(e) => patch({ majorLevel: e.target.value as Form["majorLevel"] })}>{Object.entries(MAJOR_LEVEL_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}</select></Field>
+        <Field label="考生类型" htmlFor="cd-type" required>
+          <select id="cd-type" className="input" value={f.type} onChange={(e) => patch({ type: e.target.value as Form["type"] })}>
+            <option value="SCHOOL">院校考生</option>
+            <option value="SOCIAL">社会考生</option>
+          </select>
+        </Field>
+        <Field label="姓名" htmlFor="cd-name" required>
+          <input id="cd-name" className="input" disabled={locked} value={f.name} onChange={(e) => patch({ name: e.target.value })} />
+        </Field>
+        <Field label="姓名拼音" htmlFor="cd-pinyin" hint="不填则按姓名自动生成">
+          <input id="cd-pinyin" className="input" value={f.pinyin} onChange={(e) => patch({ pinyin: e.target.value })} />
+        </Field>
+        <Field label="性别" htmlFor="cd-gender" required>
+          <select id="cd-gender" className="input" value={f.gender} onChange={(e) => patch({ gender: e.target.value as Form["gender"] })}>
+            <option value="MALE">男</option>
+            <option value="FEMALE">女</option>
+          </select>
+        </Field>
+        <Field label="证件类型" htmlFor="cd-idtype" required>
+          <select id="cd-idtype" className="input" disabled={locked} value={f.idType} onChange={(e) => patch({ idType: e.target.value as IdType })}>
+            {(Object.keys(ID_TYPE_LABELS) as IdType[]).map((k) => (
+              <option key={k} value={k}>
+                {ID_TYPE_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="证件号码" htmlFor="cd-idnumber" required>
+          <input id="cd-idnumber" className="input" disabled={locked} maxLength={18} value={f.idNumber} onChange={(e) => patch({ idNumber: e.target.value })} />
+        </Field>
+        <Field label="手机号" htmlFor="cd-phone" required={f.type === "SOCIAL"}>
+          <input id="cd-phone" className="input" maxLength={11} value={f.phone} onChange={(e) => patch({ phone: e.target.value.replace(/\D/g, "") })} />
+        </Field>
+        <Field label="入学年份" htmlFor="cd-year" required={f.type === "SCHOOL"}>
+          <input id="cd-year" className="input" maxLength={4} value={f.enrolYear} onChange={(e) => patch({ enrolYear: e.target.value.replace(/\D/g, "") })} />
+        </Field>
+        <Field label="专业层次" htmlFor="cd-level">
+          <select id="cd-level" className="input" value={f.majorLevel} onChange={(e) => patch({ majorLevel: e.target.value as Form["majorLevel"] })}>
+            {Object.entries(MAJOR_LEVEL_LABELS).map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field label="照片" hint="jpg/png，295×413 像素，红色背景，不超过 5M">
           <div className="flex items-center gap-3">
-            {photo ? <img src={`/api/files/${photo}`} alt="考生照片" className="h-20 w-14 rounded border object-cover" /> : <span className="text-sm text-slate-400">未上传</span>}
-            {!locked && <UploadButton purpose="candidate-photo" accept=".jpg,.jpeg,.png" label={photo ? "更换照片" : "上传照片"} onUploaded={(u) => setPhoto(u.id)} onError={setError} />}
+            {photo ? (
+              <img src={`/api/files/${photo}`} alt="考生照片" className="h-20 w-14 rounded border object-cover" />
+            ) : (
+              <span className="text-sm text-slate-400">未上传</span>
+            )}
+            {!locked && (
+              <UploadButton
+                purpose="candidate-photo"
+                accept=".jpg,.jpeg,.png"
+                label={photo ? "更换照片" : "上传照片"}
+                onUploaded={(u) => setPhoto(u.id)}
+                onError={setError}
+              />
+            )}
           </div>
         </Field>
-        <Field label="专业代码" htmlFor="cd-major" required={f.type === "SCHOOL"} hint="专业目录中的专业代码，如 510201"><input id="cd-major" className="input" maxLength={10} value={f.majorCode} onChange={(e) => patch({ majorCode: e.target.value.trim() })} /></Field>
+        <Field label="专业代码" htmlFor="cd-major" required={f.type === "SCHOOL"} hint="专业目录中的专业代码，如 510201">
+          <input id="cd-major" className="input" maxLength={10} value={f.majorCode} onChange={(e) => patch({ majorCode: e.target.value.trim() })} />
+        </Field>
       </div>
-      {error && <p className="alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

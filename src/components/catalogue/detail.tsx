@@ -26,14 +26,46 @@ export function Section({ title, children }: { title: string; children: React.Re
 }
 
 /** A read-only detail dialog over one query: loading, error, or the rendered data. */
-export function DetailDialog<T>({ title, onClose, query, children }: { title: string; onClose: () => void; query: { data?: T; isLoading: boolean; error: unknown }; children: (data: T) => React.ReactNode }) {
+export function DetailDialog<T>({
+  title,
+  onClose,
+  query,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  query: { data?: T; isLoading: boolean; error: unknown };
+  children: (data: T) => React.ReactNode;
+}) {
   return (
-    <Dialog wide open title={title} onClose={onClose} footer={<button className="btn-default" onClick={onClose}>关闭</button>}>
-      {query.isLoading ? <p className="text-slate-400">加载中…</p> : query.error ? <p className="alert-error">{errorMessage(query.error)}</p> : query.data ? children(query.data) : null}
+    <Dialog
+      wide
+      open
+      title={title}
+      onClose={onClose}
+      footer={
+        <button className="btn-default" onClick={onClose}>
+          关闭
+        </button>
+      }
+    >
+      {query.isLoading ? (
+        <p className="text-slate-400">加载中…</p>
+      ) : query.error ? (
+        <p className="alert-error">{errorMessage(query.error)}</p>
+      ) : query.data ? (
+        children(query.data)
+      ) : null}
     </Dialog>
   );
 }
 
 export function FileLink({ file }: { file: { id: string; filename: string } | null | undefined }) {
-  return file ? <a className="btn-link" href={`/api/files/${file.id}`} target="_blank" rel="noreferrer">{file.filename}</a> : <span className="text-slate-400">无</span>;
+  return file ? (
+    <a className="btn-link" href={`/api/files/${file.id}`} target="_blank" rel="noreferrer">
+      {file.filename}
+    </a>
+  ) : (
+    <span className="text-slate-400">无</span>
+  );
 }

@@ -22,20 +22,53 @@ export function OrgFormDialog({ id, onClose, onSaved }: { id: string | null; onC
     </Field>
   );
   return (
-    <Dialog wide open title={id ? "修改培训评价组织" : "新增培训评价组织"} onClose={onClose} footer={<>
-      <button className="btn-default" onClick={onClose}>关闭</button>
-      <button className="btn-primary" disabled={create.isPending || update.isPending} onClick={async () => {
-        setError("");
-        const body = { name: val("name"), uscc: val("uscc"), address: val("address") || null, website: val("website") || null, intro: val("intro") || null, contactName: val("contactName"), contactPhone: f.contactPhone ?? "", contactEmail: val("contactEmail") || null };
-        try {
-          if (id) await update.mutateAsync({ id, ...body });
-          else await create.mutateAsync({ code: val("code"), ...body });
-          onSaved();
-        } catch (err) { setError(errorMessage(err)); }
-      }}>保存</button>
-    </>}>
+    <Dialog
+      wide
+      open
+      title={id ? "修改培训评价组织" : "新增培训评价组织"}
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn-default" onClick={onClose}>
+            关闭
+          </button>
+          <button
+            className="btn-primary"
+            disabled={create.isPending || update.isPending}
+            onClick={async () => {
+              setError("");
+              const body = {
+                name: val("name"),
+                uscc: val("uscc"),
+                address: val("address") || null,
+                website: val("website") || null,
+                intro: val("intro") || null,
+                contactName: val("contactName"),
+                contactPhone: f.contactPhone ?? "",
+                contactEmail: val("contactEmail") || null,
+              };
+              try {
+                if (id) await update.mutateAsync({ id, ...body });
+                else await create.mutateAsync({ code: val("code"), ...body });
+                onSaved();
+              } catch (err) {
+                setError(errorMessage(err));
+              }
+            }}
+          >
+            保存
+          </button>
+        </>
+      }
+    >
       <div className="grid gap-4 sm:grid-cols-2">
-        {id ? <Field label="机构代码"><div className="font-mono">{val("code")}</div></Field> : input("code", "机构代码", true)}
+        {id ? (
+          <Field label="机构代码">
+            <div className="font-mono">{val("code")}</div>
+          </Field>
+        ) : (
+          input("code", "机构代码", true)
+        )}
         {input("name", "机构名称", true)}
         {input("uscc", "统一社会信用代码", true)}
         {input("website", "网址")}
@@ -44,7 +77,11 @@ export function OrgFormDialog({ id, onClose, onSaved }: { id: string | null; onC
         {input("contactPhone", "联系电话", true, id ? "为保护隐私不回显，修改时请重新填写" : undefined)}
         {input("contactEmail", "邮箱")}
       </div>
-      {error && <p className="alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage, useTRPC } from "@/trpc/react";
+import { useTRPC } from "@/trpc/react";
 import { ListPage } from "../list/list-page";
 import { DetailDialog, InfoGrid, Section } from "./detail";
 import { LEVEL_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
@@ -22,8 +22,15 @@ export function SchoolList({ title = "试点院校管理", own }: { title?: stri
         title={title}
         exportList="schools"
         exportLabel="批量导出院校信息"
-        fields={[{ key: "code", label: "院校代码" }, { key: "name", label: "院校名称" }, { key: "type", label: "院校类型", options: TYPES }]}
-        tabs={[{ value: "PILOT", label: "试点院校" }, { value: "NOT_PILOT", label: "非试点院校" }]}
+        fields={[
+          { key: "code", label: "院校代码" },
+          { key: "name", label: "院校名称" },
+          { key: "type", label: "院校类型", options: TYPES },
+        ]}
+        tabs={[
+          { value: "PILOT", label: "试点院校" },
+          { value: "NOT_PILOT", label: "非试点院校" },
+        ]}
         query={(i) => trpc.lists.schools.queryOptions(i)}
         columns={[
           { header: "院校代码", cell: (r) => r.code, className: "font-mono text-xs" },
@@ -35,11 +42,19 @@ export function SchoolList({ title = "试点院校管理", own }: { title?: stri
         ]}
         actions={(r) => (
           <span className="flex gap-2">
-            <button className="btn-link" onClick={() => setOpen(r.id)}>查看</button>
-            {mine.data?.canEdit && mine.data.id === r.id && <>
-              <button className="btn-link text-amber-600" onClick={() => setDialog("edit")}>编辑</button>
-              <button className="btn-link text-amber-600" onClick={() => setDialog("signature")}>电子签章</button>
-            </>}
+            <button className="btn-link" onClick={() => setOpen(r.id)}>
+              查看
+            </button>
+            {mine.data?.canEdit && mine.data.id === r.id && (
+              <>
+                <button className="btn-link text-amber-600" onClick={() => setDialog("edit")}>
+                  编辑
+                </button>
+                <button className="btn-link text-amber-600" onClick={() => setDialog("signature")}>
+                  电子签章
+                </button>
+              </>
+            )}
           </span>
         )}
       />
@@ -58,21 +73,59 @@ function SchoolDetail({ id, onClose }: { id: string; onClose: () => void }) {
       {(s) => (
         <div className="space-y-5">
           <Section title="院校基本信息">
-            <InfoGrid items={[
-              ["院校名称", s.name], ["院校代码", s.code], ["统一社会信用代码", s.uscc], ["院校类型", SCHOOL_TYPE_LABELS[s.type]],
-              ["院校属性", s.attribute], ["院校状态", SCHOOL_STATUS_LABELS[s.status]], ["主管单位", s.supervisingDepartment], ["所在地区", s.regionPath],
-              ["详细地址", s.address], ["院校网址", s.website],
-            ]} />
+            <InfoGrid
+              items={[
+                ["院校名称", s.name],
+                ["院校代码", s.code],
+                ["统一社会信用代码", s.uscc],
+                ["院校类型", SCHOOL_TYPE_LABELS[s.type]],
+                ["院校属性", s.attribute],
+                ["院校状态", SCHOOL_STATUS_LABELS[s.status]],
+                ["主管单位", s.supervisingDepartment],
+                ["所在地区", s.regionPath],
+                ["详细地址", s.address],
+                ["院校网址", s.website],
+              ]}
+            />
           </Section>
           <Section title="联系人信息">
-            <InfoGrid items={[["联系人姓名", s.contactName], ["联系人手机号", s.contactPhone], ["联系人邮箱", s.contactEmail], ["负责人账号", s.principal ? `${s.principal.account}（${s.principal.name ?? "未绑定"}）` : null]]} />
+            <InfoGrid
+              items={[
+                ["联系人姓名", s.contactName],
+                ["联系人手机号", s.contactPhone],
+                ["联系人邮箱", s.contactEmail],
+                ["负责人账号", s.principal ? `${s.principal.account}（${s.principal.name ?? "未绑定"}）` : null],
+              ]}
+            />
           </Section>
           <Section title="历年试点证书">
             <table className="table">
-              <thead><tr><th>年度</th><th>证书名称</th><th>等级</th><th>颁证机构</th><th>批准培训人数</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>年度</th>
+                  <th>证书名称</th>
+                  <th>等级</th>
+                  <th>颁证机构</th>
+                  <th>批准培训人数</th>
+                </tr>
+              </thead>
               <tbody>
-                {s.pilots.map((p) => <tr key={`${p.year}${p.code}${p.level}`}><td>{p.year}</td><td>{p.name}</td><td>{LEVEL_LABELS[p.level]}</td><td>{p.org}</td><td>{p.approvedTotal ?? "—"}</td></tr>)}
-                {s.pilots.length === 0 && <tr><td colSpan={5} className="text-center text-slate-400">暂无数据</td></tr>}
+                {s.pilots.map((p) => (
+                  <tr key={`${p.year}${p.code}${p.level}`}>
+                    <td>{p.year}</td>
+                    <td>{p.name}</td>
+                    <td>{LEVEL_LABELS[p.level]}</td>
+                    <td>{p.org}</td>
+                    <td>{p.approvedTotal ?? "—"}</td>
+                  </tr>
+                ))}
+                {s.pilots.length === 0 && (
+                  <tr>
+                    <td colSpan={5} className="text-center text-slate-400">
+                      暂无数据
+                    </td>
+                  </tr>
+                )}
               </tbody>
             </table>
           </Section>

@@ -38,21 +38,33 @@ export function ListPage<R extends { id: string }>(props: {
   const [expanded, setExpanded] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const filter = Object.fromEntries(Object.entries(state.filter).map(([k, v]) => [k, v.trim() || undefined]));
-  const q = useQuery({ ...props.query({ filter, tab: state.tab || undefined, page: state.page, pageSize: state.pageSize }), placeholderData: keepPreviousData });
+  const q = useQuery({
+    ...props.query({ filter, tab: state.tab || undefined, page: state.page, pageSize: state.pageSize }),
+    placeholderData: keepPreviousData,
+  });
   const rows = q.data?.rows ?? [];
   const shown = expanded ? props.fields : props.fields.slice(0, props.visibleFields ?? 3);
   const allTicked = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const selectable = !!props.exportList || !!props.bulkActions;
-  const tick = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
+  const tick = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
 
   return (
     <div className="card">
       <div className="border-b border-slate-200 p-4">
         <h1 className="mb-3 text-lg font-semibold">{props.title}</h1>
         <QueryBar
-          onSearch={() => { patch({ filter: draft, page: 1 }); setSelected(new Set()); }}
+          onSearch={() => {
+            patch({ filter: draft, page: 1 });
+            setSelected(new Set());
+          }}
           onReset={() => {
-            const reset = Object.fromEntries(props.fields.map((f) => [f.key, f.keepOnReset ? draft[f.key] : f.defaultValue ?? ""]));
+            const reset = Object.fromEntries(props.fields.map((f) => [f.key, f.keepOnReset ? draft[f.key] : (f.defaultValue ?? "")]));
             setDraft(reset);
             patch({ filter: reset, page: 1 });
             setSelected(new Set());
@@ -62,7 +74,11 @@ export function ListPage<R extends { id: string }>(props: {
             <QueryField key={f.key} label={f.label}>
               {f.options ? (
                 <select className="input" value={draft[f.key]} onChange={(e) => patchDraft({ [f.key]: e.target.value })}>
-                  {f.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                  {f.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
                 </select>
               ) : (
                 <input className="input" value={draft[f.key]} placeholder={`请输入${f.label}`} onChange={(e) => patchDraft({ [f.key]: e.target.value })} />
@@ -70,7 +86,9 @@ export function ListPage<R extends { id: string }>(props: {
             </QueryField>
           ))}
           {props.fields.length > (props.visibleFields ?? 3) && (
-            <button type="button" className="btn-link self-center" onClick={() => setExpanded(!expanded)}>{expanded ? "收起 ▴" : "展开 ▾"}</button>
+            <button type="button" className="btn-link self-center" onClick={() => setExpanded(!expanded)}>
+              {expanded ? "收起 ▴" : "展开 ▾"}
+            </button>
           )}
         </QueryBar>
       </div>
@@ -78,41 +96,87 @@ export function ListPage<R extends { id: string }>(props: {
         {props.tabs ? (
           <StatusTabs
             value={state.tab}
-            onChange={(tab) => { patch({ tab, page: 1 }); setSelected(new Set()); }}
+            onChange={(tab) => {
+              patch({ tab, page: 1 });
+              setSelected(new Set());
+            }}
             tabs={[{ value: "", label: "全部", count: q.data?.all }, ...props.tabs.map((t) => ({ ...t, count: q.data?.counts[t.value] }))]}
           />
-        ) : <span />}
+        ) : (
+          <span />
+        )}
         <div className="flex gap-2 py-2">
           {props.toolbar}
           {props.bulkActions?.([...selected], () => setSelected(new Set()))}
-          {props.exportList && <ExportButton list={props.exportList} label={props.exportLabel ?? "批量导出"} filter={filter} tab={state.tab || undefined} ids={[...selected]} />}
+          {props.exportList && (
+            <ExportButton list={props.exportList} label={props.exportLabel ?? "批量导出"} filter={filter} tab={state.tab || undefined} ids={[...selected]} />
+          )}
         </div>
       </div>
       <div className="overflow-x-auto p-4 pt-2">
         <table className="table">
           <thead>
             <tr>
-              {selectable && <th className="w-8"><input type="checkbox" aria-label="全选本页" checked={allTicked} onChange={(e) => rows.forEach((r) => tick(r.id, e.target.checked))} /></th>}
+              {selectable && (
+                <th className="w-8">
+                  <input type="checkbox" aria-label="全选本页" checked={allTicked} onChange={(e) => rows.forEach((r) => tick(r.id, e.target.checked))} />
+                </th>
+              )}
               <th className="w-12">序号</th>
-              {props.columns.map((c) => <th key={c.header}>{c.header}</th>)}
+              {props.columns.map((c) => (
+                <th key={c.header}>{c.header}</th>
+              ))}
               {props.actions && <th>操作</th>}
             </tr>
           </thead>
           <tbody>
-            {q.isLoading && <tr><td colSpan={99} className="py-8 text-center text-slate-400">加载中…</td></tr>}
-            {q.error ? <tr><td colSpan={99} className="py-8 text-center text-red-600">{errorMessage(q.error)}</td></tr> : null}
-            {q.data && rows.length === 0 && <tr><td colSpan={99} className="py-8 text-center text-slate-400">暂无数据</td></tr>}
+            {q.isLoading && (
+              <tr>
+                <td colSpan={99} className="py-8 text-center text-slate-400">
+                  加载中…
+                </td>
+              </tr>
+            )}
+            {q.error ? (
+              <tr>
+                <td colSpan={99} className="py-8 text-center text-red-600">
+                  {errorMessage(q.error)}
+                </td>
+              </tr>
+            ) : null}
+            {q.data && rows.length === 0 && (
+              <tr>
+                <td colSpan={99} className="py-8 text-center text-slate-400">
+                  暂无数据
+                </td>
+              </tr>
+            )}
             {rows.map((r, i) => (
               <tr key={r.id} data-row-id={r.id}>
-                {selectable && <td><input type="checkbox" aria-label="勾选" checked={selected.has(r.id)} onChange={(e) => tick(r.id, e.target.checked)} /></td>}
+                {selectable && (
+                  <td>
+                    <input type="checkbox" aria-label="勾选" checked={selected.has(r.id)} onChange={(e) => tick(r.id, e.target.checked)} />
+                  </td>
+                )}
                 <td className="text-slate-500">{(state.page - 1) * state.pageSize + i + 1}</td>
-                {props.columns.map((c) => <td key={c.header} className={c.className}>{c.cell(r)}</td>)}
+                {props.columns.map((c) => (
+                  <td key={c.header} className={c.className}>
+                    {c.cell(r)}
+                  </td>
+                ))}
                 {props.actions && <td className="whitespace-nowrap">{props.actions(r)}</td>}
               </tr>
             ))}
           </tbody>
         </table>
-        {q.data && <Pager total={q.data.total} page={state.page} pageSize={state.pageSize} onChange={(page, pageSize) => patch({ page, pageSize: pageSize as 10 | 20 | 50 })} />}
+        {q.data && (
+          <Pager
+            total={q.data.total}
+            page={state.page}
+            pageSize={state.pageSize}
+            onChange={(page, pageSize) => patch({ page, pageSize: pageSize as 10 | 20 | 50 })}
+          />
+        )}
       </div>
     </div>
   );

@@ -21,29 +21,56 @@ export function EduReports() {
   return (
     <div className="space-y-4">
       <CadenceBar />
-      {message && <p className="alert-info" role="status">{message}</p>}
+      {message && (
+        <p className="alert-info" role="status">
+          {message}
+        </p>
+      )}
       <ListPage<ReportRow>
         title="周报审核"
         exportList="weeklyReportReviews"
-        fields={[{ key: "school", label: "院校名称" }, { key: "year", label: "年度" }]}
+        fields={[
+          { key: "school", label: "院校名称" },
+          { key: "year", label: "年度" },
+        ]}
         tabs={(["PENDING", "APPROVED", "RETURNED"] as const).map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] }))}
         query={(i) => trpc.lists.weeklyReportReviews.queryOptions(i)}
         columns={[
           { header: "院校名称", cell: (r) => r.school.name },
           { header: "周期", cell: (r) => periodLabel(r.cadence, r.periodStart, r.periodEnd) },
-          { header: "提交时间", cell: (r) => (r.submittedAt ? new Date(r.submittedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—") },
+          {
+            header: "提交时间",
+            cell: (r) => (r.submittedAt ? new Date(r.submittedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—"),
+          },
           { header: "状态", cell: (r) => REPORT_STATUS_LABELS[r.status], className: "whitespace-nowrap" },
         ]}
         actions={(r) => (
           <span className="flex gap-2">
-            <button className="btn-link" onClick={() => setViewing(r.id)}>查看</button>
-            {r.status === "PENDING" && <button className="btn-link text-amber-600" onClick={() => setDeciding(r.id)}>审核</button>}
+            <button className="btn-link" onClick={() => setViewing(r.id)}>
+              查看
+            </button>
+            {r.status === "PENDING" && (
+              <button className="btn-link text-amber-600" onClick={() => setDeciding(r.id)}>
+                审核
+              </button>
+            )}
           </span>
         )}
       />
       <MissingReports />
       {viewing && <ReportDetailDialog id={viewing} onClose={() => setViewing(null)} />}
-      {deciding && <DecideReportDialog id={deciding} onClose={() => setDeciding(null)} onDone={async (text) => { setDeciding(null); setMessage(text); await qc.invalidateQueries({ queryKey: trpc.lists.weeklyReportReviews.pathKey() }); await qc.invalidateQueries({ queryKey: trpc.reports.missing.pathKey() }); }} />}
+      {deciding && (
+        <DecideReportDialog
+          id={deciding}
+          onClose={() => setDeciding(null)}
+          onDone={async (text) => {
+            setDeciding(null);
+            setMessage(text);
+            await qc.invalidateQueries({ queryKey: trpc.lists.weeklyReportReviews.pathKey() });
+            await qc.invalidateQueries({ queryKey: trpc.reports.missing.pathKey() });
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -59,15 +86,35 @@ function CadenceBar() {
     <div className="card flex flex-wrap items-center gap-3 p-4 text-sm">
       <span>周报提交周期：</span>
       {q.data.canSet ? (
-        <select aria-label="周报提交周期" className="input w-40" value={q.data.cadence} onChange={async (e) => {
-          setError("");
-          try { await set.mutateAsync({ cadence: e.target.value as Cadence }); await qc.invalidateQueries({ queryKey: trpc.reports.pathKey() }); } catch (err) { setError(errorMessage(err)); }
-        }}>
-          {(Object.keys(CADENCE_LABELS) as Cadence[]).map((c) => <option key={c} value={c}>{c === "WEEKLY" ? "按周（周报）" : "按半月（半月报）"}</option>)}
+        <select
+          aria-label="周报提交周期"
+          className="input w-40"
+          value={q.data.cadence}
+          onChange={async (e) => {
+            setError("");
+            try {
+              await set.mutateAsync({ cadence: e.target.value as Cadence });
+              await qc.invalidateQueries({ queryKey: trpc.reports.pathKey() });
+            } catch (err) {
+              setError(errorMessage(err));
+            }
+          }}
+        >
+          {(Object.keys(CADENCE_LABELS) as Cadence[]).map((c) => (
+            <option key={c} value={c}>
+              {c === "WEEKLY" ? "按周（周报）" : "按半月（半月报）"}
+            </option>
+          ))}
         </select>
-      ) : <b>{CADENCE_LABELS[q.data.cadence]}</b>}
+      ) : (
+        <b>{CADENCE_LABELS[q.data.cadence]}</b>
+      )}
       <span className="text-slate-500">{q.data.canSet ? "修改后对新开始填写的周报生效。" : "由省级教育行政部门设置。"}</span>
-      {error && <span className="text-red-600" role="alert">{error}</span>}
+      {error && (
+        <span className="text-red-600" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
@@ -81,14 +128,38 @@ function MissingReports() {
     <div className="card">
       <div className="border-b border-slate-200 p-4">
         <h2 className="font-semibold">本期未提交院校</h2>
-        {d && <p className="text-sm text-slate-500">{d.period.label}：{d.schools} 所试点院校中 <b data-testid="missing-count">{d.total}</b> 所尚未提交</p>}
+        {d && (
+          <p className="text-sm text-slate-500">
+            {d.period.label}：{d.schools} 所试点院校中 <b data-testid="missing-count">{d.total}</b> 所尚未提交
+          </p>
+        )}
       </div>
       <div className="overflow-x-auto p-4">
         <table className="table">
-          <thead><tr><th>院校代码</th><th>院校名称</th><th>联系人</th><th>本期周报</th></tr></thead>
+          <thead>
+            <tr>
+              <th>院校代码</th>
+              <th>院校名称</th>
+              <th>联系人</th>
+              <th>本期周报</th>
+            </tr>
+          </thead>
           <tbody>
-            {d?.rows.map((r) => <tr key={r.id}><td>{r.code}</td><td>{r.name}</td><td>{r.contactName ?? "—"}</td><td>{r.state === "DRAFT" ? "已保存未提交" : r.state === "RETURNED" ? "审核退回待重新提交" : "未填写"}</td></tr>)}
-            {d && d.rows.length === 0 && <tr><td colSpan={4} className="py-6 text-center text-slate-400">本期所有试点院校均已提交</td></tr>}
+            {d?.rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.code}</td>
+                <td>{r.name}</td>
+                <td>{r.contactName ?? "—"}</td>
+                <td>{r.state === "DRAFT" ? "已保存未提交" : r.state === "RETURNED" ? "审核退回待重新提交" : "未填写"}</td>
+              </tr>
+            ))}
+            {d && d.rows.length === 0 && (
+              <tr>
+                <td colSpan={4} className="py-6 text-center text-slate-400">
+                  本期所有试点院校均已提交
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
         {d && <Pager total={d.total} page={page.page} pageSize={page.pageSize} onChange={(p, s) => setPage({ page: p, pageSize: s as 10 | 20 | 50 })} />}
@@ -104,16 +175,40 @@ function DecideReportDialog({ id, onClose, onDone }: { id: string; onClose: () =
   const [error, setError] = useState("");
   const run = async (approve: boolean) => {
     setError("");
-    try { await decide.mutateAsync({ id, approve, reason: reason || undefined }); onDone(approve ? "周报审核通过" : "周报已退回，已短信通知院校负责人"); } catch (e) { setError(errorMessage(e)); }
+    try {
+      await decide.mutateAsync({ id, approve, reason: reason || undefined });
+      onDone(approve ? "周报审核通过" : "周报已退回，已短信通知院校负责人");
+    } catch (e) {
+      setError(errorMessage(e));
+    }
   };
   return (
-    <Dialog open title="审核周报" onClose={onClose} footer={<>
-      <button className="btn-default" onClick={onClose}>取消</button>
-      <button className="btn-danger" disabled={decide.isPending} onClick={() => run(false)}>退回</button>
-      <button className="btn-primary" disabled={decide.isPending} onClick={() => run(true)}>审核通过</button>
-    </>}>
-      <Field label="审核意见（退回时必填）" htmlFor="wr-reason"><textarea id="wr-reason" className="input" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} /></Field>
-      {error && <p className="alert-error" role="alert">{error}</p>}
+    <Dialog
+      open
+      title="审核周报"
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn-default" onClick={onClose}>
+            取消
+          </button>
+          <button className="btn-danger" disabled={decide.isPending} onClick={() => run(false)}>
+            退回
+          </button>
+          <button className="btn-primary" disabled={decide.isPending} onClick={() => run(true)}>
+            审核通过
+          </button>
+        </>
+      }
+    >
+      <Field label="审核意见（退回时必填）" htmlFor="wr-reason">
+        <textarea id="wr-reason" className="input" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

@@ -14,12 +14,29 @@ export function ReportDetailDialog({ id, onClose }: { id: string; onClose: () =>
       {(r) => (
         <div className="space-y-5">
           <Section title="周报信息">
-            <InfoGrid items={[["院校", r.school.name], ["周期", r.label], ["类型", CADENCE_LABELS[r.cadence]], ["状态", <b key="s" data-testid="report-status">{REPORT_STATUS_LABELS[r.status]}</b>], ["签字盖章扫描件", <FileLink key="f" file={r.scan} />]]} />
+            <InfoGrid
+              items={[
+                ["院校", r.school.name],
+                ["周期", r.label],
+                ["类型", CADENCE_LABELS[r.cadence]],
+                [
+                  "状态",
+                  <b key="s" data-testid="report-status">
+                    {REPORT_STATUS_LABELS[r.status]}
+                  </b>,
+                ],
+                ["签字盖章扫描件", <FileLink key="f" file={r.scan} />],
+              ]}
+            />
           </Section>
           {r.sections.map((s) => (
-            <Section key={s.key} title={s.label}><p className="whitespace-pre-wrap text-sm">{s.text || <span className="text-slate-400">未填写</span>}</p></Section>
+            <Section key={s.key} title={s.label}>
+              <p className="whitespace-pre-wrap text-sm">{s.text || <span className="text-slate-400">未填写</span>}</p>
+            </Section>
           ))}
-          <Section title="审核记录"><ReviewTimeline events={r.events} /></Section>
+          <Section title="审核记录">
+            <ReviewTimeline events={r.events} />
+          </Section>
         </div>
       )}
     </DetailDialog>

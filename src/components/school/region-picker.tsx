@@ -13,7 +13,11 @@ export function RegionPicker({ value, onChange }: { value: string; onChange: (co
   const sel = (label: string, v: string, opts: { code: string; name: string }[] | undefined, set: (c: string) => void) => (
     <select aria-label={label} className="input" value={v} onChange={(e) => set(e.target.value)}>
       <option value="">{label}</option>
-      {opts?.map((o) => <option key={o.code} value={o.code}>{o.name}</option>)}
+      {opts?.map((o) => (
+        <option key={o.code} value={o.code}>
+          {o.name}
+        </option>
+      ))}
     </select>
   );
   return (

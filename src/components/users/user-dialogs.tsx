@@ -21,15 +21,53 @@ function ScopePicker({ levels, value, onChange }: { levels: Level[]; value: stri
       <div className="flex gap-2">
         <select aria-label="按证书管理" className="input" value={pick} onChange={(e) => setPick(e.target.value)}>
           <option value="">请选择</option>
-          {levels.filter((l) => !value.includes(l.id)).map((l) => <option key={l.id} value={l.id}>{l.certificate.name}（{LEVEL_LABELS[l.level]}）</option>)}
+          {levels
+            .filter((l) => !value.includes(l.id))
+            .map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.certificate.name}（{LEVEL_LABELS[l.level]}）
+              </option>
+            ))}
         </select>
-        <button type="button" className="btn-default shrink-0" disabled={!pick} onClick={() => { onChange([...value, pick]); setPick(""); }}>添加到列表</button>
+        <button
+          type="button"
+          className="btn-default shrink-0"
+          disabled={!pick}
+          onClick={() => {
+            onChange([...value, pick]);
+            setPick("");
+          }}
+        >
+          添加到列表
+        </button>
       </div>
       <table className="table">
-        <thead><tr><th>证书名称</th><th>证书等级</th><th>操作</th></tr></thead>
+        <thead>
+          <tr>
+            <th>证书名称</th>
+            <th>证书等级</th>
+            <th>操作</th>
+          </tr>
+        </thead>
         <tbody>
-          {value.map((id) => <tr key={id}><td>{byId.get(id)?.certificate.name}</td><td>{byId.get(id) && LEVEL_LABELS[byId.get(id)!.level]}</td><td><button type="button" className="btn-link text-red-600" onClick={() => onChange(value.filter((x) => x !== id))}>移除</button></td></tr>)}
-          {value.length === 0 && <tr><td colSpan={3} className="text-center text-slate-400">未设置：可管理本校全部业务数据</td></tr>}
+          {value.map((id) => (
+            <tr key={id}>
+              <td>{byId.get(id)?.certificate.name}</td>
+              <td>{byId.get(id) && LEVEL_LABELS[byId.get(id)!.level]}</td>
+              <td>
+                <button type="button" className="btn-link text-red-600" onClick={() => onChange(value.filter((x) => x !== id))}>
+                  移除
+                </button>
+              </td>
+            </tr>
+          ))}
+          {value.length === 0 && (
+            <tr>
+              <td colSpan={3} className="text-center text-slate-400">
+                未设置：可管理本校全部业务数据
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
     </div>
@@ -43,7 +81,15 @@ function useManageCode() {
   return { phone: me.data?.phone, tenant: me.data?.tenantName, send: () => send.mutateAsync({ purpose: "MANAGE_USERS" }) };
 }
 
-export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (r: { account: string; initialPassword: string }) => void }) {
+export function CreateUserDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (r: { account: string; initialPassword: string }) => void;
+}) {
   const trpc = useTRPC();
   const levels = useQuery({ ...trpc.users.assignableLevels.queryOptions(), enabled: open });
   const create = useMutation(trpc.users.create.mutationOptions());
@@ -51,24 +97,53 @@ export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; 
   const [f, patch, setF] = usePatchState({ account: "", name: "", levels: [] as string[], code: "" });
   const [error, setError] = useState("");
   return (
-    <Dialog open={open} title="新增用户" onClose={onClose} footer={<>
-      <button className="btn-default" onClick={onClose}>关闭</button>
-      <button className="btn-primary" disabled={create.isPending} onClick={async () => {
-        setError("");
-        try {
-          const r = await create.mutateAsync({ account: f.account, name: f.name, certificateLevelIds: f.levels, smsCode: f.code });
-          setF({ account: "", name: "", levels: [], code: "" });
-          onCreated(r);
-        } catch (e) { setError(errorMessage(e)); }
-      }}>确定</button>
-    </>}>
-      <Field label="所属机构" required><div>{code.tenant}</div></Field>
-      <Field label="账号" htmlFor="new-account" required hint="字母、数字或 _ @ . -，不可重复，建议直接用手机号"><input id="new-account" className="input" value={f.account} onChange={(e) => patch({ account: e.target.value })} /></Field>
-      <Field label="姓名" htmlFor="new-name" required><input id="new-name" className="input" value={f.name} onChange={(e) => patch({ name: e.target.value })} /></Field>
-      <Field label="角色" required><div>{ROLE_LABELS.SCHOOL_ADMIN}</div></Field>
+    <Dialog
+      open={open}
+      title="新增用户"
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn-default" onClick={onClose}>
+            关闭
+          </button>
+          <button
+            className="btn-primary"
+            disabled={create.isPending}
+            onClick={async () => {
+              setError("");
+              try {
+                const r = await create.mutateAsync({ account: f.account, name: f.name, certificateLevelIds: f.levels, smsCode: f.code });
+                setF({ account: "", name: "", levels: [], code: "" });
+                onCreated(r);
+              } catch (e) {
+                setError(errorMessage(e));
+              }
+            }}
+          >
+            确定
+          </button>
+        </>
+      }
+    >
+      <Field label="所属机构" required>
+        <div>{code.tenant}</div>
+      </Field>
+      <Field label="账号" htmlFor="new-account" required hint="字母、数字或 _ @ . -，不可重复，建议直接用手机号">
+        <input id="new-account" className="input" value={f.account} onChange={(e) => patch({ account: e.target.value })} />
+      </Field>
+      <Field label="姓名" htmlFor="new-name" required>
+        <input id="new-name" className="input" value={f.name} onChange={(e) => patch({ name: e.target.value })} />
+      </Field>
+      <Field label="角色" required>
+        <div>{ROLE_LABELS.SCHOOL_ADMIN}</div>
+      </Field>
       <ScopePicker levels={(levels.data ?? []) as Level[]} value={f.levels} onChange={(ids) => patch({ levels: ids })} />
       <OwnPhoneCodeField phone={code.phone} code={f.code} onCode={(c) => patch({ code: c })} send={code.send} onError={setError} />
-      {error && <p className="alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }
@@ -78,17 +153,44 @@ export function ViewUserDialog({ userId, onClose }: { userId: string; onClose: (
   const q = useQuery(trpc.users.detail.queryOptions({ userId }));
   const u = q.data;
   return (
-    <Dialog open title="查看用户" onClose={onClose} footer={<button className="btn-default" onClick={onClose}>关闭</button>}>
-      {q.error ? <p className="alert-error">{errorMessage(q.error)}</p> : !u ? <p className="text-slate-400">加载中…</p> : (
+    <Dialog
+      open
+      title="查看用户"
+      onClose={onClose}
+      footer={
+        <button className="btn-default" onClick={onClose}>
+          关闭
+        </button>
+      }
+    >
+      {q.error ? (
+        <p className="alert-error">{errorMessage(q.error)}</p>
+      ) : !u ? (
+        <p className="text-slate-400">加载中…</p>
+      ) : (
         <dl className="grid grid-cols-[7rem_1fr] gap-y-2">
-          <dt className="text-slate-500">账号</dt><dd className="font-mono">{u.account}</dd>
-          <dt className="text-slate-500">姓名</dt><dd>{u.name ?? "未绑定"}</dd>
-          <dt className="text-slate-500">角色</dt><dd>{ROLE_LABELS[u.role]}</dd>
-          <dt className="text-slate-500">所属机构</dt><dd>{u.school ?? "—"}</dd>
-          <dt className="text-slate-500">手机号</dt><dd>{u.phone ?? "未绑定"}</dd>
-          <dt className="text-slate-500">状态</dt><dd>{u.status === "ACTIVE" ? "已启用" : "已停用"}</dd>
+          <dt className="text-slate-500">账号</dt>
+          <dd className="font-mono">{u.account}</dd>
+          <dt className="text-slate-500">姓名</dt>
+          <dd>{u.name ?? "未绑定"}</dd>
+          <dt className="text-slate-500">角色</dt>
+          <dd>{ROLE_LABELS[u.role]}</dd>
+          <dt className="text-slate-500">所属机构</dt>
+          <dd>{u.school ?? "—"}</dd>
+          <dt className="text-slate-500">手机号</dt>
+          <dd>{u.phone ?? "未绑定"}</dd>
+          <dt className="text-slate-500">状态</dt>
+          <dd>{u.status === "ACTIVE" ? "已启用" : "已停用"}</dd>
           <dt className="text-slate-500">初始密码</dt>
-          <dd>{u.initialPassword ? <span className="select-all rounded bg-slate-100 px-2 py-0.5 font-mono" data-testid="initial-password">{u.initialPassword}</span> : <span className="text-slate-400">使用人已修改密码，任何人都无法查看</span>}</dd>
+          <dd>
+            {u.initialPassword ? (
+              <span className="select-all rounded bg-slate-100 px-2 py-0.5 font-mono" data-testid="initial-password">
+                {u.initialPassword}
+              </span>
+            ) : (
+              <span className="text-slate-400">使用人已修改密码，任何人都无法查看</span>
+            )}
+          </dd>
           <dt className="text-slate-500">按证书管理</dt>
           <dd>{u.scopes.length ? u.scopes.map((s) => `${s.name}（${LEVEL_LABELS[s.level]}）`).join("、") : "全部"}</dd>
         </dl>
@@ -109,21 +211,46 @@ export function EditUserDialog({ userId, onClose, onSaved }: { userId: string; o
   const name = f.name ?? q.data?.name ?? "";
   const chosen = f.levels ?? q.data?.scopes.map((s) => s.id) ?? [];
   return (
-    <Dialog open title="修改用户" onClose={onClose} footer={<>
-      <button className="btn-default" onClick={onClose}>关闭</button>
-      <button className="btn-primary" disabled={update.isPending || !q.data} onClick={async () => {
-        setError("");
-        try {
-          await update.mutateAsync({ userId, name, certificateLevelIds: isSub ? chosen : undefined, smsCode: f.code });
-          onSaved();
-        } catch (e) { setError(errorMessage(e)); }
-      }}>保存</button>
-    </>}>
-      <Field label="账号"><div className="font-mono">{q.data?.account}</div></Field>
-      <Field label="姓名" htmlFor="edit-name" required><input id="edit-name" className="input" value={name} onChange={(e) => patch({ name: e.target.value })} /></Field>
+    <Dialog
+      open
+      title="修改用户"
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn-default" onClick={onClose}>
+            关闭
+          </button>
+          <button
+            className="btn-primary"
+            disabled={update.isPending || !q.data}
+            onClick={async () => {
+              setError("");
+              try {
+                await update.mutateAsync({ userId, name, certificateLevelIds: isSub ? chosen : undefined, smsCode: f.code });
+                onSaved();
+              } catch (e) {
+                setError(errorMessage(e));
+              }
+            }}
+          >
+            保存
+          </button>
+        </>
+      }
+    >
+      <Field label="账号">
+        <div className="font-mono">{q.data?.account}</div>
+      </Field>
+      <Field label="姓名" htmlFor="edit-name" required>
+        <input id="edit-name" className="input" value={name} onChange={(e) => patch({ name: e.target.value })} />
+      </Field>
       {isSub && <ScopePicker levels={(levels.data ?? []) as Level[]} value={chosen} onChange={(ids) => patch({ levels: ids })} />}
       <OwnPhoneCodeField phone={code.phone} code={f.code} onCode={(c) => patch({ code: c })} send={code.send} onError={setError} />
-      {error && <p className="alert-error" role="alert">{error}</p>}
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

@@ -8,10 +8,7 @@ export const FREEZE_AFTER = 3;
 export const DISABLE_AFTER = 5;
 export const MAX_FREEZE_SECONDS = 24 * 3600;
 
-export type FailureOutcome =
-  | { kind: "none"; remaining: number }
-  | { kind: "freeze"; until: Date }
-  | { kind: "disable" };
+export type FailureOutcome = { kind: "none"; remaining: number } | { kind: "freeze"; until: Date } | { kind: "disable" };
 
 export function onPasswordFailure(opts: { failures: number; fromTrustedDevice: boolean; now: Date; freezeSeconds: number }): FailureOutcome {
   const { failures, fromTrustedDevice, now, freezeSeconds } = opts;

@@ -17,27 +17,26 @@ export type ManagedTarget = {
   schoolDepartmentId?: string | null;
 };
 
+/** The one table of who manages which accounts; managedUsersWhere builds its database filter from it. */
+export const MANAGES: Partial<Record<RoleName, { roles: readonly RoleName[]; within: "platform" | "region" | "school" }>> = {
+  ADMIN: { roles: ["EDU", "ORG", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "STUDENT"], within: "platform" },
+  // Departments manage the principals of schools in their region.
+  EDU: { roles: ["SCHOOL_PRINCIPAL"], within: "region" },
+  SCHOOL_PRINCIPAL: { roles: ["SCHOOL_ADMIN"], within: "school" },
+};
+
 export function canManageUser(actor: Actor, target: ManagedTarget): boolean {
   if (actor.id === target.id) return false;
-  switch (actor.role) {
-    case "ADMIN":
-      return target.role !== "ADMIN";
-    case "EDU":
-      // Departments manage the principals of schools in their region.
-      return (
-        target.role === "SCHOOL_PRINCIPAL" &&
-        !!target.schoolRegionCode &&
-        !!actor.departmentRegionPrefix &&
-        target.schoolRegionCode.startsWith(actor.departmentRegionPrefix)
-      );
-    case "SCHOOL_PRINCIPAL":
-      return target.role === "SCHOOL_ADMIN" && !!actor.schoolId && target.schoolId === actor.schoolId;
-    default:
-      return false;
+  const rule = MANAGES[actor.role];
+  if (!rule || !rule.roles.includes(target.role)) return false;
+  switch (rule.within) {
+    case "platform":
+      return true;
+    case "region":
+      return !!target.schoolRegionCode && !!actor.departmentRegionPrefix && target.schoolRegionCode.startsWith(actor.departmentRegionPrefix);
+    case "school":
+      return !!actor.schoolId && target.schoolId === actor.schoolId;
   }
 }
 
-/** GB/T 2260: a province covers codes with its first two digits, a city its first four. */
-export function regionPrefix(level: "PROVINCE" | "CITY", regionCode: string): string {
-  return level === "PROVINCE" ? regionCode.slice(0, 2) : regionCode.slice(0, 4);
-}
+export { regionPrefix } from "@/domain/regions";

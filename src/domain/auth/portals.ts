@@ -43,32 +43,88 @@ export type MenuSection = { label: string; items: MenuItem[] };
 export const PORTAL_MENUS: Record<Portal, MenuSection[]> = {
   school: [
     { label: "工作台", items: [{ label: "工作台", href: "/school" }] },
-    { label: "机构管理", items: [{ label: "培训评价组织", href: "/school/orgs" }, { label: "试点院校管理", href: "/school/schools" }] },
-    { label: "标准管理", items: [{ label: "职业技能等级标准", href: "/school/standards/skill" }, { label: "考核站点建设标准", href: "/school/standards/site" }] },
-    { label: "证书管理", items: [{ label: "证书信息管理", href: "/school/certificates" }, { label: "证书试点申报", href: "/school/applications" }, { label: "申报计划", href: "/school/plans" }] },
+    {
+      label: "机构管理",
+      items: [
+        { label: "培训评价组织", href: "/school/orgs" },
+        { label: "试点院校管理", href: "/school/schools" },
+      ],
+    },
+    {
+      label: "标准管理",
+      items: [
+        { label: "职业技能等级标准", href: "/school/standards/skill" },
+        { label: "考核站点建设标准", href: "/school/standards/site" },
+      ],
+    },
+    {
+      label: "证书管理",
+      items: [
+        { label: "证书信息管理", href: "/school/certificates" },
+        { label: "证书试点申报", href: "/school/applications" },
+        { label: "申报计划", href: "/school/plans" },
+      ],
+    },
     { label: "考务管理", items: [{ label: "考生管理", href: "/school/candidates" }] },
     { label: "周报管理", items: [{ label: "提交周报", href: "/school/reports", roles: ["SCHOOL_PRINCIPAL"] }] },
     { label: "系统管理", items: [{ label: "用户管理", href: "/school/users", roles: ["SCHOOL_PRINCIPAL"] }] },
   ],
   org: [
     { label: "工作台", items: [{ label: "工作台", href: "/org" }] },
-    { label: "标准管理", items: [{ label: "职业技能等级标准", href: "/org/standards/skill" }, { label: "考核站点建设标准", href: "/org/standards/site" }] },
+    {
+      label: "标准管理",
+      items: [
+        { label: "职业技能等级标准", href: "/org/standards/skill" },
+        { label: "考核站点建设标准", href: "/org/standards/site" },
+      ],
+    },
     { label: "证书管理", items: [{ label: "证书信息管理", href: "/org/certificates" }] },
   ],
   edu: [
     { label: "工作台", items: [{ label: "工作台", href: "/edu" }] },
-    { label: "机构管理", items: [{ label: "院校管理", href: "/edu/schools" }, { label: "培训评价组织", href: "/edu/orgs" }] },
-    { label: "证书管理", items: [{ label: "申报计划", href: "/edu/plans" }, { label: "证书试点申报审核", href: "/edu/applications" }, { label: "证书信息管理", href: "/edu/certificates" }] },
+    {
+      label: "机构管理",
+      items: [
+        { label: "院校管理", href: "/edu/schools" },
+        { label: "培训评价组织", href: "/edu/orgs" },
+      ],
+    },
+    {
+      label: "证书管理",
+      items: [
+        { label: "申报计划", href: "/edu/plans" },
+        { label: "证书试点申报审核", href: "/edu/applications" },
+        { label: "证书信息管理", href: "/edu/certificates" },
+      ],
+    },
     { label: "周报管理", items: [{ label: "周报审核", href: "/edu/reports" }] },
     { label: "系统管理", items: [{ label: "院校负责人账号", href: "/edu/users" }] },
   ],
   admin: [
     { label: "工作台", items: [{ label: "工作台", href: "/admin" }] },
-    { label: "机构管理", items: [{ label: "院校管理", href: "/admin/schools" }, { label: "培训评价组织", href: "/admin/orgs" }] },
-    { label: "标准管理", items: [{ label: "职业技能等级标准", href: "/admin/standards/skill" }, { label: "考核站点建设标准", href: "/admin/standards/site" }] },
+    {
+      label: "机构管理",
+      items: [
+        { label: "院校管理", href: "/admin/schools" },
+        { label: "培训评价组织", href: "/admin/orgs" },
+      ],
+    },
+    {
+      label: "标准管理",
+      items: [
+        { label: "职业技能等级标准", href: "/admin/standards/skill" },
+        { label: "考核站点建设标准", href: "/admin/standards/site" },
+      ],
+    },
     { label: "证书管理", items: [{ label: "证书信息管理", href: "/admin/certificates" }] },
     { label: "信息发布", items: [{ label: "通知公告", href: "/admin/announcements" }] },
-    { label: "系统管理", items: [{ label: "用户管理", href: "/admin/users" }, { label: "审计日志", href: "/admin/audit" }] },
+    {
+      label: "系统管理",
+      items: [
+        { label: "用户管理", href: "/admin/users" },
+        { label: "审计日志", href: "/admin/audit" },
+      ],
+    },
   ],
   student: [{ label: "工作台", items: [{ label: "工作台", href: "/student" }] }],
 };
@@ -77,12 +133,16 @@ export const PORTAL_MENUS: Record<Portal, MenuSection[]> = {
 export const APPLICANT_MENU: MenuSection[] = [
   { label: "工作台", items: [{ label: "工作台", href: "/school" }] },
   { label: "院校信息", items: [{ label: "完善基础信息", href: "/school/info" }] },
-  { label: "证书管理", items: [{ label: "证书试点申报", href: "/school/applications" }, { label: "申报计划", href: "/school/plans" }] },
+  {
+    label: "证书管理",
+    items: [
+      { label: "证书试点申报", href: "/school/applications" },
+      { label: "申报计划", href: "/school/plans" },
+    ],
+  },
 ];
 
 export function menuFor(portal: Portal, role: RoleName, applicant = false): MenuSection[] {
   if (applicant && portal === "school") return APPLICANT_MENU;
-  return PORTAL_MENUS[portal]
-    .map((s) => ({ ...s, items: s.items.filter((i) => !i.roles || i.roles.includes(role)) }))
-    .filter((s) => s.items.length > 0);
+  return PORTAL_MENUS[portal].map((s) => ({ ...s, items: s.items.filter((i) => !i.roles || i.roles.includes(role)) })).filter((s) => s.items.length > 0);
 }

@@ -65,8 +65,16 @@ describe("masks, portals, identifiers", () => {
   });
   it("maps roles to portals and hides sections a role cannot use", () => {
     expect(portalOfRole("SCHOOL_ADMIN")).toBe("school");
-    expect(menuFor("school", "SCHOOL_ADMIN").flatMap((s) => s.items).some((i) => i.href === "/school/users")).toBe(false);
-    expect(menuFor("school", "SCHOOL_PRINCIPAL").flatMap((s) => s.items).some((i) => i.href === "/school/users")).toBe(true);
+    expect(
+      menuFor("school", "SCHOOL_ADMIN")
+        .flatMap((s) => s.items)
+        .some((i) => i.href === "/school/users"),
+    ).toBe(false);
+    expect(
+      menuFor("school", "SCHOOL_PRINCIPAL")
+        .flatMap((s) => s.items)
+        .some((i) => i.href === "/school/users"),
+    ).toBe(true);
   });
   it("checks USCC and ID check characters (the manuals' own examples)", () => {
     expect(isValidUscc("1211000040086596XB")).toBe(true);

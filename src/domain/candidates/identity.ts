@@ -11,7 +11,39 @@ export const ID_TYPE_LABELS: Record<IdType, string> = {
 };
 
 // Province codes valid as the first two digits of a 居民身份证 (GB/T 2260), 71/81/82 for the residence permits' 83/81/82.
-const PROVINCES = new Set(["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"]);
+const PROVINCES = new Set([
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "34",
+  "35",
+  "36",
+  "37",
+  "41",
+  "42",
+  "43",
+  "44",
+  "45",
+  "46",
+  "50",
+  "51",
+  "52",
+  "53",
+  "54",
+  "61",
+  "62",
+  "63",
+  "64",
+  "65",
+]);
 
 /** Strips spaces, tabs and line breaks (also full-width spaces) and upper-cases letters (the check X). */
 export function cleanCell(raw: unknown): string {
@@ -24,11 +56,16 @@ export function cleanName(raw: unknown): string {
   if (raw == null) return "";
   const squeezed = String(raw).replace(/[\s\u3000\u00a0]/g, "");
   if (/^[\u4e00-\u9fa5·]+$/.test(squeezed)) return squeezed;
-  return String(raw).replace(/[\t\r\n\u3000\u00a0]/g, " ").replace(/ {2,}/g, " ").trim();
+  return String(raw)
+    .replace(/[\t\r\n\u3000\u00a0]/g, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
 function validDate(yyyymmdd: string, today: Date): boolean {
-  const y = Number(yyyymmdd.slice(0, 4)), m = Number(yyyymmdd.slice(4, 6)), d = Number(yyyymmdd.slice(6, 8));
+  const y = Number(yyyymmdd.slice(0, 4)),
+    m = Number(yyyymmdd.slice(4, 6)),
+    d = Number(yyyymmdd.slice(6, 8));
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && date <= today;
 }
@@ -65,8 +102,9 @@ export function fromIdNumber(type: IdType, number: string): { birth: string; gen
 /** 2–30 Chinese characters (with · for minority names), or a foreign name in Latin letters. */
 export function nameProblem(name: string): string | null {
   if (!name) return "请填写姓名";
-  if (/^[\u4e00-\u9fa5]{1,}(·[\u4e00-\u9fa5]+)*$/.test(name)) return name.replace(/·/g, "").length >= 2 && name.length <= 30 ? null : "中文姓名应为 2–30 个汉字";
-  if (/^[A-Za-z][A-Za-z .'\-]{0,58}[A-Za-z.]$/.test(name)) return null;
+  if (/^[\u4e00-\u9fa5]{1,}(·[\u4e00-\u9fa5]+)*$/.test(name))
+    return name.replace(/·/g, "").length >= 2 && name.length <= 30 ? null : "中文姓名应为 2–30 个汉字";
+  if (/^[A-Za-z][A-Za-z .'-]{0,58}[A-Za-z.]$/.test(name)) return null;
   return "姓名只能是中文姓名或外文姓名（字母、空格、点、连字符）";
 }
 

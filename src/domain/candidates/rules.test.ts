@@ -51,7 +51,16 @@ describe("candidate rules", () => {
     expect(canDeleteCandidate(1)).toBe(false);
   });
   it("cleans a row like the form does and says what is wrong", () => {
-    const row = { type: "院校考生", name: " 封元庆\n", idType: "居民身份证", idNumber: id.toLowerCase(), gender: "男", phone: "13600000001", enrolYear: "2023", majorCode: "510201" };
+    const row = {
+      type: "院校考生",
+      name: " 封元庆\n",
+      idType: "居民身份证",
+      idNumber: id.toLowerCase(),
+      gender: "男",
+      phone: "13600000001",
+      enrolYear: "2023",
+      majorCode: "510201",
+    };
     const r = cleanCandidate(row, today);
     expect(r).toMatchObject({ ok: true, value: { name: "封元庆", idNumber: id, gender: "MALE", enrolYear: 2023 } });
     expect(cleanCandidate({ ...row, gender: "女" }, today)).toMatchObject({ ok: false, error: "性别与身份证号码不符" });
@@ -60,11 +69,13 @@ describe("candidate rules", () => {
     expect(cleanCandidate({ ...row, type: "社会考生", phone: "", majorCode: "" }, today)).toMatchObject({ ok: false, error: /手机号/ });
   });
   it("any text around a valid ID number (spaces, tabs, line breaks, lower x) cleans to the same number", () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(" ", "\t", "\n", "\r", "\u3000"), { maxLength: 6 }), fc.nat(17), (junk, at) => {
-      const x = withIdCheck("11010519491231002");
-      const dirty = (x.slice(0, at) + junk.join("") + x.slice(at)).toLowerCase();
-      return cleanIdNumber(dirty) === x && idNumberProblem("RESIDENT_ID", cleanIdNumber(dirty), today) === null;
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(" ", "\t", "\n", "\r", "\u3000"), { maxLength: 6 }), fc.nat(17), (junk, at) => {
+        const x = withIdCheck("11010519491231002");
+        const dirty = (x.slice(0, at) + junk.join("") + x.slice(at)).toLowerCase();
+        return cleanIdNumber(dirty) === x && idNumberProblem("RESIDENT_ID", cleanIdNumber(dirty), today) === null;
+      }),
+    );
   });
   it("candidate numbers have the manual's 26-digit shape", () => {
     const n = candidateNumber("RESIDENT_ID", id, new Date("2026-11-22T02:00:00Z"), "123456");

@@ -2,7 +2,12 @@
 import { cleanCell, cleanIdNumber, cleanName, idNumberProblem, nameProblem, PHONE, type IdType } from "./identity";
 
 export type CandidateStatus = "NO_PHOTO" | "PENDING_VERIFICATION" | "VERIFIED" | "NEEDS_REVIEW";
-export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = { NO_PHOTO: "无照片", PENDING_VERIFICATION: "信息待认证", VERIFIED: "信息准确", NEEDS_REVIEW: "需人工确认" };
+export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
+  NO_PHOTO: "无照片",
+  PENDING_VERIFICATION: "信息待认证",
+  VERIFIED: "信息准确",
+  NEEDS_REVIEW: "需人工确认",
+};
 export type CandidateType = "SCHOOL" | "SOCIAL";
 export const CANDIDATE_TYPE_LABELS: Record<CandidateType, string> = { SCHOOL: "院校考生", SOCIAL: "社会考生" };
 export const GENDER_LABELS = { MALE: "男", FEMALE: "女" } as const;
@@ -24,8 +29,16 @@ export function statusAfterEdit(status: CandidateStatus, hasPhoto: boolean): Can
 export const canDeleteCandidate = (registeredCount: number) => registeredCount === 0;
 
 export type CandidateInput = {
-  type: CandidateType; name: string; pinyin: string; gender: "MALE" | "FEMALE"; idType: IdType; idNumber: string;
-  phone: string | null; enrolYear: number | null; majorLevel: string | null; majorCode: string | null;
+  type: CandidateType;
+  name: string;
+  pinyin: string;
+  gender: "MALE" | "FEMALE";
+  idType: IdType;
+  idNumber: string;
+  phone: string | null;
+  enrolYear: number | null;
+  majorLevel: string | null;
+  majorCode: string | null;
 };
 
 /** Cleans one typed or imported row the same way; returns the clean row or the first problem in Chinese. */
@@ -35,21 +48,39 @@ export function cleanCandidate(raw: Record<string, unknown>, today: Date): { ok:
   const name = cleanName(raw.name);
   const np = nameProblem(name);
   if (np) return { ok: false, error: np };
-  const idType = (Object.entries({ 居民身份证: "RESIDENT_ID", 港澳台居民居住证: "HMT_RESIDENCE", 港澳居民来往内地通行证: "HK_MACAO_PERMIT", 台湾居民来往大陆通行证: "TAIWAN_PERMIT", 护照: "PASSPORT" }).find(([label, v]) => label === cleanCell(raw.idType) || v === cleanCell(raw.idType))?.[1] ?? (cleanCell(raw.idType) ? null : "RESIDENT_ID")) as IdType | null;
+  const idType = (Object.entries({
+    居民身份证: "RESIDENT_ID",
+    港澳台居民居住证: "HMT_RESIDENCE",
+    港澳居民来往内地通行证: "HK_MACAO_PERMIT",
+    台湾居民来往大陆通行证: "TAIWAN_PERMIT",
+    护照: "PASSPORT",
+  }).find(([label, v]) => label === cleanCell(raw.idType) || v === cleanCell(raw.idType))?.[1] ??
+    (cleanCell(raw.idType) ? null : "RESIDENT_ID")) as IdType | null;
   if (!idType) return { ok: false, error: "证件类型不正确" };
   const idNumber = cleanIdNumber(raw.idNumber);
   const ip = idNumberProblem(idType, idNumber, today);
   if (ip) return { ok: false, error: ip };
   const g = cleanCell(raw.gender);
-  const gender = g === "男" || g === "MALE" ? "MALE" : g === "女" || g === "FEMALE" ? "FEMALE" : idType === "RESIDENT_ID" || idType === "HMT_RESIDENCE" ? (Number(idNumber[16]) % 2 ? "MALE" : "FEMALE") : null;
+  const gender =
+    g === "男" || g === "MALE"
+      ? "MALE"
+      : g === "女" || g === "FEMALE"
+        ? "FEMALE"
+        : idType === "RESIDENT_ID" || idType === "HMT_RESIDENCE"
+          ? Number(idNumber[16]) % 2
+            ? "MALE"
+            : "FEMALE"
+          : null;
   if (!gender) return { ok: false, error: "请填写性别（男/女）" };
-  if ((idType === "RESIDENT_ID" || idType === "HMT_RESIDENCE") && gender !== (Number(idNumber[16]) % 2 ? "MALE" : "FEMALE")) return { ok: false, error: "性别与身份证号码不符" };
+  if ((idType === "RESIDENT_ID" || idType === "HMT_RESIDENCE") && gender !== (Number(idNumber[16]) % 2 ? "MALE" : "FEMALE"))
+    return { ok: false, error: "性别与身份证号码不符" };
   const phone = cleanCell(raw.phone) || null;
   if (phone && !PHONE.test(phone)) return { ok: false, error: "手机号应为 11 位手机号码" };
   if (type === "SOCIAL" && !phone) return { ok: false, error: "社会考生须填写手机号" };
   const y = cleanCell(raw.enrolYear);
   const enrolYear = y ? Number(y) : null;
-  if (enrolYear != null && (!Number.isInteger(enrolYear) || enrolYear < 1990 || enrolYear > today.getUTCFullYear() + 1)) return { ok: false, error: "入学年份不正确" };
+  if (enrolYear != null && (!Number.isInteger(enrolYear) || enrolYear < 1990 || enrolYear > today.getUTCFullYear() + 1))
+    return { ok: false, error: "入学年份不正确" };
   const majorCode = cleanCell(raw.majorCode) || null;
   if (type === "SCHOOL" && (!enrolYear || !majorCode)) return { ok: false, error: "院校考生须填写入学年份和所学专业" };
   const pinyin = cleanName(raw.pinyin).toLowerCase().slice(0, 120);

@@ -1,5 +1,13 @@
 // What each upload may be: extensions, magic bytes, size caps. Checked before anything is stored.
-export type UploadPurpose = "SCHOOL_LOGO" | "SIGNATURE" | "STANDARD_ATTACHMENT" | "CERTIFICATE_SAMPLE" | "ANNOUNCEMENT_ATTACHMENT" | "APPLICATION_EVIDENCE" | "WEEKLY_REPORT_SCAN" | "CANDIDATE_PHOTO";
+export type UploadPurpose =
+  | "SCHOOL_LOGO"
+  | "SIGNATURE"
+  | "STANDARD_ATTACHMENT"
+  | "CERTIFICATE_SAMPLE"
+  | "ANNOUNCEMENT_ATTACHMENT"
+  | "APPLICATION_EVIDENCE"
+  | "WEEKLY_REPORT_SCAN"
+  | "CANDIDATE_PHOTO";
 export type Kind = "png" | "jpg" | "pdf" | "docx" | "doc";
 
 export const UPLOAD_RULES: Record<UploadPurpose, { kinds: Kind[]; maxBytes: number; label: string }> = {

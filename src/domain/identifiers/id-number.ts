@@ -15,7 +15,9 @@ export function normalizeIdNumber(raw: string): string {
 export function isValidIdNumber(raw: string): boolean {
   const id = normalizeIdNumber(raw);
   if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const y = Number(id.slice(6, 10)), m = Number(id.slice(10, 12)), d = Number(id.slice(12, 14));
+  const y = Number(id.slice(6, 10)),
+    m = Number(id.slice(10, 12)),
+    d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return false;
   return idCheckChar(id.slice(0, 17)) === id[17];

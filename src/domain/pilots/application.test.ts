@@ -5,7 +5,10 @@ const base = { teacherSituation: "专任教师 6 人", siteSituation: "实训室
 
 describe("pilot application rules", () => {
   it("by major: the total is the sum of the lines, every line is checked", () => {
-    const lines = [{ majorId: "a", students: 120, teachers: 6, requested: 80 }, { majorId: "b", students: 40, teachers: 2, requested: 30 }];
+    const lines = [
+      { majorId: "a", students: 120, teachers: 6, requested: 80 },
+      { majorId: "b", students: 40, teachers: 2, requested: 30 },
+    ];
     expect(requestedTotalOf(true, lines, 999)).toBe(110);
     expect(applicationProblem({ ...base, byMajor: true, lines })).toBeNull();
     expect(applicationProblem({ ...base, byMajor: true, lines: [] })).toMatch(/至少添加一个专业/);

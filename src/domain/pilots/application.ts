@@ -1,6 +1,11 @@
 // 证书试点申报 rules (manual 001 §2, 002 §4.3): what a school may submit, and when it may still edit.
 export type ApplicationStatus = "DRAFT" | "IN_REVIEW" | "APPROVED" | "RETURNED";
-export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = { DRAFT: "未提交", IN_REVIEW: "审核中", APPROVED: "审核通过", RETURNED: "审核退回" };
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  DRAFT: "未提交",
+  IN_REVIEW: "审核中",
+  APPROVED: "审核通过",
+  RETURNED: "审核退回",
+};
 
 export type Line = { majorId: string; students: number; teachers: number; requested: number };
 
@@ -11,10 +16,16 @@ export function canEditApplication(status: ApplicationStatus): boolean {
 
 /** The requested total: the sum of the lines when the plan is by major, the given total otherwise. */
 export function requestedTotalOf(byMajor: boolean, lines: Line[], total: number | null | undefined): number {
-  return byMajor ? lines.reduce((s, l) => s + l.requested, 0) : total ?? 0;
+  return byMajor ? lines.reduce((s, l) => s + l.requested, 0) : (total ?? 0);
 }
 
-export function applicationProblem(a: { byMajor: boolean; lines: Line[]; requestedTotal?: number | null; teacherSituation: string; siteSituation: string }): string | null {
+export function applicationProblem(a: {
+  byMajor: boolean;
+  lines: Line[];
+  requestedTotal?: number | null;
+  teacherSituation: string;
+  siteSituation: string;
+}): string | null {
   if (new Set(a.lines.map((l) => l.majorId)).size !== a.lines.length) return "同一专业不能重复添加";
   for (const l of a.lines) {
     if (![l.students, l.teachers, l.requested].every((n) => Number.isInteger(n) && n >= 0)) return "在校学生数、专任教师数、申请培训人数须为非负整数";

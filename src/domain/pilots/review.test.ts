@@ -12,12 +12,52 @@ describe("application review", () => {
   });
 
   it("approved numbers: one per line, 0…requested, total is their sum", () => {
-    const lines = [{ majorId: "a", requested: 40 }, { majorId: "b", requested: 20 }];
-    expect(approvalProblem({ requestedTotal: 60, lines, approved: [{ majorId: "a", approved: 30 }, { majorId: "b", approved: 0 }] })).toBeNull();
-    expect(approvalProblem({ requestedTotal: 60, lines, approved: [{ majorId: "a", approved: 41 }, { majorId: "b", approved: 0 }] })).toMatch(/不能超过/);
+    const lines = [
+      { majorId: "a", requested: 40 },
+      { majorId: "b", requested: 20 },
+    ];
+    expect(
+      approvalProblem({
+        requestedTotal: 60,
+        lines,
+        approved: [
+          { majorId: "a", approved: 30 },
+          { majorId: "b", approved: 0 },
+        ],
+      }),
+    ).toBeNull();
+    expect(
+      approvalProblem({
+        requestedTotal: 60,
+        lines,
+        approved: [
+          { majorId: "a", approved: 41 },
+          { majorId: "b", approved: 0 },
+        ],
+      }),
+    ).toMatch(/不能超过/);
     expect(approvalProblem({ requestedTotal: 60, lines, approved: [{ majorId: "a", approved: 30 }] })).toMatch(/每个申报专业/);
-    expect(approvalProblem({ requestedTotal: 60, lines, approved: [{ majorId: "a", approved: 1 }, { majorId: "b", approved: 1 }, { majorId: "c", approved: 1 }] })).toMatch(/不一致/);
-    expect(approvalProblem({ requestedTotal: 60, lines, approved: [{ majorId: "a", approved: 1.5 }, { majorId: "b", approved: 1 }] })).toMatch(/非负整数/);
+    expect(
+      approvalProblem({
+        requestedTotal: 60,
+        lines,
+        approved: [
+          { majorId: "a", approved: 1 },
+          { majorId: "b", approved: 1 },
+          { majorId: "c", approved: 1 },
+        ],
+      }),
+    ).toMatch(/不一致/);
+    expect(
+      approvalProblem({
+        requestedTotal: 60,
+        lines,
+        approved: [
+          { majorId: "a", approved: 1.5 },
+          { majorId: "b", approved: 1 },
+        ],
+      }),
+    ).toMatch(/非负整数/);
     expect(approvalProblem({ requestedTotal: 60, lines: [], approved: [], approvedTotal: 61 })).toMatch(/不能超过/);
     expect(approvalProblem({ requestedTotal: 60, lines: [], approved: [], approvedTotal: null })).toMatch(/请填写/);
     expect(approvalProblem({ requestedTotal: 60, lines: [], approved: [], approvedTotal: 60 })).toBeNull();
@@ -28,7 +68,14 @@ describe("application review", () => {
 });
 
 describe("quota", () => {
-  const q: Quota = { year: 2026, approvedTotal: 50, majors: [{ majorId: "m1", approved: 30 }, { majorId: "m2", approved: 20 }] };
+  const q: Quota = {
+    year: 2026,
+    approvedTotal: 50,
+    majors: [
+      { majorId: "m1", approved: 30 },
+      { majorId: "m2", approved: 20 },
+    ],
+  };
   it("is consumed by registrations, per major where majors were declared", () => {
     expect(quotaProblem(q, { year: 2026, majorId: "m1", used: 10, usedInMajor: 10 })).toBeNull();
     expect(quotaProblem(q, { year: 2026, majorId: "m1", used: 10, usedInMajor: 30 })).toMatch(/该专业/);

@@ -19,7 +19,12 @@ export type ApprovedLine = { majorId: string; requested: number; approved: numbe
  * The province's numbers: one per requested line, whole, 0…requested. When the application has no lines
  * (a plan not by major), the approved total is given directly and is at most the requested total.
  */
-export function approvalProblem(a: { requestedTotal: number; lines: { majorId: string; requested: number }[]; approved: { majorId: string; approved: number }[]; approvedTotal?: number | null }): string | null {
+export function approvalProblem(a: {
+  requestedTotal: number;
+  lines: { majorId: string; requested: number }[];
+  approved: { majorId: string; approved: number }[];
+  approvedTotal?: number | null;
+}): string | null {
   if (a.lines.length === 0) {
     const t = a.approvedTotal;
     if (t == null || !Number.isInteger(t) || t < 0) return "请填写审核通过人数";

@@ -18,7 +18,11 @@ describe("weekly report periods (China time)", () => {
   });
 
   it("half-monthly: 1st–15th and 16th–month end, across years and leap Februaries", () => {
-    expect(periodOf("HALF_MONTHLY", at("2026-11-15T15:59:59Z"))).toMatchObject({ start: "2026-11-01", end: "2026-11-15", label: "2026年11月上半月（11.01–11.15）" });
+    expect(periodOf("HALF_MONTHLY", at("2026-11-15T15:59:59Z"))).toMatchObject({
+      start: "2026-11-01",
+      end: "2026-11-15",
+      label: "2026年11月上半月（11.01–11.15）",
+    });
     expect(periodOf("HALF_MONTHLY", at("2026-11-15T16:00:00Z"))).toMatchObject({ start: "2026-11-16", end: "2026-11-30" });
     expect(periodOf("HALF_MONTHLY", at("2026-12-31T12:00:00Z"))).toMatchObject({ start: "2026-12-16", end: "2026-12-31" });
     expect(periodOf("HALF_MONTHLY", at("2028-02-20T00:00:00Z"))).toMatchObject({ start: "2028-02-16", end: "2028-02-29" });

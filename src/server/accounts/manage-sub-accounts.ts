@@ -2,118 +2,171 @@
 // school's pilot certificates; edits and deletes only stopped accounts. Creating or changing needs an SMS
 // code to the principal's phone. Departments and admins view, edit and delete the accounts below them.
 import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden } from "@/server/errors";
+import { change, type ReadCtx, type UseCaseCtx } from "@/server/use-case";
+import type { SchoolScope, Scope } from "@/server/tenancy";
 import { decrypt, encrypt, randomInitialPassword } from "@/server/crypto";
 import { hashPassword } from "@/server/auth/password";
 import { verifySmsCode } from "@/server/sms/codes";
-import { schoolScope } from "@/server/tenancy";
 import { pilotLevelsWhere } from "@/server/catalogue/pilots";
 import { maskPhone } from "@/domain/auth/mask";
 import { findManagedUser } from "./queries";
 
-type Deps = { db: Db; clock: Clock };
-
 export const ACCOUNT_RE = /^[A-Za-z0-9_@.-]{4,32}$/;
 
-async function checkActorCode(deps: Deps, actor: SessionUser, code: string) {
-  const phone = (await deps.db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { phone: true } })).phone;
-  await verifySmsCode(deps, { phone: phone ?? "", purpose: "MANAGE_USERS", code });
+async function checkActorCode(ctx: UseCaseCtx, code: string) {
+  const phone = (await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { phone: true } })).phone;
+  await verifySmsCode(ctx, { phone: phone ?? "", purpose: "MANAGE_USERS", code });
+}
+
+function principalOnly(scope: Scope, message?: string): SchoolScope {
+  if (scope.kind !== "school" || !scope.principal) throw forbidden(message);
+  return scope;
 }
 
 /** The certificate levels a principal may assign: the school's pilot levels. */
-export async function assignableLevels(db: Db, actor: SessionUser) {
-  if (actor.role !== "SCHOOL_PRINCIPAL") throw forbidden();
+export async function assignableLevels({ ctx: { db, scope } }: { ctx: ReadCtx }) {
   return db.certificateLevel.findMany({
-    where: pilotLevelsWhere(actor),
+    where: pilotLevelsWhere(principalOnly(scope)),
     select: { id: true, level: true, certificate: { select: { code: true, name: true } } },
     orderBy: [{ certificate: { code: "asc" } }, { level: "asc" }],
   });
 }
 
-async function checkLevels(db: Db, actor: SessionUser, ids: string[]) {
+async function checkLevels(db: Db, scope: Scope, ids: string[]) {
   if (ids.length === 0) return;
-  const ok = await db.certificateLevel.count({ where: { AND: [pilotLevelsWhere(actor), { id: { in: ids } }] } });
+  const ok = await db.certificateLevel.count({ where: { AND: [pilotLevelsWhere(principalOnly(scope)), { id: { in: ids } }] } });
   if (ok !== new Set(ids).size) throw badRequest("只能选择本校已参与试点的证书");
 }
 
-export async function createSubAccount(deps: Deps, actor: SessionUser, input: { account: string; name: string; certificateLevelIds: string[]; smsCode: string }, meta: RequestMeta) {
-  const { db } = deps;
-  if (actor.role !== "SCHOOL_PRINCIPAL") throw forbidden("只有试点院校负责人账号可以新增用户");
-  const school = schoolScope(actor);
+export async function createSubAccount({
+  ctx,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  input: { account: string; name: string; certificateLevelIds: string[]; smsCode: string };
+}) {
+  const { db, actor } = ctx;
+  const school = principalOnly(ctx.scope, "只有试点院校负责人账号可以新增用户");
   const account = input.account.trim();
   const name = input.name.trim();
   if (!ACCOUNT_RE.test(account)) throw badRequest("账号为 4–32 位字母、数字或 _ @ . -，建议使用手机号");
   if (name.length < 2 || name.length > 30) throw badRequest("请输入账号使用人的真实姓名");
   if (await db.user.findUnique({ where: { account }, select: { id: true } })) throw conflict("该账号已存在，请换一个");
-  await checkLevels(db, actor, input.certificateLevelIds);
-  await checkActorCode(deps, actor, input.smsCode);
+  await checkLevels(db, school, input.certificateLevelIds);
+  await checkActorCode(ctx, input.smsCode);
   const initialPassword = randomInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
-  const user = await db.$transaction(async (tx) => {
-    const u = await tx.user.create({
-      data: {
-        account, name, role: "SCHOOL_ADMIN", schoolId: school.schoolId, passwordHash, initialPasswordEnc: encrypt(initialPassword),
-        mustChangePassword: true, createdById: actor.id,
-        certificateScopes: { create: [...new Set(input.certificateLevelIds)].map((certificateLevelId) => ({ certificateLevelId })) },
-      },
-    });
-    await writeAudit(tx, { actor, action: "user.create", targetType: "User", targetId: u.id, summary: `新增业务管理员 ${account}${input.certificateLevelIds.length ? `（限 ${input.certificateLevelIds.length} 个证书等级）` : ""}`, ip: meta.ip });
-    return u;
-  }).catch((e) => {
-    if ((e as { code?: string }).code === "P2002") throw conflict("该账号已存在，请换一个");
-    throw e;
-  });
+  const user = await change(
+    ctx,
+    (tx) =>
+      tx.user.create({
+        data: {
+          account,
+          name,
+          role: "SCHOOL_ADMIN",
+          schoolId: school.schoolId,
+          passwordHash,
+          initialPasswordEnc: encrypt(initialPassword),
+          mustChangePassword: true,
+          createdById: actor.id,
+          certificateScopes: { create: [...new Set(input.certificateLevelIds)].map((certificateLevelId) => ({ certificateLevelId })) },
+        },
+      }),
+    (u) => ({
+      action: "user.create",
+      targetType: "User",
+      targetId: u.id,
+      summary: `新增业务管理员 ${account}${input.certificateLevelIds.length ? `（限 ${input.certificateLevelIds.length} 个证书等级）` : ""}`,
+    }),
+    { unique: "该账号已存在，请换一个" },
+  );
   return { id: user.id, account, initialPassword };
 }
 
 /** 查看: the account, its scope, and its initial password while it has not been changed. */
-export async function viewManagedUser(deps: Deps, actor: SessionUser, userId: string, meta: RequestMeta) {
-  const { db } = deps;
-  const u = await findManagedUser(db, actor, userId);
+export async function viewManagedUser({ ctx, input }: { ctx: UseCaseCtx; input: { userId: string } }) {
+  const { db, actor, meta } = ctx;
+  const u = await findManagedUser(db, ctx.scope, input.userId);
   const scopes = await db.userCertificateScope.findMany({
     where: { userId: u.id },
     include: { certificateLevel: { select: { id: true, level: true, certificate: { select: { code: true, name: true } } } } },
   });
   const initialPassword = u.mustChangePassword && u.initialPasswordEnc ? decrypt(u.initialPasswordEnc) : null;
-  if (initialPassword) await writeAudit(db, { actor, action: "user.view.initialPassword", targetType: "User", targetId: u.id, summary: `查看账号 ${u.account} 的初始密码`, ip: meta.ip });
+  if (initialPassword)
+    await writeAudit(db, {
+      actor,
+      action: "user.view.initialPassword",
+      targetType: "User",
+      targetId: u.id,
+      summary: `查看账号 ${u.account} 的初始密码`,
+      ip: meta.ip,
+    });
   return {
-    id: u.id, account: u.account, name: u.name, role: u.role, status: u.status, phone: maskPhone(u.phone), email: u.email,
-    school: u.school?.name ?? null, createdAt: u.createdAt, lastLoginAt: u.lastLoginAt, initialPassword,
-    scopes: scopes.map((s) => ({ id: s.certificateLevel.id, level: s.certificateLevel.level, code: s.certificateLevel.certificate.code, name: s.certificateLevel.certificate.name })),
+    id: u.id,
+    account: u.account,
+    name: u.name,
+    role: u.role,
+    status: u.status,
+    phone: maskPhone(u.phone),
+    email: u.email,
+    school: u.school?.name ?? null,
+    createdAt: u.createdAt,
+    lastLoginAt: u.lastLoginAt,
+    initialPassword,
+    scopes: scopes.map((s) => ({
+      id: s.certificateLevel.id,
+      level: s.certificateLevel.level,
+      code: s.certificateLevel.certificate.code,
+      name: s.certificateLevel.certificate.name,
+    })),
   };
 }
 
-export async function updateManagedUser(deps: Deps, actor: SessionUser, input: { userId: string; name: string; certificateLevelIds?: string[]; smsCode: string }, meta: RequestMeta) {
-  const { db } = deps;
-  const u = await findManagedUser(db, actor, input.userId);
+export async function updateManagedUser({
+  ctx,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  input: { userId: string; name: string; certificateLevelIds?: string[]; smsCode: string };
+}) {
+  const { db } = ctx;
+  const u = await findManagedUser(db, ctx.scope, input.userId);
   if (u.status !== "DISABLED") throw badRequest("请先停用该账号，再进行修改");
   const name = input.name.trim();
   if (name.length < 2 || name.length > 30) throw badRequest("请输入账号使用人的真实姓名");
   const levels = input.certificateLevelIds;
   if (levels && u.role !== "SCHOOL_ADMIN") throw badRequest("只有业务管理员账号可以按证书管理");
-  if (levels) await checkLevels(db, actor, levels);
-  await checkActorCode(deps, actor, input.smsCode);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: u.id }, data: { name } });
-    if (levels) {
-      await tx.userCertificateScope.deleteMany({ where: { userId: u.id } });
-      await tx.userCertificateScope.createMany({ data: [...new Set(levels)].map((certificateLevelId) => ({ userId: u.id, certificateLevelId })) });
-    }
-    await writeAudit(tx, { actor, action: "user.update", targetType: "User", targetId: u.id, summary: `修改账号 ${u.account}${levels ? `，证书范围 ${levels.length ? `${levels.length} 个证书等级` : "全部"}` : ""}`, ip: meta.ip });
-  });
+  if (levels) await checkLevels(db, ctx.scope, levels);
+  await checkActorCode(ctx, input.smsCode);
+  await change(
+    ctx,
+    async (tx) => {
+      await tx.user.update({ where: { id: u.id }, data: { name } });
+      if (levels) {
+        await tx.userCertificateScope.deleteMany({ where: { userId: u.id } });
+        await tx.userCertificateScope.createMany({ data: [...new Set(levels)].map((certificateLevelId) => ({ userId: u.id, certificateLevelId })) });
+      }
+    },
+    {
+      action: "user.update",
+      targetType: "User",
+      targetId: u.id,
+      summary: `修改账号 ${u.account}${levels ? `，证书范围 ${levels.length ? `${levels.length} 个证书等级` : "全部"}` : ""}`,
+    },
+  );
   return { ok: true };
 }
 
-export async function deleteManagedUser(deps: Deps, actor: SessionUser, userId: string, meta: RequestMeta) {
-  const { db } = deps;
-  const u = await findManagedUser(db, actor, userId);
+export async function deleteManagedUser({ ctx, input }: { ctx: UseCaseCtx; input: { userId: string } }) {
+  const u = await findManagedUser(ctx.db, ctx.scope, input.userId);
   if (u.status !== "DISABLED") throw badRequest("请先停用该账号，再删除");
-  await db.$transaction(async (tx) => {
-    await tx.user.delete({ where: { id: u.id } });
-    await writeAudit(tx, { actor, action: "user.delete", targetType: "User", targetId: u.id, summary: `删除账号 ${u.account}`, ip: meta.ip });
+  await change(ctx, (tx) => tx.user.delete({ where: { id: u.id } }), {
+    action: "user.delete",
+    targetType: "User",
+    targetId: u.id,
+    summary: `删除账号 ${u.account}`,
   });
   return { ok: true };
 }

@@ -1,25 +1,21 @@
 // Scoped reads of the accounts a superior manages.
 import type { Db } from "@/server/db";
 import type { Prisma } from "@/generated/prisma/client";
-import type { SessionUser } from "@/server/session-user";
-import { departmentScope, schoolScope } from "@/server/tenancy";
+import { schoolsInRegion, type Scope } from "@/server/tenancy";
+import type { ReadCtx } from "@/server/use-case";
 import { forbidden, notFound } from "@/server/errors";
 import { maskPhone } from "@/domain/auth/mask";
+import { MANAGES } from "@/domain/auth/permissions";
 
 /** The accounts this user may manage: admin → all but admins; department → principals in its region; principal → its sub-accounts. */
-export function managedUsersWhere(u: SessionUser): Prisma.UserWhereInput {
-  switch (u.role) {
-    case "ADMIN":
-      return { role: { not: "ADMIN" } };
-    case "EDU": {
-      const d = departmentScope(u);
-      return { role: "SCHOOL_PRINCIPAL", school: { regionCode: { startsWith: d.regionPrefix } } };
-    }
-    case "SCHOOL_PRINCIPAL":
-      return { role: "SCHOOL_ADMIN", schoolId: schoolScope(u).schoolId };
-    default:
-      throw forbidden();
-  }
+export function managedUsersWhere(scope: Scope): Prisma.UserWhereInput {
+  const role = scope.kind === "admin" ? "ADMIN" : scope.kind === "department" ? "EDU" : scope.kind === "school" && scope.principal ? "SCHOOL_PRINCIPAL" : null;
+  const rule = role && MANAGES[role];
+  if (!rule) throw forbidden();
+  const roles = { role: { in: [...rule.roles] } };
+  if (scope.kind === "department") return { ...roles, school: schoolsInRegion(scope) };
+  if (scope.kind === "school") return { ...roles, schoolId: scope.schoolId };
+  return roles;
 }
 
 export type ManagedUserFilter = {
@@ -30,8 +26,8 @@ export type ManagedUserFilter = {
   pageSize: number;
 };
 
-export async function listManagedUsers(db: Db, u: SessionUser, f: ManagedUserFilter) {
-  const base = managedUsersWhere(u);
+export async function listManagedUsers({ ctx: { db, scope }, input: f }: { ctx: ReadCtx; input: ManagedUserFilter }) {
+  const base = managedUsersWhere(scope);
   const q = f.q?.trim();
   const where: Prisma.UserWhereInput = {
     AND: [
@@ -73,8 +69,8 @@ export async function listManagedUsers(db: Db, u: SessionUser, f: ManagedUserFil
 }
 
 /** Loads one managed account inside the caller's scope; another tenant's id is simply not found. */
-export async function findManagedUser(db: Db, u: SessionUser, userId: string) {
-  const row = await db.user.findFirst({ where: { AND: [managedUsersWhere(u), { id: userId }] }, include: { school: true } });
+export async function findManagedUser(db: Db, scope: Scope, userId: string) {
+  const row = await db.user.findFirst({ where: { AND: [managedUsersWhere(scope), { id: userId }] }, include: { school: true } });
   if (!row) throw notFound("账号不存在或无权管理");
   return row;
 }

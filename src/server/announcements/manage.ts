@@ -41,7 +41,14 @@ export async function saveAnnouncement(deps: { db: Db; clock: Clock }, u: Sessio
       id = (await tx.announcement.create({ data: { title: v.title, body: v.body, category: input.category, createdById: u.id } })).id;
     }
     if (files.length) await tx.announcementAttachment.createMany({ data: files.map((fileId) => ({ announcementId: id!, fileId })) });
-    await writeAudit(tx, { actor: u, action: input.id ? "announcement.update" : "announcement.create", targetType: "Announcement", targetId: id, summary: `${input.id ? "修改" : "新建"}公告《${v.title}》`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: input.id ? "announcement.update" : "announcement.create",
+      targetType: "Announcement",
+      targetId: id,
+      summary: `${input.id ? "修改" : "新建"}公告《${v.title}》`,
+      ip: meta.ip,
+    });
     return { id };
   });
 }
@@ -59,14 +66,14 @@ export async function setAnnouncementStatus(deps: { db: Db; clock: Clock }, u: S
       data: input.publish ? { status: "PUBLISHED", publishedAt: clock.now() } : { status: "WITHDRAWN" },
     });
     if (r.count === 0) throw conflict("公告状态已被他人修改，请刷新后重试");
-    await writeAudit(tx, { actor: u, action: input.publish ? "announcement.publish" : "announcement.withdraw", targetType: "Announcement", targetId: cur.id, summary: `${input.publish ? "发布" : "撤回"}公告《${cur.title}》`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: input.publish ? "announcement.publish" : "announcement.withdraw",
+      targetType: "Announcement",
+      targetId: cur.id,
+      summary: `${input.publish ? "发布" : "撤回"}公告《${cur.title}》`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
-}
-
-export async function announcementForEdit(db: Db, u: SessionUser, id: string) {
-  if (u.role !== "ADMIN") throw forbidden();
-  const a = await db.announcement.findUnique({ where: { id }, include: { attachments: { include: { file: { select: { id: true, filename: true } } } } } });
-  if (!a) throw notFound();
-  return { ...a, attachments: a.attachments.map((x) => x.file) };
 }

@@ -57,8 +57,15 @@ export const PUBLIC_PROCEDURES = [
 
 /** Procedures open to a newly registered school that is not a pilot yet. A test fails on any other. */
 export const APPLICANT_PROCEDURES = [
-  "applications.applicable", "applications.majors", "applications.save", "applications.detail",
-  "lists.pilotApplications", "exports.create", "plans.list", "school.mine", "school.update",
+  "applications.applicable",
+  "applications.majors",
+  "applications.save",
+  "applications.detail",
+  "lists.pilotApplications",
+  "exports.create",
+  "plans.list",
+  "school.mine",
+  "school.update",
 ] as const;
 
 /** Procedures a signed-in user may call while binding / the initial password change is pending. */

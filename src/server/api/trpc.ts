@@ -9,6 +9,7 @@ import type { SmsGateway } from "@/server/sms/gateway";
 import type { RequestMeta, SessionUser } from "@/server/session-user";
 import { AppError } from "@/server/errors";
 import { PORTAL_ROLES, type Portal, type RoleName } from "@/domain/auth/portals";
+import { actorOf, mintScope, scopeFor, type ScopeOfPortal } from "@/server/tenancy";
 
 z.config(z.locales.zhCN());
 
@@ -37,10 +38,17 @@ const t = initTRPC
       const message = internal
         ? "系统繁忙，请稍后再试"
         : zod
-          ? `输入有误：${zod.issues.map((i) => i.message).slice(0, 3).join("；")}`
+          ? `输入有误：${zod.issues
+              .map((i) => i.message)
+              .slice(0, 3)
+              .join("；")}`
           : shape.message;
       // No stack, path or database detail leaves the server.
-      return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fields: zod ? z.flattenError(zod).fieldErrors : null } };
+      return {
+        message,
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fields: zod ? z.flattenError(zod).fieldErrors : null },
+      };
     },
   });
 
@@ -84,8 +92,14 @@ export const publicProcedure = t.procedure.meta({ access: "public" }).use(appErr
 /** Signed in, even with binding pending: only for the binding and session procedures. */
 export const sessionProcedure = t.procedure.meta({ access: "session" }).use(appErrors).use(requireSession);
 /** Signed in with a complete account, any role. */
-export const protectedProcedure = t.procedure.meta({ access: "protected" }).use(appErrors).use(requireSession).use(requireComplete);
+export const protectedProcedure = t.procedure
+  .meta({ access: "protected" })
+  .use(appErrors)
+  .use(requireSession)
+  .use(requireComplete)
+  .use(({ ctx, next }) => next({ ctx: { scope: mintScope(ctx.session), actor: actorOf(ctx.session) } }));
 
+/** The auth gate: checks the role, then mints the tenant scope and the actor that use cases receive. */
 export function roleProcedure(roles: readonly RoleName[], opts: { applicant?: boolean } = {}) {
   return t.procedure
     .meta({ access: "roles", roles, applicant: !!opts.applicant })
@@ -95,14 +109,15 @@ export function roleProcedure(roles: readonly RoleName[], opts: { applicant?: bo
     .use(({ ctx, next }) => {
       if (!roles.includes(ctx.session.role)) throw new TRPCError({ code: "FORBIDDEN", message: "无权访问" });
       if (ctx.session.schoolStatus === "APPLYING" && !opts.applicant) throw new TRPCError({ code: "FORBIDDEN", message: APPLICANT_ONLY });
-      return next({ ctx });
+      return next({ ctx: { scope: mintScope(ctx.session), actor: actorOf(ctx.session) } });
     });
 }
 
 export const APPLICANT_ONLY = "贵校尚未成为试点院校，目前只能完善院校信息和申报证书试点";
 
-export function portalProcedure(portal: Portal, opts: { applicant?: boolean } = {}) {
-  return roleProcedure(PORTAL_ROLES[portal], opts);
+/** One portal's procedures: ctx.scope is that portal's scope type. */
+export function portalProcedure<P extends Portal>(portal: P, opts: { applicant?: boolean } = {}) {
+  return roleProcedure(PORTAL_ROLES[portal], opts).use(({ ctx, next }) => next({ ctx: { scope: scopeFor(ctx.scope, portal) as ScopeOfPortal[P] } }));
 }
 
 /** Standard list paging input, shared by every list. */

@@ -10,8 +10,14 @@ import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 const text = z.string().trim().max(60).optional();
 const filter = z.strictObject({
-  year: z.string().regex(/^\d{4}$/, "年度为 4 位数字").optional(),
-  batch: text, certificate: text, org: text, school: text,
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "年度为 4 位数字")
+    .optional(),
+  batch: text,
+  certificate: text,
+  org: text,
+  school: text,
   planId: z.uuid().optional(),
 });
 type Filter = z.infer<typeof filter>;
@@ -37,9 +43,11 @@ function where(u: Parameters<typeof applicationsWhere>[0], f: Filter): Prisma.Pi
 
 const rows: ListDef<Filter, ApplicationRow, Prisma.PilotApplicationWhereInput>["rows"] = (db, w, p) =>
   db.pilotApplication.findMany({
-    where: and(w, afterIdWhere(p.afterId)), include,
+    where: and(w, afterIdWhere(p.afterId)),
+    include,
     orderBy: p.byId ? { id: "asc" } : [{ year: "desc" }, { submittedAt: { sort: "desc", nulls: "first" } }, { id: "asc" }],
-    skip: p.skip, take: p.take,
+    skip: p.skip,
+    take: p.take,
   });
 
 const certificateColumns: ExportColumn<ApplicationRow>[] = [
@@ -65,17 +73,35 @@ const approvedTabs: Def["tabs"] = [
 
 /** The school's list and the departments' queue differ only in who reads, the tabs and the school columns. */
 function applicationList(name: string, title: string, roles: Def["roles"], tabs: NonNullable<Def["tabs"]>, columns: Def["columns"]): Def {
-  return { name, title, roles, filter, where: (_db, u, f) => where(u, f), tabs, count: (db, w) => db.pilotApplication.count({ where: w }), rows, columns };
+  return {
+    name,
+    title,
+    roles,
+    filter,
+    where: (_db, scope, f) => where(scope, f),
+    tabs,
+    count: (db, w) => db.pilotApplication.count({ where: w }),
+    rows,
+    columns,
+  };
 }
 
-export const pilotApplicationList = applicationList("pilotApplications", "证书试点申报明细表", ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], [
-  { value: "DRAFT", label: "未提交", where: { status: "DRAFT" } },
-  { value: "IN_REVIEW", label: "审核中", where: { status: "IN_REVIEW" } },
-  ...approvedTabs!,
-], certificateColumns);
+export const pilotApplicationList = applicationList(
+  "pilotApplications",
+  "证书试点申报明细表",
+  ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"],
+  [{ value: "DRAFT", label: "未提交", where: { status: "DRAFT" } }, { value: "IN_REVIEW", label: "审核中", where: { status: "IN_REVIEW" } }, ...approvedTabs!],
+  certificateColumns,
+);
 
-export const applicationReviewList = applicationList("applicationReviews", "证书试点申报审核", ["EDU", "ADMIN"], [
-  { value: "CITY", label: "待初审", where: { status: "IN_REVIEW", reviewStage: "CITY" } },
-  { value: "PROVINCE", label: "待省级审核", where: { status: "IN_REVIEW", reviewStage: "PROVINCE" } },
-  ...approvedTabs!,
-], [{ header: "院校代码", value: (r) => r.school.code }, { header: "院校名称", width: 30, value: (r) => r.school.name }, ...certificateColumns]);
+export const applicationReviewList = applicationList(
+  "applicationReviews",
+  "证书试点申报审核",
+  ["EDU", "ADMIN"],
+  [
+    { value: "CITY", label: "待初审", where: { status: "IN_REVIEW", reviewStage: "CITY" } },
+    { value: "PROVINCE", label: "待省级审核", where: { status: "IN_REVIEW", reviewStage: "PROVINCE" } },
+    ...approvedTabs!,
+  ],
+  [{ header: "院校代码", value: (r) => r.school.code }, { header: "院校名称", width: 30, value: (r) => r.school.name }, ...certificateColumns],
+);

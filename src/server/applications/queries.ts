@@ -1,4 +1,5 @@
 // What a school may apply for now (its list is the pilotApplications list definition).
+import { mintScope } from "@/server/tenancy";
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
@@ -9,7 +10,7 @@ export async function applicableNow(deps: { db: Db; clock: Clock }, u: SessionUs
   const { db, clock } = deps;
   const now = clock.now();
   const plans = await db.applicationPlan.findMany({
-    where: { AND: [await visiblePlansWhere(db, u), { startsAt: { lte: now }, endsAt: { gte: now } }] },
+    where: { AND: [await visiblePlansWhere(db, mintScope(u)), { startsAt: { lte: now }, endsAt: { gte: now } }] },
     include: { certificates: { select: { certificateId: true } } },
     orderBy: { endsAt: "asc" },
   });
@@ -19,7 +20,13 @@ export async function applicableNow(deps: { db: Db; clock: Clock }, u: SessionUs
     orderBy: [{ certificate: { code: "asc" } }, { level: "asc" }],
   });
   return plans.map((p) => ({
-    id: p.id, year: p.year, batch: p.batch, endsAt: p.endsAt, byMajor: p.byMajor,
-    levels: levels.filter((l) => p.scope === "ALL" || p.certificates.some((c) => c.certificateId === l.certificate.id)).map((l) => ({ id: l.id, level: l.level, name: l.certificate.name, code: l.certificate.code })),
+    id: p.id,
+    year: p.year,
+    batch: p.batch,
+    endsAt: p.endsAt,
+    byMajor: p.byMajor,
+    levels: levels
+      .filter((l) => p.scope === "ALL" || p.certificates.some((c) => c.certificateId === l.certificate.id))
+      .map((l) => ({ id: l.id, level: l.level, name: l.certificate.name, code: l.certificate.code })),
   }));
 }

@@ -19,7 +19,12 @@ async function loadForDecision(db: Db, u: SessionUser, id: string) {
   const d = departmentScope(u);
   const app = await db.pilotApplication.findFirst({
     where: { id, school: { regionCode: { startsWith: d.regionPrefix } }, status: { not: "DRAFT" } },
-    include: { lines: true, school: { select: { name: true, contactPhone: true } }, certificateLevel: { select: { level: true, certificate: { select: { name: true } } } }, events: { where: { action: "SUBMIT" }, orderBy: { at: "desc" }, take: 1 } },
+    include: {
+      lines: true,
+      school: { select: { name: true, contactPhone: true } },
+      certificateLevel: { select: { level: true, certificate: { select: { name: true } } } },
+      events: { where: { action: "SUBMIT" }, orderBy: { at: "desc" }, take: 1 },
+    },
   });
   if (!app) throw notFound("申报记录不存在");
   const stage = stageOfDepartment(d.level);
@@ -39,7 +44,12 @@ export async function decideApplication(deps: Deps, u: SessionUser, input: Decis
     if (problem) throw badRequest(problem);
   } else if (stage === "PROVINCE") {
     const lines = input.lines ?? app.lines.map((l) => ({ majorId: l.majorId, approved: l.requested }));
-    const problem = approvalProblem({ requestedTotal: app.requestedTotal, lines: app.lines, approved: lines, approvedTotal: input.approvedTotal ?? (app.lines.length ? null : app.requestedTotal) });
+    const problem = approvalProblem({
+      requestedTotal: app.requestedTotal,
+      lines: app.lines,
+      approved: lines,
+      approvedTotal: input.approvedTotal ?? (app.lines.length ? null : app.requestedTotal),
+    });
     if (problem) throw badRequest(problem);
     approvedTotal = app.lines.length ? approvedTotalOf(lines) : (input.approvedTotal ?? app.requestedTotal);
     input = { ...input, lines };
@@ -54,19 +64,39 @@ export async function decideApplication(deps: Deps, u: SessionUser, input: Decis
     const claimed = await tx.pilotApplication.updateMany({ where: { id: app.id, status: "IN_REVIEW", reviewStage: stage }, data: next });
     if (claimed.count === 0) throw conflict("该申报已被其他人审核，请刷新后查看");
     if (input.approve && stage === "PROVINCE") {
-      for (const l of input.lines ?? []) await tx.pilotApplicationMajor.update({ where: { applicationId_majorId: { applicationId: app.id, majorId: l.majorId } }, data: { approved: l.approved } });
+      for (const l of input.lines ?? [])
+        await tx.pilotApplicationMajor.update({
+          where: { applicationId_majorId: { applicationId: app.id, majorId: l.majorId } },
+          data: { approved: l.approved },
+        });
     }
-    await recordEvent(tx, { applicationId: app.id }, { action: input.approve ? "APPROVE" : "RETURN", stage, reason: input.approve ? (input.reason?.trim() || null) : input.reason!.trim() }, u, now, label);
+    await recordEvent(
+      tx,
+      { applicationId: app.id },
+      { action: input.approve ? "APPROVE" : "RETURN", stage, reason: input.approve ? input.reason?.trim() || null : input.reason!.trim() },
+      u,
+      now,
+      label,
+    );
     await writeAudit(tx, {
-      actor: u, action: input.approve ? "application.approve" : "application.return", targetType: "PilotApplication", targetId: app.id, ip: meta.ip,
+      actor: u,
+      action: input.approve ? "application.approve" : "application.return",
+      targetType: "PilotApplication",
+      targetId: app.id,
+      ip: meta.ip,
       summary: `${stage === "CITY" ? "初审" : "审核"}${input.approve ? "通过" : "退回"} ${app.school.name} ${what}${approvedTotal != null ? `，批准 ${approvedTotal} 人` : ""}`,
     });
   });
   // The applicant (who submitted) hears the outcome; a city pass is not an outcome yet.
   if (!(input.approve && stage === "CITY")) {
     const submitter = app.events[0] ? await db.user.findUnique({ where: { id: app.events[0].actorId }, select: { phone: true } }) : null;
-    await notify(deps.sms, submitter?.phone ?? app.school.contactPhone,
-      input.approve ? `贵校申报的${what}试点已审核通过，批准培训人数 ${approvedTotal} 人。` : `贵校申报的${what}试点被退回，原因：${input.reason!.trim().slice(0, 60)}。请登录平台修改后重新提交。`);
+    await notify(
+      deps.sms,
+      submitter?.phone ?? app.school.contactPhone,
+      input.approve
+        ? `贵校申报的${what}试点已审核通过，批准培训人数 ${approvedTotal} 人。`
+        : `贵校申报的${what}试点被退回，原因：${input.reason!.trim().slice(0, 60)}。请登录平台修改后重新提交。`,
+    );
   }
   return { id: app.id, approvedTotal };
 }

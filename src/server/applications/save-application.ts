@@ -5,7 +5,7 @@ import type { Clock } from "@/server/clock";
 import type { RequestMeta, SessionUser } from "@/server/session-user";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
-import { schoolScope } from "@/server/tenancy";
+import { mintScope, schoolScope } from "@/server/tenancy";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
 import { applicationWindowProblem } from "@/domain/pilots/plan";
 import { applicationProblem, canEditApplication, requestedTotalOf, type Line } from "@/domain/pilots/application";
@@ -30,7 +30,10 @@ export async function savePilotApplication(deps: { db: Db; clock: Clock }, u: Se
   // A sub-account limited to some certificates does not apply for others.
   if (certificateLevelIds && !certificateLevelIds.includes(input.certificateLevelId)) throw forbidden("该账号无权申报此证书");
   const now = clock.now();
-  const plan = await db.applicationPlan.findFirst({ where: { AND: [await visiblePlansWhere(db, u), { id: input.planId }] }, include: { certificates: true } });
+  const plan = await db.applicationPlan.findFirst({
+    where: { AND: [await visiblePlansWhere(db, mintScope(u)), { id: input.planId }] },
+    include: { certificates: true },
+  });
   if (!plan) throw notFound("申报计划不存在");
   const windowProblem = applicationWindowProblem(plan, now);
   if (windowProblem) throw badRequest(windowProblem);
@@ -38,24 +41,41 @@ export async function savePilotApplication(deps: { db: Db; clock: Clock }, u: Se
   if (!level || level.certificate.status !== "ENABLED") throw badRequest("证书不存在或已停用");
   if (plan.scope === "PARTIAL" && !plan.certificates.some((c) => c.certificateId === level.certificateId)) throw badRequest("该证书不在本申报计划的开放范围内");
   const lines = input.lines; // optional majors when the plan is not by major
-  const problem = applicationProblem({ byMajor: plan.byMajor, lines, requestedTotal: input.requestedTotal, teacherSituation: input.teacherSituation, siteSituation: input.siteSituation });
+  const problem = applicationProblem({
+    byMajor: plan.byMajor,
+    lines,
+    requestedTotal: input.requestedTotal,
+    teacherSituation: input.teacherSituation,
+    siteSituation: input.siteSituation,
+  });
   if (problem) throw badRequest(problem);
-  if (lines.length && (await db.major.count({ where: { id: { in: lines.map((l) => l.majorId) } } })) !== lines.length) throw badRequest("所选专业不在专业目录中");
+  if (lines.length && (await db.major.count({ where: { id: { in: lines.map((l) => l.majorId) } } })) !== lines.length)
+    throw badRequest("所选专业不在专业目录中");
 
   const existing = input.id ? await db.pilotApplication.findFirst({ where: { id: input.id, schoolId } }) : null;
   if (input.id && !existing) throw notFound("申报记录不存在");
   if (existing && !canEditApplication(existing.status)) throw badRequest("已提交的申报不能修改，请等待审核结果");
   if (existing && (existing.planId !== plan.id || existing.certificateLevelId !== level.id)) throw badRequest("不能更改申报的计划或证书，请新建申报");
   // Evidence: the one already attached, or a file this user just uploaded for this purpose.
-  if (input.evidenceFileId && input.evidenceFileId !== existing?.evidenceFileId && !(await db.storedFile.count({ where: { id: input.evidenceFileId, ownerUserId: u.id, purpose: "APPLICATION_EVIDENCE" } }))) throw badRequest("佐证材料不存在，请重新上传");
-  const duplicate = await db.pilotApplication.findFirst({ where: { schoolId, certificateLevelId: level.id, year: plan.year, ...(existing ? { id: { not: existing.id } } : {}) }, select: { id: true } });
+  if (
+    input.evidenceFileId &&
+    input.evidenceFileId !== existing?.evidenceFileId &&
+    !(await db.storedFile.count({ where: { id: input.evidenceFileId, ownerUserId: u.id, purpose: "APPLICATION_EVIDENCE" } }))
+  )
+    throw badRequest("佐证材料不存在，请重新上传");
+  const duplicate = await db.pilotApplication.findFirst({
+    where: { schoolId, certificateLevelId: level.id, year: plan.year, ...(existing ? { id: { not: existing.id } } : {}) },
+    select: { id: true },
+  });
   if (duplicate) throw conflict("本年度已申报该证书等级，请勿重复申报");
 
   // Submitted: to the school's city department first when the plan asks for it and the city has one.
   let reviewStage: "CITY" | "PROVINCE" | null = null;
   if (input.submit) {
     const school = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { regionCode: true } });
-    const city = plan.cityReviewFirst ? await db.educationDepartment.count({ where: { level: "CITY", regionCode: { startsWith: school.regionCode.slice(0, 4) } } }) : 0;
+    const city = plan.cityReviewFirst
+      ? await db.educationDepartment.count({ where: { level: "CITY", regionCode: { startsWith: school.regionCode.slice(0, 4) } } })
+      : 0;
     reviewStage = firstStage(plan.cityReviewFirst, city > 0);
   }
   const data = {
@@ -68,17 +88,31 @@ export async function savePilotApplication(deps: { db: Db; clock: Clock }, u: Se
     status: input.submit ? ("IN_REVIEW" as const) : ("DRAFT" as const),
     submittedAt: input.submit ? now : null,
   };
-  return db.$transaction(async (tx) => {
-    const app = existing
-      ? await tx.pilotApplication.update({ where: { id: existing.id }, data })
-      : await tx.pilotApplication.create({ data: { ...data, schoolId, certificateLevelId: level.id, year: plan.year, batch: plan.batch, planId: plan.id, createdById: u.id } });
-    await tx.pilotApplicationMajor.deleteMany({ where: { applicationId: app.id } });
-    if (input.submit) await recordEvent(tx, { applicationId: app.id }, { action: "SUBMIT", stage: reviewStage }, u, now);
-    if (lines.length) await tx.pilotApplicationMajor.createMany({ data: lines.map((l) => ({ applicationId: app.id, majorId: l.majorId, students: l.students, teachers: l.teachers, requested: l.requested })) });
-    await writeAudit(tx, { actor: u, action: input.submit ? "application.submit" : "application.save", targetType: "PilotApplication", targetId: app.id, summary: `${input.submit ? "提交" : "保存"}证书试点申报 ${plan.year}年${plan.batch} ${level.certificate.name}（${data.requestedTotal} 人）`, ip: meta.ip });
-    return { id: app.id, status: app.status };
-  }).catch((e) => {
-    if ((e as { code?: string }).code === "P2002") throw conflict("本年度已申报该证书等级，请勿重复申报");
-    throw e;
-  });
+  return db
+    .$transaction(async (tx) => {
+      const app = existing
+        ? await tx.pilotApplication.update({ where: { id: existing.id }, data })
+        : await tx.pilotApplication.create({
+            data: { ...data, schoolId, certificateLevelId: level.id, year: plan.year, batch: plan.batch, planId: plan.id, createdById: u.id },
+          });
+      await tx.pilotApplicationMajor.deleteMany({ where: { applicationId: app.id } });
+      if (input.submit) await recordEvent(tx, { applicationId: app.id }, { action: "SUBMIT", stage: reviewStage }, u, now);
+      if (lines.length)
+        await tx.pilotApplicationMajor.createMany({
+          data: lines.map((l) => ({ applicationId: app.id, majorId: l.majorId, students: l.students, teachers: l.teachers, requested: l.requested })),
+        });
+      await writeAudit(tx, {
+        actor: u,
+        action: input.submit ? "application.submit" : "application.save",
+        targetType: "PilotApplication",
+        targetId: app.id,
+        summary: `${input.submit ? "提交" : "保存"}证书试点申报 ${plan.year}年${plan.batch} ${level.certificate.name}（${data.requestedTotal} 人）`,
+        ip: meta.ip,
+      });
+      return { id: app.id, status: app.status };
+    })
+    .catch((e) => {
+      if ((e as { code?: string }).code === "P2002") throw conflict("本年度已申报该证书等级，请勿重复申报");
+      throw e;
+    });
 }

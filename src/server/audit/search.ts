@@ -1,4 +1,5 @@
-import type { Db } from "@/server/db";
+import type { ReadCtx } from "@/server/use-case";
+import type { AdminScope } from "@/server/tenancy";
 import type { Prisma } from "@/generated/prisma/client";
 
 export type AuditFilter = {
@@ -12,7 +13,7 @@ export type AuditFilter = {
 };
 
 /** Admin-only search of the append-only audit log (newest first, indexed on time). */
-export async function searchAudit(db: Db, f: AuditFilter) {
+export async function searchAudit({ ctx: { db }, input: f }: { ctx: ReadCtx<AdminScope>; input: AuditFilter }) {
   const q = f.q?.trim();
   const where: Prisma.AuditLogWhereInput = {
     AND: [

@@ -61,13 +61,25 @@ export async function completeFirstLogin(
       data: { name, phone, passwordHash, mustChangePassword: false, initialPasswordEnc: null, passwordChangedAt: clock.now() },
     });
     await endOtherSessions(tx, user.id, user.sid);
-    await writeAudit(tx, { actor: user, action: binding ? "account.bind" : "account.password.initial", targetType: "User", targetId: user.id, summary: binding ? `首次登录绑定姓名与手机号 ${maskPhone(phone)} 并修改初始密码` : "修改初始密码", ip: meta.ip });
+    await writeAudit(tx, {
+      actor: user,
+      action: binding ? "account.bind" : "account.password.initial",
+      targetType: "User",
+      targetId: user.id,
+      summary: binding ? `首次登录绑定姓名与手机号 ${maskPhone(phone)} 并修改初始密码` : "修改初始密码",
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
 
 /** A code to the account's own bound phone, for changing password or profile. */
-export async function sendOwnPhoneCode(deps: Deps, user: SessionUser, purpose: "CHANGE_PASSWORD" | "CHANGE_PROFILE" | "SENSITIVE_ACTION" | "EXPORT" | "MANAGE_USERS", meta: RequestMeta) {
+export async function sendOwnPhoneCode(
+  deps: Deps,
+  user: SessionUser,
+  purpose: "CHANGE_PASSWORD" | "CHANGE_PROFILE" | "SENSITIVE_ACTION" | "EXPORT" | "MANAGE_USERS",
+  meta: RequestMeta,
+) {
   const row = await deps.db.user.findUniqueOrThrow({ where: { id: user.id } });
   if (!row.phone) throw badRequest("账号尚未绑定手机号");
   await sendSmsCode(deps, { phone: row.phone, purpose, userId: user.id, ip: meta.ip });
@@ -91,9 +103,19 @@ export async function changePassword(
   await verifySmsCode(deps, { phone: row.phone ?? "", purpose: "CHANGE_PASSWORD", code: input.smsCode });
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, initialPasswordEnc: null, passwordChangedAt: clock.now() } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, initialPasswordEnc: null, passwordChangedAt: clock.now() },
+    });
     await endOtherSessions(tx, user.id, user.sid);
-    await writeAudit(tx, { actor: user, action: "account.password.change", targetType: "User", targetId: user.id, summary: "修改密码，其他会话已失效", ip: meta.ip });
+    await writeAudit(tx, {
+      actor: user,
+      action: "account.password.change",
+      targetType: "User",
+      targetId: user.id,
+      summary: "修改密码，其他会话已失效",
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
@@ -121,7 +143,14 @@ export async function updateProfile(
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { name, email, ...(changingPhone ? { phone: input.newPhone! } : {}) } });
     if (changingPhone) await endOtherSessions(tx, user.id, user.sid);
-    await writeAudit(tx, { actor: user, action: "account.profile.update", targetType: "User", targetId: user.id, summary: changingPhone ? `修改资料，手机号改为 ${maskPhone(input.newPhone)}` : "修改资料", ip: meta.ip });
+    await writeAudit(tx, {
+      actor: user,
+      action: "account.profile.update",
+      targetType: "User",
+      targetId: user.id,
+      summary: changingPhone ? `修改资料，手机号改为 ${maskPhone(input.newPhone)}` : "修改资料",
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
@@ -129,11 +158,7 @@ export async function updateProfile(
 const RESET_SENT = "如果账号与手机号匹配，验证码已发送到该手机";
 
 /** Forgot password, step 1: account + its bound phone + captcha. The answer never reveals whether they match. */
-export async function requestPasswordReset(
-  deps: Deps,
-  input: { account: string; phone: string; captchaId: string; captchaAnswer: string },
-  meta: RequestMeta,
-) {
+export async function requestPasswordReset(deps: Deps, input: { account: string; phone: string; captchaId: string; captchaAnswer: string }, meta: RequestMeta) {
   const { db, clock } = deps;
   if (!(await checkCaptcha(db, clock, input.captchaId, input.captchaAnswer))) throw badRequest("图形验证码错误或已过期，请重新输入");
   if (!PHONE_RE.test(input.phone)) throw badRequest("请输入正确的 11 位手机号");
@@ -141,7 +166,12 @@ export async function requestPasswordReset(
   if (user && user.phone === input.phone) {
     await sendSmsCode(deps, { phone: user.phone, purpose: "RESET_PASSWORD", userId: user.id, ip: meta.ip });
   }
-  await writeAudit(db, { action: "account.password.forgot", summary: `找回密码申请（账号 ${input.account.trim().slice(0, 32)}）`, ip: meta.ip, outcome: user && user.phone === input.phone ? "SUCCESS" : "FAILURE" });
+  await writeAudit(db, {
+    action: "account.password.forgot",
+    summary: `找回密码申请（账号 ${input.account.trim().slice(0, 32)}）`,
+    ip: meta.ip,
+    outcome: user && user.phone === input.phone ? "SUCCESS" : "FAILURE",
+  });
   return { message: RESET_SENT };
 }
 
@@ -164,8 +194,14 @@ export async function resetForgottenPassword(
       data: { passwordHash, mustChangePassword: false, initialPasswordEnc: null, failedLoginCount: 0, frozenUntil: null, passwordChangedAt: clock.now() },
     });
     await endOtherSessions(tx, user.id, null);
-    await writeAudit(tx, { actor, action: "account.password.reset.self", targetType: "User", targetId: user.id, summary: "通过绑定手机号重置密码，原有会话已失效", ip: meta.ip });
+    await writeAudit(tx, {
+      actor,
+      action: "account.password.reset.self",
+      targetType: "User",
+      targetId: user.id,
+      summary: "通过绑定手机号重置密码，原有会话已失效",
+      ip: meta.ip,
+    });
   });
   return { ok: true, stillDisabled: user.status === "DISABLED" };
 }
-

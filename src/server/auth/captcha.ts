@@ -21,7 +21,7 @@ function answerText(): string {
   return s;
 }
 
-export async function createCaptcha(db: Db, clock: Clock): Promise<{ id: string; svg: string }> {
+export async function createCaptcha({ db, clock }: { db: Db; clock: Clock }): Promise<{ id: string; svg: string }> {
   // Now and then, sweep expired one-time rows (any instance may do it; it is idempotent).
   if (randomInt(0, 200) === 0) await purgeExpired(db, clock);
   const text = answerText();

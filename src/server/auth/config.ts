@@ -45,7 +45,7 @@ export function getAuthOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.sid) await revokeSession(getDb(), systemClock, String(token.sid));
+        if (token?.sid) await revokeSession({ db: getDb(), clock: systemClock }, String(token.sid));
       },
     },
   };

@@ -71,14 +71,26 @@ export async function startLogin(
           where: { id: user.id },
           data: { status: "DISABLED", disabledReason: "密码连续错误次数过多", frozenUntil: null, sessionVersion: { increment: 1 } },
         });
-        await writeAudit(tx, { actor, action: "auth.lockout.disable", outcome: "FAILURE", summary: `密码连续错误 ${failedLoginCount} 次，账号已停用`, ip: meta.ip });
+        await writeAudit(tx, {
+          actor,
+          action: "auth.lockout.disable",
+          outcome: "FAILURE",
+          summary: `密码连续错误 ${failedLoginCount} 次，账号已停用`,
+          ip: meta.ip,
+        });
       });
       throw new AppError("FORBIDDEN", `密码连续错误 ${failedLoginCount} 次，账号已停用。${disabledMessage(user.role)}`);
     }
     if (outcome.kind === "freeze") {
       await db.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { frozenUntil: outcome.until } });
-        await writeAudit(tx, { actor, action: "auth.lockout.freeze", outcome: "FAILURE", summary: `密码连续错误 ${failedLoginCount} 次，冻结至 ${outcome.until.toISOString()}`, ip: meta.ip });
+        await writeAudit(tx, {
+          actor,
+          action: "auth.lockout.freeze",
+          outcome: "FAILURE",
+          summary: `密码连续错误 ${failedLoginCount} 次，冻结至 ${outcome.until.toISOString()}`,
+          ip: meta.ip,
+        });
       });
       throw new AppError("FORBIDDEN", freezeMessage(outcome.until, now));
     }
@@ -115,7 +127,12 @@ export async function startLogin(
         createdAt: now,
       },
     });
-    await writeAudit(tx, { actor, action: "auth.password", summary: needSms ? "密码验证通过，已发送登录短信验证码" : trusted ? "密码验证通过（已信任的浏览器）" : "密码验证通过（首次登录，待绑定手机号）", ip: meta.ip });
+    await writeAudit(tx, {
+      actor,
+      action: "auth.password",
+      summary: needSms ? "密码验证通过，已发送登录短信验证码" : trusted ? "密码验证通过（已信任的浏览器）" : "密码验证通过（首次登录，待绑定手机号）",
+      ip: meta.ip,
+    });
   });
   return { challenge: token, needSms, phoneMasked: maskPhone(user.phone) };
 }
@@ -152,7 +169,7 @@ export async function verifyLoginSms(
 }
 
 /** Remembers this browser for the account for 7 days; returns the device token to put in the cookie. */
-export async function trustDevice(db: Db, clock: Clock, userId: string, existingToken: string | null | undefined): Promise<string> {
+export async function trustDevice({ db, clock }: { db: Db; clock: Clock }, userId: string, existingToken: string | null | undefined): Promise<string> {
   const token = existingToken && /^[A-Za-z0-9_-]{43}$/.test(existingToken) ? existingToken : randomToken();
   const expiresAt = new Date(clock.now().getTime() + TRUST_DAYS * 86400000);
   await db.trustedDevice.upsert({

@@ -16,13 +16,14 @@ export async function resolveSession(db: Db, clock: Clock, sid: string | null | 
   const now = clock.now();
   const s = await db.authSession.findUnique({
     where: { id: sid },
-    include: { user: { include: { department: true, school: { select: { status: true, isPilot: true } }, certificateScopes: { select: { certificateLevelId: true } } } } },
+    include: {
+      user: { include: { department: true, school: { select: { status: true, isPilot: true } }, certificateScopes: { select: { certificateLevelId: true } } } },
+    },
   });
   if (!s || s.revokedAt) return null;
   const idleMs = env().SESSION_IDLE_MINUTES * 60000;
   const u = s.user;
-  const dead =
-    s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > idleMs || u.status !== "ACTIVE" || u.sessionVersion !== s.sessionVersion;
+  const dead = s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > idleMs || u.status !== "ACTIVE" || u.sessionVersion !== s.sessionVersion;
   if (dead) {
     await db.authSession.update({ where: { id: s.id }, data: { revokedAt: now } });
     return null;
@@ -51,6 +52,6 @@ export async function resolveSession(db: Db, clock: Clock, sid: string | null | 
   };
 }
 
-export async function revokeSession(db: Db, clock: Clock, sid: string): Promise<void> {
+export async function revokeSession({ db, clock }: { db: Db; clock: Clock }, sid: string): Promise<void> {
   await db.authSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: clock.now() } });
 }

@@ -37,6 +37,13 @@ export const candidateImport: ImportSpec<CandidateInput, { schoolId: string; use
     });
   },
   write: async (tx, rows, ctx, now, importId) => {
-    await insertCandidates(tx, rows.map((r) => resolvedOf.get(r)!), ctx.schoolId, ctx.userId, now, importId);
+    await insertCandidates(
+      tx,
+      rows.map((r) => resolvedOf.get(r)!),
+      ctx.schoolId,
+      ctx.userId,
+      now,
+      importId,
+    );
   },
 };

@@ -41,16 +41,32 @@ export async function importPhotos(deps: Deps, u: SessionUser, recordId: string,
   const wanted = new Map<string, (typeof files)[number]>();
   for (const e of files) {
     const base = e.name.split(/[\\/]/).pop()!;
-    if (e.name.includes("..") || /^[\\/]/.test(e.name) || /^[a-zA-Z]:/.test(e.name)) { failed.push({ file: e.name, reason: "文件名不合法" }); continue; }
+    if (e.name.includes("..") || /^[\\/]/.test(e.name) || /^[a-zA-Z]:/.test(e.name)) {
+      failed.push({ file: e.name, reason: "文件名不合法" });
+      continue;
+    }
     const m = /^([0-9A-Za-z]{5,18})\.(jpe?g|png)$/i.exec(base);
-    if (!m) { failed.push({ file: e.name, reason: "文件名应为「证件号码.jpg」或「证件号码.png」" }); continue; }
+    if (!m) {
+      failed.push({ file: e.name, reason: "文件名应为「证件号码.jpg」或「证件号码.png」" });
+      continue;
+    }
     const id = m[1].toUpperCase();
-    if (wanted.has(id)) { failed.push({ file: e.name, reason: "同一证件号码有多张照片" }); continue; }
-    if (e.uncompressedSize > PHOTO_MAX_BYTES) { failed.push({ file: e.name, reason: "照片不能超过 5M" }); continue; }
+    if (wanted.has(id)) {
+      failed.push({ file: e.name, reason: "同一证件号码有多张照片" });
+      continue;
+    }
+    if (e.uncompressedSize > PHOTO_MAX_BYTES) {
+      failed.push({ file: e.name, reason: "照片不能超过 5M" });
+      continue;
+    }
     wanted.set(id, e);
   }
-  const candidates = await db.candidate.findMany({ where: { schoolId, idNumber: { in: [...wanted.keys()] } }, select: { id: true, idNumber: true, status: true } });
-  let succeeded = 0, n = 0;
+  const candidates = await db.candidate.findMany({
+    where: { schoolId, idNumber: { in: [...wanted.keys()] } },
+    select: { id: true, idNumber: true, status: true },
+  });
+  let succeeded = 0,
+    n = 0;
   // A few photos at a time: sharp decodes on libuv's thread pool, so this uses the cores without holding
   // more than a handful of photos in memory.
   const queue = [...wanted];
@@ -60,7 +76,11 @@ export async function importPhotos(deps: Deps, u: SessionUser, recordId: string,
       const reason = await importOne(id, e);
       if (reason) failed.push({ file: e.name, reason });
       else succeeded++;
-      if (++n % 50 === 0) await db.importRecord.update({ where: { id: recordId }, data: { processed: n + (files.length - wanted.size), succeeded, failed: failed.length, heartbeatAt: clock.now() } });
+      if (++n % 50 === 0)
+        await db.importRecord.update({
+          where: { id: recordId },
+          data: { processed: n + (files.length - wanted.size), succeeded, failed: failed.length, heartbeatAt: clock.now() },
+        });
     }
   };
   const importOne = async (id: string, e: (typeof files)[number]): Promise<string | null> => {
@@ -73,19 +93,49 @@ export async function importPhotos(deps: Deps, u: SessionUser, recordId: string,
     const now = clock.now();
     const key = newKey("candidate-photo", "jpg", now);
     const size = await storage.put(key, photo.jpeg);
-    const stored = await db.$transaction(async (tx) => {
-      const f = await tx.storedFile.create({ data: { key, purpose: "CANDIDATE_PHOTO", filename: `${id}.jpg`, contentType: "image/jpeg", size, ownerUserId: u.id, createdAt: now } });
-      // Conditional: a candidate verified meanwhile keeps its photo.
-      const done = await tx.candidate.updateMany({ where: { id: c.id, status: { not: "VERIFIED" } }, data: { photoFileId: f.id, status: statusAfterEdit(c.status as CandidateStatus, true), verifyReasons: [] } });
-      if (!done.count) throw new Error("verified meanwhile");
-    }).then(() => true, () => false);
+    const stored = await db
+      .$transaction(async (tx) => {
+        const f = await tx.storedFile.create({
+          data: { key, purpose: "CANDIDATE_PHOTO", filename: `${id}.jpg`, contentType: "image/jpeg", size, ownerUserId: u.id, createdAt: now },
+        });
+        // Conditional: a candidate verified meanwhile keeps its photo.
+        const done = await tx.candidate.updateMany({
+          where: { id: c.id, status: { not: "VERIFIED" } },
+          data: { photoFileId: f.id, status: statusAfterEdit(c.status as CandidateStatus, true), verifyReasons: [] },
+        });
+        if (!done.count) throw new Error("verified meanwhile");
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     return stored ? null : "考生信息已认证为「信息准确」，照片不能更换";
   };
   await Promise.all(Array.from({ length: 4 }, () => worker()));
-  const failedFileId = failed.length ? await writeFailedFile(deps, u, "学生照片导入", [{ header: "文件名", width: 40, value: (r: { file: string }) => r.file }, { header: "失败原因", width: 40, value: (r: { reason: string }) => r.reason }], failed) : null;
+  const failedFileId = failed.length
+    ? await writeFailedFile(
+        deps,
+        u,
+        "学生照片导入",
+        [
+          { header: "文件名", width: 40, value: (r: { file: string }) => r.file },
+          { header: "失败原因", width: 40, value: (r: { reason: string }) => r.reason },
+        ],
+        failed,
+      )
+    : null;
   return db.$transaction(async (tx) => {
-    const rec = await tx.importRecord.update({ where: { id: recordId }, data: { status: "DONE", processed: files.length, succeeded, failed: failed.length, failedFileId, finishedAt: clock.now(), heartbeatAt: clock.now() } });
-    await writeAudit(tx, { actor: u, action: "import.candidate_photos", targetType: "ImportRecord", targetId: recordId, summary: `批量导入学生照片：成功 ${succeeded} 张，失败 ${failed.length} 张（${rec.filename}）` });
+    const rec = await tx.importRecord.update({
+      where: { id: recordId },
+      data: { status: "DONE", processed: files.length, succeeded, failed: failed.length, failedFileId, finishedAt: clock.now(), heartbeatAt: clock.now() },
+    });
+    await writeAudit(tx, {
+      actor: u,
+      action: "import.candidate_photos",
+      targetType: "ImportRecord",
+      targetId: recordId,
+      summary: `批量导入学生照片：成功 ${succeeded} 张，失败 ${failed.length} 张（${rec.filename}）`,
+    });
     return rec;
   });
 }

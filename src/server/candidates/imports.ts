@@ -6,7 +6,11 @@ import { notFound } from "@/server/errors";
 import { schoolScope } from "@/server/tenancy";
 import { markStale } from "@/server/imports/pipeline";
 
-export async function importRecords(deps: { db: Db; clock: Clock }, u: SessionUser, f: { kind?: "CANDIDATES" | "CANDIDATE_UPDATES" | "CANDIDATE_PHOTOS"; page: number; pageSize: number }) {
+export async function importRecords(
+  deps: { db: Db; clock: Clock },
+  u: SessionUser,
+  f: { kind?: "CANDIDATES" | "CANDIDATE_UPDATES" | "CANDIDATE_PHOTOS"; page: number; pageSize: number },
+) {
   const { schoolId } = schoolScope(u);
   await markStale(deps.db, deps.clock.now());
   const where = { schoolId, ...(f.kind ? { kind: f.kind } : {}) };
@@ -14,7 +18,10 @@ export async function importRecords(deps: { db: Db; clock: Clock }, u: SessionUs
     deps.db.importRecord.findMany({ where, orderBy: { createdAt: "desc" }, skip: (f.page - 1) * f.pageSize, take: f.pageSize }),
     deps.db.importRecord.count({ where }),
   ]);
-  const users = await deps.db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.userId))] } }, select: { id: true, name: true, account: true } });
+  const users = await deps.db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.userId))] } },
+    select: { id: true, name: true, account: true },
+  });
   return { total, rows: rows.map((r) => ({ ...r, user: users.find((x) => x.id === r.userId)?.name ?? "" })) };
 }
 

@@ -15,26 +15,50 @@ const include = { major: { select: { code: true, name: true } }, school: { selec
 type Raw = Prisma.CandidateGetPayload<{ include: typeof include }>;
 
 /** What leaves the server for a list row: ID number and phone masked. */
-export type CandidateRow = Omit<Raw, "idNumber" | "phone"> & { idNumberMasked: string; phoneMasked: string | null; registeredCount: number; fullIdNumber: string; fullPhone: string | null };
+export type CandidateRow = Omit<Raw, "idNumber" | "phone"> & {
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  registeredCount: number;
+  fullIdNumber: string;
+  fullPhone: string | null;
+};
 
 export const candidateList: ListDef<Filter, CandidateRow, Prisma.CandidateWhereInput> = {
   name: "candidates",
   title: "考生信息",
   roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"],
   filter,
-  where: (_db, u, f) => and<Prisma.CandidateWhereInput>(
-    candidatesWhere(u),
-    f.type ? { type: f.type } : null,
-    f.name ? { name: { contains: f.name } } : null,
-    f.number ? { number: { startsWith: f.number } } : null,
-    f.idNumber ? { idNumber: { startsWith: f.idNumber.toUpperCase() } } : null,
-  ),
-  tabs: (Object.keys(CANDIDATE_STATUS_LABELS) as (keyof typeof CANDIDATE_STATUS_LABELS)[]).map((s) => ({ value: s, label: CANDIDATE_STATUS_LABELS[s], where: { status: s } })),
+  where: (_db, scope, f) =>
+    and<Prisma.CandidateWhereInput>(
+      candidatesWhere(scope),
+      f.type ? { type: f.type } : null,
+      f.name ? { name: { contains: f.name } } : null,
+      f.number ? { number: { startsWith: f.number } } : null,
+      f.idNumber ? { idNumber: { startsWith: f.idNumber.toUpperCase() } } : null,
+    ),
+  tabs: (Object.keys(CANDIDATE_STATUS_LABELS) as (keyof typeof CANDIDATE_STATUS_LABELS)[]).map((s) => ({
+    value: s,
+    label: CANDIDATE_STATUS_LABELS[s],
+    where: { status: s },
+  })),
   count: (db, w) => db.candidate.count({ where: w }),
   rows: async (db, w, p) => {
-    const rows = await db.candidate.findMany({ where: and(w, afterIdWhere(p.afterId)), include, orderBy: p.byId ? { id: "asc" } : [{ createdAt: "desc" }, { id: "asc" }], skip: p.skip, take: p.take });
+    const rows = await db.candidate.findMany({
+      where: and(w, afterIdWhere(p.afterId)),
+      include,
+      orderBy: p.byId ? { id: "asc" } : [{ createdAt: "desc" }, { id: "asc" }],
+      skip: p.skip,
+      take: p.take,
+    });
     // Registrations arrive with the exam issues; until then every candidate has 0 registered certificates.
-    return rows.map(({ idNumber, phone, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone), registeredCount: 0, fullIdNumber: idNumber, fullPhone: phone }));
+    return rows.map(({ idNumber, phone, ...r }) => ({
+      ...r,
+      idNumberMasked: maskIdNumber(idNumber),
+      phoneMasked: maskPhone(phone),
+      registeredCount: 0,
+      fullIdNumber: idNumber,
+      fullPhone: phone,
+    }));
   },
   present: (r) => ({ ...r, fullIdNumber: "", fullPhone: null }),
   // The export feeds 批量修改 (export, fix, re-import by ID number), so it carries full numbers; it needs an SMS code.

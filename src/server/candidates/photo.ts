@@ -18,5 +18,10 @@ export async function checkedPhoto(bytes: Buffer): Promise<{ ok: true; jpeg: Buf
   const problem = photoProblem({ ...size, redBorderRatio: redBorderRatio(data, info.width, info.height, info.channels) });
   if (problem) return { ok: false, error: problem };
   // Re-encode from the pixels already decoded (no second decode); metadata is not carried over.
-  return { ok: true, jpeg: await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).jpeg({ quality: 90 }).toBuffer() };
+  return {
+    ok: true,
+    jpeg: await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+      .jpeg({ quality: 90 })
+      .toBuffer(),
+  };
 }

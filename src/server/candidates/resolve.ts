@@ -13,10 +13,17 @@ function levelOf(raw: string | null): Level | null | undefined {
   return hit ? hit[0] : undefined;
 }
 
-export async function resolveCandidates(db: Db | Tx, rows: CandidateInput[], opts: { exceptIds?: (string | null)[] } = {}): Promise<({ ok: true; value: Resolved } | { ok: false; error: string })[]> {
+export async function resolveCandidates(
+  db: Db | Tx,
+  rows: CandidateInput[],
+  opts: { exceptIds?: (string | null)[] } = {},
+): Promise<({ ok: true; value: Resolved } | { ok: false; error: string })[]> {
   const codes = [...new Set(rows.map((r) => r.majorCode).filter((c): c is string => !!c))];
   const majors = codes.length ? await db.major.findMany({ where: { code: { in: codes } }, orderBy: { catalogVersion: "desc" } }) : [];
-  const holders = await db.candidate.findMany({ where: { idNumber: { in: rows.map((r) => r.idNumber) } }, select: { id: true, idNumber: true, school: { select: { name: true } } } });
+  const holders = await db.candidate.findMany({
+    where: { idNumber: { in: rows.map((r) => r.idNumber) } },
+    select: { id: true, idNumber: true, school: { select: { name: true } } },
+  });
   return rows.map((r, i) => {
     const held = holders.find((h) => h.idNumber === r.idNumber && h.id !== opts.exceptIds?.[i]);
     if (held) return { ok: false, error: `该证件号码已在「${held.school.name}」登记为考生` };

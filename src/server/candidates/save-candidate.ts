@@ -17,17 +17,31 @@ type Deps = { db: Db; clock: Clock };
 /** A password hash no password verifies against: the account exists but cannot log in until reset. */
 export const NO_PASSWORD = "!unset";
 
-export const pinyinOf = (name: string) => (/^[\u4e00-\u9fa5·]+$/.test(name) ? pinyin(name.replace(/·/g, ""), { toneType: "none", type: "array" }).join(" ") : name.toLowerCase());
+export const pinyinOf = (name: string) =>
+  /^[\u4e00-\u9fa5·]+$/.test(name) ? pinyin(name.replace(/·/g, ""), { toneType: "none", type: "array" }).join(" ") : name.toLowerCase();
 
 /** Creates candidates and their student accounts (one transaction per call). */
 export async function insertCandidates(tx: Tx, rows: Resolved[], schoolId: string, actorId: string, now: Date, importId: string | null) {
   // Suffixes from a sequence: no two candidates of the same second share a number, on any instance.
   const seq = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('candidate_number_seq') AS n FROM generate_series(1, ${rows.length}::int)`;
   const data = rows.map((r, i) => ({
-    id: crypto.randomUUID(), userId: crypto.randomUUID(),
+    id: crypto.randomUUID(),
+    userId: crypto.randomUUID(),
     number: candidateNumber(r.idType, r.idNumber, now, String(Number(seq[i].n % 1_000_000n)).padStart(6, "0")),
-    type: r.type, schoolId, name: r.name, pinyin: r.pinyin || pinyinOf(r.name), gender: r.gender, idType: r.idType, idNumber: r.idNumber,
-    phone: r.phone, enrolYear: r.enrolYear, majorLevel: r.majorLevelValue, majorId: r.majorId, createdById: actorId, importId, status: "NO_PHOTO" as const,
+    type: r.type,
+    schoolId,
+    name: r.name,
+    pinyin: r.pinyin || pinyinOf(r.name),
+    gender: r.gender,
+    idType: r.idType,
+    idNumber: r.idNumber,
+    phone: r.phone,
+    enrolYear: r.enrolYear,
+    majorLevel: r.majorLevelValue,
+    majorId: r.majorId,
+    createdById: actorId,
+    importId,
+    status: "NO_PHOTO" as const,
   }));
   // One INSERT … SELECT FROM unnest(…) per table: Prisma's createMany spends ~0.5 s of JavaScript per
   // 1,000 rows here (measured), the database itself a few milliseconds.
@@ -56,35 +70,64 @@ export async function saveCandidate(deps: Deps, u: SessionUser, input: { id?: st
   const existing = input.id ? await db.candidate.findFirst({ where: { id: input.id, schoolId } }) : null;
   if (input.id && !existing) throw notFound("考生不存在");
   const [resolved] = await resolveCandidates(db, [checked.value], { exceptIds: [existing?.id ?? null] });
-  if (!resolved.ok) throw (resolved.error.includes("已在") ? conflict(resolved.error) : badRequest(resolved.error));
+  if (!resolved.ok) throw resolved.error.includes("已在") ? conflict(resolved.error) : badRequest(resolved.error);
   const r = resolved.value;
-  const photoFileId = input.photoFileId === undefined ? existing?.photoFileId ?? null : ((input.photoFileId as string | null) ?? null);
-  if (photoFileId && photoFileId !== existing?.photoFileId && !(await db.storedFile.count({ where: { id: photoFileId, purpose: "CANDIDATE_PHOTO", ownerUserId: u.id } }))) throw badRequest("照片不存在，请重新上传");
+  const photoFileId = input.photoFileId === undefined ? (existing?.photoFileId ?? null) : ((input.photoFileId as string | null) ?? null);
+  if (
+    photoFileId &&
+    photoFileId !== existing?.photoFileId &&
+    !(await db.storedFile.count({ where: { id: photoFileId, purpose: "CANDIDATE_PHOTO", ownerUserId: u.id } }))
+  )
+    throw badRequest("照片不存在，请重新上传");
   if (existing) {
     const locked = lockedChanges(existing.status as CandidateStatus, existing, { name: r.name, idType: r.idType, idNumber: r.idNumber, photoFileId });
     if (locked.length) throw badRequest("考生信息已认证为「信息准确」，姓名、证件类型、证件号码和照片不能修改");
   }
-  return db.$transaction(async (tx) => {
-    let id: string;
-    if (existing) {
-      const status = statusAfterEdit(existing.status as CandidateStatus, !!photoFileId);
-      await tx.candidate.update({
-        where: { id: existing.id },
-        data: { type: r.type, name: r.name, pinyin: r.pinyin || pinyinOf(r.name), gender: r.gender, idType: r.idType, idNumber: r.idNumber, phone: r.phone, enrolYear: r.enrolYear, majorLevel: r.majorLevelValue, majorId: r.majorId, photoFileId, status, ...(status !== existing.status ? { verifyReasons: [] } : {}) },
+  return db
+    .$transaction(async (tx) => {
+      let id: string;
+      if (existing) {
+        const status = statusAfterEdit(existing.status as CandidateStatus, !!photoFileId);
+        await tx.candidate.update({
+          where: { id: existing.id },
+          data: {
+            type: r.type,
+            name: r.name,
+            pinyin: r.pinyin || pinyinOf(r.name),
+            gender: r.gender,
+            idType: r.idType,
+            idNumber: r.idNumber,
+            phone: r.phone,
+            enrolYear: r.enrolYear,
+            majorLevel: r.majorLevelValue,
+            majorId: r.majorId,
+            photoFileId,
+            status,
+            ...(status !== existing.status ? { verifyReasons: [] } : {}),
+          },
+        });
+        if (existing.userId)
+          await tx.user.update({ where: { id: existing.userId }, data: { account: r.idNumber, idNumber: r.idNumber, name: r.name, phone: r.phone } });
+        id = existing.id;
+      } else {
+        const [c] = await insertCandidates(tx, [r], schoolId, u.id, now, null);
+        if (photoFileId) await tx.candidate.update({ where: { id: c.id }, data: { photoFileId, status: "PENDING_VERIFICATION" } });
+        id = c.id;
+      }
+      await writeAudit(tx, {
+        actor: u,
+        action: existing ? "candidate.update" : "candidate.create",
+        targetType: "Candidate",
+        targetId: id,
+        summary: `${existing ? "编辑" : "添加"}考生 ${r.name}`,
+        ip: meta.ip,
       });
-      if (existing.userId) await tx.user.update({ where: { id: existing.userId }, data: { account: r.idNumber, idNumber: r.idNumber, name: r.name, phone: r.phone } });
-      id = existing.id;
-    } else {
-      const [c] = await insertCandidates(tx, [r], schoolId, u.id, now, null);
-      if (photoFileId) await tx.candidate.update({ where: { id: c.id }, data: { photoFileId, status: "PENDING_VERIFICATION" } });
-      id = c.id;
-    }
-    await writeAudit(tx, { actor: u, action: existing ? "candidate.update" : "candidate.create", targetType: "Candidate", targetId: id, summary: `${existing ? "编辑" : "添加"}考生 ${r.name}`, ip: meta.ip });
-    return { id };
-  }).catch((e) => {
-    if ((e as { code?: string }).code === "P2002") throw conflict("该证件号码已登记为考生或学生账号");
-    throw e;
-  });
+      return { id };
+    })
+    .catch((e) => {
+      if ((e as { code?: string }).code === "P2002") throw conflict("该证件号码已登记为考生或学生账号");
+      throw e;
+    });
 }
 
 /** 删除 / 批量删除: only the school's own candidates with no registered certificate; all or nothing. */
@@ -97,7 +140,16 @@ export async function deleteCandidates(deps: Deps, u: SessionUser, ids: string[]
   await deps.db.$transaction(async (tx) => {
     await tx.candidate.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, schoolId } });
     await tx.user.deleteMany({ where: { id: { in: rows.map((r) => r.userId).filter((x): x is string => !!x) }, role: "STUDENT" } });
-    await writeAudit(tx, { actor: u, action: "candidate.delete", targetType: "Candidate", summary: `删除考生 ${rows.length} 名：${rows.slice(0, 5).map((r) => r.name).join("、")}${rows.length > 5 ? "等" : ""}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "candidate.delete",
+      targetType: "Candidate",
+      summary: `删除考生 ${rows.length} 名：${rows
+        .slice(0, 5)
+        .map((r) => r.name)
+        .join("、")}${rows.length > 5 ? "等" : ""}`,
+      ip: meta.ip,
+    });
   });
   return { deleted: rows.length };
 }
@@ -110,8 +162,25 @@ export async function resetCandidatePassword(deps: Deps, u: SessionUser, id: str
   const password = randomInitialPassword();
   const passwordHash = await hashPassword(password);
   await deps.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: c.userId! }, data: { passwordHash, initialPasswordEnc: encrypt(password), mustChangePassword: true, sessionVersion: { increment: 1 }, failedLoginCount: 0, frozenUntil: null } });
-    await writeAudit(tx, { actor: u, action: "candidate.password.reset", targetType: "Candidate", targetId: c.id, summary: `重置考生 ${c.name} 的学生账号密码`, ip: meta.ip });
+    await tx.user.update({
+      where: { id: c.userId! },
+      data: {
+        passwordHash,
+        initialPasswordEnc: encrypt(password),
+        mustChangePassword: true,
+        sessionVersion: { increment: 1 },
+        failedLoginCount: 0,
+        frozenUntil: null,
+      },
+    });
+    await writeAudit(tx, {
+      actor: u,
+      action: "candidate.password.reset",
+      targetType: "Candidate",
+      targetId: c.id,
+      summary: `重置考生 ${c.name} 的学生账号密码`,
+      ip: meta.ip,
+    });
   });
   return { password };
 }

@@ -25,7 +25,8 @@ export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: strin
       if (!c) return "本校没有该证件号码的考生（批量修改按证件号码匹配，新考生请用批量导入）";
       const res = resolved[i];
       if (!res.ok) return res.error;
-      if (lockedChanges(c.status as CandidateStatus, c, { name: r.name, idType: r.idType }).length) return "考生信息已认证为「信息准确」，姓名和证件类型不能修改";
+      if (lockedChanges(c.status as CandidateStatus, c, { name: r.name, idType: r.idType }).length)
+        return "考生信息已认证为「信息准确」，姓名和证件类型不能修改";
       matched.set(r, { id: c.id, userId: c.userId, value: res.value });
       return null;
     });
@@ -34,7 +35,20 @@ export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: strin
     for (const r of rows) {
       const m = matched.get(r)!;
       const v = m.value;
-      await tx.candidate.update({ where: { id: m.id }, data: { type: v.type, name: v.name, pinyin: v.pinyin || pinyinOf(v.name), gender: v.gender, idType: v.idType, phone: v.phone, enrolYear: v.enrolYear, majorLevel: v.majorLevelValue, majorId: v.majorId } });
+      await tx.candidate.update({
+        where: { id: m.id },
+        data: {
+          type: v.type,
+          name: v.name,
+          pinyin: v.pinyin || pinyinOf(v.name),
+          gender: v.gender,
+          idType: v.idType,
+          phone: v.phone,
+          enrolYear: v.enrolYear,
+          majorLevel: v.majorLevelValue,
+          majorId: v.majorId,
+        },
+      });
       if (m.userId) await tx.user.update({ where: { id: m.userId }, data: { name: v.name, phone: v.phone } });
     }
   },

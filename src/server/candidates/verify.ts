@@ -22,7 +22,8 @@ export async function verifyCandidates(deps: Deps, u: SessionUser, ids: string[]
   const verifier = deps.verifier ?? createIdentityVerifier();
   const storage = deps.storage ?? getStorage();
   const now = clock.now();
-  let verified = 0, review = 0;
+  let verified = 0,
+    review = 0;
   for (const c of pending) {
     const file = c.photoFileId ? await db.storedFile.findUnique({ where: { id: c.photoFileId } }) : null;
     const photo = file ? await storage.readBuffer(file.key).catch(() => null) : null;
@@ -37,9 +38,18 @@ export async function verifyCandidates(deps: Deps, u: SessionUser, ids: string[]
       where: { id: c.id, status: "PENDING_VERIFICATION", updatedAt: c.updatedAt },
       data: result.ok ? { status: "VERIFIED", verifiedAt: now, verifyReasons: [] } : { status: "NEEDS_REVIEW", verifyReasons: result.reasons },
     });
-    if (done.count) { if (result.ok) verified++; else review++; }
+    if (done.count) {
+      if (result.ok) verified++;
+      else review++;
+    }
   }
-  await writeAudit(db, { actor: u, action: "candidate.verify", targetType: "Candidate", summary: `考生认证 ${pending.length} 名：信息准确 ${verified}，需人工确认 ${review}`, ip: meta.ip });
+  await writeAudit(db, {
+    actor: u,
+    action: "candidate.verify",
+    targetType: "Candidate",
+    summary: `考生认证 ${pending.length} 名：信息准确 ${verified}，需人工确认 ${review}`,
+    ip: meta.ip,
+  });
   return { verified, review, skipped: rows.length - pending.length };
 }
 
@@ -51,9 +61,19 @@ export async function confirmCandidate(deps: Deps, u: SessionUser, id: string, m
   if (c.status !== "NEEDS_REVIEW") throw badRequest("只有「需人工确认」的考生可以人工确认");
   if (!c.photoFileId) throw badRequest("考生没有照片，请先上传照片");
   await db.$transaction(async (tx) => {
-    const done = await tx.candidate.updateMany({ where: { id: c.id, status: "NEEDS_REVIEW" }, data: { status: "VERIFIED", verifiedAt: clock.now(), confirmedById: u.id } });
+    const done = await tx.candidate.updateMany({
+      where: { id: c.id, status: "NEEDS_REVIEW" },
+      data: { status: "VERIFIED", verifiedAt: clock.now(), confirmedById: u.id },
+    });
     if (!done.count) throw badRequest("考生状态已变化，请刷新后重试");
-    await writeAudit(tx, { actor: u, action: "candidate.confirm", targetType: "Candidate", targetId: c.id, summary: `人工确认考生 ${c.name} 信息准确（原因：${c.verifyReasons.join("；")}）`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "candidate.confirm",
+      targetType: "Candidate",
+      targetId: c.id,
+      summary: `人工确认考生 ${c.name} 信息准确（原因：${c.verifyReasons.join("；")}）`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }

@@ -2,9 +2,8 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import type { SessionUser } from "@/server/session-user";
 import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
-import { departmentScope, orgScope, schoolScope } from "@/server/tenancy";
+import { schoolsInRegion, type Scope } from "@/server/tenancy";
 import { forbidden } from "@/server/errors";
 import { pilotCertificatesWhere } from "./pilots";
 import { applicationReviewList, pilotApplicationList } from "@/server/applications/list";
@@ -13,20 +12,26 @@ import { candidateList } from "@/server/candidates/list";
 import { LEVEL_LABELS, ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
 
 const text = z.string().trim().max(60).optional();
-const isSchool = (u: SessionUser) => u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN";
 
 // ── certificates (证书信息管理) ──
-const certificateInclude = { org: { select: { name: true } }, levels: { select: { level: true }, orderBy: { level: "asc" } } } satisfies Prisma.CertificateInclude;
+const certificateInclude = {
+  org: { select: { name: true } },
+  levels: { select: { level: true }, orderBy: { level: "asc" } },
+} satisfies Prisma.CertificateInclude;
 type CertificateRow = Prisma.CertificateGetPayload<{ include: typeof certificateInclude }>;
 
-export const certificateList: ListDef<{ scope?: "pilot" | "all"; code?: string; name?: string; orgName?: string }, CertificateRow, Prisma.CertificateWhereInput> = {
+export const certificateList: ListDef<
+  { scope?: "pilot" | "all"; code?: string; name?: string; orgName?: string },
+  CertificateRow,
+  Prisma.CertificateWhereInput
+> = {
   name: "certificates",
   title: "证书信息",
   roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "ORG", "EDU", "ADMIN"],
   filter: z.strictObject({ scope: z.enum(["pilot", "all"]).optional(), code: text, name: text, orgName: text }),
-  where: (_db, u, f) => {
+  where: (_db, s, f) => {
     const scoped: Prisma.CertificateWhereInput =
-      isSchool(u) && f.scope !== "all" ? pilotCertificatesWhere(u) : u.role === "ORG" && f.scope !== "all" ? { orgId: orgScope(u).orgId } : {};
+      f.scope === "all" ? {} : s.kind === "school" ? pilotCertificatesWhere(s) : s.kind === "org" ? { orgId: s.orgId } : {};
     return and<Prisma.CertificateWhereInput>(
       scoped,
       f.code ? { code: { startsWith: f.code } } : null,
@@ -66,10 +71,16 @@ export const orgList: ListDef<{ code?: string; name?: string }, OrgRow, Prisma.E
   title: "培训评价组织信息",
   roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"],
   filter: z.strictObject({ code: text, name: text }),
-  where: (_db, u, f) =>
+  where: (_db, s, f) =>
     and<Prisma.EvaluationOrgWhereInput>(
       // A school sees the organizations of the certificates it pilots.
-      isSchool(u) ? { certificates: { some: pilotCertificatesWhere(u) } } : u.role === "EDU" || u.role === "ADMIN" ? {} : (() => { throw forbidden(); })(),
+      s.kind === "school"
+        ? { certificates: { some: pilotCertificatesWhere(s) } }
+        : s.kind === "department" || s.kind === "admin"
+          ? {}
+          : (() => {
+              throw forbidden();
+            })(),
       f.code ? { code: { startsWith: f.code } } : null,
       f.name ? { name: { contains: f.name } } : null,
     ),
@@ -105,11 +116,21 @@ export const orgList: ListDef<{ code?: string; name?: string }, OrgRow, Prisma.E
 
 // ── standards (职业技能等级标准 / 考核站点建设标准) ──
 const standardFilter = z.strictObject({ code: text, name: text, version: text });
-type StandardRow = { id: string; code: string; name: string; version: string; status: "ENABLED" | "DISABLED"; orgId: string; attachmentFileId: string | null; org: { name: string }; certificates: { name: string }[] };
+type StandardRow = {
+  id: string;
+  code: string;
+  name: string;
+  version: string;
+  status: "ENABLED" | "DISABLED";
+  orgId: string;
+  attachmentFileId: string | null;
+  org: { name: string };
+  certificates: { name: string }[];
+};
 
-function standardWhere(u: SessionUser, f: z.infer<typeof standardFilter>) {
+function standardWhere(s: Scope, f: z.infer<typeof standardFilter>) {
   // Schools see the standards of the certificates they pilot; orgs, departments and admins see all.
-  const scoped = isSchool(u) ? { certificates: { some: pilotCertificatesWhere(u) } } : {};
+  const scoped = s.kind === "school" ? { certificates: { some: pilotCertificatesWhere(s) } } : {};
   return and<Prisma.SkillStandardWhereInput & Prisma.SiteStandardWhereInput>(
     scoped,
     f.code ? { code: { startsWith: f.code } } : null,
@@ -134,17 +155,27 @@ const standardInclude = { org: { select: { name: true } }, certificates: { selec
 const allStandardRoles = ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "ORG", "EDU", "ADMIN"] as const;
 
 /** Both standards tables have the same shape; one definition serves each. */
-function standardList(name: "skillStandards" | "siteStandards", title: string, table: (db: Db) => Db["skillStandard"]): ListDef<z.infer<typeof standardFilter>, StandardRow, Prisma.SkillStandardWhereInput> {
+function standardList(
+  name: "skillStandards" | "siteStandards",
+  title: string,
+  table: (db: Db) => Db["skillStandard"],
+): ListDef<z.infer<typeof standardFilter>, StandardRow, Prisma.SkillStandardWhereInput> {
   return {
     name,
     title,
     roles: allStandardRoles,
     filter: standardFilter,
-    where: (_db, u, f) => standardWhere(u, f),
+    where: (_db, s, f) => standardWhere(s, f),
     tabs: standardTabs,
     count: (db, where) => table(db).count({ where }),
     rows: (db, where, p) =>
-      table(db).findMany({ where: and(where, afterIdWhere(p.afterId)), include: standardInclude, orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }], skip: p.skip, take: p.take }),
+      table(db).findMany({
+        where: and(where, afterIdWhere(p.afterId)),
+        include: standardInclude,
+        orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }],
+        skip: p.skip,
+        take: p.take,
+      }),
     columns: standardColumns,
   };
 }
@@ -155,14 +186,26 @@ export const siteStandardList = standardList("siteStandards", "考核站点建�
 // ── schools (试点院校管理) ──
 type SchoolRow = Prisma.SchoolGetPayload<{ include: { region: { select: { name: true } } } }>;
 
-export const schoolList: ListDef<{ code?: string; name?: string; type?: "UNDERGRADUATE" | "HIGHER_VOCATIONAL" | "SECONDARY_VOCATIONAL" | "OTHER" }, SchoolRow, Prisma.SchoolWhereInput> = {
+export const schoolList: ListDef<
+  { code?: string; name?: string; type?: "UNDERGRADUATE" | "HIGHER_VOCATIONAL" | "SECONDARY_VOCATIONAL" | "OTHER" },
+  SchoolRow,
+  Prisma.SchoolWhereInput
+> = {
   name: "schools",
   title: "试点院校信息",
   roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"],
   filter: z.strictObject({ code: text, name: text, type: z.enum(["UNDERGRADUATE", "HIGHER_VOCATIONAL", "SECONDARY_VOCATIONAL", "OTHER"]).optional() }),
-  where: (_db, u, f) =>
+  where: (_db, s, f) =>
     and<Prisma.SchoolWhereInput>(
-      isSchool(u) ? { id: schoolScope(u).schoolId } : u.role === "EDU" ? { regionCode: { startsWith: departmentScope(u).regionPrefix } } : {},
+      s.kind === "school"
+        ? { id: s.schoolId }
+        : s.kind === "department"
+          ? schoolsInRegion(s)
+          : s.kind === "admin"
+            ? {}
+            : (() => {
+                throw forbidden();
+              })(),
       f.code ? { code: { startsWith: f.code } } : null,
       f.name ? { name: { contains: f.name } } : null,
       f.type ? { type: f.type } : null,
@@ -173,7 +216,13 @@ export const schoolList: ListDef<{ code?: string; name?: string; type?: "UNDERGR
   ],
   count: (db, where) => db.school.count({ where }),
   rows: (db, where, p) =>
-    db.school.findMany({ where: and(where, afterIdWhere(p.afterId)), include: { region: { select: { name: true } } }, orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }], skip: p.skip, take: p.take }),
+    db.school.findMany({
+      where: and(where, afterIdWhere(p.afterId)),
+      include: { region: { select: { name: true } } },
+      orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }],
+      skip: p.skip,
+      take: p.take,
+    }),
   columns: [
     { header: "院校代码", value: (r) => r.code },
     { header: "院校名称", width: 30, value: (r) => r.name },

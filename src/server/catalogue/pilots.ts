@@ -2,11 +2,9 @@
 // sub-account's certificate scope when it has one.
 import type { Db } from "@/server/db";
 import type { Prisma } from "@/generated/prisma/client";
-import type { SessionUser } from "@/server/session-user";
-import { schoolScope } from "@/server/tenancy";
+import type { SchoolScope } from "@/server/tenancy";
 
-export function pilotLevelsWhere(u: SessionUser): Prisma.CertificateLevelWhereInput {
-  const s = schoolScope(u);
+export function pilotLevelsWhere(s: SchoolScope): Prisma.CertificateLevelWhereInput {
   return {
     pilotApplications: { some: { schoolId: s.schoolId, status: "APPROVED" } },
     ...(s.certificateLevelIds ? { id: { in: s.certificateLevelIds } } : {}),
@@ -14,11 +12,11 @@ export function pilotLevelsWhere(u: SessionUser): Prisma.CertificateLevelWhereIn
 }
 
 /** Certificates the signed-in school user may see as "its" certificates. */
-export function pilotCertificatesWhere(u: SessionUser): Prisma.CertificateWhereInput {
-  return { levels: { some: pilotLevelsWhere(u) } };
+export function pilotCertificatesWhere(s: SchoolScope): Prisma.CertificateWhereInput {
+  return { levels: { some: pilotLevelsWhere(s) } };
 }
 
-export async function pilotOrgIds(db: Db, u: SessionUser): Promise<string[]> {
-  const rows = await db.certificate.findMany({ where: pilotCertificatesWhere(u), select: { orgId: true }, distinct: ["orgId"] });
+export async function pilotOrgIds(db: Db, s: SchoolScope): Promise<string[]> {
+  const rows = await db.certificate.findMany({ where: pilotCertificatesWhere(s), select: { orgId: true }, distinct: ["orgId"] });
   return rows.map((r) => r.orgId);
 }

@@ -1,15 +1,12 @@
 // Scoped detail reads of the catalogue. Another tenant's id is simply not found.
-import type { Db } from "@/server/db";
-import type { SessionUser } from "@/server/session-user";
+import type { PublicCtx, ReadCtx } from "@/server/use-case";
 import { notFound } from "@/server/errors";
 import { maskPhone } from "@/domain/auth/mask";
 import { LISTS } from "./lists";
 import { pilotLevelsWhere } from "./pilots";
 
-const isSchool = (u: SessionUser) => u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN";
-
 /** Certificate information is public catalogue data (the home page lists it too). */
-export async function certificateDetail(db: Db, id: string) {
+export async function certificateDetail({ ctx: { db }, input: { id } }: { ctx: PublicCtx; input: { id: string } }) {
   const c = await db.certificate.findUnique({
     where: { id },
     include: {
@@ -24,29 +21,44 @@ export async function certificateDetail(db: Db, id: string) {
   return { ...c, credits: c.credits?.toString() ?? null };
 }
 
-export async function orgDetail(db: Db, u: SessionUser, id: string) {
-  const where = await LISTS.orgs.where(db, u, {});
+export async function orgDetail({ ctx: { db, scope }, input: { id } }: { ctx: ReadCtx; input: { id: string } }) {
+  const where = await LISTS.orgs.where(db, scope, {});
+  const school = scope.kind === "school" ? scope : null;
   const org = await db.evaluationOrg.findFirst({ where: { AND: [where, { id }] } });
   if (!org) throw notFound();
   // 已试点的证书信息: for a school, its own pilots of this org's certificates; for others, all pilots.
   const pilots = await db.pilotApplication.groupBy({
     by: ["certificateLevelId", "year"],
-    where: { status: "APPROVED", certificateLevel: { certificate: { orgId: id }, ...(isSchool(u) ? pilotLevelsWhere(u) : {}) }, ...(isSchool(u) ? { schoolId: u.schoolId! } : {}) },
+    where: {
+      status: "APPROVED",
+      certificateLevel: { certificate: { orgId: id }, ...(school ? pilotLevelsWhere(school) : {}) },
+      ...(school ? { schoolId: school.schoolId } : {}),
+    },
     _count: { _all: true },
     _sum: { approvedTotal: true },
     orderBy: [{ year: "desc" }],
   });
-  const levels = await db.certificateLevel.findMany({ where: { id: { in: pilots.map((p) => p.certificateLevelId) } }, include: { certificate: { select: { code: true, name: true } } } });
+  const levels = await db.certificateLevel.findMany({
+    where: { id: { in: pilots.map((p) => p.certificateLevelId) } },
+    include: { certificate: { select: { code: true, name: true } } },
+  });
   const byId = new Map(levels.map((l) => [l.id, l]));
   return {
     ...org,
     contactPhone: maskPhone(org.contactPhone),
-    pilots: pilots.map((p) => ({ year: p.year, code: byId.get(p.certificateLevelId)!.certificate.code, name: byId.get(p.certificateLevelId)!.certificate.name, level: byId.get(p.certificateLevelId)!.level, schools: p._count._all, approvedTotal: p._sum.approvedTotal ?? 0 })),
+    pilots: pilots.map((p) => ({
+      year: p.year,
+      code: byId.get(p.certificateLevelId)!.certificate.code,
+      name: byId.get(p.certificateLevelId)!.certificate.name,
+      level: byId.get(p.certificateLevelId)!.level,
+      schools: p._count._all,
+      approvedTotal: p._sum.approvedTotal ?? 0,
+    })),
   };
 }
 
-export async function schoolDetail(db: Db, u: SessionUser, id: string) {
-  const where = await LISTS.schools.where(db, u, {});
+export async function schoolDetail({ ctx: { db, scope }, input: { id } }: { ctx: ReadCtx; input: { id: string } }) {
+  const where = await LISTS.schools.where(db, scope, {});
   const s = await db.school.findFirst({
     where: { AND: [where, { id }] },
     include: {
@@ -54,7 +66,7 @@ export async function schoolDetail(db: Db, u: SessionUser, id: string) {
       supervisingDepartment: { select: { name: true } },
       users: { where: { role: "SCHOOL_PRINCIPAL" }, select: { account: true, name: true, phone: true } },
       pilotApplications: {
-        where: { status: "APPROVED", ...(isSchool(u) ? { certificateLevel: pilotLevelsWhere(u) } : {}) },
+        where: { status: "APPROVED", ...(scope.kind === "school" ? { certificateLevel: pilotLevelsWhere(scope) } : {}) },
         include: { certificateLevel: { include: { certificate: { select: { code: true, name: true, org: { select: { name: true } } } } } } },
         orderBy: [{ year: "desc" }],
       },
@@ -63,22 +75,50 @@ export async function schoolDetail(db: Db, u: SessionUser, id: string) {
   if (!s) throw notFound();
   const regionPath = [s.region.parent?.parent?.name, s.region.parent?.name, s.region.name].filter(Boolean).join(" / ");
   return {
-    id: s.id, code: s.code, name: s.name, uscc: s.uscc, type: s.type, attribute: s.attribute, status: s.status, isPilot: s.isPilot,
-    regionCode: s.regionCode, regionPath, address: s.address, website: s.website, intro: s.intro, logoFileId: s.logoFileId,
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    uscc: s.uscc,
+    type: s.type,
+    attribute: s.attribute,
+    status: s.status,
+    isPilot: s.isPilot,
+    regionCode: s.regionCode,
+    regionPath,
+    address: s.address,
+    website: s.website,
+    intro: s.intro,
+    logoFileId: s.logoFileId,
     supervisingDepartment: s.supervisingDepartment?.name ?? null,
-    contactName: s.contactName, contactPhone: maskPhone(s.contactPhone), contactEmail: s.contactEmail,
+    contactName: s.contactName,
+    contactPhone: maskPhone(s.contactPhone),
+    contactEmail: s.contactEmail,
     principal: s.users[0] ? { account: s.users[0].account, name: s.users[0].name, phone: maskPhone(s.users[0].phone) } : null,
     hasSignature: !!s.signatureFileId,
-    pilots: s.pilotApplications.map((p) => ({ year: p.year, code: p.certificateLevel.certificate.code, name: p.certificateLevel.certificate.name, level: p.certificateLevel.level, org: p.certificateLevel.certificate.org.name, approvedTotal: p.approvedTotal })),
+    pilots: s.pilotApplications.map((p) => ({
+      year: p.year,
+      code: p.certificateLevel.certificate.code,
+      name: p.certificateLevel.certificate.name,
+      level: p.certificateLevel.level,
+      org: p.certificateLevel.certificate.org.name,
+      approvedTotal: p.approvedTotal,
+    })),
   };
 }
 
-export async function standardDetail(db: Db, u: SessionUser, kind: "skill" | "site", id: string) {
-  const where = await (kind === "skill" ? LISTS.skillStandards : LISTS.siteStandards).where(db, u, {});
-  const include = { org: { select: { name: true } }, certificates: { select: { code: true, name: true, levels: { select: { level: true }, orderBy: { level: "asc" as const } } }, orderBy: { code: "asc" as const } } };
-  const s = kind === "skill"
-    ? await db.skillStandard.findFirst({ where: { AND: [where as object, { id }] }, include })
-    : await db.siteStandard.findFirst({ where: { AND: [where as object, { id }] }, include });
+export async function standardDetail({ ctx: { db, scope }, input: { kind, id } }: { ctx: ReadCtx; input: { kind: "skill" | "site"; id: string } }) {
+  const where = await (kind === "skill" ? LISTS.skillStandards : LISTS.siteStandards).where(db, scope, {});
+  const include = {
+    org: { select: { name: true } },
+    certificates: {
+      select: { code: true, name: true, levels: { select: { level: true }, orderBy: { level: "asc" as const } } },
+      orderBy: { code: "asc" as const },
+    },
+  };
+  const s =
+    kind === "skill"
+      ? await db.skillStandard.findFirst({ where: { AND: [where as object, { id }] }, include })
+      : await db.siteStandard.findFirst({ where: { AND: [where as object, { id }] }, include });
   if (!s) throw notFound();
   const file = s.attachmentFileId ? await db.storedFile.findUnique({ where: { id: s.attachmentFileId }, select: { id: true, filename: true } }) : null;
   return { ...s, attachment: file };

@@ -18,9 +18,20 @@ async function ownCertificate(db: Db, u: SessionUser, id: string) {
 }
 
 export type CertificateInfo = {
-  batch: string; category: string; examModes: ExamMode[]; examTimeNote?: string | null; hours?: number | null; credits?: number | null;
-  targetGroups?: string | null; requirements?: string | null; intro?: string | null; englishName?: string | null; englishIntro?: string | null;
-  skillStandardId?: string | null; siteStandardId?: string | null; sampleFileId?: string | null;
+  batch: string;
+  category: string;
+  examModes: ExamMode[];
+  examTimeNote?: string | null;
+  hours?: number | null;
+  credits?: number | null;
+  targetGroups?: string | null;
+  requirements?: string | null;
+  intro?: string | null;
+  englishName?: string | null;
+  englishIntro?: string | null;
+  skillStandardId?: string | null;
+  siteStandardId?: string | null;
+  sampleFileId?: string | null;
 };
 
 async function checkInfo(db: Db, u: SessionUser, v: CertificateInfo) {
@@ -31,17 +42,33 @@ async function checkInfo(db: Db, u: SessionUser, v: CertificateInfo) {
   if (v.credits != null && (v.credits < 0 || v.credits > 100)) throw badRequest("建议学分应在 0–100 之间");
   if (v.skillStandardId && !(await db.skillStandard.count({ where: { id: v.skillStandardId, orgId } }))) throw badRequest("只能关联本机构的职业技能等级标准");
   if (v.siteStandardId && !(await db.siteStandard.count({ where: { id: v.siteStandardId, orgId } }))) throw badRequest("只能关联本机构的考核站点建设标准");
-  if (v.sampleFileId && !(await db.storedFile.count({ where: { id: v.sampleFileId, purpose: "CERTIFICATE_SAMPLE", ownerUserId: u.id } }))) throw badRequest("证书样本文件不存在，请重新上传");
+  if (v.sampleFileId && !(await db.storedFile.count({ where: { id: v.sampleFileId, purpose: "CERTIFICATE_SAMPLE", ownerUserId: u.id } })))
+    throw badRequest("证书样本文件不存在，请重新上传");
 }
 
 const infoData = (v: CertificateInfo) => ({
-  batch: v.batch.trim(), category: v.category.trim(), examModes: [...new Set(v.examModes)], examTimeNote: v.examTimeNote || null, hours: v.hours ?? null,
-  credits: v.credits ?? null, targetGroups: v.targetGroups || null, requirements: v.requirements || null, intro: v.intro || null,
-  englishName: v.englishName || null, englishIntro: v.englishIntro || null, skillStandardId: v.skillStandardId || null, siteStandardId: v.siteStandardId || null,
+  batch: v.batch.trim(),
+  category: v.category.trim(),
+  examModes: [...new Set(v.examModes)],
+  examTimeNote: v.examTimeNote || null,
+  hours: v.hours ?? null,
+  credits: v.credits ?? null,
+  targetGroups: v.targetGroups || null,
+  requirements: v.requirements || null,
+  intro: v.intro || null,
+  englishName: v.englishName || null,
+  englishIntro: v.englishIntro || null,
+  skillStandardId: v.skillStandardId || null,
+  siteStandardId: v.siteStandardId || null,
   ...(v.sampleFileId !== undefined ? { sampleFileId: v.sampleFileId } : {}),
 });
 
-export async function createCertificate(deps: Deps, u: SessionUser, input: CertificateInfo & { code: string; name: string; levels: CertificateLevelName[] }, meta: RequestMeta) {
+export async function createCertificate(
+  deps: Deps,
+  u: SessionUser,
+  input: CertificateInfo & { code: string; name: string; levels: CertificateLevelName[] },
+  meta: RequestMeta,
+) {
   const { db, clock } = deps;
   const { orgId } = orgScope(u);
   const code = input.code.trim();
@@ -53,9 +80,24 @@ export async function createCertificate(deps: Deps, u: SessionUser, input: Certi
   if (await db.certificate.findFirst({ where: { OR: [{ code }, { name }] }, select: { id: true } })) throw conflict("证书编号或名称已存在");
   return db.$transaction(async (tx) => {
     const c = await tx.certificate.create({
-      data: { code, name, orgId, status: "DISABLED", openedAt: clock.now(), ...infoData(input), levels: { create: [...new Set(input.levels)].map((level) => ({ level })) } },
+      data: {
+        code,
+        name,
+        orgId,
+        status: "DISABLED",
+        openedAt: clock.now(),
+        ...infoData(input),
+        levels: { create: [...new Set(input.levels)].map((level) => ({ level })) },
+      },
     });
-    await writeAudit(tx, { actor: u, action: "certificate.create", targetType: "Certificate", targetId: c.id, summary: `新增证书 ${code} ${name}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "certificate.create",
+      targetType: "Certificate",
+      targetId: c.id,
+      summary: `新增证书 ${code} ${name}`,
+      ip: meta.ip,
+    });
     return { id: c.id };
   });
 }
@@ -67,7 +109,14 @@ export async function updateCertificate(deps: Deps, u: SessionUser, input: Certi
   await checkInfo(db, u, input);
   await db.$transaction(async (tx) => {
     await tx.certificate.update({ where: { id: c.id }, data: infoData(input) });
-    await writeAudit(tx, { actor: u, action: "certificate.update", targetType: "Certificate", targetId: c.id, summary: `修改证书 ${c.code} 基本信息`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "certificate.update",
+      targetType: "Certificate",
+      targetId: c.id,
+      summary: `修改证书 ${c.code} 基本信息`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
@@ -81,7 +130,14 @@ export async function setCertificateStatus(deps: Deps, u: SessionUser, input: { 
   await db.$transaction(async (tx) => {
     const r = await tx.certificate.updateMany({ where: { id: c.id, status: c.status }, data: { status: want } });
     if (r.count === 0) throw conflict("证书状态已被他人修改，请刷新后重试");
-    await writeAudit(tx, { actor: u, action: input.enabled ? "certificate.enable" : "certificate.disable", targetType: "Certificate", targetId: c.id, summary: `${input.enabled ? "启用" : "停用"}证书 ${c.code}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: input.enabled ? "certificate.enable" : "certificate.disable",
+      targetType: "Certificate",
+      targetId: c.id,
+      summary: `${input.enabled ? "启用" : "停用"}证书 ${c.code}`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
@@ -92,7 +148,14 @@ export async function addCertificateLevel(deps: Deps, u: SessionUser, input: { i
   if (c.levels.some((l) => l.level === input.level)) throw conflict("该等级已存在");
   return db.$transaction(async (tx) => {
     const l = await tx.certificateLevel.create({ data: { certificateId: c.id, level: input.level } });
-    await writeAudit(tx, { actor: u, action: "certificate.level.add", targetType: "Certificate", targetId: c.id, summary: `证书 ${c.code} 增加等级 ${input.level}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "certificate.level.add",
+      targetType: "Certificate",
+      targetId: c.id,
+      summary: `证书 ${c.code} 增加等级 ${input.level}`,
+      ip: meta.ip,
+    });
     return { id: l.id };
   });
 }
@@ -105,7 +168,14 @@ export async function setCertificateMajors(deps: Deps, u: SessionUser, input: { 
   await db.$transaction(async (tx) => {
     await tx.certificateMajor.deleteMany({ where: { certificateId: c.id } });
     await tx.certificateMajor.createMany({ data: ids.map((majorId) => ({ certificateId: c.id, majorId })) });
-    await writeAudit(tx, { actor: u, action: "certificate.majors", targetType: "Certificate", targetId: c.id, summary: `设置证书 ${c.code} 的对应专业（${ids.length} 个）`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "certificate.majors",
+      targetType: "Certificate",
+      targetId: c.id,
+      summary: `设置证书 ${c.code} 的对应专业（${ids.length} 个）`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
@@ -126,8 +196,24 @@ export async function addSubject(deps: Deps, u: SessionUser, input: SubjectInput
   checkSubject(input, level.certificate.code);
   if (await db.examSubject.findUnique({ where: { code: input.code }, select: { id: true } })) throw conflict("科目编号已存在");
   return db.$transaction(async (tx) => {
-    const s = await tx.examSubject.create({ data: { code: input.code, name: input.name.trim(), examMode: input.examMode, durationMinutes: input.durationMinutes, targetGroup: input.targetGroup.trim() || "所有考生", certificateLevelId: level.id } });
-    await writeAudit(tx, { actor: u, action: "subject.create", targetType: "ExamSubject", targetId: s.id, summary: `新增考试科目 ${input.code} ${input.name}`, ip: meta.ip });
+    const s = await tx.examSubject.create({
+      data: {
+        code: input.code,
+        name: input.name.trim(),
+        examMode: input.examMode,
+        durationMinutes: input.durationMinutes,
+        targetGroup: input.targetGroup.trim() || "所有考生",
+        certificateLevelId: level.id,
+      },
+    });
+    await writeAudit(tx, {
+      actor: u,
+      action: "subject.create",
+      targetType: "ExamSubject",
+      targetId: s.id,
+      summary: `新增考试科目 ${input.code} ${input.name}`,
+      ip: meta.ip,
+    });
     return { id: s.id };
   });
 }
@@ -139,7 +225,14 @@ export async function setSubjectStatus(deps: Deps, u: SessionUser, input: { id: 
   if (!s) throw notFound("科目不存在或不属于本机构");
   await db.$transaction(async (tx) => {
     await tx.examSubject.update({ where: { id: s.id }, data: { status: input.enabled ? "ENABLED" : "DISABLED" } });
-    await writeAudit(tx, { actor: u, action: input.enabled ? "subject.enable" : "subject.disable", targetType: "ExamSubject", targetId: s.id, summary: `${input.enabled ? "启用" : "停用"}考试科目 ${s.code}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: input.enabled ? "subject.enable" : "subject.disable",
+      targetType: "ExamSubject",
+      targetId: s.id,
+      summary: `${input.enabled ? "启用" : "停用"}考试科目 ${s.code}`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }

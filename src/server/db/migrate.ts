@@ -19,10 +19,14 @@ export async function migrate(connectionString: string, opts: { log?: (m: string
       migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ,
       started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
     const done = new Map<string, string>(
-      (await client.query(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`))
-        .rows.map((r: { migration_name: string; checksum: string }) => [r.migration_name, r.checksum]),
+      (await client.query(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map(
+        (r: { migration_name: string; checksum: string }) => [r.migration_name, r.checksum],
+      ),
     );
-    const names = fs.readdirSync(MIGRATIONS_DIR).filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql"))).sort();
+    const names = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql")))
+      .sort();
     for (const name of names) {
       const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");
@@ -35,10 +39,11 @@ export async function migrate(connectionString: string, opts: { log?: (m: string
       await client.query("BEGIN");
       try {
         await client.query(sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1,$2,now(),$3,1)`,
-          [id, checksum, name],
-        );
+        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1,$2,now(),$3,1)`, [
+          id,
+          checksum,
+          name,
+        ]);
         await client.query("COMMIT");
       } catch (e) {
         await client.query("ROLLBACK");

@@ -9,6 +9,7 @@ import { writeAudit } from "@/server/audit/write";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { writeXlsx } from "@/server/excel/export";
 import { and, batchesOf, type ListDef } from "@/server/lists/define";
+import { mintScope } from "@/server/tenancy";
 
 export const EXPORT_MAX_ROWS = 50_000;
 export const EXPORT_TTL_MS = 60 * 60 * 1000;
@@ -27,27 +28,50 @@ export async function createExport<F, R extends { id: string }, W extends object
   const phone = (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { phone: true } })).phone;
   await verifySmsCode(deps, { phone: phone ?? "", purpose: "EXPORT", code: input.smsCode });
 
-  const base = await def.where(db, user, parsed.data);
+  const base = await def.where(db, mintScope(user), parsed.data);
   const tab = def.tabs?.find((t) => t.value === input.tab);
   // Ticked ids only narrow the caller's own scope: an id outside it simply matches nothing.
   const where = and<W>(base, tab?.where, input.ids?.length ? ({ id: { in: input.ids } } as unknown as W) : null);
   const total = await def.count(db, where);
   if (total === 0) throw badRequest("没有可导出的数据");
-  if (total > EXPORT_MAX_ROWS) throw badRequest(`单次最多导出 ${EXPORT_MAX_ROWS.toLocaleString("zh-CN")} 条数据，当前 ${total.toLocaleString("zh-CN")} 条，请缩小查询范围后分批导出`);
+  if (total > EXPORT_MAX_ROWS)
+    throw badRequest(`单次最多导出 ${EXPORT_MAX_ROWS.toLocaleString("zh-CN")} 条数据，当前 ${total.toLocaleString("zh-CN")} 条，请缩小查询范围后分批导出`);
 
   const storage = deps.storage ?? getStorage();
   const now = clock.now();
   const key = newKey("export", "xlsx", now);
   const { stream, done } = await storage.writer(key);
-  const rows = await writeXlsx({ stream, sheet: def.title, title: `${def.title}（导出时间 ${now.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}）`, columns: def.columns, batches: batchesOf(def, db, where) });
+  const rows = await writeXlsx({
+    stream,
+    sheet: def.title,
+    title: `${def.title}（导出时间 ${now.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}）`,
+    columns: def.columns,
+    batches: batchesOf(def, db, where),
+  });
   const size = await done();
   const stamp = now.toLocaleString("sv-SE", { timeZone: "Asia/Shanghai" }).replace(/[-: ]/g, "").slice(0, 12);
   const filename = `${def.title}_${stamp}.xlsx`;
   const file = await db.$transaction(async (tx) => {
     const f = await tx.storedFile.create({
-      data: { key, purpose: "EXPORT", filename, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, ownerUserId: user.id, rowCount: rows, expiresAt: new Date(now.getTime() + EXPORT_TTL_MS) },
+      data: {
+        key,
+        purpose: "EXPORT",
+        filename,
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        size,
+        ownerUserId: user.id,
+        rowCount: rows,
+        expiresAt: new Date(now.getTime() + EXPORT_TTL_MS),
+      },
     });
-    await writeAudit(tx, { actor: user, action: "export", targetType: "StoredFile", targetId: f.id, summary: `导出${def.title} ${rows} 条${input.ids?.length ? "（勾选）" : ""}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: user,
+      action: "export",
+      targetType: "StoredFile",
+      targetId: f.id,
+      summary: `导出${def.title} ${rows} 条${input.ids?.length ? "（勾选）" : ""}`,
+      ip: meta.ip,
+    });
     return f;
   });
   return { fileId: file.id, rows, filename };

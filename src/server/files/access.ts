@@ -4,11 +4,25 @@ import type { SessionUser } from "@/server/session-user";
 import type { StoredFile } from "@/generated/prisma/client";
 import { applicationsWhere } from "@/server/applications/scope";
 import { reportsWhere } from "@/server/reports/scope";
+import { mintScope } from "@/server/tenancy";
 
 // Evidence and report scans follow their record: whoever may read the record may read its file.
 const none = { id: "00000000-0000-0000-0000-000000000000" };
-const applicationsWhereOrNone = (u: SessionUser) => { try { return applicationsWhere(u); } catch { return none; } };
-const reportsWhereOrNone = (u: SessionUser) => { try { return reportsWhere(u); } catch { return none; } };
+// The download route is an auth gate: it mints the scope from the session it has just checked.
+const applicationsWhereOrNone = (u: SessionUser) => {
+  try {
+    return applicationsWhere(mintScope(u));
+  } catch {
+    return none;
+  }
+};
+const reportsWhereOrNone = (u: SessionUser) => {
+  try {
+    return reportsWhere(mintScope(u));
+  } catch {
+    return none;
+  }
+};
 
 export async function canDownload(db: Db, user: SessionUser | null, file: StoredFile, now: Date): Promise<boolean> {
   switch (file.purpose) {

@@ -73,7 +73,14 @@ export async function storeUpload(
   const size = await storage.put(key, body);
   const filename = file.name.replace(/[\\/\0]/g, "_").slice(-120);
   return deps.db.storedFile.create({
-    data: { key, purpose, filename: kind === "png" && !/\.png$/i.test(filename) ? `${filename}.png` : filename, contentType: CONTENT_TYPES[kind], size, ownerUserId: user.id },
+    data: {
+      key,
+      purpose,
+      filename: kind === "png" && !/\.png$/i.test(filename) ? `${filename}.png` : filename,
+      contentType: CONTENT_TYPES[kind],
+      size,
+      ownerUserId: user.id,
+    },
     select: { id: true, filename: true, size: true },
   });
 }

@@ -33,7 +33,10 @@ export class LocalIdentityVerifier implements IdentityVerifier {
 
 export class HttpIdentityVerifier implements IdentityVerifier {
   readonly name = "http";
-  constructor(private url: string, private token?: string) {}
+  constructor(
+    private url: string,
+    private token?: string,
+  ) {}
   async verify(p: IdentityInput): Promise<IdentityResult> {
     const res = await fetch(this.url, {
       method: "POST",

@@ -54,7 +54,15 @@ export async function templateOf(columns: ImportColumn[], title: string): Promis
   all.forEach((c, i) => {
     const col = String.fromCharCode(65 + i);
     // Range validations exist at runtime in exceljs 4 but are missing from its typings.
-    if (c.options) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}3:${col}50002`, { type: "list", allowBlank: true, formulae: [`"${c.options.join(",")}"`], showErrorMessage: true, errorTitle: "输入有误", error: `请从下拉列表中选择：${c.options.join("、")}` });
+    if (c.options)
+      (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}3:${col}50002`, {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${c.options.join(",")}"`],
+        showErrorMessage: true,
+        errorTitle: "输入有误",
+        error: `请从下拉列表中选择：${c.options.join("、")}`,
+      });
     if (c.text) for (let r = 3; r <= 1002; r++) ws.getCell(`${col}${r}`).numFmt = "@";
   });
   ws.views = [{ state: "frozen", ySplit: 1 }];
@@ -69,8 +77,20 @@ export async function beginImport(deps: Deps, user: SessionUser, kind: ImportKin
   const key = newKey("import", zip ? "zip" : "xlsx", now);
   const size = await storage.put(key, file.bytes);
   return deps.db.$transaction(async (tx) => {
-    await tx.storedFile.create({ data: { key, purpose: "IMPORT_SOURCE", filename: file.name.slice(0, 200), contentType: zip ? "application/zip" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, ownerUserId: user.id, createdAt: now } });
-    return tx.importRecord.create({ data: { kind, userId: user.id, schoolId: user.schoolId, filename: file.name.slice(0, 200), createdAt: now, heartbeatAt: now } });
+    await tx.storedFile.create({
+      data: {
+        key,
+        purpose: "IMPORT_SOURCE",
+        filename: file.name.slice(0, 200),
+        contentType: zip ? "application/zip" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        size,
+        ownerUserId: user.id,
+        createdAt: now,
+      },
+    });
+    return tx.importRecord.create({
+      data: { kind, userId: user.id, schoolId: user.schoolId, filename: file.name.slice(0, 200), createdAt: now, heartbeatAt: now },
+    });
   });
 }
 
@@ -97,30 +117,56 @@ export async function runImport<T, C>(deps: Deps, user: SessionUser, spec: Impor
   const now = clock.now();
   for (const r of sheet) {
     const c = spec.check(r.cells, ctx, now);
-    if (!c.ok) { failed.push({ ...r, reason: c.error }); continue; }
+    if (!c.ok) {
+      failed.push({ ...r, reason: c.error });
+      continue;
+    }
     const k = spec.key?.(c.value);
-    if (k && seen.has(k)) { failed.push({ ...r, reason: `与第 ${seen.get(k)} 行重复` }); continue; }
+    if (k && seen.has(k)) {
+      failed.push({ ...r, reason: `与第 ${seen.get(k)} 行重复` });
+      continue;
+    }
     if (k) seen.set(k, r.line);
     good.push({ ...r, value: c.value });
   }
-  await db.importRecord.update({ where: { id: recordId }, data: { total: sheet.length, processed: failed.length, failed: failed.length, heartbeatAt: clock.now() } });
+  await db.importRecord.update({
+    where: { id: recordId },
+    data: { total: sheet.length, processed: failed.length, failed: failed.length, heartbeatAt: clock.now() },
+  });
   let succeeded = 0;
   for (let i = 0; i < good.length; i += BATCH) {
     const batch = good.slice(i, i + BATCH);
-    const errors = await spec.checkBatch(db, batch.map((b) => b.value), ctx);
+    const errors = await spec.checkBatch(
+      db,
+      batch.map((b) => b.value),
+      ctx,
+    );
     const ok = batch.filter((b, j) => {
       if (errors[j]) failed.push({ ...b, reason: errors[j]! });
       return !errors[j];
     });
     try {
-      await db.$transaction((tx) => spec.write(tx, ok.map((b) => b.value), ctx, now, recordId), { timeout: 60_000 });
+      await db.$transaction(
+        (tx) =>
+          spec.write(
+            tx,
+            ok.map((b) => b.value),
+            ctx,
+            now,
+            recordId,
+          ),
+        { timeout: 60_000 },
+      );
       succeeded += ok.length;
     } catch {
       // Someone else wrote the same keys meanwhile: retry row by row so only the clashing rows fail.
       for (const b of ok) {
         try {
           const again = await spec.checkBatch(db, [b.value], ctx);
-          if (again[0]) { failed.push({ ...b, reason: again[0] }); continue; }
+          if (again[0]) {
+            failed.push({ ...b, reason: again[0] });
+            continue;
+          }
           await db.$transaction((tx) => spec.write(tx, [b.value], ctx, now, recordId));
           succeeded++;
         } catch {
@@ -128,12 +174,31 @@ export async function runImport<T, C>(deps: Deps, user: SessionUser, spec: Impor
         }
       }
     }
-    await db.importRecord.update({ where: { id: recordId }, data: { processed: failed.length + succeeded, succeeded, failed: failed.length, heartbeatAt: clock.now() } });
+    await db.importRecord.update({
+      where: { id: recordId },
+      data: { processed: failed.length + succeeded, succeeded, failed: failed.length, heartbeatAt: clock.now() },
+    });
   }
-  const failedFileId = failed.length ? await failedRowsFile(deps, user, spec, failed.sort((a, b) => a.line - b.line)) : null;
+  const failedFileId = failed.length
+    ? await failedRowsFile(
+        deps,
+        user,
+        spec,
+        failed.sort((a, b) => a.line - b.line),
+      )
+    : null;
   return db.$transaction(async (tx) => {
-    const rec = await tx.importRecord.update({ where: { id: recordId }, data: { status: "DONE", succeeded, failed: failed.length, processed: sheet.length, failedFileId, finishedAt: clock.now(), heartbeatAt: clock.now() } });
-    await writeAudit(tx, { actor: user, action: `import.${spec.kind.toLowerCase()}`, targetType: "ImportRecord", targetId: recordId, summary: `${spec.title}：成功 ${succeeded} 条，失败 ${failed.length} 条（${rec.filename}）` });
+    const rec = await tx.importRecord.update({
+      where: { id: recordId },
+      data: { status: "DONE", succeeded, failed: failed.length, processed: sheet.length, failedFileId, finishedAt: clock.now(), heartbeatAt: clock.now() },
+    });
+    await writeAudit(tx, {
+      actor: user,
+      action: `import.${spec.kind.toLowerCase()}`,
+      targetType: "ImportRecord",
+      targetId: recordId,
+      summary: `${spec.title}：成功 ${succeeded} 条，失败 ${failed.length} 条（${rec.filename}）`,
+    });
     return rec;
   });
 }
@@ -143,18 +208,34 @@ export function runInBackground(deps: Deps, recordId: string, work: () => Promis
   void work().catch(async (e) => {
     if ((e as { code?: string }).code !== "BAD_REQUEST") {
       console.error("[import] failed", e);
-      await deps.db.importRecord.updateMany({ where: { id: recordId, status: "RUNNING" }, data: { status: "FAILED", message: "导入异常中止，已写入的批次保留，请查看失败数据后重新导入", finishedAt: deps.clock.now() } }).catch(() => {});
+      await deps.db.importRecord
+        .updateMany({
+          where: { id: recordId, status: "RUNNING" },
+          data: { status: "FAILED", message: "导入异常中止，已写入的批次保留，请查看失败数据后重新导入", finishedAt: deps.clock.now() },
+        })
+        .catch(() => {});
     }
   });
 }
 
-async function failedRowsFile<T, C>(deps: Deps, user: SessionUser, spec: ImportSpec<T, C>, rows: { line: number; cells: Record<string, string>; reason: string }[]) {
+async function failedRowsFile<T, C>(
+  deps: Deps,
+  user: SessionUser,
+  spec: ImportSpec<T, C>,
+  rows: { line: number; cells: Record<string, string>; reason: string }[],
+) {
   // Same columns as the template (fix and re-import), plus the row number and the reason.
-  return writeFailedFile(deps, user, spec.title, [
-    ...spec.columns.map((c) => ({ header: c.header, width: c.width, value: (r: (typeof rows)[number]) => safeCell(r.cells[c.key]) })),
-    { header: "原行号", value: (r) => r.line },
-    { header: "失败原因", width: 40, value: (r) => r.reason },
-  ], rows);
+  return writeFailedFile(
+    deps,
+    user,
+    spec.title,
+    [
+      ...spec.columns.map((c) => ({ header: c.header, width: c.width, value: (r: (typeof rows)[number]) => safeCell(r.cells[c.key]) })),
+      { header: "原行号", value: (r) => r.line },
+      { header: "失败原因", width: 40, value: (r) => r.reason },
+    ],
+    rows,
+  );
 }
 
 /** The failed rows (or files) of an import as an .xlsx the importer and the school may download. */
@@ -163,13 +244,35 @@ export async function writeFailedFile<R>(deps: Deps, user: SessionUser, title: s
   const now = deps.clock.now();
   const key = newKey("import-failed", "xlsx", now);
   const { stream, done } = await storage.writer(key);
-  await writeXlsx({ stream, sheet: "失败数据", title: `${title}失败数据（修改后可重新导入）`, columns, batches: (async function* () { yield rows; })() });
+  await writeXlsx({
+    stream,
+    sheet: "失败数据",
+    title: `${title}失败数据（修改后可重新导入）`,
+    columns,
+    batches: (async function* () {
+      yield rows;
+    })(),
+  });
   const size = await done();
-  const f = await deps.db.storedFile.create({ data: { key, purpose: "IMPORT_FAILED_ROWS", filename: `${title}失败数据.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size, ownerUserId: user.id, rowCount: rows.length, createdAt: now } });
+  const f = await deps.db.storedFile.create({
+    data: {
+      key,
+      purpose: "IMPORT_FAILED_ROWS",
+      filename: `${title}失败数据.xlsx`,
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      size,
+      ownerUserId: user.id,
+      rowCount: rows.length,
+      createdAt: now,
+    },
+  });
   return f.id;
 }
 
 /** A record whose worker stopped beating (its instance died) is reported as interrupted. */
 export async function markStale(db: Db, now: Date): Promise<void> {
-  await db.importRecord.updateMany({ where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - STALE_MS) } }, data: { status: "FAILED", message: "导入中断（服务重启），已写入的批次保留，请核对后重新导入", finishedAt: now } });
+  await db.importRecord.updateMany({
+    where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - STALE_MS) } },
+    data: { status: "FAILED", message: "导入中断（服务重启），已写入的批次保留，请核对后重新导入", finishedAt: now },
+  });
 }

@@ -30,7 +30,10 @@ export async function readSheet(bytes: Buffer, columns: { key: string; header: s
       if (!index) {
         // The header row: the first row naming all expected columns (a title row may sit above it).
         const found = new Map<number, string>();
-        values.forEach((v, i) => { const c = columns.find((x) => x.header === v.trim()); if (c) found.set(i, c.key); });
+        values.forEach((v, i) => {
+          const c = columns.find((x) => x.header === v.trim());
+          if (c) found.set(i, c.key);
+        });
         if (found.size === columns.length) index = found;
         else if (!missing.length || found.size > 0) missing = columns.filter((c) => ![...found.values()].includes(c.key)).map((c) => c.header);
         if (!index && row.number >= 3) throw new SheetError(`表头与模板不一致，缺少：${missing.join("、")}。请下载最新模板`);
@@ -56,6 +59,7 @@ function textOf(v: string | { number: string } | undefined, line: number): strin
   if (typeof v === "string") return v;
   // A number cell: a long one (an ID typed into a number cell) has lost digits already; say so, never guess.
   const n = v.number;
-  if (/e/i.test(n) || n.replace(/[^0-9]/g, "").replace(/^0+/, "").length > 15) throw new SheetError(`第 ${line} 行有长数字被 Excel 转为数值而丢失精度，请把证件号码等列设为文本格式后重新填写`);
+  if (/e/i.test(n) || n.replace(/[^0-9]/g, "").replace(/^0+/, "").length > 15)
+    throw new SheetError(`第 ${line} 行有长数字被 Excel 转为数值而丢失精度，请把证件号码等列设为文本格式后重新填写`);
   return /^-?\d+\.0+$/.test(n) ? n.replace(/\.0+$/, "") : n;
 }

@@ -10,12 +10,33 @@ import { candidateUpdateImport } from "@/server/candidates/update-candidates";
 import { importPhotos, PHOTO_ZIP_MAX_BYTES } from "@/server/candidates/import-photos";
 
 type Run = (deps: { db: Db; clock: Clock }, u: SessionUser, recordId: string, bytes: Buffer) => Promise<unknown>;
-export type ImportEntry = { kind: ImportKind; ext: "xlsx" | "zip"; maxBytes: number; may: (u: SessionUser) => boolean; run: Run; template?: { title: string; columns: ImportColumn[] } };
+export type ImportEntry = {
+  kind: ImportKind;
+  ext: "xlsx" | "zip";
+  maxBytes: number;
+  may: (u: SessionUser) => boolean;
+  run: Run;
+  template?: { title: string; columns: ImportColumn[] };
+};
 
 const schoolStaff = (u: SessionUser) => (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") && u.schoolStatus !== "APPLYING";
 
 export const IMPORTS: Record<string, ImportEntry> = {
-  candidates: { kind: "CANDIDATES", ext: "xlsx", maxBytes: IMPORT_MAX_BYTES, may: schoolStaff, run: (d, u, id, b) => runImport(d, u, candidateImport, id, b), template: candidateImport },
-  "candidate-updates": { kind: "CANDIDATE_UPDATES", ext: "xlsx", maxBytes: IMPORT_MAX_BYTES, may: schoolStaff, run: (d, u, id, b) => runImport(d, u, candidateUpdateImport, id, b), template: candidateUpdateImport },
+  candidates: {
+    kind: "CANDIDATES",
+    ext: "xlsx",
+    maxBytes: IMPORT_MAX_BYTES,
+    may: schoolStaff,
+    run: (d, u, id, b) => runImport(d, u, candidateImport, id, b),
+    template: candidateImport,
+  },
+  "candidate-updates": {
+    kind: "CANDIDATE_UPDATES",
+    ext: "xlsx",
+    maxBytes: IMPORT_MAX_BYTES,
+    may: schoolStaff,
+    run: (d, u, id, b) => runImport(d, u, candidateUpdateImport, id, b),
+    template: candidateUpdateImport,
+  },
   "candidate-photos": { kind: "CANDIDATE_PHOTOS", ext: "zip", maxBytes: PHOTO_ZIP_MAX_BYTES, may: schoolStaff, run: importPhotos },
 };

@@ -7,7 +7,11 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
   // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
   const from = Math.max(0, buf.length - 65557);
   let eocd = -1;
-  for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  for (let i = buf.length - 22; i >= from; i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
@@ -18,7 +22,9 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
     const uncompressedSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
+    const nameLen = buf.readUInt16LE(p + 28),
+      extraLen = buf.readUInt16LE(p + 30),
+      commentLen = buf.readUInt16LE(p + 32);
     const flags = buf.readUInt16LE(p + 8);
     const raw = buf.subarray(p + 46, p + 46 + nameLen);
     // Bit 11: UTF-8 names; otherwise Chinese Windows zips use GBK, which TextDecoder reads.
@@ -33,7 +39,9 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
 export function zipBombProblem(entries: ZipEntry[], maxTotal: number, maxRatio = 200): string | null {
   const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
   if (total > maxTotal) return "文件解压后过大，请拆分后分批导入";
-  for (const e of entries) if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > maxRatio && e.uncompressedSize > 10 * 1024 * 1024) return "文件压缩比异常，疑似恶意文件，已拒绝";
+  for (const e of entries)
+    if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > maxRatio && e.uncompressedSize > 10 * 1024 * 1024)
+      return "文件压缩比异常，疑似恶意文件，已拒绝";
   return null;
 }
 

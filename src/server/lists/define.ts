@@ -2,7 +2,7 @@
 // and the columns; the same definition serves the screen (paged in the database) and the export.
 import type { z } from "zod";
 import type { Db } from "@/server/db";
-import type { SessionUser } from "@/server/session-user";
+import type { Scope } from "@/server/tenancy";
 import type { RoleName } from "@/domain/auth/portals";
 import type { ExportColumn } from "@/server/excel/export";
 
@@ -14,8 +14,8 @@ export type ListDef<F, R extends { id: string }, W extends object = object> = {
   title: string;
   roles: readonly RoleName[];
   filter: z.ZodType<F>;
-  /** The caller's scope plus the query fields; tenant ids come from the session only. */
-  where: (db: Db, user: SessionUser, filter: F) => Promise<W> | W;
+  /** The caller's scope plus the query fields; tenant ids come from the minted scope only. */
+  where: (db: Db, scope: Scope, filter: F) => Promise<W> | W;
   tabs?: Tab<W>[];
   count: (db: Db, where: W) => Promise<number>;
   /** Rows in screen order (skip/take), or in id order after a cursor for exports. */
@@ -32,8 +32,11 @@ export const afterIdWhere = (afterId?: string) => (afterId ? { id: { gt: afterId
 
 export type PageInput<F> = { filter: F; tab?: string; page: number; pageSize: number };
 
-export async function pageOf<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>, db: Db, user: SessionUser, input: PageInput<F>) {
-  const base = await def.where(db, user, input.filter);
+export async function pageOf<F, R extends { id: string }, W extends object>(
+  def: ListDef<F, R, W>,
+  { ctx: { db, scope }, input }: { ctx: { db: Db; scope: Scope }; input: PageInput<F> },
+) {
+  const base = await def.where(db, scope, input.filter);
   const tab = def.tabs?.find((t) => t.value === input.tab);
   const where = tab ? and<W>(base, tab.where) : base;
   // The current tab's total is that tab's count: every count runs once, all in parallel.

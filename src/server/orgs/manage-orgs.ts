@@ -7,7 +7,17 @@ import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
 import { isValidUscc } from "@/domain/identifiers/uscc";
 import { PHONE_RE } from "@/domain/auth/mask";
 
-export type OrgInput = { code?: string; name: string; uscc: string; address?: string | null; website?: string | null; intro?: string | null; contactName: string; contactPhone: string; contactEmail?: string | null };
+export type OrgInput = {
+  code?: string;
+  name: string;
+  uscc: string;
+  address?: string | null;
+  website?: string | null;
+  intro?: string | null;
+  contactName: string;
+  contactPhone: string;
+  contactEmail?: string | null;
+};
 
 function check(u: SessionUser, input: OrgInput) {
   if (u.role !== "ADMIN") throw forbidden();
@@ -19,8 +29,14 @@ function check(u: SessionUser, input: OrgInput) {
   if (!PHONE_RE.test(input.contactPhone.trim())) throw badRequest("联系人手机号格式不正确");
   if (input.website && !/^https?:\/\/\S+$/i.test(input.website)) throw badRequest("网址须以 http:// 或 https:// 开头");
   return {
-    name, uscc, address: input.address?.trim() || null, website: input.website?.trim() || null, intro: input.intro?.trim() || null,
-    contactName: input.contactName.trim(), contactPhone: input.contactPhone.trim(), contactEmail: input.contactEmail?.trim() || null,
+    name,
+    uscc,
+    address: input.address?.trim() || null,
+    website: input.website?.trim() || null,
+    intro: input.intro?.trim() || null,
+    contactName: input.contactName.trim(),
+    contactPhone: input.contactPhone.trim(),
+    contactEmail: input.contactEmail?.trim() || null,
   };
 }
 
@@ -32,7 +48,14 @@ export async function createOrg(deps: { db: Db; clock: Clock }, u: SessionUser, 
   if (clash) throw conflict(clash.code === code ? "机构代码已存在" : clash.name === v.name ? "机构名称已存在" : "统一社会信用代码已被使用");
   return db.$transaction(async (tx) => {
     const org = await tx.evaluationOrg.create({ data: { code, ...v } });
-    await writeAudit(tx, { actor: u, action: "org.create", targetType: "EvaluationOrg", targetId: org.id, summary: `新增培训评价组织 ${code} ${v.name}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "org.create",
+      targetType: "EvaluationOrg",
+      targetId: org.id,
+      summary: `新增培训评价组织 ${code} ${v.name}`,
+      ip: meta.ip,
+    });
     return { id: org.id };
   });
 }
@@ -47,7 +70,14 @@ export async function updateOrg(deps: { db: Db; clock: Clock }, u: SessionUser, 
   if (clash) throw conflict("机构名称或统一社会信用代码已被其他机构使用");
   await db.$transaction(async (tx) => {
     await tx.evaluationOrg.update({ where: { id: org.id }, data: v });
-    await writeAudit(tx, { actor: u, action: "org.update", targetType: "EvaluationOrg", targetId: org.id, summary: `修改培训评价组织 ${org.code}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "org.update",
+      targetType: "EvaluationOrg",
+      targetId: org.id,
+      summary: `修改培训评价组织 ${org.code}`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
@@ -64,7 +94,14 @@ export async function setOrgStatus(deps: { db: Db; clock: Clock }, u: SessionUse
     const r = await tx.evaluationOrg.updateMany({ where: { id: org.id, status: org.status }, data: { status: want } });
     if (r.count === 0) throw conflict("机构状态已被他人修改，请刷新后重试");
     if (!input.enabled) await tx.user.updateMany({ where: { orgId: org.id }, data: { sessionVersion: { increment: 1 } } });
-    await writeAudit(tx, { actor: u, action: input.enabled ? "org.enable" : "org.disable", targetType: "EvaluationOrg", targetId: org.id, summary: `${input.enabled ? "启用" : "停用"}培训评价组织 ${org.code} ${org.name}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: input.enabled ? "org.enable" : "org.disable",
+      targetType: "EvaluationOrg",
+      targetId: org.id,
+      summary: `${input.enabled ? "启用" : "停用"}培训评价组织 ${org.code} ${org.name}`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }

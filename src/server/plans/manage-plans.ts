@@ -5,51 +5,91 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { RequestMeta, SessionUser } from "@/server/session-user";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
-import { departmentScope, schoolScope } from "@/server/tenancy";
+import { departmentScope, mintScope, type Scope } from "@/server/tenancy";
+import { provinceCodeOf } from "@/domain/regions";
 import { planProblem, planStatus } from "@/domain/pilots/plan";
 import { applicationsWhere } from "@/server/applications/scope";
 
-export type PlanInput = { id?: string; year: number; batch: string; startsAt: Date; endsAt: Date; byMajor: boolean; cityReviewFirst: boolean; scope: "ALL" | "PARTIAL"; certificateIds: string[] };
+export type PlanInput = {
+  id?: string;
+  year: number;
+  batch: string;
+  startsAt: Date;
+  endsAt: Date;
+  byMajor: boolean;
+  cityReviewFirst: boolean;
+  scope: "ALL" | "PARTIAL";
+  certificateIds: string[];
+};
 
 /** The plans this user may read: a province its own, a city its province's, a school its province's. */
-export async function visiblePlansWhere(db: Db, u: SessionUser): Promise<Prisma.ApplicationPlanWhereInput> {
-  if (u.role === "EDU") {
-    const d = departmentScope(u);
-    return { department: { level: "PROVINCE", regionCode: `${d.regionPrefix.slice(0, 2)}0000` } };
-  }
-  if (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") {
-    const school = await db.school.findUniqueOrThrow({ where: { id: schoolScope(u).schoolId }, select: { regionCode: true } });
-    return { department: { level: "PROVINCE", regionCode: `${school.regionCode.slice(0, 2)}0000` } };
+export async function visiblePlansWhere(db: Db, scope: Scope): Promise<Prisma.ApplicationPlanWhereInput> {
+  if (scope.kind === "department") return { department: { level: "PROVINCE", regionCode: scope.provinceCode } };
+  if (scope.kind === "school") {
+    const school = await db.school.findUniqueOrThrow({ where: { id: scope.schoolId }, select: { regionCode: true } });
+    return { department: { level: "PROVINCE", regionCode: provinceCodeOf(school.regionCode) } };
   }
   throw forbidden();
 }
 
 export async function listPlans(deps: { db: Db; clock: Clock }, u: SessionUser, f: { year?: number; page: number; pageSize: number }) {
   const { db, clock } = deps;
-  const where: Prisma.ApplicationPlanWhereInput = { AND: [await visiblePlansWhere(db, u), f.year ? { year: f.year } : {}] };
+  const scope = mintScope(u);
+  const where: Prisma.ApplicationPlanWhereInput = { AND: [await visiblePlansWhere(db, scope), f.year ? { year: f.year } : {}] };
   const [rows, total] = await Promise.all([
     db.applicationPlan.findMany({
-      where, orderBy: [{ year: "desc" }, { startsAt: "desc" }], skip: (f.page - 1) * f.pageSize, take: f.pageSize,
-      include: { department: { select: { name: true } }, certificates: { include: { certificate: { select: { id: true, name: true } } } }, _count: { select: { applications: true } } },
+      where,
+      orderBy: [{ year: "desc" }, { startsAt: "desc" }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+      include: {
+        department: { select: { name: true } },
+        certificates: { include: { certificate: { select: { id: true, name: true } } } },
+        _count: { select: { applications: true } },
+      },
     }),
     db.applicationPlan.count({ where }),
   ]);
   const now = clock.now();
   // 申报统计 per plan, within the reader's own scope (a city counts its city's schools only).
-  const stats = u.role === "EDU"
-    ? await db.pilotApplication.groupBy({ by: ["planId", "status"], where: { AND: [applicationsWhere(u), { planId: { in: rows.map((r) => r.id) } }] }, _count: { _all: true }, _sum: { requestedTotal: true, approvedTotal: true } })
-    : [];
+  const stats =
+    u.role === "EDU"
+      ? await db.pilotApplication.groupBy({
+          by: ["planId", "status"],
+          where: { AND: [applicationsWhere(scope), { planId: { in: rows.map((r) => r.id) } }] },
+          _count: { _all: true },
+          _sum: { requestedTotal: true, approvedTotal: true },
+        })
+      : [];
   const statsOf = (planId: string) => {
     const g = stats.filter((x) => x.planId === planId);
     const n = (s: string) => g.filter((x) => x.status === s).reduce((a, x) => a + x._count._all, 0);
-    return { submitted: g.reduce((a, x) => a + x._count._all, 0), inReview: n("IN_REVIEW"), approved: n("APPROVED"), returned: n("RETURNED"), requested: g.reduce((a, x) => a + (x._sum.requestedTotal ?? 0), 0), approvedTrainees: g.reduce((a, x) => a + (x._sum.approvedTotal ?? 0), 0) };
+    return {
+      submitted: g.reduce((a, x) => a + x._count._all, 0),
+      inReview: n("IN_REVIEW"),
+      approved: n("APPROVED"),
+      returned: n("RETURNED"),
+      requested: g.reduce((a, x) => a + (x._sum.requestedTotal ?? 0), 0),
+      approvedTrainees: g.reduce((a, x) => a + (x._sum.approvedTotal ?? 0), 0),
+    };
   };
   return {
     total,
     canManage: u.role === "EDU" && u.departmentLevel === "PROVINCE",
     rows: rows.map((p) => ({
-      id: p.id, year: p.year, batch: p.batch, startsAt: p.startsAt, endsAt: p.endsAt, byMajor: p.byMajor, cityReviewFirst: p.cityReviewFirst, scope: p.scope,
-      department: p.department.name, certificates: p.certificates.map((c) => c.certificate), applications: p._count.applications, status: planStatus(p, now), stats: u.role === "EDU" ? statsOf(p.id) : null,
+      id: p.id,
+      year: p.year,
+      batch: p.batch,
+      startsAt: p.startsAt,
+      endsAt: p.endsAt,
+      byMajor: p.byMajor,
+      cityReviewFirst: p.cityReviewFirst,
+      scope: p.scope,
+      department: p.department.name,
+      certificates: p.certificates.map((c) => c.certificate),
+      applications: p._count.applications,
+      status: planStatus(p, now),
+      stats: u.role === "EDU" ? statsOf(p.id) : null,
     })),
   };
 }
@@ -66,26 +106,51 @@ export async function savePlan(deps: { db: Db; clock: Clock }, u: SessionUser, i
   const now = clock.now();
   const batch = input.batch.trim();
   const certificateIds = input.scope === "PARTIAL" ? [...new Set(input.certificateIds)] : [];
-  const existing = input.id ? await db.applicationPlan.findFirst({ where: { id: input.id, departmentId: d.departmentId }, include: { _count: { select: { applications: true } } } }) : null;
+  const existing = input.id
+    ? await db.applicationPlan.findFirst({ where: { id: input.id, departmentId: d.departmentId }, include: { _count: { select: { applications: true } } } })
+    : null;
   if (input.id && !existing) throw notFound("申报计划不存在");
   const problem = planProblem({ ...input, batch, certificateIds }, now, existing ?? undefined);
   if (problem) throw badRequest(problem);
-  if (existing && existing._count.applications > 0 && (existing.byMajor !== input.byMajor || existing.scope !== input.scope || existing.cityReviewFirst !== input.cityReviewFirst)) {
+  if (
+    existing &&
+    existing._count.applications > 0 &&
+    (existing.byMajor !== input.byMajor || existing.scope !== input.scope || existing.cityReviewFirst !== input.cityReviewFirst)
+  ) {
     throw badRequest("已有院校按此计划申报，不能再修改填报方式、审批流程或证书范围");
   }
   if (certificateIds.length && (await db.certificate.count({ where: { id: { in: certificateIds }, status: "ENABLED" } })) !== certificateIds.length) {
     throw badRequest("所选证书不存在或已停用");
   }
-  const clash = await db.applicationPlan.findFirst({ where: { departmentId: d.departmentId, year: input.year, batch, ...(existing ? { id: { not: existing.id } } : {}) }, select: { id: true } });
+  const clash = await db.applicationPlan.findFirst({
+    where: { departmentId: d.departmentId, year: input.year, batch, ...(existing ? { id: { not: existing.id } } : {}) },
+    select: { id: true },
+  });
   if (clash) throw conflict(`${input.year}年${batch}已存在`);
-  const data = { year: input.year, batch, startsAt: input.startsAt, endsAt: input.endsAt, byMajor: input.byMajor, cityReviewFirst: input.cityReviewFirst, scope: input.scope };
+  const data = {
+    year: input.year,
+    batch,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    byMajor: input.byMajor,
+    cityReviewFirst: input.cityReviewFirst,
+    scope: input.scope,
+  };
   return db.$transaction(async (tx) => {
     const plan = existing
       ? await tx.applicationPlan.update({ where: { id: existing.id }, data })
       : await tx.applicationPlan.create({ data: { ...data, departmentId: d.departmentId, createdById: u.id } });
     await tx.applicationPlanCertificate.deleteMany({ where: { planId: plan.id } });
-    if (certificateIds.length) await tx.applicationPlanCertificate.createMany({ data: certificateIds.map((certificateId) => ({ planId: plan.id, certificateId })) });
-    await writeAudit(tx, { actor: u, action: existing ? "plan.update" : "plan.create", targetType: "ApplicationPlan", targetId: plan.id, summary: `${existing ? "修改" : "发布"}申报计划 ${input.year}年${batch}`, ip: meta.ip });
+    if (certificateIds.length)
+      await tx.applicationPlanCertificate.createMany({ data: certificateIds.map((certificateId) => ({ planId: plan.id, certificateId })) });
+    await writeAudit(tx, {
+      actor: u,
+      action: existing ? "plan.update" : "plan.create",
+      targetType: "ApplicationPlan",
+      targetId: plan.id,
+      summary: `${existing ? "修改" : "发布"}申报计划 ${input.year}年${batch}`,
+      ip: meta.ip,
+    });
     return { id: plan.id };
   });
 }
@@ -98,7 +163,14 @@ export async function deletePlan(deps: { db: Db; clock: Clock }, u: SessionUser,
   if (planStatus(plan, clock.now()) !== "NOT_STARTED" || plan._count.applications > 0) throw badRequest("只能删除尚未开始且无人申报的申报计划");
   await db.$transaction(async (tx) => {
     await tx.applicationPlan.delete({ where: { id: plan.id } });
-    await writeAudit(tx, { actor: u, action: "plan.delete", targetType: "ApplicationPlan", targetId: plan.id, summary: `删除申报计划 ${plan.year}年${plan.batch}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "plan.delete",
+      targetType: "ApplicationPlan",
+      targetId: plan.id,
+      summary: `删除申报计划 ${plan.year}年${plan.batch}`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }

@@ -7,7 +7,13 @@ export const CATEGORY_LABELS = { POLICY: "政策文件", NOTICE: "通知公告" 
 export async function publishedAnnouncements(db: Db, opts: { category?: "POLICY" | "NOTICE"; page: number; pageSize: number }) {
   const where: Prisma.AnnouncementWhereInput = { status: "PUBLISHED", ...(opts.category ? { category: opts.category } : {}) };
   const [rows, total] = await Promise.all([
-    db.announcement.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, select: { id: true, title: true, category: true, publishedAt: true } }),
+    db.announcement.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      select: { id: true, title: true, category: true, publishedAt: true },
+    }),
     db.announcement.count({ where }),
   ]);
   return { rows, total };
@@ -15,15 +21,27 @@ export async function publishedAnnouncements(db: Db, opts: { category?: "POLICY"
 
 export async function publishedAnnouncement(db: Db, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const a = await db.announcement.findFirst({ where: { id, status: "PUBLISHED" }, include: { attachments: { include: { file: { select: { id: true, filename: true, size: true } } } } } });
+  const a = await db.announcement.findFirst({
+    where: { id, status: "PUBLISHED" },
+    include: { attachments: { include: { file: { select: { id: true, filename: true, size: true } } } } },
+  });
   return a && { ...a, attachments: a.attachments.map((x) => x.file) };
 }
 
 export async function publicCertificates(db: Db, opts: { q?: string; page: number; pageSize: number }) {
   const q = opts.q?.trim().slice(0, 50);
-  const where: Prisma.CertificateWhereInput = { status: "ENABLED", ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }, { org: { name: { contains: q } } }] } : {}) };
+  const where: Prisma.CertificateWhereInput = {
+    status: "ENABLED",
+    ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }, { org: { name: { contains: q } } }] } : {}),
+  };
   const [rows, total] = await Promise.all([
-    db.certificate.findMany({ where, orderBy: [{ openedAt: "desc" }, { code: "asc" }], skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize, include: { org: { select: { name: true } }, levels: { select: { level: true }, orderBy: { level: "asc" } } } }),
+    db.certificate.findMany({
+      where,
+      orderBy: [{ openedAt: "desc" }, { code: "asc" }],
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      include: { org: { select: { name: true } }, levels: { select: { level: true }, orderBy: { level: "asc" } } },
+    }),
     db.certificate.count({ where }),
   ]);
   return { rows, total };

@@ -7,7 +7,10 @@ import { reportsWhere } from "./scope";
 import { CADENCE_LABELS, REPORT_STATUS_LABELS, periodLabel } from "@/domain/reports/period";
 
 const filter = z.strictObject({
-  year: z.string().regex(/^\d{4}$/, "年度为 4 位数字").optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "年度为 4 位数字")
+    .optional(),
   school: z.string().trim().max(60).optional(),
 });
 type Filter = z.infer<typeof filter>;
@@ -29,17 +32,34 @@ const columns: ExportColumn<ReportRow>[] = [
   { header: "退回原因", width: 30, value: (r) => (r.status === "RETURNED" ? r.returnReason : "") },
 ];
 
-function def(name: string, title: string, roles: ListDef<Filter, ReportRow>["roles"], withDraft: boolean, extra: ExportColumn<ReportRow>[]): ListDef<Filter, ReportRow, Prisma.WeeklyReportWhereInput> {
+function def(
+  name: string,
+  title: string,
+  roles: ListDef<Filter, ReportRow>["roles"],
+  withDraft: boolean,
+  extra: ExportColumn<ReportRow>[],
+): ListDef<Filter, ReportRow, Prisma.WeeklyReportWhereInput> {
   return {
-    name, title, roles, filter,
-    where: (_db, u, f) => and<Prisma.WeeklyReportWhereInput>(
-      reportsWhere(u),
-      f.year ? { periodStart: { startsWith: f.year } } : null,
-      f.school ? { school: { name: { contains: f.school } } } : null,
-    ),
+    name,
+    title,
+    roles,
+    filter,
+    where: (_db, scope, f) =>
+      and<Prisma.WeeklyReportWhereInput>(
+        reportsWhere(scope),
+        f.year ? { periodStart: { startsWith: f.year } } : null,
+        f.school ? { school: { name: { contains: f.school } } } : null,
+      ),
     tabs: statusTabs(withDraft),
     count: (db, w) => db.weeklyReport.count({ where: w }),
-    rows: (db, w, p) => db.weeklyReport.findMany({ where: and(w, afterIdWhere(p.afterId)), include, orderBy: p.byId ? { id: "asc" } : [{ periodStart: "desc" }, { id: "asc" }], skip: p.skip, take: p.take }),
+    rows: (db, w, p) =>
+      db.weeklyReport.findMany({
+        where: and(w, afterIdWhere(p.afterId)),
+        include,
+        orderBy: p.byId ? { id: "asc" } : [{ periodStart: "desc" }, { id: "asc" }],
+        skip: p.skip,
+        take: p.take,
+      }),
     columns: [...extra, ...columns],
   };
 }

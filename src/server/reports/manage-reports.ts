@@ -3,14 +3,23 @@
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { RequestMeta, SessionUser } from "@/server/session-user";
-import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
 import { schoolScope } from "@/server/tenancy";
 import { eventsView, recordEvent } from "@/server/reviews/events";
-import { cadenceForRegion } from "./scope";
+import { cadenceForRegion, reportsWhere } from "./scope";
+import type { ReadCtx } from "@/server/use-case";
 import {
-  ALREADY_SUBMITTED, PERIOD_CLOSED, REPORT_SECTIONS, canDeleteReport, canEditReport, canWithdrawReport, periodLabel, periodOf, periodOpen, sectionsProblem,
+  ALREADY_SUBMITTED,
+  PERIOD_CLOSED,
+  REPORT_SECTIONS,
+  canDeleteReport,
+  canEditReport,
+  canWithdrawReport,
+  periodLabel,
+  periodOf,
+  periodOpen,
+  sectionsProblem,
 } from "@/domain/reports/period";
 
 type Deps = { db: Db; clock: Clock };
@@ -25,7 +34,10 @@ export async function currentPeriod(deps: Deps, u: SessionUser) {
   const schoolId = principal(u);
   const school = await deps.db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { regionCode: true } });
   const p = periodOf(await cadenceForRegion(deps.db, school.regionCode), deps.clock.now());
-  const report = await deps.db.weeklyReport.findUnique({ where: { schoolId_periodStart: { schoolId, periodStart: p.start } }, select: { id: true, status: true } });
+  const report = await deps.db.weeklyReport.findUnique({
+    where: { schoolId_periodStart: { schoolId, periodStart: p.start } },
+    select: { id: true, status: true },
+  });
   return { cadence: p.cadence, start: p.start, end: p.end, endsAt: p.endsAt, label: p.label, report, sections: REPORT_SECTIONS };
 }
 
@@ -52,23 +64,40 @@ export async function saveReport(deps: Deps, u: SessionUser, input: ReportInput,
   const problem = sectionsProblem(input.sections, input.submit);
   if (problem) throw badRequest(problem);
   if (input.submit && !input.scanFileId) throw badRequest("请上传校领导签字盖章的周报扫描件");
-  if (input.scanFileId && input.scanFileId !== existing?.scanFileId && !(await db.storedFile.count({ where: { id: input.scanFileId, ownerUserId: u.id, purpose: "WEEKLY_REPORT_SCAN" } }))) throw badRequest("扫描件不存在，请重新上传");
+  if (
+    input.scanFileId &&
+    input.scanFileId !== existing?.scanFileId &&
+    !(await db.storedFile.count({ where: { id: input.scanFileId, ownerUserId: u.id, purpose: "WEEKLY_REPORT_SCAN" } }))
+  )
+    throw badRequest("扫描件不存在，请重新上传");
   const data = {
-    sections, scanFileId: input.scanFileId ?? null,
+    sections,
+    scanFileId: input.scanFileId ?? null,
     ...(input.submit ? { status: "PENDING" as const, submittedAt: now, returnReason: null } : {}),
   };
   const label = periodLabel(period.cadence, period.start, period.end);
-  return db.$transaction(async (tx) => {
-    const r = existing
-      ? await tx.weeklyReport.update({ where: { id: existing.id }, data })
-      : await tx.weeklyReport.create({ data: { ...data, schoolId, cadence: period.cadence, periodStart: period.start, periodEnd: period.end, createdById: u.id } });
-    if (input.submit) await recordEvent(tx, { weeklyReportId: r.id }, { action: "SUBMIT" }, u, now);
-    await writeAudit(tx, { actor: u, action: input.submit ? "report.submit" : "report.save", targetType: "WeeklyReport", targetId: r.id, summary: `${input.submit ? "提交" : "保存"}周报 ${label}`, ip: meta.ip });
-    return { id: r.id, status: r.status };
-  }).catch((e) => {
-    if ((e as { code?: string }).code === "P2002") throw conflict(ALREADY_SUBMITTED);
-    throw e;
-  });
+  return db
+    .$transaction(async (tx) => {
+      const r = existing
+        ? await tx.weeklyReport.update({ where: { id: existing.id }, data })
+        : await tx.weeklyReport.create({
+            data: { ...data, schoolId, cadence: period.cadence, periodStart: period.start, periodEnd: period.end, createdById: u.id },
+          });
+      if (input.submit) await recordEvent(tx, { weeklyReportId: r.id }, { action: "SUBMIT" }, u, now);
+      await writeAudit(tx, {
+        actor: u,
+        action: input.submit ? "report.submit" : "report.save",
+        targetType: "WeeklyReport",
+        targetId: r.id,
+        summary: `${input.submit ? "提交" : "保存"}周报 ${label}`,
+        ip: meta.ip,
+      });
+      return { id: r.id, status: r.status };
+    })
+    .catch((e) => {
+      if ((e as { code?: string }).code === "P2002") throw conflict(ALREADY_SUBMITTED);
+      throw e;
+    });
 }
 
 /** 提交 from the list: the stored report as it is, while its period lasts. */
@@ -91,7 +120,14 @@ export async function withdrawReport(deps: Deps, u: SessionUser, id: string, met
     const claimed = await tx.weeklyReport.updateMany({ where: { id: r.id, status: "PENDING" }, data: { status: "DRAFT", submittedAt: null } });
     if (claimed.count === 0) throw badRequest("周报已被审核，不能撤回");
     await recordEvent(tx, { weeklyReportId: r.id }, { action: "WITHDRAW" }, u, now);
-    await writeAudit(tx, { actor: u, action: "report.withdraw", targetType: "WeeklyReport", targetId: r.id, summary: `撤回周报 ${periodLabel(r.cadence, r.periodStart, r.periodEnd)}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "report.withdraw",
+      targetType: "WeeklyReport",
+      targetId: r.id,
+      summary: `撤回周报 ${periodLabel(r.cadence, r.periodStart, r.periodEnd)}`,
+      ip: meta.ip,
+    });
     return { id: r.id, status: "DRAFT" as const };
   });
 }
@@ -103,18 +139,38 @@ export async function deleteReport(deps: Deps, u: SessionUser, id: string, meta:
   await deps.db.$transaction(async (tx) => {
     const gone = await tx.weeklyReport.deleteMany({ where: { id: r.id, status: "DRAFT" } });
     if (gone.count === 0) throw badRequest("周报状态已变化，请刷新后重试");
-    await writeAudit(tx, { actor: u, action: "report.delete", targetType: "WeeklyReport", targetId: r.id, summary: `删除周报 ${periodLabel(r.cadence, r.periodStart, r.periodEnd)}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "report.delete",
+      targetType: "WeeklyReport",
+      targetId: r.id,
+      summary: `删除周报 ${periodLabel(r.cadence, r.periodStart, r.periodEnd)}`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
 
-export async function reportDetail(db: Db, u: SessionUser, where: Prisma.WeeklyReportWhereInput, id: string) {
-  const r = await db.weeklyReport.findFirst({ where: { AND: [{ id }, where] }, include: { school: { select: { code: true, name: true } }, events: { orderBy: { at: "asc" } } } });
+export async function reportDetail({ ctx: { db, scope }, input: { id } }: { ctx: ReadCtx; input: { id: string } }) {
+  const r = await db.weeklyReport.findFirst({
+    where: { AND: [{ id }, reportsWhere(scope)] },
+    include: { school: { select: { code: true, name: true } }, events: { orderBy: { at: "asc" } } },
+  });
   if (!r) throw notFound("周报不存在");
   const scan = r.scanFileId ? await db.storedFile.findUnique({ where: { id: r.scanFileId }, select: { id: true, filename: true } }) : null;
   return {
-    id: r.id, school: r.school, cadence: r.cadence, periodStart: r.periodStart, periodEnd: r.periodEnd, label: periodLabel(r.cadence, r.periodStart, r.periodEnd),
-    status: r.status, submittedAt: r.submittedAt, reviewedAt: r.reviewedAt, returnReason: r.returnReason,
-    sections: REPORT_SECTIONS.map((s) => ({ ...s, text: (r.sections as Record<string, string>)[s.key] ?? "" })), scan, events: eventsView(r.events),
+    id: r.id,
+    school: r.school,
+    cadence: r.cadence,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    label: periodLabel(r.cadence, r.periodStart, r.periodEnd),
+    status: r.status,
+    submittedAt: r.submittedAt,
+    reviewedAt: r.reviewedAt,
+    returnReason: r.returnReason,
+    sections: REPORT_SECTIONS.map((s) => ({ ...s, text: (r.sections as Record<string, string>)[s.key] ?? "" })),
+    scan,
+    events: eventsView(r.events),
   };
 }

@@ -17,7 +17,10 @@ type Deps = { db: Db; clock: Clock; sms: SmsGateway };
 export async function decideReport(deps: Deps, u: SessionUser, input: { id: string; approve: boolean; reason?: string }, meta: RequestMeta) {
   const { db, clock } = deps;
   const d = departmentScope(u);
-  const r = await db.weeklyReport.findFirst({ where: { id: input.id, school: { regionCode: { startsWith: d.regionPrefix } }, status: { not: "DRAFT" } }, include: { school: { select: { name: true, users: { where: { role: "SCHOOL_PRINCIPAL" }, select: { phone: true } } } } } });
+  const r = await db.weeklyReport.findFirst({
+    where: { id: input.id, school: { regionCode: { startsWith: d.regionPrefix } }, status: { not: "DRAFT" } },
+    include: { school: { select: { name: true, users: { where: { role: "SCHOOL_PRINCIPAL" }, select: { phone: true } } } } },
+  });
   if (!r) throw notFound("周报不存在");
   if (r.status !== "PENDING") throw badRequest("该周报不是待审核状态");
   const reason = input.reason?.trim() ?? "";
@@ -29,12 +32,23 @@ export async function decideReport(deps: Deps, u: SessionUser, input: { id: stri
   const label = periodLabel(r.cadence, r.periodStart, r.periodEnd);
   const actor = await unitLabel(db, u);
   await db.$transaction(async (tx) => {
-    const claimed = await tx.weeklyReport.updateMany({ where: { id: r.id, status: "PENDING" }, data: { status: input.approve ? "APPROVED" : "RETURNED", reviewedAt: now, returnReason: input.approve ? null : reason } });
+    const claimed = await tx.weeklyReport.updateMany({
+      where: { id: r.id, status: "PENDING" },
+      data: { status: input.approve ? "APPROVED" : "RETURNED", reviewedAt: now, returnReason: input.approve ? null : reason },
+    });
     if (claimed.count === 0) throw conflict("该周报已被审核或撤回，请刷新后查看");
     await recordEvent(tx, { weeklyReportId: r.id }, { action: input.approve ? "APPROVE" : "RETURN", reason: reason || null }, u, now, actor);
-    await writeAudit(tx, { actor: u, action: input.approve ? "report.approve" : "report.return", targetType: "WeeklyReport", targetId: r.id, summary: `${input.approve ? "通过" : "退回"} ${r.school.name} 周报 ${label}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: input.approve ? "report.approve" : "report.return",
+      targetType: "WeeklyReport",
+      targetId: r.id,
+      summary: `${input.approve ? "通过" : "退回"} ${r.school.name} 周报 ${label}`,
+      ip: meta.ip,
+    });
   });
-  if (!input.approve) await notify(deps.sms, r.school.users[0]?.phone, `贵校${label}的周报被退回，原因：${reason.slice(0, 60)}。请在本期结束前修改后重新提交。`);
+  if (!input.approve)
+    await notify(deps.sms, r.school.users[0]?.phone, `贵校${label}的周报被退回，原因：${reason.slice(0, 60)}。请在本期结束前修改后重新提交。`);
   return { ok: true };
 }
 
@@ -44,14 +58,27 @@ export async function missingReports(deps: { db: Db; clock: Clock }, u: SessionU
   const d = departmentScope(u);
   const cadence = await cadenceForRegion(db, d.regionPrefix.padEnd(6, "0"));
   const p = periodOf(cadence, clock.now());
-  const where = { regionCode: { startsWith: d.regionPrefix }, isPilot: true, status: "REGISTERED" as const, weeklyReports: { none: { periodStart: p.start, status: { in: ["PENDING" as const, "APPROVED" as const] } } } };
+  const where = {
+    regionCode: { startsWith: d.regionPrefix },
+    isPilot: true,
+    status: "REGISTERED" as const,
+    weeklyReports: { none: { periodStart: p.start, status: { in: ["PENDING" as const, "APPROVED" as const] } } },
+  };
   const [rows, total, all] = await Promise.all([
-    db.school.findMany({ where, orderBy: { code: "asc" }, skip: (f.page - 1) * f.pageSize, take: f.pageSize, select: { id: true, code: true, name: true, contactName: true, weeklyReports: { where: { periodStart: p.start }, select: { status: true } } } }),
+    db.school.findMany({
+      where,
+      orderBy: { code: "asc" },
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+      select: { id: true, code: true, name: true, contactName: true, weeklyReports: { where: { periodStart: p.start }, select: { status: true } } },
+    }),
     db.school.count({ where }),
     db.school.count({ where: { regionCode: { startsWith: d.regionPrefix }, isPilot: true, status: "REGISTERED" } }),
   ]);
   return {
-    period: { cadence, label: p.label, start: p.start, end: p.end }, total, schools: all,
+    period: { cadence, label: p.label, start: p.start, end: p.end },
+    total,
+    schools: all,
     rows: rows.map((s) => ({ id: s.id, code: s.code, name: s.name, contactName: s.contactName, state: s.weeklyReports[0]?.status ?? null })),
   };
 }
@@ -67,7 +94,14 @@ export async function setCadence(deps: { db: Db }, u: SessionUser, cadence: Cade
   if (d.level !== "PROVINCE") throw forbidden("周报提交周期由省级教育行政部门设置");
   await deps.db.$transaction(async (tx) => {
     await tx.educationDepartment.update({ where: { id: d.departmentId }, data: { reportCadence: cadence } });
-    await writeAudit(tx, { actor: u, action: "report.cadence", targetType: "EducationDepartment", targetId: d.departmentId, summary: `设置周报提交周期为${CADENCE_LABELS[cadence]}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "report.cadence",
+      targetType: "EducationDepartment",
+      targetId: d.departmentId,
+      summary: `设置周报提交周期为${CADENCE_LABELS[cadence]}`,
+      ip: meta.ip,
+    });
   });
   return { cadence };
 }

@@ -12,12 +12,16 @@ export async function unitLabel(db: Db | Tx, u: SessionUser): Promise<string> {
     ? (await db.school.findUnique({ where: { id: u.schoolId }, select: { name: true } }))?.name
     : u.departmentId
       ? (await db.educationDepartment.findUnique({ where: { id: u.departmentId }, select: { name: true } }))?.name
-      : u.role === "ADMIN" ? "综合业务管理" : null;
+      : u.role === "ADMIN"
+        ? "综合业务管理"
+        : null;
   return `${unit ?? "—"}（${u.name ?? u.account}）`;
 }
 
 export async function recordEvent(tx: Tx, subject: Subject, e: EventInput, u: SessionUser, at: Date, label?: string): Promise<void> {
-  await tx.reviewEvent.create({ data: { ...subject, action: e.action, stage: e.stage ?? null, reason: e.reason ?? null, actorId: u.id, actorLabel: label ?? (await unitLabel(tx, u)), at } });
+  await tx.reviewEvent.create({
+    data: { ...subject, action: e.action, stage: e.stage ?? null, reason: e.reason ?? null, actorId: u.id, actorLabel: label ?? (await unitLabel(tx, u)), at },
+  });
 }
 
 export function eventsView(events: { id: string; action: string; stage: string | null; reason: string | null; actorLabel: string; at: Date }[]) {

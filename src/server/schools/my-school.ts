@@ -5,18 +5,33 @@ import type { Clock } from "@/server/clock";
 import type { RequestMeta, SessionUser } from "@/server/session-user";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, forbidden } from "@/server/errors";
-import { schoolScope } from "@/server/tenancy";
+import { schoolScope, type SchoolScope } from "@/server/tenancy";
+import type { ReadCtx } from "@/server/use-case";
 import { isValidUscc } from "@/domain/identifiers/uscc";
 import { PHONE_RE } from "@/domain/auth/mask";
 
-export async function mySchool(db: Db, u: SessionUser) {
-  const { schoolId } = schoolScope(u);
-  const s = await db.school.findUniqueOrThrow({ where: { id: schoolId }, include: { region: true, supervisingDepartment: { select: { name: true } } } });
-  const principal = u.role === "SCHOOL_PRINCIPAL";
+export async function mySchool({ ctx: { db, scope } }: { ctx: ReadCtx<SchoolScope> }) {
+  const s = await db.school.findUniqueOrThrow({ where: { id: scope.schoolId }, include: { region: true, supervisingDepartment: { select: { name: true } } } });
+  const principal = scope.principal;
   return {
-    id: s.id, code: s.code, name: s.name, uscc: s.uscc, type: s.type, regionCode: s.regionCode, address: s.address, website: s.website,
-    intro: s.intro, contactName: s.contactName, contactPhone: s.contactPhone, contactEmail: s.contactEmail, logoFileId: s.logoFileId,
-    canEdit: principal, status: s.status, isPilot: s.isPilot, regionName: s.region.name, department: s.supervisingDepartment?.name ?? null,
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    uscc: s.uscc,
+    type: s.type,
+    regionCode: s.regionCode,
+    address: s.address,
+    website: s.website,
+    intro: s.intro,
+    contactName: s.contactName,
+    contactPhone: s.contactPhone,
+    contactEmail: s.contactEmail,
+    logoFileId: s.logoFileId,
+    canEdit: principal,
+    status: s.status,
+    isPilot: s.isPilot,
+    regionName: s.region.name,
+    department: s.supervisingDepartment?.name ?? null,
     // The e-signature is for the principal's eyes only (manual 001 §4.1.1.1).
     signature: principal ? { fileId: s.signatureFileId, agreedAt: s.signatureAgreedAt } : null,
   };
@@ -53,8 +68,15 @@ export async function updateMySchool(deps: { db: Db; clock: Clock }, u: SessionU
     await tx.school.update({
       where: { id: schoolId },
       data: {
-        uscc: input.uscc, type: input.type, regionCode: input.regionCode, address: input.address, website: input.website || null, intro: input.intro || null,
-        contactName: input.contactName, contactPhone: input.contactPhone, contactEmail: input.contactEmail,
+        uscc: input.uscc,
+        type: input.type,
+        regionCode: input.regionCode,
+        address: input.address,
+        website: input.website || null,
+        intro: input.intro || null,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        contactEmail: input.contactEmail,
         ...(input.logoFileId !== undefined ? { logoFileId: input.logoFileId } : {}),
       },
     });
@@ -73,7 +95,14 @@ export async function setSignature(deps: { db: Db; clock: Clock }, u: SessionUse
   if (!f) throw badRequest("签章文件不存在，请重新上传");
   await db.$transaction(async (tx) => {
     await tx.school.update({ where: { id: schoolId }, data: { signatureFileId: f.id, signatureAgreedAt: clock.now() } });
-    await writeAudit(tx, { actor: u, action: "school.signature", targetType: "School", targetId: schoolId, summary: "上传考核站点负责人电子签章并同意《电子签章使用授权委托书》", ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: "school.signature",
+      targetType: "School",
+      targetId: schoolId,
+      summary: "上传考核站点负责人电子签章并同意《电子签章使用授权委托书》",
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }

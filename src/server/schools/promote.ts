@@ -8,6 +8,9 @@ export async function promoteIfPilot(db: Db, schoolId: string, now: Date): Promi
   if (school.isPilot || school.status === "DISABLED") return school.status;
   const approved = await db.pilotApplication.count({ where: { schoolId, status: "APPROVED", plan: { endsAt: { lt: now } } } });
   if (!approved) return school.status;
-  await db.school.updateMany({ where: { id: schoolId, isPilot: false }, data: { isPilot: true, status: school.status === "APPLYING" ? "REGISTERED" : school.status } });
+  await db.school.updateMany({
+    where: { id: schoolId, isPilot: false },
+    data: { isPilot: true, status: school.status === "APPLYING" ? "REGISTERED" : school.status },
+  });
   return school.status === "APPLYING" ? "REGISTERED" : school.status;
 }

@@ -18,12 +18,18 @@ import { PHONE_RE } from "@/domain/auth/mask";
 type Deps = { db: Db; clock: Clock; sms: SmsGateway };
 export type RegistrationInput = { provinceCode: string; name: string; code: string; phone: string };
 
-const NOT_LISTED = "系统中未找到该院校。院校名称来自教育部官方数据，须与系统中的名称完全一致；如院校不在系统中或名称有误，请联系所在省级教育行政部门的 1+X 证书试点项目负责人";
+const NOT_LISTED =
+  "系统中未找到该院校。院校名称来自教育部官方数据，须与系统中的名称完全一致；如院校不在系统中或名称有误，请联系所在省级教育行政部门的 1+X 证书试点项目负责人";
 
 /** Names of the province's listed schools that contain the text (for the 院校名称 picker). */
-export async function searchDirectory(db: Db, provinceCode: string, q: string) {
+export async function searchDirectory({ ctx: { db }, input: { provinceCode, q } }: { ctx: { db: Db }; input: { provinceCode: string; q: string } }) {
   if (!/^\d{2}$/.test(provinceCode) || !q.trim()) return [];
-  return db.schoolDirectoryEntry.findMany({ where: { provinceCode, name: { contains: q.trim() } }, select: { name: true }, orderBy: { name: "asc" }, take: 10 });
+  return db.schoolDirectoryEntry.findMany({
+    where: { provinceCode, name: { contains: q.trim() } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+    take: 10,
+  });
 }
 
 async function checkRegistrable(db: Db, input: RegistrationInput) {
@@ -57,18 +63,48 @@ export async function registerSchool(deps: Deps, input: RegistrationInput & { co
   const password = randomInitialPassword();
   const passwordHash = await hashPassword(password);
   const now = clock.now();
-  const created = await db.$transaction(async (tx) => {
-    const school = await tx.school.create({
-      data: { code: entry.code, name: entry.name, type: entry.type, regionCode: entry.regionCode, supervisingDepartmentId: province?.id ?? null, status: "APPLYING", isPilot: false, contactName, contactPhone: input.phone },
+  const created = await db
+    .$transaction(async (tx) => {
+      const school = await tx.school.create({
+        data: {
+          code: entry.code,
+          name: entry.name,
+          type: entry.type,
+          regionCode: entry.regionCode,
+          supervisingDepartmentId: province?.id ?? null,
+          status: "APPLYING",
+          isPilot: false,
+          contactName,
+          contactPhone: input.phone,
+        },
+      });
+      // The phone is verified by the code just used; the password went only to that phone, so no first-login binding.
+      const user = await tx.user.create({
+        data: {
+          account: entry.code,
+          passwordHash,
+          mustChangePassword: false,
+          passwordChangedAt: now,
+          name: contactName,
+          phone: input.phone,
+          role: "SCHOOL_PRINCIPAL",
+          schoolId: school.id,
+        },
+      });
+      await writeAudit(tx, {
+        actor: { id: user.id, account: user.account, role: "SCHOOL_PRINCIPAL", schoolId: school.id },
+        action: "school.register",
+        targetType: "School",
+        targetId: school.id,
+        summary: `院校注册：${entry.name}（${entry.code}）`,
+        ip: meta.ip,
+      });
+      return { account: user.account };
+    })
+    .catch((e) => {
+      if ((e as { code?: string }).code === "P2002") throw conflict("该院校已注册，请直接登录；如忘记账号，请联系所在省级教育行政部门");
+      throw e;
     });
-    // The phone is verified by the code just used; the password went only to that phone, so no first-login binding.
-    const user = await tx.user.create({ data: { account: entry.code, passwordHash, mustChangePassword: false, passwordChangedAt: now, name: contactName, phone: input.phone, role: "SCHOOL_PRINCIPAL", schoolId: school.id } });
-    await writeAudit(tx, { actor: { id: user.id, account: user.account, role: "SCHOOL_PRINCIPAL", schoolId: school.id }, action: "school.register", targetType: "School", targetId: school.id, summary: `院校注册：${entry.name}（${entry.code}）`, ip: meta.ip });
-    return { account: user.account };
-  }).catch((e) => {
-    if ((e as { code?: string }).code === "P2002") throw conflict("该院校已注册，请直接登录；如忘记账号，请联系所在省级教育行政部门");
-    throw e;
-  });
   await notify(deps.sms, input.phone, `${entry.name}已注册成功，账号：${created.account}，密码：${password}。请妥善保管并及时修改密码。`);
   return { account: created.account, password, schoolName: entry.name };
 }

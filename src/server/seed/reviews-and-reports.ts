@@ -10,8 +10,10 @@ const day = 86400000;
 export async function seedDirectory(tx: Tx): Promise<void> {
   if (await tx.schoolDirectoryEntry.count()) return;
   await tx.schoolDirectoryEntry.createMany({
-    data: [...SCHOOLS.map(([code, name, type, regionCode]) => ({ code, name, type, regionCode })), ...UNREGISTERED_SCHOOLS.map(([code, name, type, regionCode]) => ({ code, name, type, regionCode }))]
-      .map((s) => ({ ...s, provinceCode: s.regionCode.slice(0, 2) })),
+    data: [
+      ...SCHOOLS.map(([code, name, type, regionCode]) => ({ code, name, type, regionCode })),
+      ...UNREGISTERED_SCHOOLS.map(([code, name, type, regionCode]) => ({ code, name, type, regionCode })),
+    ].map((s) => ({ ...s, provinceCode: s.regionCode.slice(0, 2) })),
     skipDuplicates: true,
   });
 }
@@ -56,7 +58,13 @@ export async function seedReviews(tx: Tx, now: Date): Promise<void> {
     const submittedAt = new Date(now.getTime() - (4 - (k % 3)) * day);
     const app = await tx.pilotApplication.create({
       data: {
-        schoolId: school.id, certificateLevelId: lvl.id, year: plan.year, batch: plan.batch, planId: plan.id, requestedTotal, createdById: principal.id,
+        schoolId: school.id,
+        certificateLevelId: lvl.id,
+        year: plan.year,
+        batch: plan.batch,
+        planId: plan.id,
+        requestedTotal,
+        createdById: principal.id,
         status: step === "DRAFT" ? "DRAFT" : step === "RETURNED" ? "RETURNED" : "IN_REVIEW",
         reviewStage: step === "CITY" || step === "PROVINCE" ? step : null,
         submittedAt: step === "DRAFT" ? null : submittedAt,
@@ -67,7 +75,17 @@ export async function seedReviews(tx: Tx, now: Date): Promise<void> {
     });
     if (step === "DRAFT") continue;
     const ev = (action: "SUBMIT" | "APPROVE" | "RETURN", stage: "CITY" | "PROVINCE", a: Actor, hours: number, reason?: string) =>
-      tx.reviewEvent.create({ data: { applicationId: app.id, action, stage, actorId: a.id, actorLabel: a.label, at: new Date(submittedAt.getTime() + hours * 3600000), reason: reason ?? null } });
+      tx.reviewEvent.create({
+        data: {
+          applicationId: app.id,
+          action,
+          stage,
+          actorId: a.id,
+          actorLabel: a.label,
+          at: new Date(submittedAt.getTime() + hours * 3600000),
+          reason: reason ?? null,
+        },
+      });
     const first = plan.cityReviewFirst ? "CITY" : "PROVINCE";
     await ev("SUBMIT", first, principal, 0);
     if (step === "PROVINCE" && first === "CITY") await ev("APPROVE", "CITY", wh, 20);
@@ -83,16 +101,48 @@ export async function seedApplyingSchool(tx: Tx): Promise<void> {
   const [code, name, type, regionCode] = UNREGISTERED_SCHOOLS[0];
   if (await tx.school.count({ where: { code } })) return;
   const province = await tx.educationDepartment.findFirst({ where: { level: "PROVINCE", regionCode: `${regionCode.slice(0, 2)}0000` } });
-  const school = await tx.school.create({ data: { code, name, type, regionCode, status: "APPLYING", isPilot: false, supervisingDepartmentId: province?.id ?? null, contactName: "刘申报", contactPhone: "13700030001" } });
-  await tx.user.create({ data: { account: code, passwordHash: await hashPassword(DEMO_PASSWORD), mustChangePassword: false, passwordChangedAt: new Date(), name: "刘申报", phone: "13700030001", role: "SCHOOL_PRINCIPAL", schoolId: school.id } });
+  const school = await tx.school.create({
+    data: {
+      code,
+      name,
+      type,
+      regionCode,
+      status: "APPLYING",
+      isPilot: false,
+      supervisingDepartmentId: province?.id ?? null,
+      contactName: "刘申报",
+      contactPhone: "13700030001",
+    },
+  });
+  await tx.user.create({
+    data: {
+      account: code,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      mustChangePassword: false,
+      passwordChangedAt: new Date(),
+      name: "刘申报",
+      phone: "13700030001",
+      role: "SCHOOL_PRINCIPAL",
+      schoolId: school.id,
+    },
+  });
 }
 
 export async function seedWeeklyReports(tx: Tx, now: Date): Promise<void> {
   if (await tx.weeklyReport.count()) return;
   // 湖北 asks for half-monthly reports, the others weekly.
   await tx.educationDepartment.updateMany({ where: { level: "PROVINCE", regionCode: "420000" }, data: { reportCadence: "HALF_MONTHLY" } });
-  const schools = await tx.school.findMany({ where: { isPilot: true, status: "REGISTERED" }, orderBy: { code: "asc" }, include: { users: { where: { role: "SCHOOL_PRINCIPAL" }, take: 1 } } });
-  const reviewers: Record<string, Actor> = { "11": await actorOf(tx, "bjjw"), "42": await actorOf(tx, "hbjyt"), "37": await actorOf(tx, "sdjyt"), "44": await actorOf(tx, "gdjyt") };
+  const schools = await tx.school.findMany({
+    where: { isPilot: true, status: "REGISTERED" },
+    orderBy: { code: "asc" },
+    include: { users: { where: { role: "SCHOOL_PRINCIPAL" }, take: 1 } },
+  });
+  const reviewers: Record<string, Actor> = {
+    "11": await actorOf(tx, "bjjw"),
+    "42": await actorOf(tx, "hbjyt"),
+    "37": await actorOf(tx, "sdjyt"),
+    "44": await actorOf(tx, "gdjyt"),
+  };
   for (const [k, s] of schools.entries()) {
     const principal = s.users[0];
     if (!principal || !principal.name) continue; // the first-login principal has written nothing yet
@@ -103,12 +153,18 @@ export async function seedWeeklyReports(tx: Tx, now: Date): Promise<void> {
       const p = periodOf(cadence, new Date(now.getTime() - back * step));
       // This period: some submitted, one draft, the rest not yet (the department's 未提交 list).
       const status = back > 0 ? (k % 5 === 1 && back === 1 ? "RETURNED" : "APPROVED") : k % 3 === 0 ? "PENDING" : k % 3 === 1 ? "DRAFT" : null;
-      if (!status || s.code === "4111010009" && back === 0) continue;
+      if (!status || (s.code === "4111010009" && back === 0)) continue;
       const submittedAt = new Date(Math.min(p.endsAt.getTime() - 2 * day, now.getTime() - 3600000));
       const r = await tx.weeklyReport.create({
         data: {
-          schoolId: s.id, cadence, periodStart: p.start, periodEnd: p.end, status, createdById: principal.id,
-          submittedAt: status === "DRAFT" ? null : submittedAt, reviewedAt: status === "APPROVED" || status === "RETURNED" ? new Date(submittedAt.getTime() + day / 2) : null,
+          schoolId: s.id,
+          cadence,
+          periodStart: p.start,
+          periodEnd: p.end,
+          status,
+          createdById: principal.id,
+          submittedAt: status === "DRAFT" ? null : submittedAt,
+          reviewedAt: status === "APPROVED" || status === "RETURNED" ? new Date(submittedAt.getTime() + day / 2) : null,
           returnReason: status === "RETURNED" ? "未附校领导签字盖章扫描件，请补充" : null,
           sections: {
             progress: `本期完成 1+X 证书试点工作例会 1 次，${1 + (k % 3)} 个证书的培训按计划推进。`,
@@ -123,7 +179,17 @@ export async function seedWeeklyReports(tx: Tx, now: Date): Promise<void> {
       await tx.reviewEvent.create({ data: { weeklyReportId: r.id, action: "SUBMIT", actorId: principal.id, actorLabel: label, at: submittedAt } });
       if (status === "APPROVED" || status === "RETURNED") {
         const rev = reviewers[s.regionCode.slice(0, 2)];
-        if (rev) await tx.reviewEvent.create({ data: { weeklyReportId: r.id, action: status === "APPROVED" ? "APPROVE" : "RETURN", reason: r.returnReason, actorId: rev.id, actorLabel: rev.label, at: r.reviewedAt! } });
+        if (rev)
+          await tx.reviewEvent.create({
+            data: {
+              weeklyReportId: r.id,
+              action: status === "APPROVED" ? "APPROVE" : "RETURN",
+              reason: r.returnReason,
+              actorId: rev.id,
+              actorLabel: rev.label,
+              at: r.reviewedAt!,
+            },
+          });
       }
     }
   }
@@ -150,15 +216,30 @@ export async function seedCandidates(tx: Tx, now: Date): Promise<void> {
     const major = majors[k % majors.length];
     const status = states[k % states.length];
     const photoFileId = status === "NO_PHOTO" ? null : await seedPhoto(tx, idNumber, k, now);
-    const userId = demo ? student.id : (await tx.user.create({ data: { account: idNumber, passwordHash: "!unset", mustChangePassword: true, name, idNumber, role: "STUDENT" } })).id;
+    const userId = demo
+      ? student.id
+      : (await tx.user.create({ data: { account: idNumber, passwordHash: "!unset", mustChangePassword: true, name, idNumber, role: "STUDENT" } })).id;
     await tx.candidate.create({
       data: {
         number: `${idNumber.slice(0, 6)}${now.getUTCFullYear()}${Math.floor(now.getTime() / 1000) - k * 3600}${String(100000 + k * 7919).slice(-6)}`,
-        type: k % 9 === 8 ? "SOCIAL" : "SCHOOL", schoolId: school.id, name, pinyin: pinyin(name, { toneType: "none", type: "array" }).join(" "),
-        gender: Number(idNumber[16]) % 2 ? "MALE" : "FEMALE", idType: "RESIDENT_ID", idNumber, phone: `1360001${String(k).padStart(4, "0")}`,
-        enrolYear: 2023 + (k % 3), majorLevel: major?.level ?? null, majorId: major?.id ?? null, status, photoFileId,
-        verifyReasons: status === "NEEDS_REVIEW" ? ["照片未通过人像比对，请人工核对"] : [], verifiedAt: status === "VERIFIED" ? now : null,
-        userId, createdById: school.users[0]?.id ?? userId, createdAt: new Date(now.getTime() - k * 3600000),
+        type: k % 9 === 8 ? "SOCIAL" : "SCHOOL",
+        schoolId: school.id,
+        name,
+        pinyin: pinyin(name, { toneType: "none", type: "array" }).join(" "),
+        gender: Number(idNumber[16]) % 2 ? "MALE" : "FEMALE",
+        idType: "RESIDENT_ID",
+        idNumber,
+        phone: `1360001${String(k).padStart(4, "0")}`,
+        enrolYear: 2023 + (k % 3),
+        majorLevel: major?.level ?? null,
+        majorId: major?.id ?? null,
+        status,
+        photoFileId,
+        verifyReasons: status === "NEEDS_REVIEW" ? ["照片未通过人像比对，请人工核对"] : [],
+        verifiedAt: status === "VERIFIED" ? now : null,
+        userId,
+        createdById: school.users[0]?.id ?? userId,
+        createdAt: new Date(now.getTime() - k * 3600000),
       },
     });
   }
@@ -168,9 +249,16 @@ export async function seedCandidates(tx: Tx, now: Date): Promise<void> {
 async function seedPhoto(tx: Tx, idNumber: string, k: number, now: Date): Promise<string> {
   const sharp = (await import("sharp")).default;
   const { getStorage, newKey } = await import("@/server/storage");
-  const person = Buffer.from(`<svg width="295" height="413"><ellipse cx="147" cy="165" rx="62" ry="72" fill="${["#e0bb9f", "#d8b08f", "#caa07f"][k % 3]}"/><rect x="40" y="258" width="215" height="155" rx="40" fill="${["#1e293b", "#334155", "#0f172a"][k % 3]}"/></svg>`);
-  const jpeg = await sharp({ create: { width: 295, height: 413, channels: 3, background: "#d40000" } }).composite([{ input: person }]).jpeg({ quality: 85 }).toBuffer();
+  const person = Buffer.from(
+    `<svg width="295" height="413"><ellipse cx="147" cy="165" rx="62" ry="72" fill="${["#e0bb9f", "#d8b08f", "#caa07f"][k % 3]}"/><rect x="40" y="258" width="215" height="155" rx="40" fill="${["#1e293b", "#334155", "#0f172a"][k % 3]}"/></svg>`,
+  );
+  const jpeg = await sharp({ create: { width: 295, height: 413, channels: 3, background: "#d40000" } })
+    .composite([{ input: person }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
   const key = newKey("candidate-photo", "jpg", now);
   const size = await getStorage().put(key, jpeg);
-  return (await tx.storedFile.create({ data: { key, purpose: "CANDIDATE_PHOTO", filename: `${idNumber}.jpg`, contentType: "image/jpeg", size, createdAt: now } })).id;
+  return (
+    await tx.storedFile.create({ data: { key, purpose: "CANDIDATE_PHOTO", filename: `${idNumber}.jpg`, contentType: "image/jpeg", size, createdAt: now } })
+  ).id;
 }

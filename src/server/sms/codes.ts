@@ -50,7 +50,10 @@ export async function sendSmsCode(
     },
   });
   try {
-    await sms.send(input.phone, `【职业技能等级证书信息管理服务平台】您的${PURPOSE_TEXT[input.purpose]}验证码为 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`);
+    await sms.send(
+      input.phone,
+      `【职业技能等级证书信息管理服务平台】您的${PURPOSE_TEXT[input.purpose]}验证码为 ${code}，5 分钟内有效。如非本人操作，请忽略本短信。`,
+    );
   } catch (e) {
     // Fail closed: the code is void, the user retries; the second factor is never skipped.
     await db.smsCode.update({ where: { id: row.id }, data: { consumedAt: now } });

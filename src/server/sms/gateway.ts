@@ -21,7 +21,10 @@ export class OutboxSmsGateway implements SmsGateway {
 
 export class HttpSmsGateway implements SmsGateway {
   readonly name = "http";
-  constructor(private url: string, private token?: string) {}
+  constructor(
+    private url: string,
+    private token?: string,
+  ) {}
   async send(phone: string, content: string): Promise<void> {
     const res = await fetch(this.url, {
       method: "POST",

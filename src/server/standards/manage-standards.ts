@@ -31,15 +31,29 @@ function clean(input: { code?: string; name: string; version: string }) {
   return { name, version, code };
 }
 
-export async function createStandard(deps: { db: Db; clock: Clock }, u: SessionUser, input: { kind: StandardKind; code: string; name: string; version: string; attachmentFileId?: string | null }, meta: RequestMeta) {
+export async function createStandard(
+  deps: { db: Db; clock: Clock },
+  u: SessionUser,
+  input: { kind: StandardKind; code: string; name: string; version: string; attachmentFileId?: string | null },
+  meta: RequestMeta,
+) {
   const { db } = deps;
   const { orgId } = orgScope(u);
   const v = clean(input);
   await checkAttachment(db, u, input.attachmentFileId);
   if (await table(db, input.kind).findUnique({ where: { code: v.code! }, select: { id: true } })) throw conflict("标准代码已存在");
   return db.$transaction(async (tx) => {
-    const row = await table(tx, input.kind).create({ data: { code: v.code!, name: v.name, version: v.version, orgId, status: "DISABLED", attachmentFileId: input.attachmentFileId ?? null } });
-    await writeAudit(tx, { actor: u, action: `standard.${input.kind}.create`, targetType: "Standard", targetId: row.id, summary: `新增${LABEL[input.kind]} ${v.code} ${v.name}`, ip: meta.ip });
+    const row = await table(tx, input.kind).create({
+      data: { code: v.code!, name: v.name, version: v.version, orgId, status: "DISABLED", attachmentFileId: input.attachmentFileId ?? null },
+    });
+    await writeAudit(tx, {
+      actor: u,
+      action: `standard.${input.kind}.create`,
+      targetType: "Standard",
+      targetId: row.id,
+      summary: `新增${LABEL[input.kind]} ${v.code} ${v.name}`,
+      ip: meta.ip,
+    });
     return { id: row.id };
   });
 }
@@ -51,20 +65,40 @@ async function ownStandard(db: Db, u: SessionUser, kind: StandardKind, id: strin
   return row;
 }
 
-export async function updateStandard(deps: { db: Db; clock: Clock }, u: SessionUser, input: { kind: StandardKind; id: string; name: string; version: string; attachmentFileId?: string | null }, meta: RequestMeta) {
+export async function updateStandard(
+  deps: { db: Db; clock: Clock },
+  u: SessionUser,
+  input: { kind: StandardKind; id: string; name: string; version: string; attachmentFileId?: string | null },
+  meta: RequestMeta,
+) {
   const { db } = deps;
   const row = await ownStandard(db, u, input.kind, input.id);
   if (row.status !== "DISABLED") throw badRequest("请先停用该标准，再进行修改");
   const v = clean(input);
   await checkAttachment(db, u, input.attachmentFileId);
   await db.$transaction(async (tx) => {
-    await table(tx, input.kind).update({ where: { id: row.id }, data: { name: v.name, version: v.version, ...(input.attachmentFileId !== undefined ? { attachmentFileId: input.attachmentFileId } : {}) } });
-    await writeAudit(tx, { actor: u, action: `standard.${input.kind}.update`, targetType: "Standard", targetId: row.id, summary: `修改${LABEL[input.kind]} ${row.code}`, ip: meta.ip });
+    await table(tx, input.kind).update({
+      where: { id: row.id },
+      data: { name: v.name, version: v.version, ...(input.attachmentFileId !== undefined ? { attachmentFileId: input.attachmentFileId } : {}) },
+    });
+    await writeAudit(tx, {
+      actor: u,
+      action: `standard.${input.kind}.update`,
+      targetType: "Standard",
+      targetId: row.id,
+      summary: `修改${LABEL[input.kind]} ${row.code}`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
 
-export async function setStandardStatus(deps: { db: Db; clock: Clock }, u: SessionUser, input: { kind: StandardKind; id: string; enabled: boolean }, meta: RequestMeta) {
+export async function setStandardStatus(
+  deps: { db: Db; clock: Clock },
+  u: SessionUser,
+  input: { kind: StandardKind; id: string; enabled: boolean },
+  meta: RequestMeta,
+) {
   const { db } = deps;
   const row = await ownStandard(db, u, input.kind, input.id);
   const want = input.enabled ? "ENABLED" : "DISABLED";
@@ -73,7 +107,14 @@ export async function setStandardStatus(deps: { db: Db; clock: Clock }, u: Sessi
   await db.$transaction(async (tx) => {
     const r = await table(tx, input.kind).updateMany({ where: { id: row.id, status: row.status }, data: { status: want } });
     if (r.count === 0) throw conflict("标准状态已被他人修改，请刷新后重试");
-    await writeAudit(tx, { actor: u, action: `standard.${input.kind}.${input.enabled ? "enable" : "disable"}`, targetType: "Standard", targetId: row.id, summary: `${input.enabled ? "启用" : "停用"}${LABEL[input.kind]} ${row.code}`, ip: meta.ip });
+    await writeAudit(tx, {
+      actor: u,
+      action: `standard.${input.kind}.${input.enabled ? "enable" : "disable"}`,
+      targetType: "Standard",
+      targetId: row.id,
+      summary: `${input.enabled ? "启用" : "停用"}${LABEL[input.kind]} ${row.code}`,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }

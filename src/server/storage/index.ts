@@ -42,7 +42,13 @@ export class LocalStorage implements Storage {
       stream.on("close", resolve);
       stream.on("error", reject);
     });
-    return { stream, done: async () => { await finished; return (await fs.stat(file)).size; } };
+    return {
+      stream,
+      done: async () => {
+        await finished;
+        return (await fs.stat(file)).size;
+      },
+    };
   }
 
   async read(key: string): Promise<Readable> {

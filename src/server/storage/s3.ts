@@ -6,7 +6,10 @@ import { Upload } from "@aws-sdk/lib-storage";
 import type { Storage } from "./index";
 
 export class S3Storage implements Storage {
-  constructor(private client: S3Client, private bucket: string) {}
+  constructor(
+    private client: S3Client,
+    private bucket: string,
+  ) {}
 
   static fromEnv(e: NodeJS.ProcessEnv = process.env): S3Storage {
     if (!e.S3_BUCKET) throw new Error("配置错误: STORAGE_DRIVER=s3 需要 S3_BUCKET");
@@ -33,10 +36,18 @@ export class S3Storage implements Storage {
     // Multipart upload of whatever is written (exports stream in without a known length).
     const stream = new PassThrough();
     let size = 0;
-    stream.on("data", (c: Buffer) => { size += c.length; });
+    stream.on("data", (c: Buffer) => {
+      size += c.length;
+    });
     const upload = new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body: stream } });
     const finished = upload.done();
-    return { stream, done: async () => { await finished; return size; } };
+    return {
+      stream,
+      done: async () => {
+        await finished;
+        return size;
+      },
+    };
   }
 
   async read(key: string): Promise<Readable> {
@@ -54,6 +65,9 @@ export class S3Storage implements Storage {
   }
 
   async exists(key: string): Promise<boolean> {
-    return this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })).then(() => true, () => false);
+    return this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })).then(
+      () => true,
+      () => false,
+    );
   }
 }

@@ -3,6 +3,7 @@
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
+import { schoolsInRegion, type Actor, type Scope } from "@/server/tenancy";
 import { managedUsersWhere } from "@/server/accounts/queries";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
 import { applicationsWhere } from "@/server/applications/scope";
@@ -12,69 +13,117 @@ import { currentPeriod } from "@/server/reports/manage-reports";
 
 export type WorkbenchItem = { title: string; count?: number; detail: string; href?: string; tone: "todo" | "info" | "warn" };
 
-export async function workbenchItems(db: Db, clock: Clock, u: SessionUser): Promise<{ items: WorkbenchItem[]; stats: { label: string; value: number }[] }> {
+export async function workbenchItems({
+  ctx,
+}: {
+  ctx: { db: Db; clock: Clock; scope: Scope; actor: Actor; session: SessionUser };
+}): Promise<{ items: WorkbenchItem[]; stats: { label: string; value: number }[] }> {
+  const { db, clock, scope, session: u } = ctx;
   const items: WorkbenchItem[] = [];
   const stats: { label: string; value: number }[] = [];
   const now = clock.now();
 
   if (u.role === "ADMIN" || u.role === "EDU" || u.role === "SCHOOL_PRINCIPAL") {
-    const where = managedUsersWhere(u);
-    const [disabled, total] = await Promise.all([
-      db.user.count({ where: { AND: [where, { status: "DISABLED" }] } }),
-      db.user.count({ where }),
-    ]);
+    const where = managedUsersWhere(scope);
+    const [disabled, total] = await Promise.all([db.user.count({ where: { AND: [where, { status: "DISABLED" }] } }), db.user.count({ where })]);
     const href = u.role === "ADMIN" ? "/admin/users?status=DISABLED" : u.role === "EDU" ? "/edu/users?status=DISABLED" : "/school/users?status=DISABLED";
-    if (disabled > 0) items.push({ title: "已停用的下级账号", count: disabled, detail: "其中可能有因密码连续错误被停用、等待您重新启用的账号", href, tone: "todo" });
+    if (disabled > 0)
+      items.push({ title: "已停用的下级账号", count: disabled, detail: "其中可能有因密码连续错误被停用、等待您重新启用的账号", href, tone: "todo" });
     stats.push({ label: u.role === "EDU" ? "辖区院校负责人账号" : u.role === "SCHOOL_PRINCIPAL" ? "业务管理员账号" : "平台账号", value: total });
   }
   if (u.role === "ADMIN") {
     const since = new Date(now.getTime() - 86400000);
     const failures = await db.auditLog.count({ where: { at: { gte: since }, outcome: "FAILURE", action: { startsWith: "auth." } } });
-    if (failures > 0) items.push({ title: "近 24 小时登录失败", count: failures, detail: "查看审计日志中的登录失败、冻结与停用记录", href: "/admin/audit?outcome=FAILURE&action=auth.", tone: "warn" });
+    if (failures > 0)
+      items.push({
+        title: "近 24 小时登录失败",
+        count: failures,
+        detail: "查看审计日志中的登录失败、冻结与停用记录",
+        href: "/admin/audit?outcome=FAILURE&action=auth.",
+        tone: "warn",
+      });
     const [schools, orgs, certificates, majors] = await Promise.all([db.school.count(), db.evaluationOrg.count(), db.certificate.count(), db.major.count()]);
-    stats.push({ label: "院校", value: schools }, { label: "培训评价组织", value: orgs }, { label: "证书", value: certificates }, { label: "专业目录", value: majors });
+    stats.push(
+      { label: "院校", value: schools },
+      { label: "培训评价组织", value: orgs },
+      { label: "证书", value: certificates },
+      { label: "专业目录", value: majors },
+    );
   }
-  if (u.role === "ORG" && u.orgId) {
+  if (scope.kind === "org") {
     const [certificates, subjects] = await Promise.all([
-      db.certificate.count({ where: { orgId: u.orgId } }),
-      db.examSubject.count({ where: { certificateLevel: { certificate: { orgId: u.orgId } } } }),
+      db.certificate.count({ where: { orgId: scope.orgId } }),
+      db.examSubject.count({ where: { certificateLevel: { certificate: { orgId: scope.orgId } } } }),
     ]);
     stats.push({ label: "本机构证书", value: certificates }, { label: "考试科目", value: subjects });
   }
-  if (u.role === "EDU" && u.regionPrefix) {
-    const schools = await db.school.count({ where: { regionCode: { startsWith: u.regionPrefix } } });
+  if (scope.kind === "department") {
+    const schools = await db.school.count({ where: schoolsInRegion(scope) });
     stats.push({ label: "辖区院校", value: schools });
   }
   // Windows open now: the application plans of the province.
   if (u.role === "EDU" || u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") {
-    const open = await db.applicationPlan.findMany({ where: { AND: [await visiblePlansWhere(db, u), { startsAt: { lte: now }, endsAt: { gte: now } }] }, orderBy: { endsAt: "asc" } });
+    const open = await db.applicationPlan.findMany({
+      where: { AND: [await visiblePlansWhere(db, scope), { startsAt: { lte: now }, endsAt: { gte: now } }] },
+      orderBy: { endsAt: "asc" },
+    });
     for (const p of open) {
       const days = Math.ceil((p.endsAt.getTime() - now.getTime()) / 86400000);
-      items.push({ title: `申报计划进行中：${p.year}年${p.batch}`, detail: `截止 ${p.endsAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}（剩 ${days} 天）${p.byMajor ? "，要求按专业填报" : ""}`, href: u.role === "EDU" ? "/edu/plans" : "/school/plans", tone: "todo" });
+      items.push({
+        title: `申报计划进行中：${p.year}年${p.batch}`,
+        detail: `截止 ${p.endsAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}（剩 ${days} 天）${p.byMajor ? "，要求按专业填报" : ""}`,
+        href: u.role === "EDU" ? "/edu/plans" : "/school/plans",
+        tone: "todo",
+      });
     }
   }
   // Reviews waiting for this department at its own stage, and the weekly reports of its region.
-  if (u.role === "EDU" && u.regionPrefix) {
-    const stage = u.departmentLevel === "CITY" ? "CITY" : "PROVINCE";
+  if (scope.kind === "department") {
+    const stage = scope.level === "CITY" ? "CITY" : "PROVINCE";
     const [apps, reports, missing] = await Promise.all([
-      db.pilotApplication.count({ where: { AND: [applicationsWhere(u), { status: "IN_REVIEW", reviewStage: stage }] } }),
-      db.weeklyReport.count({ where: { AND: [reportsWhere(u), { status: "PENDING" }] } }),
+      db.pilotApplication.count({ where: { AND: [applicationsWhere(scope), { status: "IN_REVIEW", reviewStage: stage }] } }),
+      db.weeklyReport.count({ where: { AND: [reportsWhere(scope), { status: "PENDING" }] } }),
       missingReports({ db, clock }, u, { page: 1, pageSize: 10 }),
     ]);
-    if (apps) items.push({ title: stage === "CITY" ? "待初审的证书试点申报" : "待审核的证书试点申报", count: apps, detail: stage === "CITY" ? "初审通过后提交省级教育行政部门审核" : "审核通过时核定各专业的批准培训人数", href: "/edu/applications", tone: "todo" });
+    if (apps)
+      items.push({
+        title: stage === "CITY" ? "待初审的证书试点申报" : "待审核的证书试点申报",
+        count: apps,
+        detail: stage === "CITY" ? "初审通过后提交省级教育行政部门审核" : "审核通过时核定各专业的批准培训人数",
+        href: "/edu/applications",
+        tone: "todo",
+      });
     if (reports) items.push({ title: "待审核的周报", count: reports, detail: "审核通过或退回并说明原因", href: "/edu/reports", tone: "todo" });
-    if (missing.total) items.push({ title: "本期未提交周报的院校", count: missing.total, detail: `${missing.period.label}，共 ${missing.schools} 所试点院校`, href: "/edu/reports", tone: "warn" });
+    if (missing.total)
+      items.push({
+        title: "本期未提交周报的院校",
+        count: missing.total,
+        detail: `${missing.period.label}，共 ${missing.schools} 所试点院校`,
+        href: "/edu/reports",
+        tone: "warn",
+      });
   }
   if (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") {
-    const returned = await db.pilotApplication.count({ where: { AND: [applicationsWhere(u), { status: "RETURNED" }] } });
-    if (returned) items.push({ title: "审核退回的证书试点申报", count: returned, detail: "查看退回原因，修改后重新提交", href: "/school/applications", tone: "warn" });
+    const returned = await db.pilotApplication.count({ where: { AND: [applicationsWhere(scope), { status: "RETURNED" }] } });
+    if (returned)
+      items.push({ title: "审核退回的证书试点申报", count: returned, detail: "查看退回原因，修改后重新提交", href: "/school/applications", tone: "warn" });
   }
   if (u.schoolStatus === "APPLYING") {
-    items.unshift({ title: "贵校尚未成为试点院校", detail: "请先完善院校基础信息，再在申报计划时间内申报证书试点；申报审核通过且申报计划结束后即成为试点院校", href: "/school/info", tone: "todo" });
+    items.unshift({
+      title: "贵校尚未成为试点院校",
+      detail: "请先完善院校基础信息，再在申报计划时间内申报证书试点；申报审核通过且申报计划结束后即成为试点院校",
+      href: "/school/info",
+      tone: "todo",
+    });
   } else if (u.role === "SCHOOL_PRINCIPAL") {
     const cur = await currentPeriod({ db, clock }, u);
     if (!cur.report || cur.report.status === "DRAFT" || cur.report.status === "RETURNED") {
-      items.push({ title: `本期${cur.cadence === "WEEKLY" ? "周报" : "半月报"}${cur.report ? "尚未提交" : "尚未填写"}`, detail: `${cur.label}，请在下个周期开始前提交`, href: "/school/reports", tone: "todo" });
+      items.push({
+        title: `本期${cur.cadence === "WEEKLY" ? "周报" : "半月报"}${cur.report ? "尚未提交" : "尚未填写"}`,
+        detail: `${cur.label}，请在下个周期开始前提交`,
+        href: "/school/reports",
+        tone: "todo",
+      });
     }
   }
   const me = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { lastLoginAt: true, passwordChangedAt: true } });

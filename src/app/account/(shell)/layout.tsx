@@ -7,5 +7,9 @@ export const dynamic = "force-dynamic";
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();
   if (user.needsBinding || user.mustChangePassword) redirect("/account/bind");
-  return <PortalShell portal={user.portal} user={user}>{children}</PortalShell>;
+  return (
+    <PortalShell portal={user.portal} user={user}>
+      {children}
+    </PortalShell>
+  );
 }

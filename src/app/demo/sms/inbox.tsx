@@ -14,7 +14,13 @@ export function SmsInbox() {
       <input className="input mb-4 max-w-xs" placeholder="按手机号筛选" value={phone} onChange={(e) => setPhone(e.target.value.trim())} aria-label="手机号" />
       <div className="overflow-x-auto">
         <table className="table">
-          <thead><tr><th>时间</th><th>手机号</th><th>内容</th></tr></thead>
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>手机号</th>
+              <th>内容</th>
+            </tr>
+          </thead>
           <tbody>
             {(q.data ?? []).map((m) => (
               <tr key={m.id} data-phone={m.phone}>
@@ -23,7 +29,13 @@ export function SmsInbox() {
                 <td className="sms-content">{m.content}</td>
               </tr>
             ))}
-            {q.data?.length === 0 && <tr><td colSpan={3} className="py-6 text-center text-slate-400">暂无短信</td></tr>}
+            {q.data?.length === 0 && (
+              <tr>
+                <td colSpan={3} className="py-6 text-center text-slate-400">
+                  暂无短信
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchMajors } from "@/server/catalogue/search-majors";
 import { createTRPCRouter, portalProcedure, roleProcedure } from "@/server/api/trpc";
 import { applicableNow } from "@/server/applications/queries";
 import { savePilotApplication } from "@/server/applications/save-application";
@@ -10,34 +11,44 @@ const school = portalProcedure("school", { applicant: true });
 
 export const applicationsRouter = createTRPCRouter({
   applicable: school.query(({ ctx }) => applicableNow(ctx, ctx.session)),
-  majors: school.input(z.strictObject({ q: z.string().trim().max(30).optional() })).query(({ ctx, input }) =>
-    ctx.db.major.findMany({ where: input.q ? { OR: [{ name: { contains: input.q } }, { code: { startsWith: input.q } }] } : {}, orderBy: [{ catalogVersion: "desc" }, { code: "asc" }], take: 30 }),
-  ),
+  majors: school
+    .input(z.strictObject({ q: z.string().trim().max(30).optional() }))
+    .query(({ ctx, input }) => searchMajors({ ctx, input: { q: input.q, take: 30 } })),
   save: school
-    .input(z.strictObject({
-      id: z.uuid().optional(),
-      planId: z.uuid("申报计划不存在"),
-      certificateLevelId: z.uuid("请选择试点证书"),
-      lines: z.array(z.strictObject({ majorId: z.uuid("请选择专业"), students: count, teachers: count, requested: count })).max(100).default([]),
-      requestedTotal: count.nullish(),
-      teacherSituation: z.string().max(5000),
-      siteSituation: z.string().max(5000),
-      evidenceFileId: z.uuid().nullish(),
-      submit: z.boolean(),
-    }))
+    .input(
+      z.strictObject({
+        id: z.uuid().optional(),
+        planId: z.uuid("申报计划不存在"),
+        certificateLevelId: z.uuid("请选择试点证书"),
+        lines: z
+          .array(z.strictObject({ majorId: z.uuid("请选择专业"), students: count, teachers: count, requested: count }))
+          .max(100)
+          .default([]),
+        requestedTotal: count.nullish(),
+        teacherSituation: z.string().max(5000),
+        siteSituation: z.string().max(5000),
+        evidenceFileId: z.uuid().nullish(),
+        submit: z.boolean(),
+      }),
+    )
     .mutation(({ ctx, input }) => savePilotApplication(ctx, ctx.session, input, ctx.meta)),
   /** The detail page: the school its own, departments their region's submitted ones. */
   detail: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"], { applicant: true })
     .input(z.strictObject({ id: z.uuid("申报记录不存在") }))
-    .query(({ ctx, input }) => applicationDetail(ctx.db, ctx.session, input.id)),
+    .query(({ ctx, input }) => applicationDetail({ ctx, input })),
   decide: portalProcedure("edu")
-    .input(z.strictObject({
-      id: z.uuid("申报记录不存在"),
-      approve: z.boolean(),
-      reason: z.string().max(500).optional(),
-      lines: z.array(z.strictObject({ majorId: z.uuid(), approved: count })).max(100).optional(),
-      approvedTotal: count.nullish(),
-    }))
+    .input(
+      z.strictObject({
+        id: z.uuid("申报记录不存在"),
+        approve: z.boolean(),
+        reason: z.string().max(500).optional(),
+        lines: z
+          .array(z.strictObject({ majorId: z.uuid(), approved: count }))
+          .max(100)
+          .optional(),
+        approvedTotal: count.nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => decideApplication(ctx, ctx.session, input, ctx.meta)),
   approveMany: portalProcedure("edu")
     .input(z.strictObject({ ids: z.array(z.uuid()).min(1, "请先勾选申报").max(200, "一次最多审核 200 条") }))

@@ -14,5 +14,5 @@ export const auditRouter = createTRPCRouter({
         ...pageInput,
       }),
     )
-    .query(({ ctx, input }) => searchAudit(ctx.db, input)),
+    .query(({ ctx, input }) => searchAudit({ ctx, input })),
 });

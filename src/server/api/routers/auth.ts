@@ -2,7 +2,8 @@ import { z } from "zod";
 import { createTRPCRouter, protectedProcedure, publicProcedure, sessionProcedure } from "@/server/api/trpc";
 import { createCaptcha } from "@/server/auth/captcha";
 import { startLogin, trustDevice, verifyLoginSms } from "@/server/auth/login";
-import { revokeSession } from "@/server/auth/session";
+import { me } from "@/server/auth/me";
+import { logout } from "@/server/auth/logout";
 import { deviceCookie } from "@/server/auth/device-cookie";
 import { env } from "@/server/env";
 import {
@@ -14,16 +15,17 @@ import {
   sendOwnPhoneCode,
   updateProfile,
 } from "@/server/auth/account";
-import { writeAudit } from "@/server/audit/write";
 import { PORTALS } from "@/domain/auth/portals";
-import { maskPhone } from "@/domain/auth/mask";
 
 const password = z.string().min(1, "请输入密码").max(128);
-const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, "请输入正确的 11 位手机号");
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, "请输入正确的 11 位手机号");
 const smsCode = z.string().trim().max(10);
 
 export const authRouter = createTRPCRouter({
-  captcha: publicProcedure.mutation(({ ctx }) => createCaptcha(ctx.db, ctx.clock)),
+  captcha: publicProcedure.mutation(({ ctx }) => createCaptcha(ctx)),
 
   login: publicProcedure
     .input(
@@ -42,44 +44,30 @@ export const authRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const { userId } = await verifyLoginSms(ctx, input, ctx.meta);
       if (input.trustDevice) {
-        const token = await trustDevice(ctx.db, ctx.clock, userId, ctx.meta.deviceToken);
+        const token = await trustDevice(ctx, userId, ctx.meta.deviceToken);
         ctx.setCookie(deviceCookie(token, env().APP_MODE === "production"));
       }
       return { ok: true };
     }),
 
   forgotRequest: publicProcedure
-    .input(z.strictObject({ account: z.string().trim().min(1, "请输入账号").max(64), phone, captchaId: z.string().max(64), captchaAnswer: z.string().trim().min(1).max(8) }))
+    .input(
+      z.strictObject({
+        account: z.string().trim().min(1, "请输入账号").max(64),
+        phone,
+        captchaId: z.string().max(64),
+        captchaAnswer: z.string().trim().min(1).max(8),
+      }),
+    )
     .mutation(({ ctx, input }) => requestPasswordReset(ctx, input, ctx.meta)),
 
   forgotReset: publicProcedure
     .input(z.strictObject({ account: z.string().trim().min(1).max(64), phone, smsCode, newPassword: password, confirmPassword: password }))
     .mutation(({ ctx, input }) => resetForgottenPassword(ctx, input, ctx.meta)),
 
-  me: sessionProcedure.query(async ({ ctx }) => {
-    const u = await ctx.db.user.findUniqueOrThrow({
-      where: { id: ctx.session.id },
-      include: { school: { select: { name: true } }, org: { select: { name: true } }, department: { select: { name: true } } },
-    });
-    return {
-      id: u.id,
-      account: u.account,
-      name: u.name,
-      email: u.email,
-      role: u.role,
-      portal: ctx.session.portal,
-      phone: maskPhone(u.phone),
-      tenantName: u.school?.name ?? u.org?.name ?? u.department?.name ?? "综合业务管理",
-      orgId: u.orgId,
-      needsBinding: ctx.session.needsBinding,
-      mustChangePassword: ctx.session.mustChangePassword,
-      lastLoginAt: u.lastLoginAt,
-    };
-  }),
+  me: sessionProcedure.query(({ ctx }) => me({ ctx })),
 
-  sendBindCode: sessionProcedure
-    .input(z.strictObject({ phone }))
-    .mutation(({ ctx, input }) => sendBindPhoneCode(ctx, ctx.session, input.phone, ctx.meta)),
+  sendBindCode: sessionProcedure.input(z.strictObject({ phone })).mutation(({ ctx, input }) => sendBindPhoneCode(ctx, ctx.session, input.phone, ctx.meta)),
 
   completeFirstLogin: sessionProcedure
     .input(
@@ -118,9 +106,5 @@ export const authRouter = createTRPCRouter({
     )
     .mutation(({ ctx, input }) => updateProfile(ctx, ctx.session, input, ctx.meta)),
 
-  logout: sessionProcedure.mutation(async ({ ctx }) => {
-    await revokeSession(ctx.db, ctx.clock, ctx.session.sid);
-    await writeAudit(ctx.db, { actor: ctx.session, action: "auth.logout", summary: "退出登录", ip: ctx.meta.ip });
-    return { ok: true };
-  }),
+  logout: sessionProcedure.mutation(({ ctx }) => logout({ ctx })),
 });

@@ -5,10 +5,14 @@ import { certificateDetail, orgDetail, schoolDetail, standardDetail } from "@/se
 const id = z.strictObject({ id: z.uuid("记录不存在") });
 
 export const catalogueRouter = createTRPCRouter({
-  certificate: protectedProcedure.input(id).query(({ ctx, input }) => certificateDetail(ctx.db, input.id)),
-  org: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"]).input(id).query(({ ctx, input }) => orgDetail(ctx.db, ctx.session, input.id)),
-  school: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"]).input(id).query(({ ctx, input }) => schoolDetail(ctx.db, ctx.session, input.id)),
+  certificate: protectedProcedure.input(id).query(({ ctx, input }) => certificateDetail({ ctx, input })),
+  org: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"])
+    .input(id)
+    .query(({ ctx, input }) => orgDetail({ ctx, input })),
+  school: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"])
+    .input(id)
+    .query(({ ctx, input }) => schoolDetail({ ctx, input })),
   standard: protectedProcedure
     .input(z.strictObject({ kind: z.enum(["skill", "site"]), id: z.uuid("记录不存在") }))
-    .query(({ ctx, input }) => standardDetail(ctx.db, ctx.session, input.kind, input.id)),
+    .query(({ ctx, input }) => standardDetail({ ctx, input })),
 });

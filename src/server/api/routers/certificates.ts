@@ -1,6 +1,15 @@
 import { z } from "zod";
+import { searchMajors } from "@/server/catalogue/search-majors";
 import { createTRPCRouter, portalProcedure } from "@/server/api/trpc";
-import { addCertificateLevel, addSubject, createCertificate, setCertificateMajors, setCertificateStatus, setSubjectStatus, updateCertificate } from "@/server/certificates/manage-certificates";
+import {
+  addCertificateLevel,
+  addSubject,
+  createCertificate,
+  setCertificateMajors,
+  setCertificateStatus,
+  setSubjectStatus,
+  updateCertificate,
+} from "@/server/certificates/manage-certificates";
 
 const org = portalProcedure("org");
 const level = z.enum(["JUNIOR", "INTERMEDIATE", "SENIOR"]);
@@ -10,27 +19,51 @@ const info = {
   batch: z.string().trim().min(1, "请填写所属批次").max(20),
   category: z.string().trim().min(1, "请填写专业大类").max(40),
   examModes: z.array(mode).max(3),
-  examTimeNote: text(100), hours: z.number().int().nullish(), credits: z.number().nullish(),
-  targetGroups: text(1000), requirements: text(1000), intro: text(2000), englishName: text(200), englishIntro: text(2000),
-  skillStandardId: z.uuid().nullish(), siteStandardId: z.uuid().nullish(), sampleFileId: z.uuid().nullish(),
+  examTimeNote: text(100),
+  hours: z.number().int().nullish(),
+  credits: z.number().nullish(),
+  targetGroups: text(1000),
+  requirements: text(1000),
+  intro: text(2000),
+  englishName: text(200),
+  englishIntro: text(2000),
+  skillStandardId: z.uuid().nullish(),
+  siteStandardId: z.uuid().nullish(),
+  sampleFileId: z.uuid().nullish(),
 };
 const id = z.uuid("证书不存在");
 
 export const certificatesRouter = createTRPCRouter({
-  create: org.input(z.strictObject({ code: z.string().trim().max(8), name: z.string().trim().min(1, "请填写证书名称").max(60), levels: z.array(level).max(3), ...info }))
+  create: org
+    .input(z.strictObject({ code: z.string().trim().max(8), name: z.string().trim().min(1, "请填写证书名称").max(60), levels: z.array(level).max(3), ...info }))
     .mutation(({ ctx, input }) => createCertificate(ctx, ctx.session, input, ctx.meta)),
   update: org.input(z.strictObject({ id, ...info })).mutation(({ ctx, input }) => updateCertificate(ctx, ctx.session, input, ctx.meta)),
   enable: org.input(z.strictObject({ id })).mutation(({ ctx, input }) => setCertificateStatus(ctx, ctx.session, { id: input.id, enabled: true }, ctx.meta)),
   disable: org.input(z.strictObject({ id })).mutation(({ ctx, input }) => setCertificateStatus(ctx, ctx.session, { id: input.id, enabled: false }, ctx.meta)),
   addLevel: org.input(z.strictObject({ id, level })).mutation(({ ctx, input }) => addCertificateLevel(ctx, ctx.session, input, ctx.meta)),
-  setMajors: org.input(z.strictObject({ id, majorIds: z.array(z.uuid()).max(200) })).mutation(({ ctx, input }) => setCertificateMajors(ctx, ctx.session, input, ctx.meta)),
+  setMajors: org
+    .input(z.strictObject({ id, majorIds: z.array(z.uuid()).max(200) }))
+    .mutation(({ ctx, input }) => setCertificateMajors(ctx, ctx.session, input, ctx.meta)),
   addSubject: org
-    .input(z.strictObject({ levelId: z.uuid("证书等级不存在"), code: z.string().trim().max(11), name: z.string().trim().max(60), examMode: mode, durationMinutes: z.number().int(), targetGroup: z.string().trim().max(30).default("所有考生") }))
+    .input(
+      z.strictObject({
+        levelId: z.uuid("证书等级不存在"),
+        code: z.string().trim().max(11),
+        name: z.string().trim().max(60),
+        examMode: mode,
+        durationMinutes: z.number().int(),
+        targetGroup: z.string().trim().max(30).default("所有考生"),
+      }),
+    )
     .mutation(({ ctx, input }) => addSubject(ctx, ctx.session, input, ctx.meta)),
-  enableSubject: org.input(z.strictObject({ id: z.uuid() })).mutation(({ ctx, input }) => setSubjectStatus(ctx, ctx.session, { id: input.id, enabled: true }, ctx.meta)),
-  disableSubject: org.input(z.strictObject({ id: z.uuid() })).mutation(({ ctx, input }) => setSubjectStatus(ctx, ctx.session, { id: input.id, enabled: false }, ctx.meta)),
+  enableSubject: org
+    .input(z.strictObject({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => setSubjectStatus(ctx, ctx.session, { id: input.id, enabled: true }, ctx.meta)),
+  disableSubject: org
+    .input(z.strictObject({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => setSubjectStatus(ctx, ctx.session, { id: input.id, enabled: false }, ctx.meta)),
   /** Options for the majors picker: the catalogue, searchable. */
-  majors: org.input(z.strictObject({ q: z.string().trim().max(30).optional() })).query(({ ctx, input }) =>
-    ctx.db.major.findMany({ where: input.q ? { OR: [{ name: { contains: input.q } }, { code: { startsWith: input.q } }] } : {}, orderBy: [{ catalogVersion: "desc" }, { code: "asc" }], take: 50 }),
-  ),
+  majors: org
+    .input(z.strictObject({ q: z.string().trim().max(30).optional() }))
+    .query(({ ctx, input }) => searchMajors({ ctx, input: { q: input.q, take: 50 } })),
 });

@@ -9,7 +9,7 @@ import { badRequest, forbidden } from "@/server/errors";
 function listProcedure<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>, opts: { applicant?: boolean } = {}) {
   return roleProcedure(def.roles, opts)
     .input(z.strictObject({ filter: def.filter, tab: z.string().max(30).optional(), ...pageInput }))
-    .query(({ ctx, input }) => pageOf(def, ctx.db, ctx.session, { filter: input.filter as F, tab: input.tab, page: input.page, pageSize: input.pageSize }));
+    .query(({ ctx, input }) => pageOf(def, { ctx, input: { filter: input.filter as F, tab: input.tab, page: input.page, pageSize: input.pageSize } }));
 }
 
 const names = Object.keys(LISTS) as [ListName, ...ListName[]];

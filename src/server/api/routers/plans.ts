@@ -1,18 +1,32 @@
 import { z } from "zod";
+import { enabledCertificateOptions } from "@/server/catalogue/certificate-options";
 import { createTRPCRouter, pageInput, portalProcedure, roleProcedure } from "@/server/api/trpc";
 import { deletePlan, listPlans, savePlan } from "@/server/plans/manage-plans";
 
 const readers = roleProcedure(["EDU", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], { applicant: true });
 
 export const plansRouter = createTRPCRouter({
-  list: readers.input(z.strictObject({ year: z.number().int().min(2019).max(2100).optional(), ...pageInput })).query(({ ctx, input }) => listPlans(ctx, ctx.session, input)),
+  list: readers
+    .input(z.strictObject({ year: z.number().int().min(2019).max(2100).optional(), ...pageInput }))
+    .query(({ ctx, input }) => listPlans(ctx, ctx.session, input)),
   save: portalProcedure("edu")
-    .input(z.strictObject({
-      id: z.uuid().optional(), year: z.number().int(), batch: z.string().trim().max(10), startsAt: z.date(), endsAt: z.date(),
-      byMajor: z.boolean(), cityReviewFirst: z.boolean(), scope: z.enum(["ALL", "PARTIAL"]), certificateIds: z.array(z.uuid()).max(500).default([]),
-    }))
+    .input(
+      z.strictObject({
+        id: z.uuid().optional(),
+        year: z.number().int(),
+        batch: z.string().trim().max(10),
+        startsAt: z.date(),
+        endsAt: z.date(),
+        byMajor: z.boolean(),
+        cityReviewFirst: z.boolean(),
+        scope: z.enum(["ALL", "PARTIAL"]),
+        certificateIds: z.array(z.uuid()).max(500).default([]),
+      }),
+    )
     .mutation(({ ctx, input }) => savePlan(ctx, ctx.session, input, ctx.meta)),
-  delete: portalProcedure("edu").input(z.strictObject({ id: z.uuid("申报计划不存在") })).mutation(({ ctx, input }) => deletePlan(ctx, ctx.session, input.id, ctx.meta)),
+  delete: portalProcedure("edu")
+    .input(z.strictObject({ id: z.uuid("申报计划不存在") }))
+    .mutation(({ ctx, input }) => deletePlan(ctx, ctx.session, input.id, ctx.meta)),
   /** Enabled certificates for the 开放证书范围 picker. */
-  certificateOptions: portalProcedure("edu").query(({ ctx }) => ctx.db.certificate.findMany({ where: { status: "ENABLED" }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } })),
+  certificateOptions: portalProcedure("edu").query(({ ctx }) => enabledCertificateOptions({ ctx })),
 });

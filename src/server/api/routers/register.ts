@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listRegions } from "@/server/catalogue/regions";
 import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
 import { registerSchool, searchDirectory, sendRegistrationCode } from "@/server/schools/register-school";
 
@@ -11,10 +12,10 @@ const base = {
 
 /** 试点院校申报系统—注册账号 (public). */
 export const registerRouter = createTRPCRouter({
-  provinces: publicProcedure.query(({ ctx }) => ctx.db.region.findMany({ where: { level: "PROVINCE" }, orderBy: { code: "asc" }, select: { code: true, name: true } })),
+  provinces: publicProcedure.query(async ({ ctx }) => (await listRegions({ ctx, input: {} })).map(({ code, name }) => ({ code, name }))),
   searchSchools: publicProcedure
     .input(z.strictObject({ provinceCode: z.string().max(2), q: z.string().max(30) }))
-    .query(({ ctx, input }) => searchDirectory(ctx.db, input.provinceCode, input.q)),
+    .query(({ ctx, input }) => searchDirectory({ ctx, input })),
   sendCode: publicProcedure
     .input(z.strictObject({ ...base, captchaId: z.string().max(64), captchaAnswer: z.string().max(10) }))
     .mutation(({ ctx, input }) => sendRegistrationCode(ctx, input, ctx.meta)),

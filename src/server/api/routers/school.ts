@@ -1,15 +1,25 @@
 import { z } from "zod";
+import { listRegions } from "@/server/catalogue/regions";
 import { createTRPCRouter, portalProcedure, protectedProcedure } from "@/server/api/trpc";
 import { mySchool, schoolEditSchema, setSignature, updateMySchool } from "@/server/schools/my-school";
 
 export const schoolRouter = createTRPCRouter({
-  mine: portalProcedure("school", { applicant: true }).query(({ ctx }) => mySchool(ctx.db, ctx.session)),
-  update: portalProcedure("school", { applicant: true }).input(schoolEditSchema).mutation(({ ctx, input }) => updateMySchool(ctx, ctx.session, input, ctx.meta)),
+  mine: portalProcedure("school", { applicant: true }).query(({ ctx }) => mySchool({ ctx })),
+  update: portalProcedure("school", { applicant: true })
+    .input(schoolEditSchema)
+    .mutation(({ ctx, input }) => updateMySchool(ctx, ctx.session, input, ctx.meta)),
   setSignature: portalProcedure("school")
     .input(z.strictObject({ fileId: z.uuid("请先上传签章图片"), agreed: z.boolean() }))
     .mutation(({ ctx, input }) => setSignature(ctx, ctx.session, input, ctx.meta)),
   /** Regions for the address pickers (public reference data, any signed-in user). */
-  regions: protectedProcedure.input(z.strictObject({ parentCode: z.string().regex(/^\d{6}$/).nullish() })).query(({ ctx, input }) =>
-    ctx.db.region.findMany({ where: input.parentCode ? { parentCode: input.parentCode } : { level: "PROVINCE" }, orderBy: { code: "asc" }, select: { code: true, name: true, level: true } }),
-  ),
+  regions: protectedProcedure
+    .input(
+      z.strictObject({
+        parentCode: z
+          .string()
+          .regex(/^\d{6}$/)
+          .nullish(),
+      }),
+    )
+    .query(({ ctx, input }) => listRegions({ ctx, input })),
 });

@@ -7,11 +7,31 @@ const org = portalProcedure("org");
 
 export const standardsRouter = createTRPCRouter({
   create: org
-    .input(z.strictObject({ kind, code: z.string().trim().min(1, "请填写标准代码").max(20), name: z.string().trim().min(1, "请填写标准名称").max(100), version: z.string().trim().max(10), attachmentFileId: z.uuid().nullish() }))
+    .input(
+      z.strictObject({
+        kind,
+        code: z.string().trim().min(1, "请填写标准代码").max(20),
+        name: z.string().trim().min(1, "请填写标准名称").max(100),
+        version: z.string().trim().max(10),
+        attachmentFileId: z.uuid().nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => createStandard(ctx, ctx.session, input, ctx.meta)),
   update: org
-    .input(z.strictObject({ kind, id: z.uuid("标准不存在"), name: z.string().trim().min(1, "请填写标准名称").max(100), version: z.string().trim().max(10), attachmentFileId: z.uuid().nullish() }))
+    .input(
+      z.strictObject({
+        kind,
+        id: z.uuid("标准不存在"),
+        name: z.string().trim().min(1, "请填写标准名称").max(100),
+        version: z.string().trim().max(10),
+        attachmentFileId: z.uuid().nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => updateStandard(ctx, ctx.session, input, ctx.meta)),
-  enable: org.input(z.strictObject({ kind, id: z.uuid("标准不存在") })).mutation(({ ctx, input }) => setStandardStatus(ctx, ctx.session, { ...input, enabled: true }, ctx.meta)),
-  disable: org.input(z.strictObject({ kind, id: z.uuid("标准不存在") })).mutation(({ ctx, input }) => setStandardStatus(ctx, ctx.session, { ...input, enabled: false }, ctx.meta)),
+  enable: org
+    .input(z.strictObject({ kind, id: z.uuid("标准不存在") }))
+    .mutation(({ ctx, input }) => setStandardStatus(ctx, ctx.session, { ...input, enabled: true }, ctx.meta)),
+  disable: org
+    .input(z.strictObject({ kind, id: z.uuid("标准不存在") }))
+    .mutation(({ ctx, input }) => setStandardStatus(ctx, ctx.session, { ...input, enabled: false }, ctx.meta)),
 });

@@ -20,18 +20,32 @@ export const usersRouter = createTRPCRouter({
         ...pageInput,
       }),
     )
-    .query(({ ctx, input }) => listManagedUsers(ctx.db, ctx.session, input)),
-  enable: managers.input(id).mutation(({ ctx, input }) => setUserStatus(ctx, ctx.session, { userId: input.userId, enabled: true }, ctx.meta)),
-  disable: managers.input(id).mutation(({ ctx, input }) => setUserStatus(ctx, ctx.session, { userId: input.userId, enabled: false }, ctx.meta)),
-  resetPassword: managers.input(id).mutation(({ ctx, input }) => resetUserCredentials(ctx, ctx.session, { userId: input.userId, kind: "password" }, ctx.meta)),
-  detail: managers.input(id).query(({ ctx, input }) => viewManagedUser(ctx, ctx.session, input.userId, ctx.meta)),
-  assignableLevels: portalProcedure("school").query(({ ctx }) => assignableLevels(ctx.db, ctx.session)),
+    .query(({ ctx, input }) => listManagedUsers({ ctx, input })),
+  enable: managers.input(id).mutation(({ ctx, input }) => setUserStatus({ ctx, input: { userId: input.userId, enabled: true } })),
+  disable: managers.input(id).mutation(({ ctx, input }) => setUserStatus({ ctx, input: { userId: input.userId, enabled: false } })),
+  resetPassword: managers.input(id).mutation(({ ctx, input }) => resetUserCredentials({ ctx, input: { userId: input.userId, kind: "password" } })),
+  detail: managers.input(id).query(({ ctx, input }) => viewManagedUser({ ctx, input })),
+  assignableLevels: portalProcedure("school").query(({ ctx }) => assignableLevels({ ctx })),
   create: portalProcedure("school")
-    .input(z.strictObject({ account: z.string().trim().min(1, "请输入账号").max(32), name: z.string().trim().min(1, "请输入姓名").max(30), certificateLevelIds: z.array(z.uuid()).max(100).default([]), smsCode: z.string().trim().max(10) }))
-    .mutation(({ ctx, input }) => createSubAccount(ctx, ctx.session, input, ctx.meta)),
+    .input(
+      z.strictObject({
+        account: z.string().trim().min(1, "请输入账号").max(32),
+        name: z.string().trim().min(1, "请输入姓名").max(30),
+        certificateLevelIds: z.array(z.uuid()).max(100).default([]),
+        smsCode: z.string().trim().max(10),
+      }),
+    )
+    .mutation(({ ctx, input }) => createSubAccount({ ctx, input })),
   update: managers
-    .input(z.strictObject({ userId: z.uuid("账号不存在"), name: z.string().trim().min(1, "请输入姓名").max(30), certificateLevelIds: z.array(z.uuid()).max(100).optional(), smsCode: z.string().trim().max(10) }))
-    .mutation(({ ctx, input }) => updateManagedUser(ctx, ctx.session, input, ctx.meta)),
-  delete: managers.input(id).mutation(({ ctx, input }) => deleteManagedUser(ctx, ctx.session, input.userId, ctx.meta)),
-  resetBinding: managers.input(id).mutation(({ ctx, input }) => resetUserCredentials(ctx, ctx.session, { userId: input.userId, kind: "binding" }, ctx.meta)),
+    .input(
+      z.strictObject({
+        userId: z.uuid("账号不存在"),
+        name: z.string().trim().min(1, "请输入姓名").max(30),
+        certificateLevelIds: z.array(z.uuid()).max(100).optional(),
+        smsCode: z.string().trim().max(10),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateManagedUser({ ctx, input })),
+  delete: managers.input(id).mutation(({ ctx, input }) => deleteManagedUser({ ctx, input })),
+  resetBinding: managers.input(id).mutation(({ ctx, input }) => resetUserCredentials({ ctx, input: { userId: input.userId, kind: "binding" } })),
 });

@@ -2,5 +2,5 @@ import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { workbenchItems } from "@/server/workbench/items";
 
 export const workbenchRouter = createTRPCRouter({
-  get: protectedProcedure.query(({ ctx }) => workbenchItems(ctx.db, ctx.clock, ctx.session)),
+  get: protectedProcedure.query(({ ctx }) => workbenchItems({ ctx })),
 });

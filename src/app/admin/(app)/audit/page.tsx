@@ -6,5 +6,9 @@ export const metadata = { title: "审计日志" };
 
 export default async function Page() {
   await requirePortal("admin");
-  return <Suspense><AuditPage /></Suspense>;
+  return (
+    <Suspense>
+      <AuditPage />
+    </Suspense>
+  );
 }

@@ -6,5 +6,9 @@ export const metadata = { title: "用户管理" };
 
 export default async function Page() {
   await requirePortal("admin");
-  return <Suspense><UsersPage title="用户管理" roleFilter /></Suspense>;
+  return (
+    <Suspense>
+      <UsersPage title="用户管理" roleFilter />
+    </Suspense>
+  );
 }

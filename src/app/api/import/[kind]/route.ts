@@ -25,7 +25,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ kind: string }
     return json(400, { message: "上传内容无法识别" });
   }
   if (!file) return json(400, { message: "请选择文件" });
-  if (!file.name.toLowerCase().endsWith(`.${entry.ext}`)) return json(400, { message: entry.ext === "zip" ? "文件格式不正确，请上传 .zip 压缩包" : "文件格式不正确，请使用下载的 .xlsx 模板填写后导入" });
+  if (!file.name.toLowerCase().endsWith(`.${entry.ext}`))
+    return json(400, { message: entry.ext === "zip" ? "文件格式不正确，请上传 .zip 压缩包" : "文件格式不正确，请使用下载的 .xlsx 模板填写后导入" });
   const deps = { db: getDb(), clock: systemClock };
   const bytes = Buffer.from(await file.arrayBuffer());
   const record = await beginImport(deps, user, entry.kind, { name: file.name, bytes });

@@ -31,7 +31,11 @@ export async function POST(req: Request, ctx: { params: Promise<{ purpose: strin
   }
   if (!file) return json(400, { message: "请选择文件" });
   try {
-    const stored = await storeUpload({ db: getDb(), clock: systemClock }, user, purpose, { name: file.name, size: file.size, bytes: Buffer.from(await file.arrayBuffer()) });
+    const stored = await storeUpload({ db: getDb(), clock: systemClock }, user, purpose, {
+      name: file.name,
+      size: file.size,
+      bytes: Buffer.from(await file.arrayBuffer()),
+    });
     return json(200, stored);
   } catch (e) {
     if (e instanceof AppError) return json(400, { message: e.message });

@@ -6,5 +6,9 @@ export const metadata = { title: "院校负责人账号" };
 
 export default async function Page() {
   await requirePortal("edu");
-  return <Suspense><UsersPage title="院校负责人账号" /></Suspense>;
+  return (
+    <Suspense>
+      <UsersPage title="院校负责人账号" />
+    </Suspense>
+  );
 }

@@ -9,5 +9,9 @@ export default async function Page() {
   const u = await requirePortal("school");
   // Only the principal manages sub-accounts (manual 001 §1.9).
   if (u.role !== "SCHOOL_PRINCIPAL") redirect("/school");
-  return <Suspense><UsersPage title="用户管理" canCreate /></Suspense>;
+  return (
+    <Suspense>
+      <UsersPage title="用户管理" canCreate />
+    </Suspense>
+  );
 }
