@@ -1,16 +1,13 @@
 // What a school may apply for now (its list is the pilotApplications list definition).
-import { mintScope } from "@/server/tenancy";
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { SessionUser } from "@/server/session-user";
+import type { SchoolScope } from "@/server/tenancy";
+import type { ReadCtx } from "@/server/use-case";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
 
 /** Open plans of the school's province, each with the certificate levels it may apply for. */
-export async function applicableNow(deps: { db: Db; clock: Clock }, u: SessionUser) {
-  const { db, clock } = deps;
+export async function applicableNow({ ctx: { db, clock, scope } }: { ctx: ReadCtx<SchoolScope> }) {
   const now = clock.now();
   const plans = await db.applicationPlan.findMany({
-    where: { AND: [await visiblePlansWhere(db, mintScope(u)), { startsAt: { lte: now }, endsAt: { gte: now } }] },
+    where: { AND: [await visiblePlansWhere(db, scope), { startsAt: { lte: now }, endsAt: { gte: now } }] },
     include: { certificates: { select: { certificateId: true } } },
     orderBy: { endsAt: "asc" },
   });

@@ -2,23 +2,18 @@
 // the province approves with the trainees per line (its quota) or returns it. Decisions are conditional
 // updates, so two reviewers cannot both decide; the applicant is told by SMS once it is committed.
 import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { SmsGateway } from "@/server/sms/gateway";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
-import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, notFound } from "@/server/errors";
-import { departmentScope } from "@/server/tenancy";
+import { schoolsInRegion, type DepartmentScope } from "@/server/tenancy";
+import { change, type UseCaseCtx } from "@/server/use-case";
 import { notify, recordEvent, unitLabel } from "@/server/reviews/events";
 import { approvalProblem, approvedTotalOf, returnReasonProblem, stageOfDepartment } from "@/domain/pilots/review";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 
-type Deps = { db: Db; clock: Clock; sms: SmsGateway };
 export type Decision = { id: string; approve: boolean; reason?: string; lines?: { majorId: string; approved: number }[]; approvedTotal?: number | null };
 
-async function loadForDecision(db: Db, u: SessionUser, id: string) {
-  const d = departmentScope(u);
+async function loadForDecision(db: Db, d: DepartmentScope, id: string) {
   const app = await db.pilotApplication.findFirst({
-    where: { id, school: { regionCode: { startsWith: d.regionPrefix } }, status: { not: "DRAFT" } },
+    where: { id, school: schoolsInRegion(d), status: { not: "DRAFT" } },
     include: {
       lines: true,
       school: { select: { name: true, contactPhone: true } },
@@ -33,9 +28,9 @@ async function loadForDecision(db: Db, u: SessionUser, id: string) {
   return { app, stage };
 }
 
-export async function decideApplication(deps: Deps, u: SessionUser, input: Decision, meta: RequestMeta) {
-  const { db, clock } = deps;
-  const { app, stage } = await loadForDecision(db, u, input.id);
+export async function decideApplication({ ctx, input }: { ctx: UseCaseCtx<DepartmentScope>; input: Decision }) {
+  const { db, clock } = ctx;
+  const { app, stage } = await loadForDecision(db, ctx.scope, input.id);
   const now = clock.now();
   const what = `${app.year}年${app.batch} ${app.certificateLevel.certificate.name}（${LEVEL_LABELS[app.certificateLevel.level]}）`;
   let approvedTotal: number | null = null;
@@ -54,44 +49,45 @@ export async function decideApplication(deps: Deps, u: SessionUser, input: Decis
     approvedTotal = app.lines.length ? approvedTotalOf(lines) : (input.approvedTotal ?? app.requestedTotal);
     input = { ...input, lines };
   }
-  const label = await unitLabel(db, u);
-  await db.$transaction(async (tx) => {
-    const next = !input.approve
-      ? { status: "RETURNED" as const, reviewStage: null }
-      : stage === "CITY"
-        ? { status: "IN_REVIEW" as const, reviewStage: "PROVINCE" as const }
-        : { status: "APPROVED" as const, reviewStage: null, approvedTotal };
-    const claimed = await tx.pilotApplication.updateMany({ where: { id: app.id, status: "IN_REVIEW", reviewStage: stage }, data: next });
-    if (claimed.count === 0) throw conflict("该申报已被其他人审核，请刷新后查看");
-    if (input.approve && stage === "PROVINCE") {
-      for (const l of input.lines ?? [])
-        await tx.pilotApplicationMajor.update({
-          where: { applicationId_majorId: { applicationId: app.id, majorId: l.majorId } },
-          data: { approved: l.approved },
-        });
-    }
-    await recordEvent(
-      tx,
-      { applicationId: app.id },
-      { action: input.approve ? "APPROVE" : "RETURN", stage, reason: input.approve ? input.reason?.trim() || null : input.reason!.trim() },
-      u,
-      now,
-      label,
-    );
-    await writeAudit(tx, {
-      actor: u,
+  const label = await unitLabel(db, ctx.actor);
+  await change(
+    ctx,
+    async (tx) => {
+      const next = !input.approve
+        ? { status: "RETURNED" as const, reviewStage: null }
+        : stage === "CITY"
+          ? { status: "IN_REVIEW" as const, reviewStage: "PROVINCE" as const }
+          : { status: "APPROVED" as const, reviewStage: null, approvedTotal };
+      const claimed = await tx.pilotApplication.updateMany({ where: { id: app.id, status: "IN_REVIEW", reviewStage: stage }, data: next });
+      if (claimed.count === 0) throw conflict("该申报已被其他人审核，请刷新后查看");
+      if (input.approve && stage === "PROVINCE") {
+        for (const l of input.lines ?? [])
+          await tx.pilotApplicationMajor.update({
+            where: { applicationId_majorId: { applicationId: app.id, majorId: l.majorId } },
+            data: { approved: l.approved },
+          });
+      }
+      await recordEvent(
+        tx,
+        { applicationId: app.id },
+        { action: input.approve ? "APPROVE" : "RETURN", stage, reason: input.approve ? input.reason?.trim() || null : input.reason!.trim() },
+        ctx.actor,
+        now,
+        label,
+      );
+    },
+    {
       action: input.approve ? "application.approve" : "application.return",
       targetType: "PilotApplication",
       targetId: app.id,
-      ip: meta.ip,
       summary: `${stage === "CITY" ? "初审" : "审核"}${input.approve ? "通过" : "退回"} ${app.school.name} ${what}${approvedTotal != null ? `，批准 ${approvedTotal} 人` : ""}`,
-    });
-  });
+    },
+  );
   // The applicant (who submitted) hears the outcome; a city pass is not an outcome yet.
   if (!(input.approve && stage === "CITY")) {
     const submitter = app.events[0] ? await db.user.findUnique({ where: { id: app.events[0].actorId }, select: { phone: true } }) : null;
     await notify(
-      deps.sms,
+      ctx.sms,
       submitter?.phone ?? app.school.contactPhone,
       input.approve
         ? `贵校申报的${what}试点已审核通过，批准培训人数 ${approvedTotal} 人。`
@@ -102,12 +98,12 @@ export async function decideApplication(deps: Deps, u: SessionUser, input: Decis
 }
 
 /** 批量审核通过: each application at the caller's stage passes (the province approves the requested numbers). */
-export async function approveMany(deps: Deps, u: SessionUser, ids: string[], meta: RequestMeta) {
+export async function approveMany({ ctx, input: { ids } }: { ctx: UseCaseCtx<DepartmentScope>; input: { ids: string[] } }) {
   const failed: { id: string; message: string }[] = [];
   let approved = 0;
   for (const id of [...new Set(ids)]) {
     try {
-      await decideApplication(deps, u, { id, approve: true }, meta);
+      await decideApplication({ ctx, input: { id, approve: true } });
       approved++;
     } catch (e) {
       failed.push({ id, message: (e as Error).message });

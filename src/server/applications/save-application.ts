@@ -1,15 +1,13 @@
 // 证书试点申报 by a school: 保存 (未提交) or 保存并提交 (审核中), inside an open plan of its province, for a
 // certificate in the plan's scope; one per school × certificate level × year; editable only 未提交/审核退回.
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
-import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
-import { mintScope, schoolScope } from "@/server/tenancy";
+import type { SchoolScope } from "@/server/tenancy";
+import { change, type UseCaseCtx } from "@/server/use-case";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
 import { applicationWindowProblem } from "@/domain/pilots/plan";
 import { applicationProblem, canEditApplication, requestedTotalOf, type Line } from "@/domain/pilots/application";
 import { firstStage } from "@/domain/pilots/review";
+import { regionPrefix } from "@/domain/regions";
 import { recordEvent } from "@/server/reviews/events";
 
 export type ApplicationInput = {
@@ -24,14 +22,14 @@ export type ApplicationInput = {
   submit: boolean;
 };
 
-export async function savePilotApplication(deps: { db: Db; clock: Clock }, u: SessionUser, input: ApplicationInput, meta: RequestMeta) {
-  const { db, clock } = deps;
-  const { schoolId, certificateLevelIds } = schoolScope(u);
+export async function savePilotApplication({ ctx, input }: { ctx: UseCaseCtx<SchoolScope>; input: ApplicationInput }) {
+  const { db, clock, scope, actor } = ctx;
+  const { schoolId, certificateLevelIds } = scope;
   // A sub-account limited to some certificates does not apply for others.
   if (certificateLevelIds && !certificateLevelIds.includes(input.certificateLevelId)) throw forbidden("该账号无权申报此证书");
   const now = clock.now();
   const plan = await db.applicationPlan.findFirst({
-    where: { AND: [await visiblePlansWhere(db, mintScope(u)), { id: input.planId }] },
+    where: { AND: [await visiblePlansWhere(db, scope), { id: input.planId }] },
     include: { certificates: true },
   });
   if (!plan) throw notFound("申报计划不存在");
@@ -60,7 +58,7 @@ export async function savePilotApplication(deps: { db: Db; clock: Clock }, u: Se
   if (
     input.evidenceFileId &&
     input.evidenceFileId !== existing?.evidenceFileId &&
-    !(await db.storedFile.count({ where: { id: input.evidenceFileId, ownerUserId: u.id, purpose: "APPLICATION_EVIDENCE" } }))
+    !(await db.storedFile.count({ where: { id: input.evidenceFileId, ownerUserId: actor.id, purpose: "APPLICATION_EVIDENCE" } }))
   )
     throw badRequest("佐证材料不存在，请重新上传");
   const duplicate = await db.pilotApplication.findFirst({
@@ -74,7 +72,7 @@ export async function savePilotApplication(deps: { db: Db; clock: Clock }, u: Se
   if (input.submit) {
     const school = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { regionCode: true } });
     const city = plan.cityReviewFirst
-      ? await db.educationDepartment.count({ where: { level: "CITY", regionCode: { startsWith: school.regionCode.slice(0, 4) } } })
+      ? await db.educationDepartment.count({ where: { level: "CITY", regionCode: { startsWith: regionPrefix("CITY", school.regionCode) } } })
       : 0;
     reviewStage = firstStage(plan.cityReviewFirst, city > 0);
   }
@@ -88,31 +86,28 @@ export async function savePilotApplication(deps: { db: Db; clock: Clock }, u: Se
     status: input.submit ? ("IN_REVIEW" as const) : ("DRAFT" as const),
     submittedAt: input.submit ? now : null,
   };
-  return db
-    .$transaction(async (tx) => {
+  return change(
+    ctx,
+    async (tx) => {
       const app = existing
         ? await tx.pilotApplication.update({ where: { id: existing.id }, data })
         : await tx.pilotApplication.create({
-            data: { ...data, schoolId, certificateLevelId: level.id, year: plan.year, batch: plan.batch, planId: plan.id, createdById: u.id },
+            data: { ...data, schoolId, certificateLevelId: level.id, year: plan.year, batch: plan.batch, planId: plan.id, createdById: actor.id },
           });
       await tx.pilotApplicationMajor.deleteMany({ where: { applicationId: app.id } });
-      if (input.submit) await recordEvent(tx, { applicationId: app.id }, { action: "SUBMIT", stage: reviewStage }, u, now);
+      if (input.submit) await recordEvent(tx, { applicationId: app.id }, { action: "SUBMIT", stage: reviewStage }, actor, now);
       if (lines.length)
         await tx.pilotApplicationMajor.createMany({
           data: lines.map((l) => ({ applicationId: app.id, majorId: l.majorId, students: l.students, teachers: l.teachers, requested: l.requested })),
         });
-      await writeAudit(tx, {
-        actor: u,
-        action: input.submit ? "application.submit" : "application.save",
-        targetType: "PilotApplication",
-        targetId: app.id,
-        summary: `${input.submit ? "提交" : "保存"}证书试点申报 ${plan.year}年${plan.batch} ${level.certificate.name}（${data.requestedTotal} 人）`,
-        ip: meta.ip,
-      });
       return { id: app.id, status: app.status };
-    })
-    .catch((e) => {
-      if ((e as { code?: string }).code === "P2002") throw conflict("本年度已申报该证书等级，请勿重复申报");
-      throw e;
-    });
+    },
+    (app) => ({
+      action: input.submit ? "application.submit" : "application.save",
+      targetType: "PilotApplication",
+      targetId: app.id,
+      summary: `${input.submit ? "提交" : "保存"}证书试点申报 ${plan.year}年${plan.batch} ${level.certificate.name}（${data.requestedTotal} 人）`,
+    }),
+    { unique: "本年度已申报该证书等级，请勿重复申报" },
+  );
 }

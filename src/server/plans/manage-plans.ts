@@ -1,11 +1,9 @@
 // 申报计划: provincial departments publish plans; their cities and the schools of the province read them.
 import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
-import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
-import { departmentScope, mintScope, type Scope } from "@/server/tenancy";
+import type { DepartmentScope, Scope } from "@/server/tenancy";
+import { change, type ReadCtx, type UseCaseCtx } from "@/server/use-case";
 import { provinceCodeOf } from "@/domain/regions";
 import { planProblem, planStatus } from "@/domain/pilots/plan";
 import { applicationsWhere } from "@/server/applications/scope";
@@ -32,9 +30,7 @@ export async function visiblePlansWhere(db: Db, scope: Scope): Promise<Prisma.Ap
   throw forbidden();
 }
 
-export async function listPlans(deps: { db: Db; clock: Clock }, u: SessionUser, f: { year?: number; page: number; pageSize: number }) {
-  const { db, clock } = deps;
-  const scope = mintScope(u);
+export async function listPlans({ ctx: { db, clock, scope }, input: f }: { ctx: ReadCtx; input: { year?: number; page: number; pageSize: number } }) {
   const where: Prisma.ApplicationPlanWhereInput = { AND: [await visiblePlansWhere(db, scope), f.year ? { year: f.year } : {}] };
   const [rows, total] = await Promise.all([
     db.applicationPlan.findMany({
@@ -53,7 +49,7 @@ export async function listPlans(deps: { db: Db; clock: Clock }, u: SessionUser, 
   const now = clock.now();
   // 申报统计 per plan, within the reader's own scope (a city counts its city's schools only).
   const stats =
-    u.role === "EDU"
+    scope.kind === "department"
       ? await db.pilotApplication.groupBy({
           by: ["planId", "status"],
           where: { AND: [applicationsWhere(scope), { planId: { in: rows.map((r) => r.id) } }] },
@@ -75,7 +71,7 @@ export async function listPlans(deps: { db: Db; clock: Clock }, u: SessionUser, 
   };
   return {
     total,
-    canManage: u.role === "EDU" && u.departmentLevel === "PROVINCE",
+    canManage: scope.kind === "department" && scope.level === "PROVINCE",
     rows: rows.map((p) => ({
       id: p.id,
       year: p.year,
@@ -89,20 +85,19 @@ export async function listPlans(deps: { db: Db; clock: Clock }, u: SessionUser, 
       certificates: p.certificates.map((c) => c.certificate),
       applications: p._count.applications,
       status: planStatus(p, now),
-      stats: u.role === "EDU" ? statsOf(p.id) : null,
+      stats: scope.kind === "department" ? statsOf(p.id) : null,
     })),
   };
 }
 
-function requireProvince(u: SessionUser) {
-  const d = departmentScope(u);
+function requireProvince(d: DepartmentScope) {
   if (d.level !== "PROVINCE") throw forbidden("申报计划由省级教育行政部门发布");
   return d;
 }
 
-export async function savePlan(deps: { db: Db; clock: Clock }, u: SessionUser, input: PlanInput, meta: RequestMeta) {
-  const { db, clock } = deps;
-  const d = requireProvince(u);
+export async function savePlan({ ctx, input }: { ctx: UseCaseCtx<DepartmentScope>; input: PlanInput }) {
+  const { db, clock } = ctx;
+  const d = requireProvince(ctx.scope);
   const now = clock.now();
   const batch = input.batch.trim();
   const certificateIds = input.scope === "PARTIAL" ? [...new Set(input.certificateIds)] : [];
@@ -136,41 +131,38 @@ export async function savePlan(deps: { db: Db; clock: Clock }, u: SessionUser, i
     cityReviewFirst: input.cityReviewFirst,
     scope: input.scope,
   };
-  return db.$transaction(async (tx) => {
-    const plan = existing
-      ? await tx.applicationPlan.update({ where: { id: existing.id }, data })
-      : await tx.applicationPlan.create({ data: { ...data, departmentId: d.departmentId, createdById: u.id } });
-    await tx.applicationPlanCertificate.deleteMany({ where: { planId: plan.id } });
-    if (certificateIds.length)
-      await tx.applicationPlanCertificate.createMany({ data: certificateIds.map((certificateId) => ({ planId: plan.id, certificateId })) });
-    await writeAudit(tx, {
-      actor: u,
+  return change(
+    ctx,
+    async (tx) => {
+      const plan = existing
+        ? await tx.applicationPlan.update({ where: { id: existing.id }, data })
+        : await tx.applicationPlan.create({ data: { ...data, departmentId: d.departmentId, createdById: ctx.actor.id } });
+      await tx.applicationPlanCertificate.deleteMany({ where: { planId: plan.id } });
+      if (certificateIds.length)
+        await tx.applicationPlanCertificate.createMany({ data: certificateIds.map((certificateId) => ({ planId: plan.id, certificateId })) });
+      return { id: plan.id };
+    },
+    (plan) => ({
       action: existing ? "plan.update" : "plan.create",
       targetType: "ApplicationPlan",
       targetId: plan.id,
       summary: `${existing ? "修改" : "发布"}申报计划 ${input.year}年${batch}`,
-      ip: meta.ip,
-    });
-    return { id: plan.id };
-  });
+    }),
+    { unique: `${input.year}年${batch}已存在` },
+  );
 }
 
-export async function deletePlan(deps: { db: Db; clock: Clock }, u: SessionUser, id: string, meta: RequestMeta) {
-  const { db, clock } = deps;
-  const d = requireProvince(u);
+export async function deletePlan({ ctx, input: { id } }: { ctx: UseCaseCtx<DepartmentScope>; input: { id: string } }) {
+  const { db, clock } = ctx;
+  const d = requireProvince(ctx.scope);
   const plan = await db.applicationPlan.findFirst({ where: { id, departmentId: d.departmentId }, include: { _count: { select: { applications: true } } } });
   if (!plan) throw notFound("申报计划不存在");
   if (planStatus(plan, clock.now()) !== "NOT_STARTED" || plan._count.applications > 0) throw badRequest("只能删除尚未开始且无人申报的申报计划");
-  await db.$transaction(async (tx) => {
-    await tx.applicationPlan.delete({ where: { id: plan.id } });
-    await writeAudit(tx, {
-      actor: u,
-      action: "plan.delete",
-      targetType: "ApplicationPlan",
-      targetId: plan.id,
-      summary: `删除申报计划 ${plan.year}年${plan.batch}`,
-      ip: meta.ip,
-    });
+  await change(ctx, (tx) => tx.applicationPlan.delete({ where: { id: plan.id } }), {
+    action: "plan.delete",
+    targetType: "ApplicationPlan",
+    targetId: plan.id,
+    summary: `删除申报计划 ${plan.year}年${plan.batch}`,
   });
   return { ok: true };
 }

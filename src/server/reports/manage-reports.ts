@@ -1,14 +1,10 @@
 // The principal's 周报/半月报 (002 §6.1): written for the current period only, 保存 → 未提交, 提交 → 待审核,
 // 撤回 while 待审核, edited again after 审核退回; nothing is written or submitted once the next period began.
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
-import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
-import { schoolScope } from "@/server/tenancy";
+import type { Scope } from "@/server/tenancy";
 import { eventsView, recordEvent } from "@/server/reviews/events";
-import { cadenceForRegion, reportsWhere } from "./scope";
-import type { ReadCtx } from "@/server/use-case";
+import { PRINCIPAL_ONLY, cadenceForRegion, reportsWhere } from "./scope";
+import { change, type ReadCtx, type UseCaseCtx } from "@/server/use-case";
 import {
   ALREADY_SUBMITTED,
   PERIOD_CLOSED,
@@ -22,16 +18,15 @@ import {
   sectionsProblem,
 } from "@/domain/reports/period";
 
-type Deps = { db: Db; clock: Clock };
-
-function principal(u: SessionUser) {
-  if (u.role !== "SCHOOL_PRINCIPAL") throw forbidden("周报仅由试点院校负责人填报");
-  return schoolScope(u).schoolId;
+/** Only the principal writes weekly reports (001 §1.8): sub-accounts have no part in them. */
+function principal(scope: Scope) {
+  if (scope.kind !== "school" || !scope.principal) throw forbidden(PRINCIPAL_ONLY);
+  return scope.schoolId;
 }
 
 /** The current period for this school and its report, if started. */
-export async function currentPeriod(deps: Deps, u: SessionUser) {
-  const schoolId = principal(u);
+export async function currentPeriod({ ctx: deps }: { ctx: ReadCtx }) {
+  const schoolId = principal(deps.scope);
   const school = await deps.db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { regionCode: true } });
   const p = periodOf(await cadenceForRegion(deps.db, school.regionCode), deps.clock.now());
   const report = await deps.db.weeklyReport.findUnique({
@@ -43,9 +38,9 @@ export async function currentPeriod(deps: Deps, u: SessionUser) {
 
 export type ReportInput = { id?: string; sections: Record<string, string>; scanFileId?: string | null; submit: boolean };
 
-export async function saveReport(deps: Deps, u: SessionUser, input: ReportInput, meta: RequestMeta) {
-  const { db, clock } = deps;
-  const schoolId = principal(u);
+export async function saveReport({ ctx, input }: { ctx: UseCaseCtx; input: ReportInput }) {
+  const { db, clock, actor } = ctx;
+  const schoolId = principal(ctx.scope);
   const now = clock.now();
   const existing = input.id ? await db.weeklyReport.findFirst({ where: { id: input.id, schoolId } }) : null;
   if (input.id && !existing) throw notFound("周报不存在");
@@ -67,7 +62,7 @@ export async function saveReport(deps: Deps, u: SessionUser, input: ReportInput,
   if (
     input.scanFileId &&
     input.scanFileId !== existing?.scanFileId &&
-    !(await db.storedFile.count({ where: { id: input.scanFileId, ownerUserId: u.id, purpose: "WEEKLY_REPORT_SCAN" } }))
+    !(await db.storedFile.count({ where: { id: input.scanFileId, ownerUserId: actor.id, purpose: "WEEKLY_REPORT_SCAN" } }))
   )
     throw badRequest("扫描件不存在，请重新上传");
   const data = {
@@ -76,78 +71,67 @@ export async function saveReport(deps: Deps, u: SessionUser, input: ReportInput,
     ...(input.submit ? { status: "PENDING" as const, submittedAt: now, returnReason: null } : {}),
   };
   const label = periodLabel(period.cadence, period.start, period.end);
-  return db
-    .$transaction(async (tx) => {
+  return change(
+    ctx,
+    async (tx) => {
       const r = existing
         ? await tx.weeklyReport.update({ where: { id: existing.id }, data })
         : await tx.weeklyReport.create({
-            data: { ...data, schoolId, cadence: period.cadence, periodStart: period.start, periodEnd: period.end, createdById: u.id },
+            data: { ...data, schoolId, cadence: period.cadence, periodStart: period.start, periodEnd: period.end, createdById: actor.id },
           });
-      if (input.submit) await recordEvent(tx, { weeklyReportId: r.id }, { action: "SUBMIT" }, u, now);
-      await writeAudit(tx, {
-        actor: u,
-        action: input.submit ? "report.submit" : "report.save",
-        targetType: "WeeklyReport",
-        targetId: r.id,
-        summary: `${input.submit ? "提交" : "保存"}周报 ${label}`,
-        ip: meta.ip,
-      });
+      if (input.submit) await recordEvent(tx, { weeklyReportId: r.id }, { action: "SUBMIT" }, actor, now);
       return { id: r.id, status: r.status };
-    })
-    .catch((e) => {
-      if ((e as { code?: string }).code === "P2002") throw conflict(ALREADY_SUBMITTED);
-      throw e;
-    });
+    },
+    (r) => ({
+      action: input.submit ? "report.submit" : "report.save",
+      targetType: "WeeklyReport",
+      targetId: r.id,
+      summary: `${input.submit ? "提交" : "保存"}周报 ${label}`,
+    }),
+    { unique: ALREADY_SUBMITTED },
+  );
 }
 
 /** 提交 from the list: the stored report as it is, while its period lasts. */
-export async function submitReport(deps: Deps, u: SessionUser, id: string, meta: RequestMeta) {
-  const schoolId = principal(u);
-  const r = await deps.db.weeklyReport.findFirst({ where: { id, schoolId } });
+export async function submitReport({ ctx, input: { id } }: { ctx: UseCaseCtx; input: { id: string } }) {
+  const schoolId = principal(ctx.scope);
+  const r = await ctx.db.weeklyReport.findFirst({ where: { id, schoolId } });
   if (!r) throw notFound("周报不存在");
-  return saveReport(deps, u, { id, sections: r.sections as Record<string, string>, scanFileId: r.scanFileId, submit: true }, meta);
+  return saveReport({ ctx, input: { id, sections: r.sections as Record<string, string>, scanFileId: r.scanFileId, submit: true } });
 }
 
 /** 撤回: back to 未提交 before review; refused once the period is over (it could never be submitted again). */
-export async function withdrawReport(deps: Deps, u: SessionUser, id: string, meta: RequestMeta) {
-  const now = deps.clock.now();
-  const r = await deps.db.weeklyReport.findFirst({ where: { id, schoolId: principal(u) } });
+export async function withdrawReport({ ctx, input: { id } }: { ctx: UseCaseCtx; input: { id: string } }) {
+  const now = ctx.clock.now();
+  const r = await ctx.db.weeklyReport.findFirst({ where: { id, schoolId: principal(ctx.scope) } });
   if (!r) throw notFound("周报不存在");
   if (!canWithdrawReport(r.status)) throw badRequest("只有待审核的周报可以撤回");
   if (!periodOpen({ start: r.periodStart, end: r.periodEnd }, now)) throw badRequest("提交时间已过，撤回后将不能再次提交，不能撤回");
-  return deps.db.$transaction(async (tx) => {
-    // Conditional: a review that lands first wins, and the withdrawal is refused.
-    const claimed = await tx.weeklyReport.updateMany({ where: { id: r.id, status: "PENDING" }, data: { status: "DRAFT", submittedAt: null } });
-    if (claimed.count === 0) throw badRequest("周报已被审核，不能撤回");
-    await recordEvent(tx, { weeklyReportId: r.id }, { action: "WITHDRAW" }, u, now);
-    await writeAudit(tx, {
-      actor: u,
-      action: "report.withdraw",
-      targetType: "WeeklyReport",
-      targetId: r.id,
-      summary: `撤回周报 ${periodLabel(r.cadence, r.periodStart, r.periodEnd)}`,
-      ip: meta.ip,
-    });
-    return { id: r.id, status: "DRAFT" as const };
-  });
+  return change(
+    ctx,
+    async (tx) => {
+      // Conditional: a review that lands first wins, and the withdrawal is refused.
+      const claimed = await tx.weeklyReport.updateMany({ where: { id: r.id, status: "PENDING" }, data: { status: "DRAFT", submittedAt: null } });
+      if (claimed.count === 0) throw badRequest("周报已被审核，不能撤回");
+      await recordEvent(tx, { weeklyReportId: r.id }, { action: "WITHDRAW" }, ctx.actor, now);
+      return { id: r.id, status: "DRAFT" as const };
+    },
+    { action: "report.withdraw", targetType: "WeeklyReport", targetId: r.id, summary: `撤回周报 ${periodLabel(r.cadence, r.periodStart, r.periodEnd)}` },
+  );
 }
 
-export async function deleteReport(deps: Deps, u: SessionUser, id: string, meta: RequestMeta) {
-  const r = await deps.db.weeklyReport.findFirst({ where: { id, schoolId: principal(u) } });
+export async function deleteReport({ ctx, input: { id } }: { ctx: UseCaseCtx; input: { id: string } }) {
+  const r = await ctx.db.weeklyReport.findFirst({ where: { id, schoolId: principal(ctx.scope) } });
   if (!r) throw notFound("周报不存在");
   if (!canDeleteReport(r.status)) throw badRequest("只有未提交的周报可以删除");
-  await deps.db.$transaction(async (tx) => {
-    const gone = await tx.weeklyReport.deleteMany({ where: { id: r.id, status: "DRAFT" } });
-    if (gone.count === 0) throw badRequest("周报状态已变化，请刷新后重试");
-    await writeAudit(tx, {
-      actor: u,
-      action: "report.delete",
-      targetType: "WeeklyReport",
-      targetId: r.id,
-      summary: `删除周报 ${periodLabel(r.cadence, r.periodStart, r.periodEnd)}`,
-      ip: meta.ip,
-    });
-  });
+  await change(
+    ctx,
+    async (tx) => {
+      const gone = await tx.weeklyReport.deleteMany({ where: { id: r.id, status: "DRAFT" } });
+      if (gone.count === 0) throw badRequest("周报状态已变化，请刷新后重试");
+    },
+    { action: "report.delete", targetType: "WeeklyReport", targetId: r.id, summary: `删除周报 ${periodLabel(r.cadence, r.periodStart, r.periodEnd)}` },
+  );
   return { ok: true };
 }
 

@@ -1,24 +1,17 @@
 // Departments review the weekly reports of their region, see who has not submitted this period, and the
 // province sets the cadence (周报 or 半月报) for its schools.
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { SmsGateway } from "@/server/sms/gateway";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
-import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
-import { departmentScope } from "@/server/tenancy";
+import { schoolsInRegion, type DepartmentScope } from "@/server/tenancy";
+import { change, type ReadCtx, type UseCaseCtx } from "@/server/use-case";
 import { notify, recordEvent, unitLabel } from "@/server/reviews/events";
 import { CADENCE_LABELS, periodLabel, periodOf, type Cadence } from "@/domain/reports/period";
 import { returnReasonProblem } from "@/domain/pilots/review";
 import { cadenceForRegion } from "./scope";
 
-type Deps = { db: Db; clock: Clock; sms: SmsGateway };
-
-export async function decideReport(deps: Deps, u: SessionUser, input: { id: string; approve: boolean; reason?: string }, meta: RequestMeta) {
-  const { db, clock } = deps;
-  const d = departmentScope(u);
+export async function decideReport({ ctx, input }: { ctx: UseCaseCtx<DepartmentScope>; input: { id: string; approve: boolean; reason?: string } }) {
+  const { db, clock, scope: d } = ctx;
   const r = await db.weeklyReport.findFirst({
-    where: { id: input.id, school: { regionCode: { startsWith: d.regionPrefix } }, status: { not: "DRAFT" } },
+    where: { id: input.id, school: schoolsInRegion(d), status: { not: "DRAFT" } },
     include: { school: { select: { name: true, users: { where: { role: "SCHOOL_PRINCIPAL" }, select: { phone: true } } } } },
   });
   if (!r) throw notFound("周报不存在");
@@ -30,36 +23,35 @@ export async function decideReport(deps: Deps, u: SessionUser, input: { id: stri
   }
   const now = clock.now();
   const label = periodLabel(r.cadence, r.periodStart, r.periodEnd);
-  const actor = await unitLabel(db, u);
-  await db.$transaction(async (tx) => {
-    const claimed = await tx.weeklyReport.updateMany({
-      where: { id: r.id, status: "PENDING" },
-      data: { status: input.approve ? "APPROVED" : "RETURNED", reviewedAt: now, returnReason: input.approve ? null : reason },
-    });
-    if (claimed.count === 0) throw conflict("该周报已被审核或撤回，请刷新后查看");
-    await recordEvent(tx, { weeklyReportId: r.id }, { action: input.approve ? "APPROVE" : "RETURN", reason: reason || null }, u, now, actor);
-    await writeAudit(tx, {
-      actor: u,
+  const actorLabel = await unitLabel(db, ctx.actor);
+  await change(
+    ctx,
+    async (tx) => {
+      const claimed = await tx.weeklyReport.updateMany({
+        where: { id: r.id, status: "PENDING" },
+        data: { status: input.approve ? "APPROVED" : "RETURNED", reviewedAt: now, returnReason: input.approve ? null : reason },
+      });
+      if (claimed.count === 0) throw conflict("该周报已被审核或撤回，请刷新后查看");
+      await recordEvent(tx, { weeklyReportId: r.id }, { action: input.approve ? "APPROVE" : "RETURN", reason: reason || null }, ctx.actor, now, actorLabel);
+    },
+    {
       action: input.approve ? "report.approve" : "report.return",
       targetType: "WeeklyReport",
       targetId: r.id,
       summary: `${input.approve ? "通过" : "退回"} ${r.school.name} 周报 ${label}`,
-      ip: meta.ip,
-    });
-  });
-  if (!input.approve)
-    await notify(deps.sms, r.school.users[0]?.phone, `贵校${label}的周报被退回，原因：${reason.slice(0, 60)}。请在本期结束前修改后重新提交。`);
+    },
+  );
+  if (!input.approve) await notify(ctx.sms, r.school.users[0]?.phone, `贵校${label}的周报被退回，原因：${reason.slice(0, 60)}。请在本期结束前修改后重新提交。`);
   return { ok: true };
 }
 
 /** The region's pilot schools that have not submitted this period's report, with the state of their draft. */
-export async function missingReports(deps: { db: Db; clock: Clock }, u: SessionUser, f: { page: number; pageSize: number }) {
-  const { db, clock } = deps;
-  const d = departmentScope(u);
-  const cadence = await cadenceForRegion(db, d.regionPrefix.padEnd(6, "0"));
+export async function missingReports({ ctx, input: f }: { ctx: ReadCtx<DepartmentScope>; input: { page: number; pageSize: number } }) {
+  const { db, clock, scope: d } = ctx;
+  const cadence = await cadenceForRegion(db, d.provinceCode);
   const p = periodOf(cadence, clock.now());
   const where = {
-    regionCode: { startsWith: d.regionPrefix },
+    ...schoolsInRegion(d),
     isPilot: true,
     status: "REGISTERED" as const,
     weeklyReports: { none: { periodStart: p.start, status: { in: ["PENDING" as const, "APPROVED" as const] } } },
@@ -73,7 +65,7 @@ export async function missingReports(deps: { db: Db; clock: Clock }, u: SessionU
       select: { id: true, code: true, name: true, contactName: true, weeklyReports: { where: { periodStart: p.start }, select: { status: true } } },
     }),
     db.school.count({ where }),
-    db.school.count({ where: { regionCode: { startsWith: d.regionPrefix }, isPilot: true, status: "REGISTERED" } }),
+    db.school.count({ where: { ...schoolsInRegion(d), isPilot: true, status: "REGISTERED" } }),
   ]);
   return {
     period: { cadence, label: p.label, start: p.start, end: p.end },
@@ -83,25 +75,19 @@ export async function missingReports(deps: { db: Db; clock: Clock }, u: SessionU
   };
 }
 
-export async function getCadence(deps: { db: Db }, u: SessionUser) {
-  const d = departmentScope(u);
-  return { cadence: await cadenceForRegion(deps.db, d.regionPrefix.padEnd(6, "0")), canSet: d.level === "PROVINCE" };
+export async function getCadence({ ctx: { db, scope: d } }: { ctx: ReadCtx<DepartmentScope> }) {
+  return { cadence: await cadenceForRegion(db, d.provinceCode), canSet: d.level === "PROVINCE" };
 }
 
 /** Province only; applies to reports started from now on (a report keeps the period it was started in). */
-export async function setCadence(deps: { db: Db }, u: SessionUser, cadence: Cadence, meta: RequestMeta) {
-  const d = departmentScope(u);
+export async function setCadence({ ctx, input: { cadence } }: { ctx: UseCaseCtx<DepartmentScope>; input: { cadence: Cadence } }) {
+  const d = ctx.scope;
   if (d.level !== "PROVINCE") throw forbidden("周报提交周期由省级教育行政部门设置");
-  await deps.db.$transaction(async (tx) => {
-    await tx.educationDepartment.update({ where: { id: d.departmentId }, data: { reportCadence: cadence } });
-    await writeAudit(tx, {
-      actor: u,
-      action: "report.cadence",
-      targetType: "EducationDepartment",
-      targetId: d.departmentId,
-      summary: `设置周报提交周期为${CADENCE_LABELS[cadence]}`,
-      ip: meta.ip,
-    });
+  await change(ctx, (tx) => tx.educationDepartment.update({ where: { id: d.departmentId }, data: { reportCadence: cadence } }), {
+    action: "report.cadence",
+    targetType: "EducationDepartment",
+    targetId: d.departmentId,
+    summary: `设置周报提交周期为${CADENCE_LABELS[cadence]}`,
   });
   return { cadence };
 }

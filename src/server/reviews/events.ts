@@ -1,13 +1,13 @@
 // 审核记录 shared by applications and weekly reports: who (unit and account, frozen at the time), what, when.
 import type { Db, Tx } from "@/server/db";
-import type { SessionUser } from "@/server/session-user";
+import type { Actor } from "@/server/tenancy";
 import type { SmsGateway } from "@/server/sms/gateway";
 import { maskPhone } from "@/domain/auth/mask";
 
 type Subject = { applicationId: string } | { weeklyReportId: string };
 export type EventInput = { action: "SUBMIT" | "WITHDRAW" | "APPROVE" | "RETURN"; stage?: "CITY" | "PROVINCE" | null; reason?: string | null };
 
-export async function unitLabel(db: Db | Tx, u: SessionUser): Promise<string> {
+export async function unitLabel(db: Db | Tx, u: Actor): Promise<string> {
   const unit = u.schoolId
     ? (await db.school.findUnique({ where: { id: u.schoolId }, select: { name: true } }))?.name
     : u.departmentId
@@ -18,7 +18,7 @@ export async function unitLabel(db: Db | Tx, u: SessionUser): Promise<string> {
   return `${unit ?? "—"}（${u.name ?? u.account}）`;
 }
 
-export async function recordEvent(tx: Tx, subject: Subject, e: EventInput, u: SessionUser, at: Date, label?: string): Promise<void> {
+export async function recordEvent(tx: Tx, subject: Subject, e: EventInput, u: Actor, at: Date, label?: string): Promise<void> {
   await tx.reviewEvent.create({
     data: { ...subject, action: e.action, stage: e.stage ?? null, reason: e.reason ?? null, actorId: u.id, actorLabel: label ?? (await unitLabel(tx, u)), at },
   });

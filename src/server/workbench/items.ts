@@ -2,7 +2,6 @@
 // Each capability adds its items here.
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
-import type { SessionUser } from "@/server/session-user";
 import { schoolsInRegion, type Actor, type Scope } from "@/server/tenancy";
 import { managedUsersWhere } from "@/server/accounts/queries";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
@@ -16,22 +15,23 @@ export type WorkbenchItem = { title: string; count?: number; detail: string; hre
 export async function workbenchItems({
   ctx,
 }: {
-  ctx: { db: Db; clock: Clock; scope: Scope; actor: Actor; session: SessionUser };
+  ctx: { db: Db; clock: Clock; scope: Scope; actor: Actor };
 }): Promise<{ items: WorkbenchItem[]; stats: { label: string; value: number }[] }> {
-  const { db, clock, scope, session: u } = ctx;
+  const { db, clock, scope, actor } = ctx;
+  const role = actor.role;
   const items: WorkbenchItem[] = [];
   const stats: { label: string; value: number }[] = [];
   const now = clock.now();
 
-  if (u.role === "ADMIN" || u.role === "EDU" || u.role === "SCHOOL_PRINCIPAL") {
+  if (role === "ADMIN" || role === "EDU" || role === "SCHOOL_PRINCIPAL") {
     const where = managedUsersWhere(scope);
     const [disabled, total] = await Promise.all([db.user.count({ where: { AND: [where, { status: "DISABLED" }] } }), db.user.count({ where })]);
-    const href = u.role === "ADMIN" ? "/admin/users?status=DISABLED" : u.role === "EDU" ? "/edu/users?status=DISABLED" : "/school/users?status=DISABLED";
+    const href = role === "ADMIN" ? "/admin/users?status=DISABLED" : role === "EDU" ? "/edu/users?status=DISABLED" : "/school/users?status=DISABLED";
     if (disabled > 0)
       items.push({ title: "已停用的下级账号", count: disabled, detail: "其中可能有因密码连续错误被停用、等待您重新启用的账号", href, tone: "todo" });
-    stats.push({ label: u.role === "EDU" ? "辖区院校负责人账号" : u.role === "SCHOOL_PRINCIPAL" ? "业务管理员账号" : "平台账号", value: total });
+    stats.push({ label: role === "EDU" ? "辖区院校负责人账号" : role === "SCHOOL_PRINCIPAL" ? "业务管理员账号" : "平台账号", value: total });
   }
-  if (u.role === "ADMIN") {
+  if (role === "ADMIN") {
     const since = new Date(now.getTime() - 86400000);
     const failures = await db.auditLog.count({ where: { at: { gte: since }, outcome: "FAILURE", action: { startsWith: "auth." } } });
     if (failures > 0)
@@ -62,7 +62,7 @@ export async function workbenchItems({
     stats.push({ label: "辖区院校", value: schools });
   }
   // Windows open now: the application plans of the province.
-  if (u.role === "EDU" || u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") {
+  if (role === "EDU" || role === "SCHOOL_PRINCIPAL" || role === "SCHOOL_ADMIN") {
     const open = await db.applicationPlan.findMany({
       where: { AND: [await visiblePlansWhere(db, scope), { startsAt: { lte: now }, endsAt: { gte: now } }] },
       orderBy: { endsAt: "asc" },
@@ -72,7 +72,7 @@ export async function workbenchItems({
       items.push({
         title: `申报计划进行中：${p.year}年${p.batch}`,
         detail: `截止 ${p.endsAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}（剩 ${days} 天）${p.byMajor ? "，要求按专业填报" : ""}`,
-        href: u.role === "EDU" ? "/edu/plans" : "/school/plans",
+        href: role === "EDU" ? "/edu/plans" : "/school/plans",
         tone: "todo",
       });
     }
@@ -83,7 +83,7 @@ export async function workbenchItems({
     const [apps, reports, missing] = await Promise.all([
       db.pilotApplication.count({ where: { AND: [applicationsWhere(scope), { status: "IN_REVIEW", reviewStage: stage }] } }),
       db.weeklyReport.count({ where: { AND: [reportsWhere(scope), { status: "PENDING" }] } }),
-      missingReports({ db, clock }, u, { page: 1, pageSize: 10 }),
+      missingReports({ ctx: { db, clock, scope }, input: { page: 1, pageSize: 10 } }),
     ]);
     if (apps)
       items.push({
@@ -103,20 +103,20 @@ export async function workbenchItems({
         tone: "warn",
       });
   }
-  if (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") {
+  if (role === "SCHOOL_PRINCIPAL" || role === "SCHOOL_ADMIN") {
     const returned = await db.pilotApplication.count({ where: { AND: [applicationsWhere(scope), { status: "RETURNED" }] } });
     if (returned)
       items.push({ title: "审核退回的证书试点申报", count: returned, detail: "查看退回原因，修改后重新提交", href: "/school/applications", tone: "warn" });
   }
-  if (u.schoolStatus === "APPLYING") {
+  if (scope.kind === "school" && scope.applying) {
     items.unshift({
       title: "贵校尚未成为试点院校",
       detail: "请先完善院校基础信息，再在申报计划时间内申报证书试点；申报审核通过且申报计划结束后即成为试点院校",
       href: "/school/info",
       tone: "todo",
     });
-  } else if (u.role === "SCHOOL_PRINCIPAL") {
-    const cur = await currentPeriod({ db, clock }, u);
+  } else if (role === "SCHOOL_PRINCIPAL") {
+    const cur = await currentPeriod({ ctx });
     if (!cur.report || cur.report.status === "DRAFT" || cur.report.status === "RETURNED") {
       items.push({
         title: `本期${cur.cadence === "WEEKLY" ? "周报" : "半月报"}${cur.report ? "尚未提交" : "尚未填写"}`,
@@ -126,8 +126,8 @@ export async function workbenchItems({
       });
     }
   }
-  const me = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { lastLoginAt: true, passwordChangedAt: true } });
-  const trusted = await db.trustedDevice.count({ where: { userId: u.id, revokedAt: null, expiresAt: { gt: now } } });
+  const me = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { lastLoginAt: true, passwordChangedAt: true } });
+  const trusted = await db.trustedDevice.count({ where: { userId: actor.id, revokedAt: null, expiresAt: { gt: now } } });
   items.push({
     title: "账号安全",
     detail: `已信任的浏览器 ${trusted} 个（7 天内免短信验证）${me.passwordChangedAt ? `；密码修改于 ${me.passwordChangedAt.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" })}` : ""}`,

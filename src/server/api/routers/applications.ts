@@ -10,7 +10,7 @@ const count = z.number().int().min(0).max(1_000_000);
 const school = portalProcedure("school", { applicant: true });
 
 export const applicationsRouter = createTRPCRouter({
-  applicable: school.query(({ ctx }) => applicableNow(ctx, ctx.session)),
+  applicable: school.query(({ ctx }) => applicableNow({ ctx })),
   majors: school
     .input(z.strictObject({ q: z.string().trim().max(30).optional() }))
     .query(({ ctx, input }) => searchMajors({ ctx, input: { q: input.q, take: 30 } })),
@@ -31,7 +31,7 @@ export const applicationsRouter = createTRPCRouter({
         submit: z.boolean(),
       }),
     )
-    .mutation(({ ctx, input }) => savePilotApplication(ctx, ctx.session, input, ctx.meta)),
+    .mutation(({ ctx, input }) => savePilotApplication({ ctx, input })),
   /** The detail page: the school its own, departments their region's submitted ones. */
   detail: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"], { applicant: true })
     .input(z.strictObject({ id: z.uuid("申报记录不存在") }))
@@ -49,8 +49,8 @@ export const applicationsRouter = createTRPCRouter({
         approvedTotal: count.nullish(),
       }),
     )
-    .mutation(({ ctx, input }) => decideApplication(ctx, ctx.session, input, ctx.meta)),
+    .mutation(({ ctx, input }) => decideApplication({ ctx, input })),
   approveMany: portalProcedure("edu")
     .input(z.strictObject({ ids: z.array(z.uuid()).min(1, "请先勾选申报").max(200, "一次最多审核 200 条") }))
-    .mutation(({ ctx, input }) => approveMany(ctx, ctx.session, input.ids, ctx.meta)),
+    .mutation(({ ctx, input }) => approveMany({ ctx, input })),
 });

@@ -8,7 +8,7 @@ const readers = roleProcedure(["EDU", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], { app
 export const plansRouter = createTRPCRouter({
   list: readers
     .input(z.strictObject({ year: z.number().int().min(2019).max(2100).optional(), ...pageInput }))
-    .query(({ ctx, input }) => listPlans(ctx, ctx.session, input)),
+    .query(({ ctx, input }) => listPlans({ ctx, input })),
   save: portalProcedure("edu")
     .input(
       z.strictObject({
@@ -23,10 +23,10 @@ export const plansRouter = createTRPCRouter({
         certificateIds: z.array(z.uuid()).max(500).default([]),
       }),
     )
-    .mutation(({ ctx, input }) => savePlan(ctx, ctx.session, input, ctx.meta)),
+    .mutation(({ ctx, input }) => savePlan({ ctx, input })),
   delete: portalProcedure("edu")
     .input(z.strictObject({ id: z.uuid("申报计划不存在") }))
-    .mutation(({ ctx, input }) => deletePlan(ctx, ctx.session, input.id, ctx.meta)),
+    .mutation(({ ctx, input }) => deletePlan({ ctx, input })),
   /** Enabled certificates for the 开放证书范围 picker. */
   certificateOptions: portalProcedure("edu").query(({ ctx }) => enabledCertificateOptions({ ctx })),
 });

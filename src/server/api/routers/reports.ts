@@ -7,7 +7,7 @@ const principal = roleProcedure(["SCHOOL_PRINCIPAL"]);
 const id = z.strictObject({ id: z.uuid("周报不存在") });
 
 export const reportsRouter = createTRPCRouter({
-  current: principal.query(({ ctx }) => currentPeriod(ctx, ctx.session)),
+  current: principal.query(({ ctx }) => currentPeriod({ ctx })),
   save: principal
     .input(
       z.strictObject({
@@ -17,21 +17,21 @@ export const reportsRouter = createTRPCRouter({
         submit: z.boolean(),
       }),
     )
-    .mutation(({ ctx, input }) => saveReport(ctx, ctx.session, input, ctx.meta)),
-  submit: principal.input(id).mutation(({ ctx, input }) => submitReport(ctx, ctx.session, input.id, ctx.meta)),
-  withdraw: principal.input(id).mutation(({ ctx, input }) => withdrawReport(ctx, ctx.session, input.id, ctx.meta)),
-  delete: principal.input(id).mutation(({ ctx, input }) => deleteReport(ctx, ctx.session, input.id, ctx.meta)),
+    .mutation(({ ctx, input }) => saveReport({ ctx, input })),
+  submit: principal.input(id).mutation(({ ctx, input }) => submitReport({ ctx, input })),
+  withdraw: principal.input(id).mutation(({ ctx, input }) => withdrawReport({ ctx, input })),
+  delete: principal.input(id).mutation(({ ctx, input }) => deleteReport({ ctx, input })),
   detail: roleProcedure(["SCHOOL_PRINCIPAL", "EDU", "ADMIN"])
     .input(id)
     .query(({ ctx, input }) => reportDetail({ ctx, input })),
   decide: portalProcedure("edu")
     .input(z.strictObject({ id: z.uuid("周报不存在"), approve: z.boolean(), reason: z.string().max(500).optional() }))
-    .mutation(({ ctx, input }) => decideReport(ctx, ctx.session, input, ctx.meta)),
+    .mutation(({ ctx, input }) => decideReport({ ctx, input })),
   missing: portalProcedure("edu")
     .input(z.strictObject({ ...pageInput }))
-    .query(({ ctx, input }) => missingReports(ctx, ctx.session, input)),
-  cadence: portalProcedure("edu").query(({ ctx }) => getCadence(ctx, ctx.session)),
+    .query(({ ctx, input }) => missingReports({ ctx, input })),
+  cadence: portalProcedure("edu").query(({ ctx }) => getCadence({ ctx })),
   setCadence: portalProcedure("edu")
     .input(z.strictObject({ cadence: z.enum(["WEEKLY", "HALF_MONTHLY"]) }))
-    .mutation(({ ctx, input }) => setCadence(ctx, ctx.session, input.cadence, ctx.meta)),
+    .mutation(({ ctx, input }) => setCadence({ ctx, input })),
 });
