@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, login } from "../support/trpc";
+import { caller, login, useCaseCtx } from "../support/trpc";
 import { idPhoto } from "../support/images";
 import { fixedClock } from "@/server/clock";
 import { seedDemo } from "@/server/seed";
@@ -22,7 +22,6 @@ const s: Record<string, SessionUser> = {};
 const storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), "vslc-photo-")));
 let seq = 501;
 const nextId = () => withIdCheck(`11010820060401${String((seq += 2) % 1000).padStart(3, "0")}`);
-const meta = { ip: null, userAgent: null };
 
 beforeAll(async () => {
   await seedDemo(t.db);
@@ -83,7 +82,7 @@ describe("认证 and 人工确认", () => {
     await storage.put(oddFile.key, await idPhoto({ bg: "#ffffff" }));
     const noPhoto = await api("a").candidates.save(form(nextId()));
     await expect(api("b").candidates.verify({ ids: [good.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const r = await verifyCandidates({ db: t.db, clock, storage }, s.a, [good.id, odd.id, noPhoto.id], meta);
+    const r = await verifyCandidates({ ctx: { ...useCaseCtx(t.db, s.a, "school", clock), storage }, input: { ids: [good.id, odd.id, noPhoto.id] } });
     expect(r).toEqual({ verified: 1, review: 1, skipped: 1 });
     const [g, o] = await Promise.all([good.id, odd.id].map((id) => t.db.candidate.findUniqueOrThrow({ where: { id } })));
     expect(g.status).toBe("VERIFIED");

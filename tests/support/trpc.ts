@@ -7,6 +7,9 @@ import { OutboxSmsGateway } from "@/server/sms/gateway";
 import { resolveSession } from "@/server/auth/session";
 import { DEVICE_COOKIE } from "@/server/auth/device-cookie";
 import type { SessionUser } from "@/server/session-user";
+import { actorOf, mintScope, scopeFor, type ScopeOfPortal } from "@/server/tenancy";
+import type { UseCaseCtx } from "@/server/use-case";
+import type { Portal } from "@/domain/auth/portals";
 
 export type Browser = {
   ip: string;
@@ -69,4 +72,21 @@ export async function login(
   const user = await resolveSession(db, clock, s.sid);
   if (!user) throw new Error("session not resolvable");
   return user;
+}
+
+/** What a procedure hands its use case, for tests that call a use case directly (with their own storage, say). */
+export function useCaseCtx<P extends Portal>(
+  db: Db,
+  session: SessionUser,
+  portal: P,
+  clock: Clock = fixedClock("2026-11-22T02:00:00Z"),
+): UseCaseCtx<ScopeOfPortal[P]> {
+  return {
+    db,
+    clock,
+    sms: new OutboxSmsGateway(db),
+    scope: scopeFor(mintScope(session), portal),
+    actor: actorOf(session),
+    meta: { ip: "203.0.113.10", userAgent: "vitest" },
+  };
 }

@@ -1,17 +1,17 @@
 // 导入记录 of the caller's school, and starting an import from an uploaded file.
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { SessionUser } from "@/server/session-user";
 import { notFound } from "@/server/errors";
-import { schoolScope } from "@/server/tenancy";
+import type { SchoolScope } from "@/server/tenancy";
+import type { ReadCtx } from "@/server/use-case";
 import { markStale } from "@/server/imports/pipeline";
 
-export async function importRecords(
-  deps: { db: Db; clock: Clock },
-  u: SessionUser,
-  f: { kind?: "CANDIDATES" | "CANDIDATE_UPDATES" | "CANDIDATE_PHOTOS"; page: number; pageSize: number },
-) {
-  const { schoolId } = schoolScope(u);
+export async function importRecords({
+  ctx: deps,
+  input: f,
+}: {
+  ctx: ReadCtx<SchoolScope>;
+  input: { kind?: "CANDIDATES" | "CANDIDATE_UPDATES" | "CANDIDATE_PHOTOS"; page: number; pageSize: number };
+}) {
+  const { schoolId } = deps.scope;
   await markStale(deps.db, deps.clock.now());
   const where = { schoolId, ...(f.kind ? { kind: f.kind } : {}) };
   const [rows, total] = await Promise.all([
@@ -25,8 +25,8 @@ export async function importRecords(
   return { total, rows: rows.map((r) => ({ ...r, user: users.find((x) => x.id === r.userId)?.name ?? "" })) };
 }
 
-export async function importRecord(deps: { db: Db; clock: Clock }, u: SessionUser, id: string) {
-  const { schoolId } = schoolScope(u);
+export async function importRecord({ ctx: deps, input: { id } }: { ctx: ReadCtx<SchoolScope>; input: { id: string } }) {
+  const { schoolId } = deps.scope;
   await markStale(deps.db, deps.clock.now());
   const r = await deps.db.importRecord.findFirst({ where: { id, schoolId } });
   if (!r) throw notFound("导入记录不存在");

@@ -2,18 +2,16 @@
 // information is 信息准确, name, ID type, ID number and photo are locked. Each candidate has a student account
 // (account = ID number) created without a usable password: the school's 重置密码 issues the first one.
 import { pinyin } from "pinyin-pro";
-import type { Db, Tx } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
-import { writeAudit } from "@/server/audit/write";
+import type { Tx } from "@/server/db";
 import { badRequest, conflict, notFound } from "@/server/errors";
-import { schoolScope } from "@/server/tenancy";
+import type { SchoolScope } from "@/server/tenancy";
+import { change, type UseCaseCtx } from "@/server/use-case";
+import type { CandidateInput } from "@/domain/candidates/schema";
 import { randomInitialPassword, encrypt } from "@/server/crypto";
 import { hashPassword } from "@/server/auth/password";
 import { candidateNumber, canDeleteCandidate, cleanCandidate, lockedChanges, statusAfterEdit, type CandidateStatus } from "@/domain/candidates/rules";
 import { resolveCandidates, type Resolved } from "./resolve";
 
-type Deps = { db: Db; clock: Clock };
 /** A password hash no password verifies against: the account exists but cannot log in until reset. */
 export const NO_PASSWORD = "!unset";
 
@@ -61,9 +59,9 @@ export async function insertCandidates(tx: Tx, rows: Resolved[], schoolId: strin
   return data;
 }
 
-export async function saveCandidate(deps: Deps, u: SessionUser, input: { id?: string } & Record<string, unknown>, meta: RequestMeta) {
-  const { db, clock } = deps;
-  const { schoolId } = schoolScope(u);
+export async function saveCandidate({ ctx, input }: { ctx: UseCaseCtx<SchoolScope>; input: CandidateInput }) {
+  const { db, clock, actor } = ctx;
+  const { schoolId } = ctx.scope;
   const now = clock.now();
   const checked = cleanCandidate(input, now);
   if (!checked.ok) throw badRequest(checked.error);
@@ -72,19 +70,20 @@ export async function saveCandidate(deps: Deps, u: SessionUser, input: { id?: st
   const [resolved] = await resolveCandidates(db, [checked.value], { exceptIds: [existing?.id ?? null] });
   if (!resolved.ok) throw resolved.error.includes("已在") ? conflict(resolved.error) : badRequest(resolved.error);
   const r = resolved.value;
-  const photoFileId = input.photoFileId === undefined ? (existing?.photoFileId ?? null) : ((input.photoFileId as string | null) ?? null);
+  const photoFileId = input.photoFileId === undefined ? (existing?.photoFileId ?? null) : (input.photoFileId ?? null);
   if (
     photoFileId &&
     photoFileId !== existing?.photoFileId &&
-    !(await db.storedFile.count({ where: { id: photoFileId, purpose: "CANDIDATE_PHOTO", ownerUserId: u.id } }))
+    !(await db.storedFile.count({ where: { id: photoFileId, purpose: "CANDIDATE_PHOTO", ownerUserId: actor.id } }))
   )
     throw badRequest("照片不存在，请重新上传");
   if (existing) {
     const locked = lockedChanges(existing.status as CandidateStatus, existing, { name: r.name, idType: r.idType, idNumber: r.idNumber, photoFileId });
     if (locked.length) throw badRequest("考生信息已认证为「信息准确」，姓名、证件类型、证件号码和照片不能修改");
   }
-  return db
-    .$transaction(async (tx) => {
+  return change(
+    ctx,
+    async (tx) => {
       let id: string;
       if (existing) {
         const status = statusAfterEdit(existing.status as CandidateStatus, !!photoFileId);
@@ -110,77 +109,63 @@ export async function saveCandidate(deps: Deps, u: SessionUser, input: { id?: st
           await tx.user.update({ where: { id: existing.userId }, data: { account: r.idNumber, idNumber: r.idNumber, name: r.name, phone: r.phone } });
         id = existing.id;
       } else {
-        const [c] = await insertCandidates(tx, [r], schoolId, u.id, now, null);
+        const [c] = await insertCandidates(tx, [r], schoolId, actor.id, now, null);
         if (photoFileId) await tx.candidate.update({ where: { id: c.id }, data: { photoFileId, status: "PENDING_VERIFICATION" } });
         id = c.id;
       }
-      await writeAudit(tx, {
-        actor: u,
-        action: existing ? "candidate.update" : "candidate.create",
-        targetType: "Candidate",
-        targetId: id,
-        summary: `${existing ? "编辑" : "添加"}考生 ${r.name}`,
-        ip: meta.ip,
-      });
       return { id };
-    })
-    .catch((e) => {
-      if ((e as { code?: string }).code === "P2002") throw conflict("该证件号码已登记为考生或学生账号");
-      throw e;
-    });
+    },
+    ({ id }) => ({
+      action: existing ? "candidate.update" : "candidate.create",
+      targetType: "Candidate",
+      targetId: id,
+      summary: `${existing ? "编辑" : "添加"}考生 ${r.name}`,
+    }),
+    { unique: "该证件号码已登记为考生或学生账号" },
+  );
 }
 
 /** 删除 / 批量删除: only the school's own candidates with no registered certificate; all or nothing. */
-export async function deleteCandidates(deps: Deps, u: SessionUser, ids: string[], meta: RequestMeta) {
-  const { schoolId } = schoolScope(u);
-  const rows = await deps.db.candidate.findMany({ where: { id: { in: ids }, schoolId }, select: { id: true, name: true, userId: true } });
+export async function deleteCandidates({ ctx, input: { ids } }: { ctx: UseCaseCtx<SchoolScope>; input: { ids: string[] } }) {
+  const { schoolId } = ctx.scope;
+  const rows = await ctx.db.candidate.findMany({ where: { id: { in: ids }, schoolId }, select: { id: true, name: true, userId: true } });
   if (rows.length !== new Set(ids).size) throw notFound("考生不存在");
   const registered = 0; // registrations arrive with the exam issues
   if (!canDeleteCandidate(registered)) throw badRequest("已报考证书的考生不能删除");
-  await deps.db.$transaction(async (tx) => {
-    await tx.candidate.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, schoolId } });
-    await tx.user.deleteMany({ where: { id: { in: rows.map((r) => r.userId).filter((x): x is string => !!x) }, role: "STUDENT" } });
-    await writeAudit(tx, {
-      actor: u,
-      action: "candidate.delete",
-      targetType: "Candidate",
-      summary: `删除考生 ${rows.length} 名：${rows
-        .slice(0, 5)
-        .map((r) => r.name)
-        .join("、")}${rows.length > 5 ? "等" : ""}`,
-      ip: meta.ip,
-    });
-  });
+  const names = rows.slice(0, 5).map((r) => r.name);
+  await change(
+    ctx,
+    async (tx) => {
+      await tx.candidate.deleteMany({ where: { id: { in: rows.map((r) => r.id) }, schoolId } });
+      await tx.user.deleteMany({ where: { id: { in: rows.map((r) => r.userId).filter((x): x is string => !!x) }, role: "STUDENT" } });
+    },
+    { action: "candidate.delete", targetType: "Candidate", summary: `删除考生 ${rows.length} 名：${names.join("、")}${rows.length > 5 ? "等" : ""}` },
+  );
   return { deleted: rows.length };
 }
 
 /** 重置密码: a new random password for the student account, shown once to the school. */
-export async function resetCandidatePassword(deps: Deps, u: SessionUser, id: string, meta: RequestMeta) {
-  const { schoolId } = schoolScope(u);
-  const c = await deps.db.candidate.findFirst({ where: { id, schoolId }, select: { id: true, name: true, userId: true } });
+export async function resetCandidatePassword({ ctx, input: { id } }: { ctx: UseCaseCtx<SchoolScope>; input: { id: string } }) {
+  const { schoolId } = ctx.scope;
+  const c = await ctx.db.candidate.findFirst({ where: { id, schoolId }, select: { id: true, name: true, userId: true } });
   if (!c || !c.userId) throw notFound("考生不存在");
   const password = randomInitialPassword();
   const passwordHash = await hashPassword(password);
-  await deps.db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: c.userId! },
-      data: {
-        passwordHash,
-        initialPasswordEnc: encrypt(password),
-        mustChangePassword: true,
-        sessionVersion: { increment: 1 },
-        failedLoginCount: 0,
-        frozenUntil: null,
-      },
-    });
-    await writeAudit(tx, {
-      actor: u,
-      action: "candidate.password.reset",
-      targetType: "Candidate",
-      targetId: c.id,
-      summary: `重置考生 ${c.name} 的学生账号密码`,
-      ip: meta.ip,
-    });
-  });
+  await change(
+    ctx,
+    (tx) =>
+      tx.user.update({
+        where: { id: c.userId! },
+        data: {
+          passwordHash,
+          initialPasswordEnc: encrypt(password),
+          mustChangePassword: true,
+          sessionVersion: { increment: 1 },
+          failedLoginCount: 0,
+          frozenUntil: null,
+        },
+      }),
+    { action: "candidate.password.reset", targetType: "Candidate", targetId: c.id, summary: `重置考生 ${c.name} 的学生账号密码` },
+  );
   return { password };
 }
