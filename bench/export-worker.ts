@@ -1,5 +1,7 @@
 // One measured phase of the export benchmark, in a fresh process so peak RSS belongs to that phase alone.
 // argv: platform|bare <database url> <storage dir> <user id>
+import { actorOf, mintScope } from "../src/server/tenancy";
+import { OutboxSmsGateway } from "../src/server/sms/gateway";
 import path from "node:path";
 import ExcelJS from "exceljs";
 
@@ -48,13 +50,18 @@ if (mode === "platform") {
     },
   });
   const t = performance.now();
-  const r = await createExport(
-    { db, clock: { now: () => new Date() }, storage: new LocalStorage(dir) },
-    session,
-    LISTS.schools as never,
-    { filter: {}, smsCode: "123456" },
-    { ip: null, userAgent: null },
-  );
+  const r = await createExport({
+    ctx: {
+      db,
+      clock: { now: () => new Date() },
+      sms: new OutboxSmsGateway(db),
+      scope: mintScope(session),
+      actor: actorOf(session),
+      meta: { ip: null, userAgent: null },
+      storage: new LocalStorage(dir),
+    },
+    input: { def: LISTS.schools as never, filter: {}, smsCode: "123456" },
+  });
   ms = performance.now() - t;
   rows = r.rows;
 } else {

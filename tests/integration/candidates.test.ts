@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, login } from "../support/trpc";
+import { caller, login, useCaseCtx } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { seedDemo } from "@/server/seed";
 import { DEMO_PASSWORD } from "@/server/seed/demo-data";
@@ -225,13 +225,10 @@ describe("批量修改考生信息", () => {
         createdAt: clock.now(),
       },
     });
-    const exp = await createExport(
-      { db: t.db, clock, storage },
-      s.a,
-      LISTS.candidates as never,
-      { filter: {}, ids: [ca.id, cv.id], smsCode: "654321" },
-      { ip: null, userAgent: null },
-    );
+    const exp = await createExport({
+      ctx: { ...useCaseCtx(t.db, s.a, "school", clock), storage },
+      input: { def: LISTS.candidates as never, filter: {}, ids: [ca.id, cv.id], smsCode: "654321" },
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await storage.readBuffer((await t.db.storedFile.findUniqueOrThrow({ where: { id: exp.fileId } })).key)) as never);
     const ws = wb.worksheets[0];

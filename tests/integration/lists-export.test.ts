@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, lastSmsCode, login } from "../support/trpc";
+import { caller, lastSmsCode, login, useCaseCtx } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { seedDemo } from "@/server/seed";
 import { DEMO_PASSWORD } from "@/server/seed/demo-data";
@@ -149,13 +149,10 @@ describe("export", () => {
     });
     const before = await t.db.storedFile.count();
     await expect(
-      createExport(
-        { db: t.db, clock, storage },
-        s.admin,
-        LISTS.schools as never,
-        { filter: { name: "批量学院" }, smsCode: await code("admin") },
-        { ip: null, userAgent: null },
-      ),
+      createExport({
+        ctx: { ...useCaseCtx(t.db, s.admin, "admin", clock), storage },
+        input: { def: LISTS.schools as never, filter: { name: "批量学院" }, smsCode: await code("admin") },
+      }),
     ).rejects.toThrow("单次最多导出 50,000 条数据，当前 50,001 条");
     expect(await t.db.storedFile.count()).toBe(before);
   }, 120_000); // 50,001 rows inserted first: slow on a loaded 2-core machine

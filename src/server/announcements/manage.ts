@@ -1,13 +1,13 @@
 // 通知公告 published by the platform admin: drafts, publish, withdraw, edit, attachments (PDF/Word).
 import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
+import type { Actor } from "@/server/tenancy";
+import type { UseCaseCtx } from "@/server/use-case";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
 
 export type AnnouncementInput = { title: string; category: "POLICY" | "NOTICE"; body: string; attachmentFileIds: string[] };
 
-function check(u: SessionUser, input: AnnouncementInput) {
+function check(u: Actor, input: AnnouncementInput) {
   if (u.role !== "ADMIN") throw forbidden();
   const title = input.title.trim();
   const body = input.body.trim();
@@ -17,7 +17,7 @@ function check(u: SessionUser, input: AnnouncementInput) {
   return { title, body };
 }
 
-async function checkFiles(db: Db, u: SessionUser, ids: string[]) {
+async function checkFiles(db: Db, u: Actor, ids: string[]) {
   const unique = [...new Set(ids)];
   if (unique.length > 10) throw badRequest("附件最多 10 个");
   const n = await db.storedFile.count({ where: { id: { in: unique }, purpose: "ANNOUNCEMENT_ATTACHMENT", ownerUserId: u.id } });
@@ -25,7 +25,9 @@ async function checkFiles(db: Db, u: SessionUser, ids: string[]) {
   return unique;
 }
 
-export async function saveAnnouncement(deps: { db: Db; clock: Clock }, u: SessionUser, input: AnnouncementInput & { id?: string }, meta: RequestMeta) {
+export async function saveAnnouncement({ ctx: deps, input }: { ctx: UseCaseCtx; input: AnnouncementInput & { id?: string } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
   const v = check(u, input);
   const files = await checkFiles(db, u, input.attachmentFileIds);
@@ -53,7 +55,9 @@ export async function saveAnnouncement(deps: { db: Db; clock: Clock }, u: Sessio
   });
 }
 
-export async function setAnnouncementStatus(deps: { db: Db; clock: Clock }, u: SessionUser, input: { id: string; publish: boolean }, meta: RequestMeta) {
+export async function setAnnouncementStatus({ ctx: deps, input }: { ctx: UseCaseCtx; input: { id: string; publish: boolean } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db, clock } = deps;
   if (u.role !== "ADMIN") throw forbidden();
   const cur = await db.announcement.findUnique({ where: { id: input.id } });

@@ -1,17 +1,13 @@
 // An org maintains its own certificates (证书管理): basic information while stopped, enable/disable,
 // levels, corresponding majors and exam subjects. The org comes from the session; other orgs' ids are not found.
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
+import type { UseCaseCtx } from "@/server/use-case";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, notFound } from "@/server/errors";
-import { orgScope } from "@/server/tenancy";
+import { scopeFor } from "@/server/tenancy";
 import type { CertificateLevelName, ExamMode } from "@/generated/prisma/enums";
 
-type Deps = { db: Db; clock: Clock };
-
-async function ownCertificate(db: Db, u: SessionUser, id: string) {
-  const { orgId } = orgScope(u);
+async function ownCertificate({ db, scope }: UseCaseCtx, id: string) {
+  const { orgId } = scopeFor(scope, "org");
   const c = await db.certificate.findFirst({ where: { id, orgId }, include: { levels: true } });
   if (!c) throw notFound("证书不存在或不属于本机构");
   return c;
@@ -34,8 +30,8 @@ export type CertificateInfo = {
   sampleFileId?: string | null;
 };
 
-async function checkInfo(db: Db, u: SessionUser, v: CertificateInfo) {
-  const { orgId } = orgScope(u);
+async function checkInfo({ db, scope, actor: u }: UseCaseCtx, v: CertificateInfo) {
+  const { orgId } = scopeFor(scope, "org");
   if (!v.batch.trim() || !v.category.trim()) throw badRequest("请填写所属批次和专业大类");
   if (v.examModes.length === 0) throw badRequest("请至少选择一种考试方式");
   if (v.hours != null && (v.hours < 1 || v.hours > 2000)) throw badRequest("学时应在 1–2000 之间");
@@ -63,20 +59,23 @@ const infoData = (v: CertificateInfo) => ({
   ...(v.sampleFileId !== undefined ? { sampleFileId: v.sampleFileId } : {}),
 });
 
-export async function createCertificate(
-  deps: Deps,
-  u: SessionUser,
-  input: CertificateInfo & { code: string; name: string; levels: CertificateLevelName[] },
-  meta: RequestMeta,
-) {
+export async function createCertificate({
+  ctx: deps,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  input: CertificateInfo & { code: string; name: string; levels: CertificateLevelName[] };
+}) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db, clock } = deps;
-  const { orgId } = orgScope(u);
+  const { orgId } = scopeFor(deps.scope, "org");
   const code = input.code.trim();
   const name = input.name.trim();
   if (!/^\d{8}$/.test(code)) throw badRequest("证书编号为 8 位数字");
   if (!name.endsWith("职业技能等级证书")) throw badRequest("证书名称应以“职业技能等级证书”结尾");
   if (input.levels.length === 0) throw badRequest("请至少选择一个证书等级");
-  await checkInfo(db, u, input);
+  await checkInfo(deps, input);
   if (await db.certificate.findFirst({ where: { OR: [{ code }, { name }] }, select: { id: true } })) throw conflict("证书编号或名称已存在");
   return db.$transaction(async (tx) => {
     const c = await tx.certificate.create({
@@ -102,11 +101,13 @@ export async function createCertificate(
   });
 }
 
-export async function updateCertificate(deps: Deps, u: SessionUser, input: CertificateInfo & { id: string }, meta: RequestMeta) {
+export async function updateCertificate({ ctx: deps, input }: { ctx: UseCaseCtx; input: CertificateInfo & { id: string } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
-  const c = await ownCertificate(db, u, input.id);
+  const c = await ownCertificate(deps, input.id);
   if (c.status !== "DISABLED") throw badRequest("请先停用该证书，再修改基本信息");
-  await checkInfo(db, u, input);
+  await checkInfo(deps, input);
   await db.$transaction(async (tx) => {
     await tx.certificate.update({ where: { id: c.id }, data: infoData(input) });
     await writeAudit(tx, {
@@ -121,9 +122,11 @@ export async function updateCertificate(deps: Deps, u: SessionUser, input: Certi
   return { ok: true };
 }
 
-export async function setCertificateStatus(deps: Deps, u: SessionUser, input: { id: string; enabled: boolean }, meta: RequestMeta) {
+export async function setCertificateStatus({ ctx: deps, input }: { ctx: UseCaseCtx; input: { id: string; enabled: boolean } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
-  const c = await ownCertificate(db, u, input.id);
+  const c = await ownCertificate(deps, input.id);
   const want = input.enabled ? "ENABLED" : "DISABLED";
   if (c.status === want) throw badRequest(input.enabled ? "该证书已是启用状态" : "该证书已是停用状态");
   if (input.enabled && c.levels.length === 0) throw badRequest("证书至少要有一个等级才能启用");
@@ -142,9 +145,11 @@ export async function setCertificateStatus(deps: Deps, u: SessionUser, input: { 
   return { ok: true };
 }
 
-export async function addCertificateLevel(deps: Deps, u: SessionUser, input: { id: string; level: CertificateLevelName }, meta: RequestMeta) {
+export async function addCertificateLevel({ ctx: deps, input }: { ctx: UseCaseCtx; input: { id: string; level: CertificateLevelName } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
-  const c = await ownCertificate(db, u, input.id);
+  const c = await ownCertificate(deps, input.id);
   if (c.levels.some((l) => l.level === input.level)) throw conflict("该等级已存在");
   return db.$transaction(async (tx) => {
     const l = await tx.certificateLevel.create({ data: { certificateId: c.id, level: input.level } });
@@ -160,9 +165,11 @@ export async function addCertificateLevel(deps: Deps, u: SessionUser, input: { i
   });
 }
 
-export async function setCertificateMajors(deps: Deps, u: SessionUser, input: { id: string; majorIds: string[] }, meta: RequestMeta) {
+export async function setCertificateMajors({ ctx: deps, input }: { ctx: UseCaseCtx; input: { id: string; majorIds: string[] } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
-  const c = await ownCertificate(db, u, input.id);
+  const c = await ownCertificate(deps, input.id);
   const ids = [...new Set(input.majorIds)];
   if ((await db.major.count({ where: { id: { in: ids } } })) !== ids.length) throw badRequest("所选专业不在专业目录中");
   await db.$transaction(async (tx) => {
@@ -188,9 +195,11 @@ function checkSubject(v: SubjectInput, certificateCode: string) {
   if (v.durationMinutes < 10 || v.durationMinutes > 600) throw badRequest("考试时长应在 10–600 分钟之间");
 }
 
-export async function addSubject(deps: Deps, u: SessionUser, input: SubjectInput & { levelId: string }, meta: RequestMeta) {
+export async function addSubject({ ctx: deps, input }: { ctx: UseCaseCtx; input: SubjectInput & { levelId: string } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
-  const { orgId } = orgScope(u);
+  const { orgId } = scopeFor(deps.scope, "org");
   const level = await db.certificateLevel.findFirst({ where: { id: input.levelId, certificate: { orgId } }, include: { certificate: true } });
   if (!level) throw notFound("证书等级不存在或不属于本机构");
   checkSubject(input, level.certificate.code);
@@ -218,9 +227,11 @@ export async function addSubject(deps: Deps, u: SessionUser, input: SubjectInput
   });
 }
 
-export async function setSubjectStatus(deps: Deps, u: SessionUser, input: { id: string; enabled: boolean }, meta: RequestMeta) {
+export async function setSubjectStatus({ ctx: deps, input }: { ctx: UseCaseCtx; input: { id: string; enabled: boolean } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
-  const { orgId } = orgScope(u);
+  const { orgId } = scopeFor(deps.scope, "org");
   const s = await db.examSubject.findFirst({ where: { id: input.id, certificateLevel: { certificate: { orgId } } } });
   if (!s) throw notFound("科目不存在或不属于本机构");
   await db.$transaction(async (tx) => {

@@ -1,34 +1,31 @@
 // 批量导出: the ticked rows, or every row of the current filter; an SMS code to the bound phone first,
 // at most 50,000 rows, written as a streamed .xlsx into storage, downloadable by its owner for an hour.
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
 import { badRequest, forbidden } from "@/server/errors";
 import { verifySmsCode } from "@/server/sms/codes";
 import { writeAudit } from "@/server/audit/write";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { writeXlsx } from "@/server/excel/export";
 import { and, batchesOf, type ListDef } from "@/server/lists/define";
-import { mintScope } from "@/server/tenancy";
+import type { UseCaseCtx } from "@/server/use-case";
 
 export const EXPORT_MAX_ROWS = 50_000;
 export const EXPORT_TTL_MS = 60 * 60 * 1000;
 
-export async function createExport<F, R extends { id: string }, W extends object>(
-  deps: { db: Db; clock: Clock; storage?: Storage },
-  user: SessionUser,
-  def: ListDef<F, R, W>,
-  input: { filter: unknown; tab?: string; ids?: string[]; smsCode: string },
-  meta: RequestMeta,
-): Promise<{ fileId: string; rows: number; filename: string }> {
-  const { db, clock } = deps;
+export async function createExport<F, R extends { id: string }, W extends object>({
+  ctx: deps,
+  input,
+}: {
+  ctx: UseCaseCtx & { storage?: Storage };
+  input: { def: ListDef<F, R, W>; filter: unknown; tab?: string; ids?: string[]; smsCode: string };
+}): Promise<{ fileId: string; rows: number; filename: string }> {
+  const { db, clock, actor: user, meta, def } = { ...deps, def: input.def };
   if (!def.roles.includes(user.role)) throw forbidden();
   const parsed = def.filter.safeParse(input.filter ?? {});
   if (!parsed.success) throw badRequest("查询条件有误");
   const phone = (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { phone: true } })).phone;
   await verifySmsCode(deps, { phone: phone ?? "", purpose: "EXPORT", code: input.smsCode });
 
-  const base = await def.where(db, mintScope(user), parsed.data);
+  const base = await def.where(db, deps.scope, parsed.data);
   const tab = def.tabs?.find((t) => t.value === input.tab);
   // Ticked ids only narrow the caller's own scope: an id outside it simply matches nothing.
   const where = and<W>(base, tab?.where, input.ids?.length ? ({ id: { in: input.ids } } as unknown as W) : null);

@@ -1,7 +1,6 @@
 // The platform admin manages evaluation organizations: create, edit while stopped, enable and disable.
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
+import type { Actor } from "@/server/tenancy";
+import type { UseCaseCtx } from "@/server/use-case";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
 import { isValidUscc } from "@/domain/identifiers/uscc";
@@ -19,7 +18,7 @@ export type OrgInput = {
   contactEmail?: string | null;
 };
 
-function check(u: SessionUser, input: OrgInput) {
+function check(u: Actor, input: OrgInput) {
   if (u.role !== "ADMIN") throw forbidden();
   const name = input.name.trim();
   if (name.length < 2 || name.length > 100) throw badRequest("请填写机构名称");
@@ -40,7 +39,9 @@ function check(u: SessionUser, input: OrgInput) {
   };
 }
 
-export async function createOrg(deps: { db: Db; clock: Clock }, u: SessionUser, input: OrgInput & { code: string }, meta: RequestMeta) {
+export async function createOrg({ ctx: deps, input }: { ctx: UseCaseCtx; input: OrgInput & { code: string } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
   const v = check(u, input);
   const code = input.code.trim();
@@ -60,7 +61,9 @@ export async function createOrg(deps: { db: Db; clock: Clock }, u: SessionUser, 
   });
 }
 
-export async function updateOrg(deps: { db: Db; clock: Clock }, u: SessionUser, input: OrgInput & { id: string }, meta: RequestMeta) {
+export async function updateOrg({ ctx: deps, input }: { ctx: UseCaseCtx; input: OrgInput & { id: string } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
   const v = check(u, input);
   const org = await db.evaluationOrg.findUnique({ where: { id: input.id } });
@@ -83,7 +86,9 @@ export async function updateOrg(deps: { db: Db; clock: Clock }, u: SessionUser, 
 }
 
 /** Disabling an organization also ends its accounts' sessions. */
-export async function setOrgStatus(deps: { db: Db; clock: Clock }, u: SessionUser, input: { id: string; enabled: boolean }, meta: RequestMeta) {
+export async function setOrgStatus({ ctx: deps, input }: { ctx: UseCaseCtx; input: { id: string; enabled: boolean } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
   if (u.role !== "ADMIN") throw forbidden();
   const org = await db.evaluationOrg.findUnique({ where: { id: input.id } });

@@ -1,11 +1,9 @@
 // 试点院校管理 for the school's own accounts: view (all of the school) and edit (the principal only).
 import { z } from "zod";
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
+import type { UseCaseCtx } from "@/server/use-case";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, forbidden } from "@/server/errors";
-import { schoolScope, type SchoolScope } from "@/server/tenancy";
+import { scopeFor, type SchoolScope } from "@/server/tenancy";
 import type { ReadCtx } from "@/server/use-case";
 import { isValidUscc } from "@/domain/identifiers/uscc";
 import { PHONE_RE } from "@/domain/auth/mask";
@@ -50,10 +48,12 @@ export const schoolEditSchema = z.strictObject({
   logoFileId: z.uuid().nullish(),
 });
 
-export async function updateMySchool(deps: { db: Db; clock: Clock }, u: SessionUser, input: z.infer<typeof schoolEditSchema>, meta: RequestMeta) {
+export async function updateMySchool({ ctx: deps, input }: { ctx: UseCaseCtx; input: z.infer<typeof schoolEditSchema> }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
   if (u.role !== "SCHOOL_PRINCIPAL") throw forbidden("只有试点院校负责人账号可以修改院校信息");
-  const { schoolId } = schoolScope(u);
+  const { schoolId } = scopeFor(deps.scope, "school");
   if (!isValidUscc(input.uscc)) throw badRequest("统一社会信用代码不正确（18 位，末位校验码不符）");
   if (input.website && !/^https?:\/\/[^\s]+$/i.test(input.website)) throw badRequest("院校网址须以 http:// 或 https:// 开头");
   const region = await db.region.findUnique({ where: { code: input.regionCode } });
@@ -86,10 +86,12 @@ export async function updateMySchool(deps: { db: Db; clock: Clock }, u: SessionU
 }
 
 /** 电子签章管理: one signature per school, principal only, after agreeing to the authorization letter. */
-export async function setSignature(deps: { db: Db; clock: Clock }, u: SessionUser, input: { fileId: string; agreed: boolean }, meta: RequestMeta) {
+export async function setSignature({ ctx: deps, input }: { ctx: UseCaseCtx; input: { fileId: string; agreed: boolean } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db, clock } = deps;
   if (u.role !== "SCHOOL_PRINCIPAL") throw forbidden("只有试点院校负责人账号可以上传和管理电子签章");
-  const { schoolId } = schoolScope(u);
+  const { schoolId } = scopeFor(deps.scope, "school");
   if (!input.agreed) throw badRequest("请阅读并勾选同意《电子签章使用授权委托书》");
   const f = await db.storedFile.findFirst({ where: { id: input.fileId, purpose: "SIGNATURE", ownerUserId: u.id } });
   if (!f) throw badRequest("签章文件不存在，请重新上传");

@@ -1,11 +1,11 @@
 // Orgs maintain their own 职业技能等级标准 and 考核站点建设标准: create (stopped until enabled), edit while
 // stopped, enable, disable, and attach the standard's PDF. The org comes from the session.
 import type { Db, Tx } from "@/server/db";
-import type { Clock } from "@/server/clock";
-import type { RequestMeta, SessionUser } from "@/server/session-user";
+import type { Actor } from "@/server/tenancy";
+import type { UseCaseCtx } from "@/server/use-case";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, notFound } from "@/server/errors";
-import { orgScope } from "@/server/tenancy";
+import { scopeFor } from "@/server/tenancy";
 
 export type StandardKind = "skill" | "site";
 const LABEL: Record<StandardKind, string> = { skill: "职业技能等级标准", site: "考核站点建设标准" };
@@ -15,7 +15,7 @@ function table(db: Db | Tx, kind: StandardKind) {
   return (kind === "skill" ? db.skillStandard : db.siteStandard) as unknown as Db["skillStandard"];
 }
 
-async function checkAttachment(db: Db, u: SessionUser, fileId: string | null | undefined) {
+async function checkAttachment(db: Db, u: Actor, fileId: string | null | undefined) {
   if (!fileId) return;
   const f = await db.storedFile.findFirst({ where: { id: fileId, purpose: "STANDARD_ATTACHMENT", ownerUserId: u.id } });
   if (!f) throw badRequest("附件不存在，请重新上传");
@@ -31,14 +31,17 @@ function clean(input: { code?: string; name: string; version: string }) {
   return { name, version, code };
 }
 
-export async function createStandard(
-  deps: { db: Db; clock: Clock },
-  u: SessionUser,
-  input: { kind: StandardKind; code: string; name: string; version: string; attachmentFileId?: string | null },
-  meta: RequestMeta,
-) {
+export async function createStandard({
+  ctx: deps,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  input: { kind: StandardKind; code: string; name: string; version: string; attachmentFileId?: string | null };
+}) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
-  const { orgId } = orgScope(u);
+  const { orgId } = scopeFor(deps.scope, "org");
   const v = clean(input);
   await checkAttachment(db, u, input.attachmentFileId);
   if (await table(db, input.kind).findUnique({ where: { code: v.code! }, select: { id: true } })) throw conflict("标准代码已存在");
@@ -58,21 +61,24 @@ export async function createStandard(
   });
 }
 
-async function ownStandard(db: Db, u: SessionUser, kind: StandardKind, id: string) {
-  const { orgId } = orgScope(u);
+async function ownStandard({ db, scope }: UseCaseCtx, kind: StandardKind, id: string) {
+  const { orgId } = scopeFor(scope, "org");
   const row = await table(db, kind).findFirst({ where: { id, orgId } });
   if (!row) throw notFound("标准不存在或不属于本机构");
   return row;
 }
 
-export async function updateStandard(
-  deps: { db: Db; clock: Clock },
-  u: SessionUser,
-  input: { kind: StandardKind; id: string; name: string; version: string; attachmentFileId?: string | null },
-  meta: RequestMeta,
-) {
+export async function updateStandard({
+  ctx: deps,
+  input,
+}: {
+  ctx: UseCaseCtx;
+  input: { kind: StandardKind; id: string; name: string; version: string; attachmentFileId?: string | null };
+}) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
-  const row = await ownStandard(db, u, input.kind, input.id);
+  const row = await ownStandard(deps, input.kind, input.id);
   if (row.status !== "DISABLED") throw badRequest("请先停用该标准，再进行修改");
   const v = clean(input);
   await checkAttachment(db, u, input.attachmentFileId);
@@ -93,14 +99,11 @@ export async function updateStandard(
   return { ok: true };
 }
 
-export async function setStandardStatus(
-  deps: { db: Db; clock: Clock },
-  u: SessionUser,
-  input: { kind: StandardKind; id: string; enabled: boolean },
-  meta: RequestMeta,
-) {
+export async function setStandardStatus({ ctx: deps, input }: { ctx: UseCaseCtx; input: { kind: StandardKind; id: string; enabled: boolean } }) {
+  const u = deps.actor;
+  const meta = deps.meta;
   const { db } = deps;
-  const row = await ownStandard(db, u, input.kind, input.id);
+  const row = await ownStandard(deps, input.kind, input.id);
   const want = input.enabled ? "ENABLED" : "DISABLED";
   if (row.status === want) throw badRequest(input.enabled ? "该标准已是启用状态" : "该标准已是停用状态");
   // A conditional update: two clicks racing change it once.

@@ -16,11 +16,7 @@ export const announcementsRouter = createTRPCRouter({
     .input(z.strictObject({ status: z.enum(["DRAFT", "PUBLISHED", "WITHDRAWN"]).optional(), q: z.string().trim().max(50).optional(), ...pageInput }))
     .query(({ ctx, input }) => listAnnouncements({ ctx, input })),
   get: admin.input(z.strictObject({ id: z.uuid() })).query(({ ctx, input }) => announcementForEdit({ ctx, input })),
-  save: admin.input(z.strictObject({ id: z.uuid().optional(), ...body })).mutation(({ ctx, input }) => saveAnnouncement(ctx, ctx.session, input, ctx.meta)),
-  publish: admin
-    .input(z.strictObject({ id: z.uuid() }))
-    .mutation(({ ctx, input }) => setAnnouncementStatus(ctx, ctx.session, { id: input.id, publish: true }, ctx.meta)),
-  withdraw: admin
-    .input(z.strictObject({ id: z.uuid() }))
-    .mutation(({ ctx, input }) => setAnnouncementStatus(ctx, ctx.session, { id: input.id, publish: false }, ctx.meta)),
+  save: admin.input(z.strictObject({ id: z.uuid().optional(), ...body })).mutation(({ ctx, input }) => saveAnnouncement({ ctx, input })),
+  publish: admin.input(z.strictObject({ id: z.uuid() })).mutation(({ ctx, input }) => setAnnouncementStatus({ ctx, input: { id: input.id, publish: true } })),
+  withdraw: admin.input(z.strictObject({ id: z.uuid() })).mutation(({ ctx, input }) => setAnnouncementStatus({ ctx, input: { id: input.id, publish: false } })),
 });

@@ -36,14 +36,12 @@ const id = z.uuid("证书不存在");
 export const certificatesRouter = createTRPCRouter({
   create: org
     .input(z.strictObject({ code: z.string().trim().max(8), name: z.string().trim().min(1, "请填写证书名称").max(60), levels: z.array(level).max(3), ...info }))
-    .mutation(({ ctx, input }) => createCertificate(ctx, ctx.session, input, ctx.meta)),
-  update: org.input(z.strictObject({ id, ...info })).mutation(({ ctx, input }) => updateCertificate(ctx, ctx.session, input, ctx.meta)),
-  enable: org.input(z.strictObject({ id })).mutation(({ ctx, input }) => setCertificateStatus(ctx, ctx.session, { id: input.id, enabled: true }, ctx.meta)),
-  disable: org.input(z.strictObject({ id })).mutation(({ ctx, input }) => setCertificateStatus(ctx, ctx.session, { id: input.id, enabled: false }, ctx.meta)),
-  addLevel: org.input(z.strictObject({ id, level })).mutation(({ ctx, input }) => addCertificateLevel(ctx, ctx.session, input, ctx.meta)),
-  setMajors: org
-    .input(z.strictObject({ id, majorIds: z.array(z.uuid()).max(200) }))
-    .mutation(({ ctx, input }) => setCertificateMajors(ctx, ctx.session, input, ctx.meta)),
+    .mutation(({ ctx, input }) => createCertificate({ ctx, input })),
+  update: org.input(z.strictObject({ id, ...info })).mutation(({ ctx, input }) => updateCertificate({ ctx, input })),
+  enable: org.input(z.strictObject({ id })).mutation(({ ctx, input }) => setCertificateStatus({ ctx, input: { id: input.id, enabled: true } })),
+  disable: org.input(z.strictObject({ id })).mutation(({ ctx, input }) => setCertificateStatus({ ctx, input: { id: input.id, enabled: false } })),
+  addLevel: org.input(z.strictObject({ id, level })).mutation(({ ctx, input }) => addCertificateLevel({ ctx, input })),
+  setMajors: org.input(z.strictObject({ id, majorIds: z.array(z.uuid()).max(200) })).mutation(({ ctx, input }) => setCertificateMajors({ ctx, input })),
   addSubject: org
     .input(
       z.strictObject({
@@ -55,13 +53,9 @@ export const certificatesRouter = createTRPCRouter({
         targetGroup: z.string().trim().max(30).default("所有考生"),
       }),
     )
-    .mutation(({ ctx, input }) => addSubject(ctx, ctx.session, input, ctx.meta)),
-  enableSubject: org
-    .input(z.strictObject({ id: z.uuid() }))
-    .mutation(({ ctx, input }) => setSubjectStatus(ctx, ctx.session, { id: input.id, enabled: true }, ctx.meta)),
-  disableSubject: org
-    .input(z.strictObject({ id: z.uuid() }))
-    .mutation(({ ctx, input }) => setSubjectStatus(ctx, ctx.session, { id: input.id, enabled: false }, ctx.meta)),
+    .mutation(({ ctx, input }) => addSubject({ ctx, input })),
+  enableSubject: org.input(z.strictObject({ id: z.uuid() })).mutation(({ ctx, input }) => setSubjectStatus({ ctx, input: { id: input.id, enabled: true } })),
+  disableSubject: org.input(z.strictObject({ id: z.uuid() })).mutation(({ ctx, input }) => setSubjectStatus({ ctx, input: { id: input.id, enabled: false } })),
   /** Options for the majors picker: the catalogue, searchable. */
   majors: org
     .input(z.strictObject({ q: z.string().trim().max(30).optional() }))

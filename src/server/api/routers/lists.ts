@@ -42,7 +42,7 @@ export const exportsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       const def = LISTS[input.list] as unknown as ListDef<unknown, { id: string }, object>;
       if (!def) throw badRequest("未知的列表");
-      if (ctx.session.schoolStatus === "APPLYING" && input.list !== "pilotApplications") throw forbidden(APPLICANT_ONLY);
-      return createExport(ctx, ctx.session, def, input, ctx.meta);
+      if (ctx.scope.kind === "school" && ctx.scope.applying && input.list !== "pilotApplications") throw forbidden(APPLICANT_ONLY);
+      return createExport({ ctx, input: { ...input, def } });
     }),
 });

@@ -18,8 +18,8 @@ const id = z.strictObject({ id: z.uuid("机构不存在") });
 export const orgsRouter = createTRPCRouter({
   create: admin
     .input(z.strictObject({ code: z.string().trim().min(1, "请填写机构代码").max(10), ...fields }))
-    .mutation(({ ctx, input }) => createOrg(ctx, ctx.session, input, ctx.meta)),
-  update: admin.input(z.strictObject({ id: z.uuid("机构不存在"), ...fields })).mutation(({ ctx, input }) => updateOrg(ctx, ctx.session, input, ctx.meta)),
-  enable: admin.input(id).mutation(({ ctx, input }) => setOrgStatus(ctx, ctx.session, { id: input.id, enabled: true }, ctx.meta)),
-  disable: admin.input(id).mutation(({ ctx, input }) => setOrgStatus(ctx, ctx.session, { id: input.id, enabled: false }, ctx.meta)),
+    .mutation(({ ctx, input }) => createOrg({ ctx, input })),
+  update: admin.input(z.strictObject({ id: z.uuid("机构不存在"), ...fields })).mutation(({ ctx, input }) => updateOrg({ ctx, input })),
+  enable: admin.input(id).mutation(({ ctx, input }) => setOrgStatus({ ctx, input: { id: input.id, enabled: true } })),
+  disable: admin.input(id).mutation(({ ctx, input }) => setOrgStatus({ ctx, input: { id: input.id, enabled: false } })),
 });

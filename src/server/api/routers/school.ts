@@ -7,10 +7,10 @@ export const schoolRouter = createTRPCRouter({
   mine: portalProcedure("school", { applicant: true }).query(({ ctx }) => mySchool({ ctx })),
   update: portalProcedure("school", { applicant: true })
     .input(schoolEditSchema)
-    .mutation(({ ctx, input }) => updateMySchool(ctx, ctx.session, input, ctx.meta)),
+    .mutation(({ ctx, input }) => updateMySchool({ ctx, input })),
   setSignature: portalProcedure("school")
     .input(z.strictObject({ fileId: z.uuid("请先上传签章图片"), agreed: z.boolean() }))
-    .mutation(({ ctx, input }) => setSignature(ctx, ctx.session, input, ctx.meta)),
+    .mutation(({ ctx, input }) => setSignature({ ctx, input })),
   /** Regions for the address pickers (public reference data, any signed-in user). */
   regions: protectedProcedure
     .input(

@@ -16,7 +16,7 @@ export const standardsRouter = createTRPCRouter({
         attachmentFileId: z.uuid().nullish(),
       }),
     )
-    .mutation(({ ctx, input }) => createStandard(ctx, ctx.session, input, ctx.meta)),
+    .mutation(({ ctx, input }) => createStandard({ ctx, input })),
   update: org
     .input(
       z.strictObject({
@@ -27,11 +27,11 @@ export const standardsRouter = createTRPCRouter({
         attachmentFileId: z.uuid().nullish(),
       }),
     )
-    .mutation(({ ctx, input }) => updateStandard(ctx, ctx.session, input, ctx.meta)),
+    .mutation(({ ctx, input }) => updateStandard({ ctx, input })),
   enable: org
     .input(z.strictObject({ kind, id: z.uuid("标准不存在") }))
-    .mutation(({ ctx, input }) => setStandardStatus(ctx, ctx.session, { ...input, enabled: true }, ctx.meta)),
+    .mutation(({ ctx, input }) => setStandardStatus({ ctx, input: { ...input, enabled: true } })),
   disable: org
     .input(z.strictObject({ kind, id: z.uuid("标准不存在") }))
-    .mutation(({ ctx, input }) => setStandardStatus(ctx, ctx.session, { ...input, enabled: false }, ctx.meta)),
+    .mutation(({ ctx, input }) => setStandardStatus({ ctx, input: { ...input, enabled: false } })),
 });
