@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPg } from "../scripts/pg";
 import { migrate } from "../src/server/db/migrate";
+import { ensureJobSchema } from "../src/server/jobs/queue";
 
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
 process.env.APP_MODE = "test";
@@ -21,6 +22,7 @@ export async function benchDatabase() {
   await admin.end();
   const url = pgh.url("bench");
   await migrate(url);
+  await ensureJobSchema(url);
   const { createDb } = await import("../src/server/db");
   const { seedReference } = await import("../src/server/seed");
   const db = createDb(url);

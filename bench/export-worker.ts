@@ -18,7 +18,8 @@ const db = createDb(url);
 let ms = 0;
 let rows = 0;
 if (mode === "platform") {
-  const { createExport } = await import("../src/server/exports/create-export");
+  const { requestExport } = await import("../src/server/exports/create-export");
+  const { runQueuedJobs } = await import("../src/server/jobs/worker");
   const { LISTS } = await import("../src/server/catalogue/lists");
   const { LocalStorage } = await import("../src/server/storage");
   const { keyedHash } = await import("../src/server/crypto");
@@ -50,7 +51,9 @@ if (mode === "platform") {
     },
   });
   const t = performance.now();
-  const r = await createExport({
+  // The whole path: the request (checks, count, queue) and the worker's job that writes the file.
+  const storage = new LocalStorage(dir);
+  const { exportId } = await requestExport({
     ctx: {
       db,
       clock: { now: () => new Date() },
@@ -58,12 +61,12 @@ if (mode === "platform") {
       scope: mintScope(session),
       actor: actorOf(session),
       meta: { ip: null, userAgent: null },
-      storage: new LocalStorage(dir),
     },
-    input: { def: LISTS.schools as never, filter: {}, smsCode: "123456" },
+    input: { list: "schools", def: LISTS.schools as never, filter: {}, smsCode: "123456" },
   });
+  await runQueuedJobs(db, { clock: { now: () => new Date() }, storage }, ["export"]);
   ms = performance.now() - t;
-  rows = r.rows;
+  rows = (await db.exportRecord.findUniqueOrThrow({ where: { id: exportId } })).processed;
 } else {
   // The bare library as one would use it naively: every row loaded, then written with the streaming writer.
   const t = performance.now();

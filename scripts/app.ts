@@ -33,6 +33,8 @@ export async function ensureDatabase(opts: { dataDir: string; port?: number; dbN
 export async function prepareData(url: string): Promise<void> {
   const applied = await migrate(url, { log: (m) => console.log(`  ${m}`) });
   if (applied.length === 0) console.log("  数据库结构已是最新");
+  const { ensureJobSchema } = await import("../src/server/jobs/queue");
+  await ensureJobSchema(url);
   const { createDb } = await import("../src/server/db");
   const { seedDemo } = await import("../src/server/seed");
   const db = createDb(url);
@@ -81,6 +83,11 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
 /** `group`: its own process group, so stopServer() ends npx, next and next-server together (test runs). */
 export function serve(env: NodeJS.ProcessEnv, port: number, dev = false, group = false): ChildProcess {
   return spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port), "-H", "0.0.0.0"], { cwd: ROOT, stdio: "inherit", env, detached: group });
+}
+
+/** The background worker as its own process (imports, exports, clean-up); `group` as for serve(). */
+export function startWorkerProcess(env: NodeJS.ProcessEnv, group = false): ChildProcess {
+  return spawn("npx", ["tsx", "scripts/worker.ts"], { cwd: ROOT, stdio: "inherit", env, detached: group });
 }
 
 export function stopServer(app: ChildProcess): void {

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT, buildIfNeeded, ensureDatabase, ensureGenerated, prepareData, serve, stopServer, waitForHttp } from "./app";
+import { ROOT, buildIfNeeded, ensureDatabase, ensureGenerated, prepareData, serve, startWorkerProcess, stopServer, waitForHttp } from "./app";
 import { freePort } from "./pg";
 
 delete process.env.DATABASE_URL; // always a throwaway database
@@ -27,6 +27,7 @@ const env: NodeJS.ProcessEnv = {
 };
 buildIfNeeded(env);
 const app = serve(env, port, false, true);
+const worker = startWorkerProcess(env, true);
 let code = 1;
 try {
   await waitForHttp(`${baseURL}/`);
@@ -38,6 +39,7 @@ try {
   code = r.status ?? 1;
 } finally {
   stopServer(app); // the whole group: a bare kill left next-server running after every run
+  stopServer(worker);
   await new Promise((r) => setTimeout(r, 500));
   await db.pg?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

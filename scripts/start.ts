@@ -1,6 +1,6 @@
 // npm start: embedded PostgreSQL (unless DATABASE_URL), migrations, demo data once, build, serve on :3000.
 import path from "node:path";
-import { ROOT, buildIfNeeded, ensureDatabase, ensureGenerated, localSecret, prepareData, serve, waitForHttp } from "./app";
+import { ROOT, buildIfNeeded, ensureDatabase, ensureGenerated, localSecret, prepareData, serve, startWorkerProcess, waitForHttp } from "./app";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -22,14 +22,18 @@ const env: NodeJS.ProcessEnv = {
 };
 if (!dev) buildIfNeeded(env);
 const app = serve(env, port, dev);
+// Web and worker from one command; in production run `npm run worker` beside each group of web instances.
+const worker = startWorkerProcess(env);
 const stop = async () => {
   app.kill("SIGTERM");
+  worker.kill("SIGTERM");
   await db.pg?.stop();
   process.exit(0);
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 app.on("exit", async (code) => {
+  worker.kill("SIGTERM");
   await db.pg?.stop();
   process.exit(code ?? 0);
 });

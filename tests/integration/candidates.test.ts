@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, login, useCaseCtx } from "../support/trpc";
+import { caller, exportNow, login } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { seedDemo } from "@/server/seed";
 import { DEMO_PASSWORD } from "@/server/seed/demo-data";
@@ -205,8 +205,6 @@ describe("candidates: the import pipeline", () => {
 
 describe("批量修改考生信息", () => {
   it("exports, fixes and re-imports by ID number; unknown and locked rows fail with reasons", async () => {
-    const { createExport } = await import("@/server/exports/create-export");
-    const { LISTS } = await import("@/server/catalogue/lists");
     const { keyedHash } = await import("@/server/crypto");
     const { candidateUpdateImport } = await import("@/server/candidates/update-candidates");
     const a = await api("a").candidates.save(form(nextId()));
@@ -225,10 +223,7 @@ describe("批量修改考生信息", () => {
         createdAt: clock.now(),
       },
     });
-    const exp = await createExport({
-      ctx: { ...useCaseCtx(t.db, s.a, "school", clock), storage },
-      input: { def: LISTS.candidates as never, filter: {}, ids: [ca.id, cv.id], smsCode: "654321" },
-    });
+    const exp = await exportNow(api("a"), t.db, clock, { list: "candidates", filter: {}, ids: [ca.id, cv.id], smsCode: "654321" }, storage);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await storage.readBuffer((await t.db.storedFile.findUniqueOrThrow({ where: { id: exp.fileId } })).key)) as never);
     const ws = wb.worksheets[0];

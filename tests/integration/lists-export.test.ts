@@ -4,13 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, lastSmsCode, login, useCaseCtx } from "../support/trpc";
+import { caller, exportNow, lastSmsCode, login, useCaseCtx } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { seedDemo } from "@/server/seed";
 import { DEMO_PASSWORD } from "@/server/seed/demo-data";
 import { LocalStorage } from "@/server/storage";
 import type { SessionUser } from "@/server/session-user";
-import { createExport } from "@/server/exports/create-export";
+import { requestExport } from "@/server/exports/create-export";
 import { LISTS } from "@/server/catalogue/lists";
 
 const t = useTestDb();
@@ -105,8 +105,10 @@ describe("export", () => {
 
   it("needs an SMS code, then writes a real .xlsx with a title row and the screen's columns", async () => {
     await expect(api("principal").exports.create({ list: "orgs", filter: {}, smsCode: "000000" })).rejects.toThrow("短信验证码");
-    const r = await api("principal").exports.create({ list: "orgs", filter: {}, smsCode: await code("principal") });
+    const r = await exportNow(api("principal"), t.db, clock, { list: "orgs", filter: {}, smsCode: await code("principal") });
     expect(r.rows).toBe(3);
+    // Another account never sees someone's export, whatever id it sends.
+    await expect(api("other").exports.status({ id: r.exportId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const { file, rows } = await readXlsx(r.fileId);
     expect(file).toMatchObject({ purpose: "EXPORT", ownerUserId: s.principal.id, rowCount: 3 });
     expect(String(rows[0][0])).toMatch(/^培训评价组织信息（导出时间/);
@@ -122,7 +124,7 @@ describe("export", () => {
       "没有可导出的数据",
     );
     const certs = await api("admin").lists.certificates({ filter: {}, ...page });
-    const r = await api("admin").exports.create({
+    const r = await exportNow(api("admin"), t.db, clock, {
       list: "certificates",
       filter: {},
       ids: certs.rows.slice(0, 2).map((c) => c.id),
@@ -133,7 +135,7 @@ describe("export", () => {
 
   it("escapes cells that would run as formulas", async () => {
     await t.db.evaluationOrg.create({ data: { code: "999", name: '=HYPERLINK("http://x")' } });
-    const r = await api("admin").exports.create({ list: "orgs", filter: { code: "999" }, smsCode: await code("admin") });
+    const r = await exportNow(api("admin"), t.db, clock, { list: "orgs", filter: { code: "999" }, smsCode: await code("admin") });
     const { rows } = await readXlsx(r.fileId);
     expect(rows[2][2]).toBe('\'=HYPERLINK("http://x")');
   });
@@ -149,9 +151,9 @@ describe("export", () => {
     });
     const before = await t.db.storedFile.count();
     await expect(
-      createExport({
-        ctx: { ...useCaseCtx(t.db, s.admin, "admin", clock), storage },
-        input: { def: LISTS.schools as never, filter: { name: "批量学院" }, smsCode: await code("admin") },
+      requestExport({
+        ctx: useCaseCtx(t.db, s.admin, "admin", clock),
+        input: { list: "schools", def: LISTS.schools as never, filter: { name: "批量学院" }, smsCode: await code("admin") },
       }),
     ).rejects.toThrow("单次最多导出 50,000 条数据，当前 50,001 条");
     expect(await t.db.storedFile.count()).toBe(before);

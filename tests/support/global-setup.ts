@@ -25,6 +25,9 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const templateUrl = adminUrl.replace(/\/[^/]*$/, "/vslc_template");
   await migrate(templateUrl);
+  // The job queue's schema and queues, so every copy can enqueue and run jobs.
+  const { ensureJobSchema } = await import("../../src/server/jobs/queue");
+  await ensureJobSchema(templateUrl);
   // Reference data goes into the template through the app's own seeding code.
   process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
   const { createDb } = await import("../../src/server/db");

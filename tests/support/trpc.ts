@@ -9,6 +9,8 @@ import { DEVICE_COOKIE } from "@/server/auth/device-cookie";
 import type { SessionUser } from "@/server/session-user";
 import { actorOf, mintScope, scopeFor, type ScopeOfPortal } from "@/server/tenancy";
 import type { UseCaseCtx } from "@/server/use-case";
+import { runQueuedJobs } from "@/server/jobs/worker";
+import type { Storage } from "@/server/storage";
 import type { Portal } from "@/domain/auth/portals";
 
 export type Browser = {
@@ -89,4 +91,24 @@ export function useCaseCtx<P extends Portal>(
     actor: actorOf(session),
     meta: { ip: "203.0.113.10", userAgent: "vitest" },
   };
+}
+
+/** Runs what the worker would: every queued job, now, through the real queue and handlers. */
+export async function runJobs(db: Db, clock: Clock, storage?: Storage): Promise<number> {
+  return runQueuedJobs(db, { clock, storage });
+}
+
+/** 批量导出 end to end: the request, the worker's job, then the finished record the dialog would poll. */
+export async function exportNow(
+  api: ReturnType<typeof caller>,
+  db: Db,
+  clock: Clock,
+  input: Parameters<ReturnType<typeof caller>["exports"]["create"]>[0],
+  storage?: Storage,
+) {
+  const { exportId } = await api.exports.create(input);
+  await runJobs(db, clock, storage);
+  const st = await api.exports.status({ id: exportId });
+  if (st.status !== "DONE" || !st.fileId) throw new Error(`export ${st.status}: ${st.message}`);
+  return { exportId, rows: st.processed, fileId: st.fileId, filename: st.filename };
 }

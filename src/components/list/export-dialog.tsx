@@ -28,7 +28,20 @@ export function ExportButton({
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState("");
   const [error, setError] = useState("");
-  const [done, setDone] = useState<string | null>(null);
+  const [exportId, setExportId] = useState<string | null>(null);
+  // The worker writes the file; the dialog follows its progress and downloads it once, when ready.
+  const status = useQuery({
+    ...trpc.exports.status.queryOptions({ id: exportId ?? "" }),
+    enabled: !!exportId,
+    refetchInterval: (q) => (q.state.data?.status === "RUNNING" ? 1000 : false),
+  });
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const st = status.data;
+  if (st?.status === "DONE" && st.fileId && downloaded !== st.fileId) {
+    setDownloaded(st.fileId);
+    downloadFile(`/api/files/${st.fileId}`);
+  }
+  const running = !!exportId && (!st || st.status === "RUNNING");
   return (
     <>
       <button
@@ -37,7 +50,7 @@ export function ExportButton({
         onClick={() => {
           setOpen(true);
           setError("");
-          setDone(null);
+          setExportId(null);
           setCode("");
         }}
       >
@@ -54,19 +67,18 @@ export function ExportButton({
             </button>
             <button
               className="btn-primary"
-              disabled={create.isPending || code.length !== 6}
+              disabled={create.isPending || running || code.length !== 6}
               onClick={async () => {
                 setError("");
                 try {
                   const r = await create.mutateAsync({ list, filter, tab, ids: ids.length ? ids : undefined, smsCode: code });
-                  setDone(`已导出 ${r.rows} 条，正在下载 ${r.filename}`);
-                  downloadFile(`/api/files/${r.fileId}`);
+                  setExportId(r.exportId);
                 } catch (e) {
                   setError(errorMessage(e));
                 }
               }}
             >
-              {create.isPending ? "正在导出…" : "确定导出"}
+              {create.isPending || running ? "正在导出…" : "确定导出"}
             </button>
           </>
         }
@@ -90,10 +102,27 @@ export function ExportButton({
             {error}
           </p>
         )}
-        {done && (
-          <p className="alert-ok" role="status">
-            {done}
-          </p>
+        {exportId && (
+          <div role="status" aria-live="polite">
+            {st?.status === "DONE" ? (
+              <p className="alert-ok">
+                已导出 {st.processed} 条，正在下载 {st.filename}。如未开始下载，
+                <a className="text-blue-700 underline" href={`/api/files/${st.fileId}`}>
+                  点此下载
+                </a>
+                （1 小时内有效）。
+              </p>
+            ) : st?.status === "FAILED" ? (
+              <p className="alert-error">{st.message}</p>
+            ) : (
+              <div>
+                <p>
+                  正在导出：{st?.processed ?? 0} / {st?.total ?? "…"} 条
+                </p>
+                <progress className="w-full" max={st?.total || 1} value={st?.processed ?? 0} aria-label="导出进度" />
+              </div>
+            )}
+          </div>
         )}
       </Dialog>
     </>

@@ -63,6 +63,7 @@ export const APPLICANT_PROCEDURES = [
   "applications.detail",
   "lists.pilotApplications",
   "exports.create",
+  "exports.status",
   "plans.list",
   "school.mine",
   "school.update",

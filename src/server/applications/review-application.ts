@@ -85,7 +85,8 @@ export async function decideApplication({ ctx, input }: { ctx: UseCaseCtx<Depart
   );
   // The applicant (who submitted) hears the outcome; a city pass is not an outcome yet.
   if (!(input.approve && stage === "CITY")) {
-    const submitter = app.events[0] ? await db.user.findUnique({ where: { id: app.events[0].actorId }, select: { phone: true } }) : null;
+    const submitterId = app.events[0]?.actorId;
+    const submitter = submitterId ? await db.user.findUnique({ where: { id: submitterId }, select: { phone: true } }) : null;
     await notify(
       ctx.sms,
       submitter?.phone ?? app.school.contactPhone,

@@ -22,8 +22,6 @@ function answerText(): string {
 }
 
 export async function createCaptcha({ db, clock }: { db: Db; clock: Clock }): Promise<{ id: string; svg: string }> {
-  // Now and then, sweep expired one-time rows (any instance may do it; it is idempotent).
-  if (randomInt(0, 200) === 0) await purgeExpired(db, clock);
   const text = answerText();
   const row = await db.captcha.create({
     data: { answerHash: keyedHash(text.toUpperCase()), expiresAt: new Date(clock.now().getTime() + TTL_MS) },

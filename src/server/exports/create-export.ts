@@ -1,54 +1,94 @@
-// 批量导出: the ticked rows, or every row of the current filter; an SMS code to the bound phone first,
-// at most 50,000 rows, written as a streamed .xlsx into storage, downloadable by its owner for an hour.
-import { badRequest, forbidden } from "@/server/errors";
+// 批量导出: the ticked rows, or every row of the current filter; an SMS code to the bound phone first, at most
+// 50,000 rows. The request checks and counts, then queues the work; the worker streams the .xlsx into storage
+// with progress in ExportRecord; the file is downloadable by its owner for an hour.
+import { badRequest, forbidden, notFound } from "@/server/errors";
 import { verifySmsCode } from "@/server/sms/codes";
 import { writeAudit } from "@/server/audit/write";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { writeXlsx } from "@/server/excel/export";
 import { and, batchesOf, type ListDef } from "@/server/lists/define";
-import type { UseCaseCtx } from "@/server/use-case";
+import { change, type ReadCtx, type UseCaseCtx } from "@/server/use-case";
+import type { Db } from "@/server/db";
+import type { Clock } from "@/server/clock";
+import type { Actor, Scope } from "@/server/tenancy";
+import { enqueue } from "@/server/jobs/queue";
 
 export const EXPORT_MAX_ROWS = 50_000;
 export const EXPORT_TTL_MS = 60 * 60 * 1000;
 
-export async function createExport<F, R extends { id: string }, W extends object>({
-  ctx: deps,
-  input,
-}: {
-  ctx: UseCaseCtx & { storage?: Storage };
-  input: { def: ListDef<F, R, W>; filter: unknown; tab?: string; ids?: string[]; smsCode: string };
-}): Promise<{ fileId: string; rows: number; filename: string }> {
-  const { db, clock, actor: user, meta, def } = { ...deps, def: input.def };
-  if (!def.roles.includes(user.role)) throw forbidden();
-  const parsed = def.filter.safeParse(input.filter ?? {});
-  if (!parsed.success) throw badRequest("查询条件有误");
-  const phone = (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { phone: true } })).phone;
-  await verifySmsCode(deps, { phone: phone ?? "", purpose: "EXPORT", code: input.smsCode });
+type AnyDef = ListDef<unknown, { id: string }, object>;
+export type ExportRequest = { list: string; filter: unknown; tab?: string; ids?: string[] };
+/** What travels in the job: the request and the scope its gate minted. */
+export type ExportJob = ExportRequest & { exportId: string; scope: Scope; actor: Actor; ip: string | null };
 
-  const base = await def.where(db, deps.scope, parsed.data);
-  const tab = def.tabs?.find((t) => t.value === input.tab);
+async function whereOf(db: Db, def: AnyDef, scope: Scope, req: ExportRequest) {
+  const parsed = def.filter.safeParse(req.filter ?? {});
+  if (!parsed.success) throw badRequest("查询条件有误");
+  const base = await def.where(db, scope, parsed.data);
+  const tab = def.tabs?.find((t) => t.value === req.tab);
   // Ticked ids only narrow the caller's own scope: an id outside it simply matches nothing.
-  const where = and<W>(base, tab?.where, input.ids?.length ? ({ id: { in: input.ids } } as unknown as W) : null);
+  return and<object>(base, tab?.where, req.ids?.length ? { id: { in: req.ids } } : null);
+}
+
+export async function requestExport({ ctx, input }: { ctx: UseCaseCtx; input: ExportRequest & { def: AnyDef; smsCode: string } }) {
+  const { db, actor, def } = { ...ctx, def: input.def };
+  if (!def.roles.includes(actor.role)) throw forbidden();
+  const where = await whereOf(db, def, ctx.scope, input);
+  const phone = (await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { phone: true } })).phone;
+  await verifySmsCode(ctx, { phone: phone ?? "", purpose: "EXPORT", code: input.smsCode });
   const total = await def.count(db, where);
   if (total === 0) throw badRequest("没有可导出的数据");
   if (total > EXPORT_MAX_ROWS)
     throw badRequest(`单次最多导出 ${EXPORT_MAX_ROWS.toLocaleString("zh-CN")} 条数据，当前 ${total.toLocaleString("zh-CN")} 条，请缩小查询范围后分批导出`);
+  const request: ExportRequest = { list: input.list, filter: input.filter ?? {}, tab: input.tab, ids: input.ids };
+  return change(
+    ctx,
+    async (tx) => {
+      const rec = await tx.exportRecord.create({
+        data: { list: input.list, userId: actor.id, total, createdAt: ctx.clock.now(), heartbeatAt: ctx.clock.now() },
+      });
+      const job: ExportJob = { ...request, exportId: rec.id, scope: ctx.scope, actor, ip: ctx.meta.ip };
+      await enqueue(tx, "export", job);
+      return { exportId: rec.id, total };
+    },
+    (r) => ({
+      action: "export.request",
+      targetType: "ExportRecord",
+      targetId: r.exportId,
+      summary: `申请导出${def.title} ${total} 条${input.ids?.length ? "（勾选）" : ""}`,
+    }),
+  );
+}
 
+/** The worker's half: streams the rows in id-ordered batches, beating the heartbeat and counting progress. */
+export async function runExport(deps: { db: Db; clock: Clock; storage?: Storage }, def: AnyDef, job: ExportJob): Promise<void> {
+  const { db, clock } = deps;
+  const rec = await db.exportRecord.findUnique({ where: { id: job.exportId } });
+  if (!rec || rec.status !== "RUNNING") return; // already finished or given up by the clean-up job
+  const where = await whereOf(db, def, job.scope, job);
   const storage = deps.storage ?? getStorage();
   const now = clock.now();
   const key = newKey("export", "xlsx", now);
   const { stream, done } = await storage.writer(key);
+  let processed = 0;
+  const batches = (async function* () {
+    for await (const rows of batchesOf(def, db, where)) {
+      yield rows;
+      processed += rows.length;
+      await db.exportRecord.update({ where: { id: rec.id }, data: { processed, heartbeatAt: clock.now() } });
+    }
+  })();
   const rows = await writeXlsx({
     stream,
     sheet: def.title,
     title: `${def.title}（导出时间 ${now.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}）`,
     columns: def.columns,
-    batches: batchesOf(def, db, where),
+    batches,
   });
   const size = await done();
   const stamp = now.toLocaleString("sv-SE", { timeZone: "Asia/Shanghai" }).replace(/[-: ]/g, "").slice(0, 12);
   const filename = `${def.title}_${stamp}.xlsx`;
-  const file = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const f = await tx.storedFile.create({
       data: {
         key,
@@ -56,20 +96,37 @@ export async function createExport<F, R extends { id: string }, W extends object
         filename,
         contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         size,
-        ownerUserId: user.id,
+        ownerUserId: job.actor.id,
         rowCount: rows,
-        expiresAt: new Date(now.getTime() + EXPORT_TTL_MS),
+        expiresAt: new Date(clock.now().getTime() + EXPORT_TTL_MS),
       },
     });
+    await tx.exportRecord.update({
+      where: { id: rec.id },
+      data: { status: "DONE", processed: rows, total: rows, fileId: f.id, finishedAt: clock.now(), heartbeatAt: clock.now() },
+    });
     await writeAudit(tx, {
-      actor: user,
+      actor: job.actor,
       action: "export",
       targetType: "StoredFile",
       targetId: f.id,
-      summary: `导出${def.title} ${rows} 条${input.ids?.length ? "（勾选）" : ""}`,
-      ip: meta.ip,
+      summary: `导出${def.title} ${rows} 条${job.ids?.length ? "（勾选）" : ""}`,
+      ip: job.ip,
     });
-    return f;
   });
-  return { fileId: file.id, rows, filename };
+}
+
+/** The export dialog polls this; only the owner sees an export. */
+export async function exportStatus({ ctx, input }: { ctx: ReadCtx & { actor: Actor }; input: { id: string } }) {
+  const r = await ctx.db.exportRecord.findFirst({ where: { id: input.id, userId: ctx.actor.id }, include: { file: { select: { id: true, filename: true } } } });
+  if (!r) throw notFound("导出记录不存在");
+  return {
+    id: r.id,
+    status: r.status,
+    total: r.total,
+    processed: r.processed,
+    message: r.message,
+    fileId: r.file?.id ?? null,
+    filename: r.file?.filename ?? null,
+  };
 }

@@ -77,7 +77,7 @@ export async function beginImport(deps: Deps, user: SessionUser, kind: ImportKin
   const key = newKey("import", zip ? "zip" : "xlsx", now);
   const size = await storage.put(key, file.bytes);
   return deps.db.$transaction(async (tx) => {
-    await tx.storedFile.create({
+    const source = await tx.storedFile.create({
       data: {
         key,
         purpose: "IMPORT_SOURCE",
@@ -89,7 +89,7 @@ export async function beginImport(deps: Deps, user: SessionUser, kind: ImportKin
       },
     });
     return tx.importRecord.create({
-      data: { kind, userId: user.id, schoolId: user.schoolId, filename: file.name.slice(0, 200), createdAt: now, heartbeatAt: now },
+      data: { kind, userId: user.id, schoolId: user.schoolId, filename: file.name.slice(0, 200), sourceFileId: source.id, createdAt: now, heartbeatAt: now },
     });
   });
 }
@@ -203,21 +203,6 @@ export async function runImport<T, C>(deps: Deps, user: SessionUser, spec: Impor
   });
 }
 
-/** Runs an import after the response: progress is in the record, so the page can poll from any instance. */
-export function runInBackground(deps: Deps, recordId: string, work: () => Promise<unknown>): void {
-  void work().catch(async (e) => {
-    if ((e as { code?: string }).code !== "BAD_REQUEST") {
-      console.error("[import] failed", e);
-      await deps.db.importRecord
-        .updateMany({
-          where: { id: recordId, status: "RUNNING" },
-          data: { status: "FAILED", message: "导入异常中止，已写入的批次保留，请查看失败数据后重新导入", finishedAt: deps.clock.now() },
-        })
-        .catch(() => {});
-    }
-  });
-}
-
 async function failedRowsFile<T, C>(
   deps: Deps,
   user: SessionUser,
@@ -267,12 +252,4 @@ export async function writeFailedFile<R>(deps: Deps, user: SessionUser, title: s
     },
   });
   return f.id;
-}
-
-/** A record whose worker stopped beating (its instance died) is reported as interrupted. */
-export async function markStale(db: Db, now: Date): Promise<void> {
-  await db.importRecord.updateMany({
-    where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - STALE_MS) } },
-    data: { status: "FAILED", message: "导入中断（服务重启），已写入的批次保留，请核对后重新导入", finishedAt: now },
-  });
 }

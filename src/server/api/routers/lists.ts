@@ -2,7 +2,7 @@ import { z } from "zod";
 import { APPLICANT_ONLY, createTRPCRouter, pageInput, roleProcedure } from "@/server/api/trpc";
 import { LISTS, type ListName } from "@/server/catalogue/lists";
 import { pageOf, type ListDef } from "@/server/lists/define";
-import { createExport } from "@/server/exports/create-export";
+import { exportStatus, requestExport } from "@/server/exports/create-export";
 import { badRequest, forbidden } from "@/server/errors";
 
 /** One paged-list procedure per list definition, with the definition's roles. */
@@ -43,6 +43,10 @@ export const exportsRouter = createTRPCRouter({
       const def = LISTS[input.list] as unknown as ListDef<unknown, { id: string }, object>;
       if (!def) throw badRequest("未知的列表");
       if (ctx.scope.kind === "school" && ctx.scope.applying && input.list !== "pilotApplications") throw forbidden(APPLICANT_ONLY);
-      return createExport({ ctx, input: { ...input, def } });
+      return requestExport({ ctx, input: { ...input, def } });
     }),
+  /** The export dialog polls its export until the file is ready (or the worker gave up, with the reason). */
+  status: roleProcedure(["ADMIN", "EDU", "ORG", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], { applicant: true })
+    .input(z.strictObject({ id: z.uuid("导出记录不存在") }))
+    .query(({ ctx, input }) => exportStatus({ ctx, input })),
 });

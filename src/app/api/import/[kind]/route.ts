@@ -2,12 +2,14 @@ import { getDb } from "@/server/db";
 import { systemClock } from "@/server/clock";
 import { getCurrentUser } from "@/server/auth/current";
 import { IMPORTS } from "@/server/imports/registry";
-import { beginImport, runInBackground } from "@/server/imports/pipeline";
+import { beginImport } from "@/server/imports/pipeline";
+import { enqueue } from "@/server/jobs/queue";
+import type { ImportJob } from "@/server/jobs/handlers";
 
 export const dynamic = "force-dynamic";
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "x-content-type-options": "nosniff" } });
 
-/** POST multipart/form-data with one `file`: records the import and runs it in the background; returns { recordId }. */
+/** POST multipart/form-data with one `file`: records the import and queues it for the worker; returns { recordId }. */
 export async function POST(req: Request, ctx: { params: Promise<{ kind: string }> }) {
   const entry = IMPORTS[(await ctx.params).kind];
   if (!entry) return json(404, { message: "未知的导入类型" });
@@ -30,6 +32,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ kind: string }
   const deps = { db: getDb(), clock: systemClock };
   const bytes = Buffer.from(await file.arrayBuffer());
   const record = await beginImport(deps, user, entry.kind, { name: file.name, bytes });
-  runInBackground(deps, record.id, () => entry.run(deps, user, record.id, bytes));
+  // The worker reads the stored source and runs the import; progress lives in the record.
+  const job: ImportJob = { recordId: record.id, importKind: (await ctx.params).kind, user };
+  await enqueue(deps.db, "import", job);
   return json(202, { recordId: record.id });
 }

@@ -1,0 +1,94 @@
+// What each queue's job does. The worker process runs these; tests run them through runQueuedJobs.
+import type { Db } from "@/server/db";
+import type { Clock } from "@/server/clock";
+import type { SessionUser } from "@/server/session-user";
+import { getStorage, type Storage } from "@/server/storage";
+import { IMPORTS } from "@/server/imports/registry";
+import { STALE_MS } from "@/server/imports/pipeline";
+import { runExport, type ExportJob } from "@/server/exports/create-export";
+import { LISTS, type ListName } from "@/server/catalogue/lists";
+import { purgeExpired } from "@/server/auth/captcha";
+import type { QueueName } from "./queue";
+
+export type JobDeps = { db: Db; clock: Clock; storage?: Storage };
+export type ImportJob = { recordId: string; importKind: string; user: SessionUser };
+
+/** Sources of refused or failed imports are kept this long for support, then removed. */
+export const IMPORT_SOURCE_RETENTION_MS = 7 * 86_400_000;
+
+async function runImportJob(deps: JobDeps, job: ImportJob) {
+  const { db, clock } = deps;
+  const entry = IMPORTS[job.importKind];
+  const rec = await db.importRecord.findUnique({ where: { id: job.recordId }, include: { sourceFile: true } });
+  if (!entry || !rec || rec.status !== "RUNNING") return;
+  const fail = (message: string) =>
+    db.importRecord.updateMany({ where: { id: rec.id, status: "RUNNING" }, data: { status: "FAILED", message, finishedAt: clock.now() } });
+  if (!rec.sourceFile) return fail("导入文件已不存在，请重新上传");
+  const bytes = await (deps.storage ?? getStorage()).readBuffer(rec.sourceFile.key);
+  try {
+    await entry.run(deps, job.user, rec.id, bytes);
+  } catch (e) {
+    // A refused file is already recorded with its reason; anything else ends the record with ours.
+    if ((e as { code?: string }).code !== "BAD_REQUEST") {
+      console.error("[import] failed", e);
+      await fail("导入异常中止，已写入的批次保留，请查看失败数据后重新导入");
+    }
+  }
+}
+
+async function runExportJob(deps: JobDeps, job: ExportJob) {
+  const def = LISTS[job.list as ListName];
+  if (!def) return;
+  try {
+    await runExport(deps, def as never, job);
+  } catch (e) {
+    console.error("[export] failed", e);
+    await deps.db.exportRecord.updateMany({
+      where: { id: job.exportId, status: "RUNNING" },
+      data: { status: "FAILED", message: "导出失败，请稍后重试", finishedAt: deps.clock.now() },
+    });
+  }
+}
+
+/** Scheduled: expired one-time rows, ended sessions, stale jobs' records, expired exports, old import sources. */
+export async function cleanUp(deps: JobDeps): Promise<Record<string, number>> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const storage = deps.storage ?? getStorage();
+  await purgeExpired(db, clock);
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const sessions = await db.authSession.deleteMany({ where: { OR: [{ expiresAt: { lt: dayAgo } }, { revokedAt: { lt: dayAgo } }] } });
+  // A record whose worker stopped beating (its process died) is reported as interrupted.
+  const staleBefore = new Date(now.getTime() - STALE_MS);
+  const imports = await db.importRecord.updateMany({
+    where: { status: "RUNNING", heartbeatAt: { lt: staleBefore } },
+    data: { status: "FAILED", message: "导入中断（服务重启），已写入的批次保留，请核对后重新导入", finishedAt: now },
+  });
+  const exports = await db.exportRecord.updateMany({
+    where: { status: "RUNNING", heartbeatAt: { lt: staleBefore } },
+    data: { status: "FAILED", message: "导出中断（服务重启），请重新导出", finishedAt: now },
+  });
+  const files = [
+    ...(await db.storedFile.findMany({ where: { purpose: "EXPORT", expiresAt: { lt: now } }, select: { id: true, key: true }, take: 500 })),
+    ...(await db.storedFile.findMany({
+      where: {
+        purpose: "IMPORT_SOURCE",
+        createdAt: { lt: new Date(now.getTime() - IMPORT_SOURCE_RETENTION_MS) },
+        importSources: { every: { status: "FAILED" } },
+      },
+      select: { id: true, key: true },
+      take: 500,
+    })),
+  ];
+  for (const f of files) {
+    await storage.remove(f.key).catch(() => {});
+    await db.storedFile.delete({ where: { id: f.id } });
+  }
+  return { sessions: sessions.count, staleImports: imports.count, staleExports: exports.count, files: files.length };
+}
+
+export const HANDLERS: { [N in QueueName]: (deps: JobDeps, data: never) => Promise<unknown> } = {
+  import: runImportJob as never,
+  export: runExportJob as never,
+  cleanup: (deps) => cleanUp(deps),
+};
