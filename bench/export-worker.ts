@@ -20,7 +20,7 @@ let rows = 0;
 if (mode === "platform") {
   const { requestExport } = await import("../src/server/exports/create-export");
   const { runQueuedJobs } = await import("../src/server/jobs/worker");
-  const { LISTS } = await import("../src/server/catalogue/lists");
+  const { LISTS } = await import("../src/server/lists/registry");
   const { LocalStorage } = await import("../src/server/storage");
   const { keyedHash } = await import("../src/server/crypto");
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });

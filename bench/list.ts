@@ -24,7 +24,7 @@ await admin.end();
 const { createDb } = await import("../src/server/db");
 const { seedReference } = await import("../src/server/seed");
 const { pageOf } = await import("../src/server/lists/define");
-const { LISTS } = await import("../src/server/catalogue/lists");
+const { LISTS } = await import("../src/server/lists/registry");
 
 async function setup(name: string, n: number) {
   await migrate(pgh.url(name));

@@ -20,6 +20,15 @@ const env: NodeJS.ProcessEnv = {
   APP_MODE: process.env.APP_MODE ?? "demo",
   NEXT_TELEMETRY_DISABLED: "1",
 };
+// Settings are checked once, up front, with the reason in Chinese; nothing starts on a bad configuration.
+try {
+  const { loadEnv } = await import("../src/server/env");
+  loadEnv(env);
+} catch (e) {
+  console.error((e as Error).message);
+  await db.pg?.stop();
+  process.exit(1);
+}
 if (!dev) buildIfNeeded(env);
 const app = serve(env, port, dev);
 // Web and worker from one command; in production run `npm run worker` beside each group of web instances.

@@ -5,6 +5,13 @@ import { systemClock } from "../src/server/clock";
 import { createDb } from "../src/server/db";
 import { startWorker, runQueuedJobs } from "../src/server/jobs/worker";
 
+try {
+  const { loadEnv } = await import("../src/server/env");
+  loadEnv();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error("配置错误: DATABASE_URL 未设置（npm start 会自动为内置数据库启动工作进程）");

@@ -5,6 +5,7 @@ import { AuthPage } from "./site-header";
 import { LoginForm } from "./login-form";
 import { PortalShell } from "./portal-shell";
 import { Workbench } from "./workbench";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export function loginPage(portal: Portal) {
   return function Login() {
@@ -30,7 +31,14 @@ export function portalLayout(portal: Portal) {
 export function workbenchPage(portal: Portal) {
   return async function Page() {
     await requirePortal(portal, { applicant: true });
-    return <Workbench />;
+    // Prefetched on the server: the workbench renders with its items, no loading round trip.
+    prefetch(trpc.auth.me.queryOptions());
+    prefetch(trpc.workbench.get.queryOptions());
+    return (
+      <HydrateClient>
+        <Workbench />
+      </HydrateClient>
+    );
   };
 }
 

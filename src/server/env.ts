@@ -3,6 +3,17 @@ import { z } from "zod";
 
 const schema = z.object({
   APP_MODE: z.enum(["demo", "test", "production"]).default("demo"),
+  // npm start and the tests supply an embedded PostgreSQL; production names its cluster.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "须为 postgresql:// 开头的连接串")
+    .optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  STORAGE_DIR: z.string().min(1).optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符"),
   CAPTCHA_PROVIDER: z.enum(["image", "fixed"]).default("image"),
   SMS_PROVIDER: z.enum(["outbox", "http"]).default("outbox"),
@@ -30,6 +41,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (env.CAPTCHA_PROVIDER === "fixed") throw new Error("配置错误: 生产模式不允许固定验证码 (CAPTCHA_PROVIDER=fixed)");
     if (env.SMS_DEMO_INBOX === "on") throw new Error("配置错误: 生产模式不允许演示短信收件箱");
   }
+  if (env.APP_MODE === "production" && !env.DATABASE_URL) throw new Error("配置错误: 生产模式需要 DATABASE_URL");
+  if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) throw new Error("配置错误: STORAGE_DRIVER=s3 需要 S3_BUCKET");
   if (env.SMS_PROVIDER === "http" && !env.SMS_HTTP_URL) throw new Error("配置错误: SMS_PROVIDER=http 需要 SMS_HTTP_URL");
   if (env.IDENTITY_PROVIDER === "http" && !env.IDENTITY_HTTP_URL) throw new Error("配置错误: IDENTITY_PROVIDER=http 需要 IDENTITY_HTTP_URL");
   return env;

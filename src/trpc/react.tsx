@@ -1,24 +1,15 @@
 "use client";
-// The t3 wiring on the client: one QueryClient per browser tab, a batched link capped at 10 calls.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+// The t3 wiring on the client: one QueryClient per browser tab, a batched link capped at 10 calls; server
+// components prefetch through src/trpc/server.tsx and hydrate this client.
+import { QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
+import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
-
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 10_000,
-        retry: (n, err) => !(err instanceof TRPCClientError && ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"].includes(err.data?.code)) && n < 2,
-      },
-    },
-  });
-}
 
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const [queryClient] = useState(makeQueryClient);

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from "@/server/seed/demo-data";
 import { LocalStorage } from "@/server/storage";
 import type { SessionUser } from "@/server/session-user";
 import { requestExport } from "@/server/exports/create-export";
-import { LISTS } from "@/server/catalogue/lists";
+import { LISTS } from "@/server/lists/registry";
 
 const t = useTestDb();
 const clock = fixedClock("2026-11-22T02:00:00Z");

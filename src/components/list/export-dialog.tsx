@@ -5,7 +5,7 @@ import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
 import { SmsButton } from "../sms-button";
 
-import type { ListName } from "@/server/catalogue/lists";
+import type { ListName } from "@/server/lists/registry";
 
 /** 批量导出: the ticked rows or the whole filter, after an SMS code to the bound phone; then the download. */
 export function ExportButton({

@@ -9,7 +9,7 @@ import { Pager } from "./pager";
 import { QueryBar, QueryField } from "./query-bar";
 import { StatusTabs } from "./status-tabs";
 import { ExportButton } from "./export-dialog";
-import type { ListName } from "@/server/catalogue/lists";
+import type { ListName } from "@/server/lists/registry";
 
 export type ListInput = { filter: Record<string, string | undefined>; tab?: string; page: number; pageSize: 10 | 20 | 50 };
 export type ListResult<R> = { rows: R[]; total: number; counts: Record<string, number>; all: number };

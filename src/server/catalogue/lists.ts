@@ -6,9 +6,6 @@ import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
 import { schoolsInRegion, type Scope } from "@/server/tenancy";
 import { forbidden } from "@/server/errors";
 import { pilotCertificatesWhere } from "./pilots";
-import { applicationReviewList, pilotApplicationList } from "@/server/applications/list";
-import { weeklyReportList, weeklyReportReviewList } from "@/server/reports/list";
-import { candidateList } from "@/server/candidates/list";
 import { LEVEL_LABELS, ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
 
 const text = z.string().trim().max(60).optional();
@@ -232,17 +229,3 @@ export const schoolList: ListDef<
     { header: "院校状态", value: (r) => SCHOOL_STATUS_LABELS[r.status] },
   ],
 };
-
-export const LISTS = {
-  certificates: certificateList,
-  orgs: orgList,
-  skillStandards: skillStandardList,
-  siteStandards: siteStandardList,
-  schools: schoolList,
-  pilotApplications: pilotApplicationList,
-  applicationReviews: applicationReviewList,
-  weeklyReports: weeklyReportList,
-  weeklyReportReviews: weeklyReportReviewList,
-  candidates: candidateList,
-} as const;
-export type ListName = keyof typeof LISTS;

@@ -2,7 +2,7 @@
 import type { PublicCtx, ReadCtx } from "@/server/use-case";
 import { notFound } from "@/server/errors";
 import { maskPhone } from "@/domain/auth/mask";
-import { LISTS } from "./lists";
+import { orgList, schoolList, siteStandardList, skillStandardList } from "./lists";
 import { pilotLevelsWhere } from "./pilots";
 
 /** Certificate information is public catalogue data (the home page lists it too). */
@@ -22,7 +22,7 @@ export async function certificateDetail({ ctx: { db }, input: { id } }: { ctx: P
 }
 
 export async function orgDetail({ ctx: { db, scope }, input: { id } }: { ctx: ReadCtx; input: { id: string } }) {
-  const where = await LISTS.orgs.where(db, scope, {});
+  const where = await orgList.where(db, scope, {});
   const school = scope.kind === "school" ? scope : null;
   const org = await db.evaluationOrg.findFirst({ where: { AND: [where, { id }] } });
   if (!org) throw notFound();
@@ -58,7 +58,7 @@ export async function orgDetail({ ctx: { db, scope }, input: { id } }: { ctx: Re
 }
 
 export async function schoolDetail({ ctx: { db, scope }, input: { id } }: { ctx: ReadCtx; input: { id: string } }) {
-  const where = await LISTS.schools.where(db, scope, {});
+  const where = await schoolList.where(db, scope, {});
   const s = await db.school.findFirst({
     where: { AND: [where, { id }] },
     include: {
@@ -107,7 +107,7 @@ export async function schoolDetail({ ctx: { db, scope }, input: { id } }: { ctx:
 }
 
 export async function standardDetail({ ctx: { db, scope }, input: { kind, id } }: { ctx: ReadCtx; input: { kind: "skill" | "site"; id: string } }) {
-  const where = await (kind === "skill" ? LISTS.skillStandards : LISTS.siteStandards).where(db, scope, {});
+  const where = await (kind === "skill" ? skillStandardList : siteStandardList).where(db, scope, {});
   const include = {
     org: { select: { name: true } },
     certificates: {

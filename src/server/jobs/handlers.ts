@@ -6,7 +6,7 @@ import { getStorage, type Storage } from "@/server/storage";
 import { IMPORTS } from "@/server/imports/registry";
 import { STALE_MS } from "@/server/imports/pipeline";
 import { runExport, type ExportJob } from "@/server/exports/create-export";
-import { LISTS, type ListName } from "@/server/catalogue/lists";
+import { LISTS, type ListName } from "@/server/lists/registry";
 import { purgeExpired } from "@/server/auth/captcha";
 import type { QueueName } from "./queue";
 

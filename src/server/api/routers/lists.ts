@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { APPLICANT_ONLY, createTRPCRouter, pageInput, roleProcedure } from "@/server/api/trpc";
-import { LISTS, type ListName } from "@/server/catalogue/lists";
+import { LISTS, type ListName } from "@/server/lists/registry";
 import { pageOf, type ListDef } from "@/server/lists/define";
 import { exportStatus, requestExport } from "@/server/exports/create-export";
 import { badRequest, forbidden } from "@/server/errors";
