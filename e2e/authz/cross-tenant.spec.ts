@@ -25,12 +25,14 @@ test("a principal cannot touch another school's accounts, through the UI or the 
   expect(row).toEqual({ status: "ACTIVE", phone: subB.phone });
 
   // The list holds only the caller's own sub-accounts; a smuggled tenant id is refused.
-  const list = await page.request.get(`/api/trpc/users.list?input=${encodeURIComponent(JSON.stringify({ json: { schoolId: b.id } }))}`);
+  const list = await page.request.get(
+    `/api/trpc/lists.users?input=${encodeURIComponent(JSON.stringify({ json: { filter: { schoolId: b.id }, page: 1, pageSize: 10 } }))}`,
+  );
   expect(list.status()).toBe(400);
   // Another portal's pages and procedures are closed.
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/school$/);
-  const audit = await page.request.get(`/api/trpc/audit.search?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
+  const audit = await page.request.get(`/api/trpc/lists.auditLog?input=${encodeURIComponent(JSON.stringify({ json: { filter: {}, page: 1, pageSize: 10 } }))}`);
   expect(audit.status()).toBe(403);
 });
 

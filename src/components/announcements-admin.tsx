@@ -1,12 +1,11 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "./dialog";
 import { Field } from "./field";
-import { Pager } from "./list/pager";
-import { StatusTabs } from "./list/status-tabs";
+import { ListPage } from "./list/list-page";
 import { UploadButton, type Uploaded } from "./upload";
 import { usePatchState } from "./use-patch";
 
@@ -17,16 +16,11 @@ type Status = keyof typeof STATUS;
 export function AnnouncementsAdmin() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [f, patch] = usePatchState({ status: "" as Status | "", page: 1, pageSize: 10 as 10 | 20 | 50 });
-  const q = useQuery({
-    ...trpc.announcements.list.queryOptions({ status: f.status || undefined, page: f.page, pageSize: f.pageSize }),
-    placeholderData: keepPreviousData,
-  });
   const publish = useMutation(trpc.announcements.publish.mutationOptions());
   const withdraw = useMutation(trpc.announcements.withdraw.mutationOptions());
   const [editing, setEditing] = useState<{ id?: string } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.announcements.pathKey() });
+  const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.announcements.pathKey() });
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     setMessage(null);
     try {
@@ -37,90 +31,64 @@ export function AnnouncementsAdmin() {
       setMessage({ ok: false, text: errorMessage(e) });
     }
   };
-  const counts = q.data?.counts ?? {};
   return (
-    <div className="card">
-      <div className="flex items-center justify-between border-b border-slate-200 p-4">
-        <h1 className="text-lg font-semibold">通知公告</h1>
-        <button className="btn-primary" onClick={() => setEditing({})}>
-          新建公告
-        </button>
-      </div>
-      <div className="px-4">
-        <StatusTabs<Status>
-          value={f.status}
-          onChange={(status) => patch({ status, page: 1 })}
-          tabs={[
-            { value: "", label: "全部", count: Object.values(counts).reduce((a, b) => a + b, 0) },
-            ...(Object.keys(STATUS) as Status[]).map((s) => ({ value: s, label: STATUS[s], count: counts[s] ?? 0 })),
-          ]}
-        />
-      </div>
+    <>
       {message && (
-        <p className={`mx-4 mt-3 ${message.ok ? "alert-ok" : "alert-error"}`} role={message.ok ? "status" : "alert"}>
+        <p className={`mb-3 ${message.ok ? "alert-ok" : "alert-error"}`} role={message.ok ? "status" : "alert"}>
           {message.text}
         </p>
       )}
-      <div className="overflow-x-auto p-4">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>标题</th>
-              <th>类别</th>
-              <th>状态</th>
-              <th>发布时间</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data?.rows.map((a) => (
-              <tr key={a.id} data-title={a.title}>
-                <td>
-                  {a.status === "PUBLISHED" ? (
-                    <Link className="btn-link" href={`/notices/${a.id}`} target="_blank">
-                      {a.title}
-                    </Link>
-                  ) : (
-                    a.title
-                  )}
-                </td>
-                <td className="whitespace-nowrap">{CATEGORY[a.category]}</td>
-                <td className="whitespace-nowrap">{STATUS[a.status]}</td>
-                <td className="whitespace-nowrap text-slate-500">{a.publishedAt?.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) ?? "—"}</td>
-                <td className="whitespace-nowrap">
-                  <span className="flex gap-2">
-                    {a.status !== "PUBLISHED" && (
-                      <button className="btn-link text-amber-600" onClick={() => setEditing({ id: a.id })}>
-                        修改
-                      </button>
-                    )}
-                    {a.status !== "PUBLISHED" && (
-                      <button className="btn-link" onClick={() => act(() => publish.mutateAsync({ id: a.id }), `已发布《${a.title}》`)}>
-                        发布
-                      </button>
-                    )}
-                    {a.status === "PUBLISHED" && (
-                      <button className="btn-link text-red-600" onClick={() => act(() => withdraw.mutateAsync({ id: a.id }), `已撤回《${a.title}》`)}>
-                        撤回
-                      </button>
-                    )}
-                  </span>
-                </td>
-              </tr>
-            ))}
-            {q.data?.rows.length === 0 && (
-              <tr>
-                <td colSpan={5} className="py-8 text-center text-slate-400">
-                  暂无数据
-                </td>
-              </tr>
+      <ListPage
+        title="通知公告"
+        fields={[{ key: "q", label: "标题" }]}
+        tabs={(Object.keys(STATUS) as Status[]).map((s) => ({ value: s, label: STATUS[s] }))}
+        query={(i) => trpc.lists.announcements.queryOptions(i)}
+        rowData={(a) => ({ "data-title": a.title })}
+        toolbar={
+          <button className="btn-primary" onClick={() => setEditing({})}>
+            新建公告
+          </button>
+        }
+        columns={[
+          {
+            header: "标题",
+            cell: (a) =>
+              a.status === "PUBLISHED" ? (
+                <Link className="btn-link" href={`/notices/${a.id}`} target="_blank">
+                  {a.title}
+                </Link>
+              ) : (
+                a.title
+              ),
+          },
+          { header: "类别", cell: (a) => CATEGORY[a.category], className: "whitespace-nowrap" },
+          { header: "状态", cell: (a) => STATUS[a.status], className: "whitespace-nowrap" },
+          {
+            header: "发布时间",
+            cell: (a) => a.publishedAt?.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) ?? "—",
+            className: "whitespace-nowrap text-slate-500",
+          },
+        ]}
+        actions={(a) => (
+          <span className="flex gap-2">
+            {a.status !== "PUBLISHED" && (
+              <button className="btn-link text-amber-600" onClick={() => setEditing({ id: a.id })}>
+                修改
+              </button>
             )}
-          </tbody>
-        </table>
-        {q.data && (
-          <Pager total={q.data.total} page={f.page} pageSize={f.pageSize} onChange={(page, pageSize) => patch({ page, pageSize: pageSize as 10 | 20 | 50 })} />
+            {a.status !== "PUBLISHED" && (
+              <button className="btn-link" onClick={() => act(() => publish.mutateAsync({ id: a.id }), `已发布《${a.title}》`)}>
+                发布
+              </button>
+            )}
+            {a.status === "PUBLISHED" && (
+              <button className="btn-link text-red-600" onClick={() => act(() => withdraw.mutateAsync({ id: a.id }), `已撤回《${a.title}》`)}>
+                撤回
+              </button>
+            )}
+          </span>
         )}
-      </div>
+      />
       {editing && (
         <AnnouncementDialog
           id={editing.id}
@@ -132,7 +100,7 @@ export function AnnouncementsAdmin() {
           }}
         />
       )}
-    </div>
+    </>
   );
 }
 

@@ -18,7 +18,7 @@ describe("first login", () => {
     expect(s.needsBinding).toBe(true);
     const api = caller(t.db, { clock, session: s });
     await expect(api.workbench.get()).rejects.toMatchObject({ code: "FORBIDDEN", message: "请先完成账号绑定并修改初始密码" });
-    await expect(api.users.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.lists.users({ filter: {}, page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await api.auth.me()).needsBinding).toBe(true);
 
     const phone = nextPhone();

@@ -64,7 +64,7 @@ describe("announcements", () => {
 
   it("other roles cannot manage announcements", async () => {
     const api = caller(t.db, { clock, session: principal });
-    await expect(api.announcements.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.lists.announcements({ filter: {}, page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
       api.announcements.save({ title: "学校发的公告", category: "NOTICE", body: "学校不能发公告学校不能发公告", attachmentFileIds: [] }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

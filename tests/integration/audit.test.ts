@@ -23,11 +23,11 @@ describe("audit log", () => {
     const sa = await login(t.db, clock, admin.account, PASSWORD);
     clock.advance(61_000);
     const sp = await login(t.db, clock, p.account, PASSWORD);
-    const res = await caller(t.db, { clock, session: sa }).audit.search({ q: p.account, action: "auth." });
+    const res = await caller(t.db, { clock, session: sa }).lists.auditLog({ filter: { q: p.account, action: "auth." }, page: 1, pageSize: 50 });
     expect(res.total).toBeGreaterThan(0);
     expect(res.rows.every((r) => r.account === p.account)).toBe(true);
     expect(res.rows[0]).toMatchObject({ tenantType: "SCHOOL", tenantId: school.id, ip: "203.0.113.10" });
-    await expect(caller(t.db, { clock, session: sp }).audit.search({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caller(t.db, { clock, session: sp }).lists.auditLog({ filter: {}, page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("migrations are recorded and a re-run applies nothing", async () => {

@@ -59,7 +59,7 @@ describe("new school registration", () => {
     const api = caller(t.db, { clock, session: u });
     const page = { page: 1, pageSize: 10 as const };
     await expect(api.lists.certificates({ filter: {}, ...page })).rejects.toThrow("尚未成为试点院校");
-    await expect(api.users.list({ page: 1, pageSize: 10 } as never)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.lists.users({ filter: {}, page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(api.exports.create({ list: "schools", filter: {}, smsCode: "123456" })).rejects.toThrow("尚未成为试点院校");
 
     // Complete the basic information: the USCC check character is verified.

@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
-const ids = async (k: string) => (await api(k).users.list({ pageSize: 50 })).rows.map((r) => r.id);
+const ids = async (k: string) => (await api(k).lists.users({ filter: {}, page: 1, pageSize: 50 })).rows.map((r) => r.id);
 
 describe("users: who sees whom", () => {
   it("a principal lists only its own sub-accounts", async () => {
@@ -55,11 +55,11 @@ describe("users: who sees whom", () => {
     expect(await ids("wh")).toEqual([w.pWh.id]);
   });
   it("phones are masked in the response", async () => {
-    const rows = (await api("pA").users.list({})).rows;
+    const rows = (await api("pA").lists.users({ filter: {}, page: 1, pageSize: 10 })).rows;
     expect(rows[0].phone).toMatch(/^\d{3}\*{4}\d{4}$/);
   });
   it("a sub-account and other roles cannot manage accounts at all", async () => {
-    await expect(api("subA").users.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api("subA").lists.users({ filter: {}, page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(api("subA").users.enable({ userId: w.subA.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
@@ -78,7 +78,7 @@ describe("users: another tenant's ids get nothing", () => {
   it("nobody manages an admin, and no input can smuggle a tenant", async () => {
     await expect(api("admin").users.disable({ userId: w.admin.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // strict input: unknown keys (a tenant id) are refused
-    await expect(api("pA").users.list({ schoolId: "x" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api("pA").lists.users({ filter: { schoolId: "x" }, page: 1, pageSize: 10 } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
 

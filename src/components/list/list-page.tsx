@@ -14,10 +14,21 @@ import type { ListName } from "@/server/lists/registry";
 export type ListInput = { filter: Record<string, string | undefined>; tab?: string; page: number; pageSize: 10 | 20 | 50 };
 export type ListResult<R> = { rows: R[]; total: number; counts: Record<string, number>; all: number };
 export type Column<R> = { header: string; cell: (r: R) => React.ReactNode; className?: string };
-export type QueryFieldDef = { key: string; label: string; options?: { value: string; label: string }[]; defaultValue?: string; keepOnReset?: boolean };
+export type QueryFieldDef = {
+  key: string;
+  label: string;
+  options?: { value: string; label: string }[];
+  defaultValue?: string;
+  keepOnReset?: boolean;
+  inputType?: "text" | "date";
+};
 
 export function ListPage<R extends { id: string }>(props: {
   title: string;
+  /** A line under the title (what the list holds, a rule the user should know). */
+  description?: React.ReactNode;
+  /** The tab to open on (a workbench link may name one). */
+  initialTab?: string;
   exportList?: ListName;
   exportLabel?: string;
   fields: QueryFieldDef[];
@@ -26,6 +37,8 @@ export function ListPage<R extends { id: string }>(props: {
   tabs?: { value: string; label: string }[];
   columns: Column<R>[];
   actions?: (r: R) => React.ReactNode;
+  /** data-* attributes of a row (what tests and screen readers of the page key rows by). */
+  rowData?: (r: R) => Record<`data-${string}`, string>;
   toolbar?: React.ReactNode;
   /** Buttons acting on the ticked rows (批量审核…); they get the ids and a way to clear the ticks. */
   bulkActions?: (ids: string[], clear: () => void) => React.ReactNode;
@@ -34,7 +47,7 @@ export function ListPage<R extends { id: string }>(props: {
 }) {
   const initial = Object.fromEntries(props.fields.map((f) => [f.key, f.defaultValue ?? ""]));
   const [draft, patchDraft, setDraft] = usePatchState<Record<string, string>>(initial);
-  const [state, patch] = usePatchState({ filter: initial, tab: "", page: 1, pageSize: 10 as 10 | 20 | 50 });
+  const [state, patch] = usePatchState({ filter: initial, tab: props.initialTab ?? "", page: 1, pageSize: 10 as 10 | 20 | 50 });
   const [expanded, setExpanded] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const filter = Object.fromEntries(Object.entries(state.filter).map(([k, v]) => [k, v.trim() || undefined]));
@@ -58,6 +71,7 @@ export function ListPage<R extends { id: string }>(props: {
     <div className="card">
       <div className="border-b border-slate-200 p-4">
         <h1 className="mb-3 text-lg font-semibold">{props.title}</h1>
+        {props.description && <p className="mb-3 text-xs text-slate-500">{props.description}</p>}
         <QueryBar
           onSearch={() => {
             patch({ filter: draft, page: 1 });
@@ -81,7 +95,14 @@ export function ListPage<R extends { id: string }>(props: {
                   ))}
                 </select>
               ) : (
-                <input className="input" value={draft[f.key]} placeholder={`请输入${f.label}`} onChange={(e) => patchDraft({ [f.key]: e.target.value })} />
+                <input
+                  className="input"
+                  type={f.inputType ?? "text"}
+                  aria-label={f.label}
+                  value={draft[f.key]}
+                  placeholder={`请输入${f.label}`}
+                  onChange={(e) => patchDraft({ [f.key]: e.target.value })}
+                />
               )}
             </QueryField>
           ))}
@@ -152,7 +173,7 @@ export function ListPage<R extends { id: string }>(props: {
               </tr>
             )}
             {rows.map((r, i) => (
-              <tr key={r.id} data-row-id={r.id}>
+              <tr key={r.id} data-row-id={r.id} {...props.rowData?.(r)}>
                 {selectable && (
                   <td>
                     <input type="checkbox" aria-label="勾选" checked={selected.has(r.id)} onChange={(e) => tick(r.id, e.target.checked)} />

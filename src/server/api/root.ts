@@ -1,7 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { authRouter } from "./routers/auth";
 import { usersRouter } from "./routers/users";
-import { auditRouter } from "./routers/audit";
 import { workbenchRouter } from "./routers/workbench";
 import { demoRouter } from "./routers/demo";
 import { exportsRouter, listsRouter } from "./routers/lists";
@@ -20,7 +19,6 @@ import { candidatesRouter } from "./routers/candidates";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   users: usersRouter,
-  audit: auditRouter,
   workbench: workbenchRouter,
   demo: demoRouter,
   lists: listsRouter,

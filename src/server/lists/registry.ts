@@ -4,6 +4,9 @@ import { certificateList, orgList, schoolList, siteStandardList, skillStandardLi
 import { applicationReviewList, pilotApplicationList } from "@/server/applications/list";
 import { weeklyReportList, weeklyReportReviewList } from "@/server/reports/list";
 import { candidateList } from "@/server/candidates/list";
+import { managedUserList } from "@/server/accounts/list";
+import { announcementList } from "@/server/announcements/list";
+import { auditList } from "@/server/audit/list";
 
 export const LISTS = {
   // 证书、机构、标准、院校
@@ -18,5 +21,9 @@ export const LISTS = {
   weeklyReports: weeklyReportList,
   weeklyReportReviews: weeklyReportReviewList,
   candidates: candidateList,
+  // 系统管理、信息发布
+  users: managedUserList,
+  announcements: announcementList,
+  auditLog: auditList,
 } as const;
 export type ListName = keyof typeof LISTS;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { createTRPCRouter, pageInput, portalProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, portalProcedure } from "@/server/api/trpc";
 import { saveAnnouncement, setAnnouncementStatus } from "@/server/announcements/manage";
-import { announcementForEdit, listAnnouncements } from "@/server/announcements/queries";
+import { announcementForEdit } from "@/server/announcements/queries";
 
 const admin = portalProcedure("admin");
 const body = {
@@ -12,9 +12,6 @@ const body = {
 };
 
 export const announcementsRouter = createTRPCRouter({
-  list: admin
-    .input(z.strictObject({ status: z.enum(["DRAFT", "PUBLISHED", "WITHDRAWN"]).optional(), q: z.string().trim().max(50).optional(), ...pageInput }))
-    .query(({ ctx, input }) => listAnnouncements({ ctx, input })),
   get: admin.input(z.strictObject({ id: z.uuid() })).query(({ ctx, input }) => announcementForEdit({ ctx, input })),
   save: admin.input(z.strictObject({ id: z.uuid().optional(), ...body })).mutation(({ ctx, input }) => saveAnnouncement({ ctx, input })),
   publish: admin.input(z.strictObject({ id: z.uuid() })).mutation(({ ctx, input }) => setAnnouncementStatus({ ctx, input: { id: input.id, publish: true } })),

@@ -25,6 +25,9 @@ export const listsRouter = createTRPCRouter({
   weeklyReports: listProcedure(LISTS.weeklyReports),
   weeklyReportReviews: listProcedure(LISTS.weeklyReportReviews),
   candidates: listProcedure(LISTS.candidates),
+  users: listProcedure(LISTS.users),
+  announcements: listProcedure(LISTS.announcements),
+  auditLog: listProcedure(LISTS.auditLog),
 });
 
 export const exportsRouter = createTRPCRouter({

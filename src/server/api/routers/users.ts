@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { createTRPCRouter, pageInput, roleProcedure } from "@/server/api/trpc";
-import { listManagedUsers } from "@/server/accounts/queries";
+import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
 import { setUserStatus } from "@/server/accounts/set-user-status";
 import { resetUserCredentials } from "@/server/accounts/reset-user-password";
 import { assignableLevels, createSubAccount, deleteManagedUser, updateManagedUser, viewManagedUser } from "@/server/accounts/manage-sub-accounts";
@@ -11,16 +10,6 @@ const managers = roleProcedure(["ADMIN", "EDU", "SCHOOL_PRINCIPAL"]);
 const id = z.strictObject({ userId: z.uuid("账号不存在") });
 
 export const usersRouter = createTRPCRouter({
-  list: managers
-    .input(
-      z.strictObject({
-        q: z.string().trim().max(50).optional(),
-        status: z.enum(["ACTIVE", "DISABLED"]).optional(),
-        role: z.enum(["EDU", "ORG", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "STUDENT"]).optional(),
-        ...pageInput,
-      }),
-    )
-    .query(({ ctx, input }) => listManagedUsers({ ctx, input })),
   enable: managers.input(id).mutation(({ ctx, input }) => setUserStatus({ ctx, input: { userId: input.userId, enabled: true } })),
   disable: managers.input(id).mutation(({ ctx, input }) => setUserStatus({ ctx, input: { userId: input.userId, enabled: false } })),
   resetPassword: managers.input(id).mutation(({ ctx, input }) => resetUserCredentials({ ctx, input: { userId: input.userId, kind: "password" } })),
