@@ -1,10 +1,11 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "./dialog";
 import { Field } from "./field";
-import { Pager } from "./list/pager";
+import { ListPage } from "./list/list-page";
+import type { PlanRow } from "@/server/plans/list";
 import { usePatchState } from "./use-patch";
 import { PLAN_STATUS_LABELS } from "@/domain/pilots/plan";
 
@@ -23,113 +24,102 @@ const toLocal = (d: Date) => new Date(d.getTime() + 8 * 3600000).toISOString().s
 const fromLocal = (s: string) => new Date(`${s}:00+08:00`);
 const TONE = { NOT_STARTED: "text-slate-500", OPEN: "text-green-700", ENDED: "text-slate-400" } as const;
 
-/** 申报计划: provincial departments publish; cities and schools read. */
+/** 申报计划 on the list engine: provincial departments publish; cities and schools read. */
 export function PlansPage() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [page, setPage] = useState({ page: 1, pageSize: 10 as 10 | 20 | 50 });
-  const q = useQuery({ ...trpc.plans.list.queryOptions(page), placeholderData: keepPreviousData });
+  const access = useQuery(trpc.plans.access.queryOptions());
+  const canManage = !!access.data?.canManage;
   const del = useMutation(trpc.plans.delete.mutationOptions());
-  const [editing, setEditing] = useState<{ id?: string } | null>(null);
+  const [editing, setEditing] = useState<{ row?: Row } | null>(null);
   const [message, setMessage] = useState("");
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.plans.pathKey() });
-  const rows = q.data?.rows ?? [];
+  const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.plans.pathKey() });
   return (
-    <div className="card">
-      <div className="flex items-center justify-between border-b border-slate-200 p-4">
-        <h1 className="text-lg font-semibold">申报计划</h1>
-        {q.data?.canManage && (
-          <button className="btn-primary" onClick={() => setEditing({})}>
-            发布申报计划
-          </button>
-        )}
-      </div>
+    <>
       {message && (
-        <p className="alert-error mx-4 mt-3" role="alert">
+        <p className="alert-error mb-3" role="alert">
           {message}
         </p>
       )}
-      <div className="overflow-x-auto p-4">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>申报年度</th>
-              <th>申报批次</th>
-              <th>申报时间</th>
-              <th>是否要求按专业填报</th>
-              <th>是否要求地市级教育局审批</th>
-              <th>开放证书范围</th>
-              <th>状态</th>
-              {rows.some((p) => p.stats) && <th>申报统计</th>}
-              {q.data?.canManage && <th>操作</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id} data-batch={p.batch}>
-                <td>{p.year}</td>
-                <td>{p.batch}</td>
-                <td className="whitespace-nowrap">
-                  {fmt(p.startsAt)} ~ {fmt(p.endsAt)}
-                </td>
-                <td>{p.byMajor ? "是" : "否"}</td>
-                <td>{p.cityReviewFirst ? "是" : "否"}</td>
-                <td title={p.certificates.map((c) => c.name).join("、")}>{p.scope === "ALL" ? "全部" : `部分（${p.certificates.length} 个证书）`}</td>
-                <td className={`whitespace-nowrap ${TONE[p.status]}`}>{PLAN_STATUS_LABELS[p.status]}</td>
-                {p.stats && (
-                  <td className="whitespace-nowrap text-xs" data-testid="plan-stats">
-                    <a className="btn-link" href={`/edu/applications`}>
-                      申报 {p.stats.submitted} 份
-                    </a>
-                    （审核中 {p.stats.inReview}，通过 {p.stats.approved}，退回 {p.stats.returned}）<br />
-                    申请 {p.stats.requested} 人 / 批准 {p.stats.approvedTrainees} 人
-                  </td>
-                )}
-                {q.data?.canManage && (
-                  <td className="whitespace-nowrap">
-                    <span className="flex gap-2">
-                      {p.status !== "ENDED" && (
-                        <button className="btn-link text-amber-600" onClick={() => setEditing({ id: p.id })}>
-                          修改
-                        </button>
-                      )}
-                      {p.status === "NOT_STARTED" && p.applications === 0 && (
-                        <button
-                          className="btn-link text-red-600"
-                          onClick={async () => {
-                            setMessage("");
-                            try {
-                              await del.mutateAsync({ id: p.id });
-                              await refresh();
-                            } catch (e) {
-                              setMessage(errorMessage(e));
-                            }
-                          }}
-                        >
-                          删除
-                        </button>
-                      )}
-                    </span>
-                  </td>
-                )}
-              </tr>
-            ))}
-            {q.data && rows.length === 0 && (
-              <tr>
-                <td colSpan={8} className="py-8 text-center text-slate-400">
-                  省级教育行政部门尚未发布申报计划
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-        {q.data && (
-          <Pager total={q.data.total} page={page.page} pageSize={page.pageSize} onChange={(p, s) => setPage({ page: p, pageSize: s as 10 | 20 | 50 })} />
-        )}
-      </div>
+      <ListPage
+        title="申报计划"
+        fields={[{ key: "year", label: "申报年度" }]}
+        query={(i) => trpc.lists.plans.queryOptions(i)}
+        rowData={(p) => ({ "data-batch": p.batch })}
+        toolbar={
+          canManage && (
+            <button className="btn-primary" onClick={() => setEditing({})}>
+              发布申报计划
+            </button>
+          )
+        }
+        columns={[
+          { header: "申报年度", cell: (p) => p.year },
+          { header: "申报批次", cell: (p) => p.batch },
+          { header: "申报时间", cell: (p) => `${fmt(p.startsAt)} ~ ${fmt(p.endsAt)}`, className: "whitespace-nowrap" },
+          { header: "是否要求按专业填报", cell: (p) => (p.byMajor ? "是" : "否") },
+          { header: "是否要求地市级教育局审批", cell: (p) => (p.cityReviewFirst ? "是" : "否") },
+          {
+            header: "开放证书范围",
+            cell: (p) => (
+              <span title={p.certificates.map((c) => c.name).join("、")}>{p.scope === "ALL" ? "全部" : `部分（${p.certificates.length} 个证书）`}</span>
+            ),
+          },
+          { header: "状态", cell: (p) => <span className={TONE[p.status]}>{PLAN_STATUS_LABELS[p.status]}</span>, className: "whitespace-nowrap" },
+          ...(access.data?.withStats
+            ? [
+                {
+                  header: "申报统计",
+                  className: "whitespace-nowrap text-xs",
+                  cell: (p: PlanRow) =>
+                    p.stats ? (
+                      <span data-testid="plan-stats">
+                        <a className="btn-link" href={`/edu/applications`}>
+                          申报 {p.stats.submitted} 份
+                        </a>
+                        （审核中 {p.stats.inReview}，通过 {p.stats.approved}，退回 {p.stats.returned}）<br />
+                        申请 {p.stats.requested} 人 / 批准 {p.stats.approvedTrainees} 人
+                      </span>
+                    ) : (
+                      "—"
+                    ),
+                },
+              ]
+            : []),
+        ]}
+        actions={
+          canManage
+            ? (p) => (
+                <span className="flex gap-2">
+                  {p.status !== "ENDED" && (
+                    <button className="btn-link text-amber-600" onClick={() => setEditing({ row: p })}>
+                      修改
+                    </button>
+                  )}
+                  {p.status === "NOT_STARTED" && p.applications === 0 && (
+                    <button
+                      className="btn-link text-red-600"
+                      onClick={async () => {
+                        setMessage("");
+                        try {
+                          await del.mutateAsync({ id: p.id });
+                          await refresh();
+                        } catch (e) {
+                          setMessage(errorMessage(e));
+                        }
+                      }}
+                    >
+                      删除
+                    </button>
+                  )}
+                </span>
+              )
+            : undefined
+        }
+      />
       {editing && (
         <PlanDialog
-          row={rows.find((r) => r.id === editing.id)}
+          row={editing.row}
           onClose={() => setEditing(null)}
           onSaved={async () => {
             setEditing(null);
@@ -137,7 +127,7 @@ export function PlansPage() {
           }}
         />
       )}
-    </div>
+    </>
   );
 }
 

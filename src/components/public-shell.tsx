@@ -44,14 +44,18 @@ export function PageLinks({
           上一页
         </Link>
       ) : (
-        <span className="btn-default opacity-50">上一页</span>
+        <span className="btn-default text-slate-400" aria-disabled="true">
+          上一页
+        </span>
       )}
       {page < pages ? (
         <Link className="btn-default" href={href(page + 1)}>
           下一页
         </Link>
       ) : (
-        <span className="btn-default opacity-50">下一页</span>
+        <span className="btn-default text-slate-400" aria-disabled="true">
+          下一页
+        </span>
       )}
     </nav>
   );

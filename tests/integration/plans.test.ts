@@ -36,22 +36,23 @@ describe("application plans", () => {
     const java = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000001" } });
     const { id } = await api("hb").plans.save({ ...plan, certificateIds: [java.id] });
     await expect(api("hb").plans.save({ ...plan, certificateIds: [java.id] })).rejects.toThrow(`${YEAR}年第八批已存在`);
-    const forCity = await api("wh").plans.list({});
+    const forCity = await api("wh").lists.plans({ filter: {}, page: 1, pageSize: 50 });
     expect(forCity.rows.find((p) => p.id === id)).toMatchObject({ status: "NOT_STARTED", certificates: [{ name: java.name }] });
-    expect(forCity.canManage).toBe(false);
-    expect((await api("whSchool").plans.list({})).rows.some((p) => p.id === id)).toBe(true);
-    expect((await api("bjSchool").plans.list({})).rows.some((p) => p.id === id)).toBe(false);
-    expect((await api("bj").plans.list({})).rows.some((p) => p.id === id)).toBe(false);
+    expect((await api("wh").plans.access()).canManage).toBe(false);
+    expect((await api("hb").plans.access()).canManage).toBe(true);
+    expect((await api("whSchool").lists.plans({ filter: {}, page: 1, pageSize: 50 })).rows.some((p) => p.id === id)).toBe(true);
+    expect((await api("bjSchool").lists.plans({ filter: {}, page: 1, pageSize: 50 })).rows.some((p) => p.id === id)).toBe(false);
+    expect((await api("bj").lists.plans({ filter: {}, page: 1, pageSize: 50 })).rows.some((p) => p.id === id)).toBe(false);
 
     clock.set("2026-11-28T00:00:00+08:00");
-    expect((await api("hb").plans.list({})).rows.find((p) => p.id === id)?.status).toBe("OPEN");
+    expect((await api("hb").lists.plans({ filter: {}, page: 1, pageSize: 50 })).rows.find((p) => p.id === id)?.status).toBe("OPEN");
     await expect(api("hb").plans.save({ ...plan, id, certificateIds: [java.id], startsAt: d("2026-11-26T00:00:00+08:00") })).rejects.toThrow(
       "不能修改开始时间",
     );
     await api("hb").plans.save({ ...plan, id, certificateIds: [java.id], endsAt: d("2026-12-10T23:59:59+08:00") });
     await expect(api("hb").plans.delete({ id })).rejects.toThrow("只能删除尚未开始");
     clock.set("2026-12-11T00:00:00+08:00");
-    expect((await api("hb").plans.list({})).rows.find((p) => p.id === id)?.status).toBe("ENDED");
+    expect((await api("hb").lists.plans({ filter: {}, page: 1, pageSize: 50 })).rows.find((p) => p.id === id)?.status).toBe("ENDED");
     clock.set("2026-11-22T02:00:00Z");
   });
 
@@ -72,7 +73,8 @@ describe("application plans", () => {
     await expect(api("bj").plans.save(body)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("bj").plans.delete({ id: plan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("whSchool").plans.save(body)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api("org").plans.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api("org").lists.plans({ filter: {}, page: 1, pageSize: 50 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api("org").plans.access()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await t.db.applicationPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ byMajor: plan.byMajor, scope: plan.scope });
   });
 });

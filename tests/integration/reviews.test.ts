@@ -136,11 +136,11 @@ describe("application review", () => {
     expect(mine.rows.every((r) => r.schoolId === s.school.schoolId)).toBe(true);
     expect(mine.counts.DRAFT).toBeGreaterThanOrEqual(1);
     // Plan statistics, within the reader's scope.
-    const plans = await api("hb").plans.list({ page: 1, pageSize: 10 });
+    const plans = await api("hb").lists.plans({ filter: {}, page: 1, pageSize: 10 });
     const st = plans.rows.find((p) => p.id === plan.id)!.stats!;
     expect(st.submitted).toBeGreaterThanOrEqual(3);
     expect(st.approvedTrainees).toBeGreaterThan(0);
-    const ycStats = (await api("yc").plans.list({ page: 1, pageSize: 10 })).rows.find((p) => p.id === plan.id)!.stats!;
+    const ycStats = (await api("yc").lists.plans({ filter: {}, page: 1, pageSize: 10 })).rows.find((p) => p.id === plan.id)!.stats!;
     expect(ycStats.submitted).toBeLessThan(st.submitted);
   });
 

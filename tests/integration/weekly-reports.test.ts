@@ -104,14 +104,18 @@ describe("weekly reports", () => {
     await expect(api("sub").reports.save({ sections, submit: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(mayUpload(s.sub, "WEEKLY_REPORT_SCAN")).toBe(false);
     expect(mayUpload(s.principal, "WEEKLY_REPORT_SCAN")).toBe(true);
-    const missing = await api("bj").reports.missing({ page: 1, pageSize: 50 });
-    expect(missing.period.cadence).toBe("WEEKLY");
+    const missing = await api("bj").lists.missingReports({ filter: {}, page: 1, pageSize: 50 });
+    expect((await api("bj").reports.missingSummary()).period.cadence).toBe("WEEKLY");
+    expect((await api("bj").reports.missingSummary()).total).toBe(missing.total);
     expect(missing.rows.some((r) => r.id === s.principal.schoolId)).toBe(true);
     expect(missing.rows.every((r) => r.code.startsWith("41"))).toBe(true);
-    const whMissing = await api("wh").reports.missing({ page: 1, pageSize: 50 });
-    expect(whMissing.period.cadence).toBe("HALF_MONTHLY"); // 湖北 asks for half-monthly reports
+    const whMissing = await api("wh").lists.missingReports({ filter: {}, page: 1, pageSize: 50 });
+    expect((await api("wh").reports.missingSummary()).period.cadence).toBe("HALF_MONTHLY"); // 湖北 asks for half-monthly reports
     const whSchools = await t.db.school.findMany({ where: { id: { in: whMissing.rows.map((r) => r.id) } } });
     expect(whSchools.every((x) => x.regionCode.startsWith("4201"))).toBe(true);
+    // Only departments read it; a school gets nothing whatever it sends.
+    await expect(api("principal").lists.missingReports({ filter: {}, page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api("principal").reports.missingSummary()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(api("wh").reports.setCadence({ cadence: "WEEKLY" })).rejects.toThrow("省级教育行政部门");
     await api("bj").reports.setCadence({ cadence: "HALF_MONTHLY" });
     expect((await api("principal").reports.current()).cadence).toBe("HALF_MONTHLY");

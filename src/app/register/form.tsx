@@ -58,7 +58,7 @@ export function RegisterForm() {
       </div>
       <p className="mb-5 mt-1 text-sm text-slate-500">
         已有账号，
-        <Link className="btn-link" href="/school/login">
+        <Link className="btn-link underline" href="/school/login">
           立即登录
         </Link>
         。已参加过证书试点的院校无需重复注册。

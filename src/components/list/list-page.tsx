@@ -25,6 +25,8 @@ export type QueryFieldDef = {
 
 export function ListPage<R extends { id: string }>(props: {
   title: string;
+  /** h2 when the list is a section of a page that has its own h1. */
+  titleLevel?: 1 | 2;
   /** A line under the title (what the list holds, a rule the user should know). */
   description?: React.ReactNode;
   /** The tab to open on (a workbench link may name one). */
@@ -70,48 +72,50 @@ export function ListPage<R extends { id: string }>(props: {
   return (
     <div className="card">
       <div className="border-b border-slate-200 p-4">
-        <h1 className="mb-3 text-lg font-semibold">{props.title}</h1>
+        {props.titleLevel === 2 ? <h2 className="mb-3 font-semibold">{props.title}</h2> : <h1 className="mb-3 text-lg font-semibold">{props.title}</h1>}
         {props.description && <p className="mb-3 text-xs text-slate-500">{props.description}</p>}
-        <QueryBar
-          onSearch={() => {
-            patch({ filter: draft, page: 1 });
-            setSelected(new Set());
-          }}
-          onReset={() => {
-            const reset = Object.fromEntries(props.fields.map((f) => [f.key, f.keepOnReset ? draft[f.key] : (f.defaultValue ?? "")]));
-            setDraft(reset);
-            patch({ filter: reset, page: 1 });
-            setSelected(new Set());
-          }}
-        >
-          {shown.map((f) => (
-            <QueryField key={f.key} label={f.label}>
-              {f.options ? (
-                <select className="input" value={draft[f.key]} onChange={(e) => patchDraft({ [f.key]: e.target.value })}>
-                  {f.options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  className="input"
-                  type={f.inputType ?? "text"}
-                  aria-label={f.label}
-                  value={draft[f.key]}
-                  placeholder={`请输入${f.label}`}
-                  onChange={(e) => patchDraft({ [f.key]: e.target.value })}
-                />
-              )}
-            </QueryField>
-          ))}
-          {props.fields.length > (props.visibleFields ?? 3) && (
-            <button type="button" className="btn-link self-center" onClick={() => setExpanded(!expanded)}>
-              {expanded ? "收起 ▴" : "展开 ▾"}
-            </button>
-          )}
-        </QueryBar>
+        {props.fields.length > 0 && (
+          <QueryBar
+            onSearch={() => {
+              patch({ filter: draft, page: 1 });
+              setSelected(new Set());
+            }}
+            onReset={() => {
+              const reset = Object.fromEntries(props.fields.map((f) => [f.key, f.keepOnReset ? draft[f.key] : (f.defaultValue ?? "")]));
+              setDraft(reset);
+              patch({ filter: reset, page: 1 });
+              setSelected(new Set());
+            }}
+          >
+            {shown.map((f) => (
+              <QueryField key={f.key} label={f.label}>
+                {f.options ? (
+                  <select className="input" value={draft[f.key]} onChange={(e) => patchDraft({ [f.key]: e.target.value })}>
+                    {f.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    className="input"
+                    type={f.inputType ?? "text"}
+                    aria-label={f.label}
+                    value={draft[f.key]}
+                    placeholder={`请输入${f.label}`}
+                    onChange={(e) => patchDraft({ [f.key]: e.target.value })}
+                  />
+                )}
+              </QueryField>
+            ))}
+            {props.fields.length > (props.visibleFields ?? 3) && (
+              <button type="button" className="btn-link self-center" onClick={() => setExpanded(!expanded)}>
+                {expanded ? "收起 ▴" : "展开 ▾"}
+              </button>
+            )}
+          </QueryBar>
+        )}
       </div>
       <div className="flex flex-wrap items-end justify-between gap-2 px-4">
         {props.tabs ? (

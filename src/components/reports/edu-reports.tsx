@@ -1,13 +1,12 @@
 "use client";
 // 周报审核 (education departments): the region's submitted reports to approve or return, the schools that
 // have not submitted this period, and (province) the cadence.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
 import { Field } from "../field";
 import { ListPage } from "../list/list-page";
-import { Pager } from "../list/pager";
 import { ReportDetailDialog } from "./report-detail";
 import type { ReportRow } from "@/server/reports/list";
 import { CADENCE_LABELS, REPORT_STATUS_LABELS, periodLabel, type Cadence } from "@/domain/reports/period";
@@ -67,7 +66,8 @@ export function EduReports() {
             setDeciding(null);
             setMessage(text);
             await qc.invalidateQueries({ queryKey: trpc.lists.weeklyReportReviews.pathKey() });
-            await qc.invalidateQueries({ queryKey: trpc.reports.missing.pathKey() });
+            await qc.invalidateQueries({ queryKey: trpc.lists.missingReports.pathKey() });
+            await qc.invalidateQueries({ queryKey: trpc.reports.missingSummary.pathKey() });
           }}
         />
       )}
@@ -121,50 +121,30 @@ function CadenceBar() {
 
 function MissingReports() {
   const trpc = useTRPC();
-  const [page, setPage] = useState({ page: 1, pageSize: 10 as 10 | 20 | 50 });
-  const q = useQuery({ ...trpc.reports.missing.queryOptions(page), placeholderData: keepPreviousData });
-  const d = q.data;
+  const summary = useQuery(trpc.reports.missingSummary.queryOptions());
+  const d = summary.data;
   return (
-    <div className="card">
-      <div className="border-b border-slate-200 p-4">
-        <h2 className="font-semibold">本期未提交院校</h2>
-        {d && (
-          <p className="text-sm text-slate-500">
+    <ListPage
+      title="本期未提交院校"
+      titleLevel={2}
+      description={
+        d && (
+          <>
             {d.period.label}：{d.schools} 所试点院校中 <b data-testid="missing-count">{d.total}</b> 所尚未提交
-          </p>
-        )}
-      </div>
-      <div className="overflow-x-auto p-4">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>院校代码</th>
-              <th>院校名称</th>
-              <th>联系人</th>
-              <th>本期周报</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d?.rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.code}</td>
-                <td>{r.name}</td>
-                <td>{r.contactName ?? "—"}</td>
-                <td>{r.state === "DRAFT" ? "已保存未提交" : r.state === "RETURNED" ? "审核退回待重新提交" : "未填写"}</td>
-              </tr>
-            ))}
-            {d && d.rows.length === 0 && (
-              <tr>
-                <td colSpan={4} className="py-6 text-center text-slate-400">
-                  本期所有试点院校均已提交
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-        {d && <Pager total={d.total} page={page.page} pageSize={page.pageSize} onChange={(p, s) => setPage({ page: p, pageSize: s as 10 | 20 | 50 })} />}
-      </div>
-    </div>
+          </>
+        )
+      }
+      exportList="missingReports"
+      exportLabel="导出本期未提交院校"
+      fields={[]}
+      query={(i) => trpc.lists.missingReports.queryOptions(i)}
+      columns={[
+        { header: "院校代码", cell: (r) => r.code },
+        { header: "院校名称", cell: (r) => r.name },
+        { header: "联系人", cell: (r) => r.contactName ?? "—" },
+        { header: "本期周报", cell: (r) => (r.state === "DRAFT" ? "已保存未提交" : r.state === "RETURNED" ? "审核退回待重新提交" : "未填写") },
+      ]}
+    />
   );
 }
 

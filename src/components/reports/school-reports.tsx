@@ -65,7 +65,15 @@ export function SchoolReports() {
         tabs={(["DRAFT", "PENDING", "APPROVED", "RETURNED"] as const).map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] }))}
         query={(i) => trpc.lists.weeklyReports.queryOptions(i)}
         toolbar={
-          <button className="btn-primary" onClick={() => (c?.report ? setMessage({ kind: "error", text: ALREADY_SUBMITTED }) : setEditing({}))}>
+          <button
+            className="btn-primary"
+            onClick={async () => {
+              // Asked afresh: a report submitted a moment ago must count even if the cached period is older.
+              const now = await qc.fetchQuery({ ...trpc.reports.current.queryOptions(), staleTime: 0 });
+              if (now.report) setMessage({ kind: "error", text: ALREADY_SUBMITTED });
+              else setEditing({});
+            }}
+          >
             提交周报
           </button>
         }

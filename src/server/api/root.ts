@@ -62,7 +62,8 @@ export const APPLICANT_PROCEDURES = [
   "lists.pilotApplications",
   "exports.create",
   "exports.status",
-  "plans.list",
+  "plans.access",
+  "lists.plans",
   "school.mine",
   "school.update",
 ] as const;

@@ -21,8 +21,8 @@ export async function certificateDetail({ ctx: { db }, input: { id } }: { ctx: P
   return { ...c, credits: c.credits?.toString() ?? null };
 }
 
-export async function orgDetail({ ctx: { db, scope }, input: { id } }: { ctx: ReadCtx; input: { id: string } }) {
-  const where = await orgList.where(db, scope, {});
+export async function orgDetail({ ctx: { db, scope, clock }, input: { id } }: { ctx: ReadCtx; input: { id: string } }) {
+  const where = await orgList.where(db, scope, {}, clock.now());
   const school = scope.kind === "school" ? scope : null;
   const org = await db.evaluationOrg.findFirst({ where: { AND: [where, { id }] } });
   if (!org) throw notFound();
@@ -57,8 +57,8 @@ export async function orgDetail({ ctx: { db, scope }, input: { id } }: { ctx: Re
   };
 }
 
-export async function schoolDetail({ ctx: { db, scope }, input: { id } }: { ctx: ReadCtx; input: { id: string } }) {
-  const where = await schoolList.where(db, scope, {});
+export async function schoolDetail({ ctx: { db, scope, clock }, input: { id } }: { ctx: ReadCtx; input: { id: string } }) {
+  const where = await schoolList.where(db, scope, {}, clock.now());
   const s = await db.school.findFirst({
     where: { AND: [where, { id }] },
     include: {
@@ -106,8 +106,8 @@ export async function schoolDetail({ ctx: { db, scope }, input: { id } }: { ctx:
   };
 }
 
-export async function standardDetail({ ctx: { db, scope }, input: { kind, id } }: { ctx: ReadCtx; input: { kind: "skill" | "site"; id: string } }) {
-  const where = await (kind === "skill" ? skillStandardList : siteStandardList).where(db, scope, {});
+export async function standardDetail({ ctx: { db, scope, clock }, input: { kind, id } }: { ctx: ReadCtx; input: { kind: "skill" | "site"; id: string } }) {
+  const where = await (kind === "skill" ? skillStandardList : siteStandardList).where(db, scope, {}, clock.now());
   const include = {
     org: { select: { name: true } },
     certificates: {

@@ -21,10 +21,10 @@ export type ExportRequest = { list: string; filter: unknown; tab?: string; ids?:
 /** What travels in the job: the request and the scope its gate minted. */
 export type ExportJob = ExportRequest & { exportId: string; scope: Scope; actor: Actor; ip: string | null };
 
-async function whereOf(db: Db, def: AnyDef, scope: Scope, req: ExportRequest) {
+async function whereOf(db: Db, def: AnyDef, scope: Scope, req: ExportRequest, now: Date) {
   const parsed = def.filter.safeParse(req.filter ?? {});
   if (!parsed.success) throw badRequest("查询条件有误");
-  const base = await def.where(db, scope, parsed.data);
+  const base = await def.where(db, scope, parsed.data, now);
   const tab = def.tabs?.find((t) => t.value === req.tab);
   // Ticked ids only narrow the caller's own scope: an id outside it simply matches nothing.
   return and<object>(base, tab?.where, req.ids?.length ? { id: { in: req.ids } } : null);
@@ -33,7 +33,7 @@ async function whereOf(db: Db, def: AnyDef, scope: Scope, req: ExportRequest) {
 export async function requestExport({ ctx, input }: { ctx: UseCaseCtx; input: ExportRequest & { def: AnyDef; smsCode: string } }) {
   const { db, actor, def } = { ...ctx, def: input.def };
   if (!def.roles.includes(actor.role)) throw forbidden();
-  const where = await whereOf(db, def, ctx.scope, input);
+  const where = await whereOf(db, def, ctx.scope, input, ctx.clock.now());
   const phone = (await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { phone: true } })).phone;
   await verifySmsCode(ctx, { phone: phone ?? "", purpose: "EXPORT", code: input.smsCode });
   const total = await def.count(db, where);
@@ -65,14 +65,14 @@ export async function runExport(deps: { db: Db; clock: Clock; storage?: Storage 
   const { db, clock } = deps;
   const rec = await db.exportRecord.findUnique({ where: { id: job.exportId } });
   if (!rec || rec.status !== "RUNNING") return; // already finished or given up by the clean-up job
-  const where = await whereOf(db, def, job.scope, job);
+  const where = await whereOf(db, def, job.scope, job, clock.now());
   const storage = deps.storage ?? getStorage();
   const now = clock.now();
   const key = newKey("export", "xlsx", now);
   const { stream, done } = await storage.writer(key);
   let processed = 0;
   const batches = (async function* () {
-    for await (const rows of batchesOf(def, db, where)) {
+    for await (const rows of batchesOf(def, db, where, { scope: job.scope, now: clock.now() })) {
       yield rows;
       processed += rows.length;
       await db.exportRecord.update({ where: { id: rec.id }, data: { processed, heartbeatAt: clock.now() } });

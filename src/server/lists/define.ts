@@ -2,11 +2,14 @@
 // and the columns; the same definition serves the screen (paged in the database) and the export.
 import type { z } from "zod";
 import type { Db } from "@/server/db";
+import type { Clock } from "@/server/clock";
 import type { Scope } from "@/server/tenancy";
 import type { RoleName } from "@/domain/auth/portals";
 import type { ExportColumn } from "@/server/excel/export";
 
 export type Tab<W> = { value: string; label: string; where: W };
+/** What a definition may need beyond the filter: the caller's scope and the injected time (periods, windows). */
+export type ListCtx = { scope: Scope; now: Date };
 
 export type ListDef<F, R extends { id: string }, W extends object = object> = {
   name: string;
@@ -15,11 +18,11 @@ export type ListDef<F, R extends { id: string }, W extends object = object> = {
   roles: readonly RoleName[];
   filter: z.ZodType<F>;
   /** The caller's scope plus the query fields; tenant ids come from the minted scope only. */
-  where: (db: Db, scope: Scope, filter: F) => Promise<W> | W;
+  where: (db: Db, scope: Scope, filter: F, now: Date) => Promise<W> | W;
   tabs?: Tab<W>[];
   count: (db: Db, where: W) => Promise<number>;
   /** Rows in screen order (skip/take), or in id order after a cursor for exports. */
-  rows: (db: Db, where: W, page: { skip?: number; take: number; afterId?: string; byId?: boolean }) => Promise<R[]>;
+  rows: (db: Db, where: W, page: { skip?: number; take: number; afterId?: string; byId?: boolean }, ctx: ListCtx) => Promise<R[]>;
   columns: ExportColumn<R>[];
   /** What the screen gets of a row, when the export needs more than the screen may show (full ID numbers). */
   present?: (row: R) => R;
@@ -34,14 +37,15 @@ export type PageInput<F> = { filter: F; tab?: string; page: number; pageSize: nu
 
 export async function pageOf<F, R extends { id: string }, W extends object>(
   def: ListDef<F, R, W>,
-  { ctx: { db, scope }, input }: { ctx: { db: Db; scope: Scope }; input: PageInput<F> },
+  { ctx: { db, scope, clock }, input }: { ctx: { db: Db; scope: Scope; clock: Clock }; input: PageInput<F> },
 ) {
-  const base = await def.where(db, scope, input.filter);
+  const now = clock.now();
+  const base = await def.where(db, scope, input.filter, now);
   const tab = def.tabs?.find((t) => t.value === input.tab);
   const where = tab ? and<W>(base, tab.where) : base;
   // The current tab's total is that tab's count: every count runs once, all in parallel.
   const [rows, all, counts] = await Promise.all([
-    def.rows(db, where, { skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+    def.rows(db, where, { skip: (input.page - 1) * input.pageSize, take: input.pageSize }, { scope, now }),
     def.count(db, base),
     Promise.all((def.tabs ?? []).map(async (t) => [t.value, await def.count(db, and<W>(base, t.where))] as const)),
   ]);
@@ -50,10 +54,16 @@ export async function pageOf<F, R extends { id: string }, W extends object>(
 }
 
 /** Every row of the filter (or of the ticked ids within it), in id-ordered batches. */
-export async function* batchesOf<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>, db: Db, where: W, size = 1000): AsyncGenerator<R[]> {
+export async function* batchesOf<F, R extends { id: string }, W extends object>(
+  def: ListDef<F, R, W>,
+  db: Db,
+  where: W,
+  ctx: ListCtx,
+  size = 1000,
+): AsyncGenerator<R[]> {
   let afterId: string | undefined;
   for (;;) {
-    const rows = await def.rows(db, where, { skip: 0, take: size, afterId, byId: true });
+    const rows = await def.rows(db, where, { skip: 0, take: size, afterId, byId: true }, ctx);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < size) return;

@@ -7,6 +7,8 @@ import { candidateList } from "@/server/candidates/list";
 import { managedUserList } from "@/server/accounts/list";
 import { announcementList } from "@/server/announcements/list";
 import { auditList } from "@/server/audit/list";
+import { planList } from "@/server/plans/list";
+import { missingReportList } from "@/server/reports/missing-list";
 
 export const LISTS = {
   // 证书、机构、标准、院校
@@ -25,5 +27,8 @@ export const LISTS = {
   users: managedUserList,
   announcements: announcementList,
   auditLog: auditList,
+  // 申报计划、本期未提交周报
+  plans: planList,
+  missingReports: missingReportList,
 } as const;
 export type ListName = keyof typeof LISTS;

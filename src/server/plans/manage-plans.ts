@@ -3,10 +3,9 @@ import type { Db } from "@/server/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { badRequest, conflict, forbidden, notFound } from "@/server/errors";
 import type { DepartmentScope, Scope } from "@/server/tenancy";
-import { change, type ReadCtx, type UseCaseCtx } from "@/server/use-case";
+import { change, type UseCaseCtx } from "@/server/use-case";
 import { provinceCodeOf } from "@/domain/regions";
 import { planProblem, planStatus } from "@/domain/pilots/plan";
-import { applicationsWhere } from "@/server/applications/scope";
 
 export type PlanInput = {
   id?: string;
@@ -30,64 +29,9 @@ export async function visiblePlansWhere(db: Db, scope: Scope): Promise<Prisma.Ap
   throw forbidden();
 }
 
-export async function listPlans({ ctx: { db, clock, scope }, input: f }: { ctx: ReadCtx; input: { year?: number; page: number; pageSize: number } }) {
-  const where: Prisma.ApplicationPlanWhereInput = { AND: [await visiblePlansWhere(db, scope), f.year ? { year: f.year } : {}] };
-  const [rows, total] = await Promise.all([
-    db.applicationPlan.findMany({
-      where,
-      orderBy: [{ year: "desc" }, { startsAt: "desc" }],
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-      include: {
-        department: { select: { name: true } },
-        certificates: { include: { certificate: { select: { id: true, name: true } } } },
-        _count: { select: { applications: true } },
-      },
-    }),
-    db.applicationPlan.count({ where }),
-  ]);
-  const now = clock.now();
-  // 申报统计 per plan, within the reader's own scope (a city counts its city's schools only).
-  const stats =
-    scope.kind === "department"
-      ? await db.pilotApplication.groupBy({
-          by: ["planId", "status"],
-          where: { AND: [applicationsWhere(scope), { planId: { in: rows.map((r) => r.id) } }] },
-          _count: { _all: true },
-          _sum: { requestedTotal: true, approvedTotal: true },
-        })
-      : [];
-  const statsOf = (planId: string) => {
-    const g = stats.filter((x) => x.planId === planId);
-    const n = (s: string) => g.filter((x) => x.status === s).reduce((a, x) => a + x._count._all, 0);
-    return {
-      submitted: g.reduce((a, x) => a + x._count._all, 0),
-      inReview: n("IN_REVIEW"),
-      approved: n("APPROVED"),
-      returned: n("RETURNED"),
-      requested: g.reduce((a, x) => a + (x._sum.requestedTotal ?? 0), 0),
-      approvedTrainees: g.reduce((a, x) => a + (x._sum.approvedTotal ?? 0), 0),
-    };
-  };
-  return {
-    total,
-    canManage: scope.kind === "department" && scope.level === "PROVINCE",
-    rows: rows.map((p) => ({
-      id: p.id,
-      year: p.year,
-      batch: p.batch,
-      startsAt: p.startsAt,
-      endsAt: p.endsAt,
-      byMajor: p.byMajor,
-      cityReviewFirst: p.cityReviewFirst,
-      scope: p.scope,
-      department: p.department.name,
-      certificates: p.certificates.map((c) => c.certificate),
-      applications: p._count.applications,
-      status: planStatus(p, now),
-      stats: scope.kind === "department" ? statsOf(p.id) : null,
-    })),
-  };
+/** The reader may publish plans: provincial departments only. */
+export function canManagePlans(scope: Scope): boolean {
+  return scope.kind === "department" && scope.level === "PROVINCE";
 }
 
 function requireProvince(d: DepartmentScope) {

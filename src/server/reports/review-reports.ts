@@ -45,34 +45,26 @@ export async function decideReport({ ctx, input }: { ctx: UseCaseCtx<DepartmentS
   return { ok: true };
 }
 
-/** The region's pilot schools that have not submitted this period's report, with the state of their draft. */
-export async function missingReports({ ctx, input: f }: { ctx: ReadCtx<DepartmentScope>; input: { page: number; pageSize: number } }) {
-  const { db, clock, scope: d } = ctx;
-  const cadence = await cadenceForRegion(db, d.provinceCode);
-  const p = periodOf(cadence, clock.now());
-  const where = {
+/** The region's pilot schools that have not submitted this period's report (the list is missingReportList). */
+export function missingWhere(d: DepartmentScope, periodStart: string) {
+  return {
     ...schoolsInRegion(d),
     isPilot: true,
     status: "REGISTERED" as const,
-    weeklyReports: { none: { periodStart: p.start, status: { in: ["PENDING" as const, "APPROVED" as const] } } },
+    weeklyReports: { none: { periodStart, status: { in: ["PENDING" as const, "APPROVED" as const] } } },
   };
-  const [rows, total, all] = await Promise.all([
-    db.school.findMany({
-      where,
-      orderBy: { code: "asc" },
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-      select: { id: true, code: true, name: true, contactName: true, weeklyReports: { where: { periodStart: p.start }, select: { status: true } } },
-    }),
-    db.school.count({ where }),
+}
+
+/** The heading of 本期未提交院校: the period, how many pilot schools the region has and how many are missing. */
+export async function missingSummary({ ctx }: { ctx: ReadCtx<DepartmentScope> }) {
+  const { db, clock, scope: d } = ctx;
+  const cadence = await cadenceForRegion(db, d.provinceCode);
+  const p = periodOf(cadence, clock.now());
+  const [total, schools] = await Promise.all([
+    db.school.count({ where: missingWhere(d, p.start) }),
     db.school.count({ where: { ...schoolsInRegion(d), isPilot: true, status: "REGISTERED" } }),
   ]);
-  return {
-    period: { cadence, label: p.label, start: p.start, end: p.end },
-    total,
-    schools: all,
-    rows: rows.map((s) => ({ id: s.id, code: s.code, name: s.name, contactName: s.contactName, state: s.weeklyReports[0]?.status ?? null })),
-  };
+  return { period: { cadence, label: p.label, start: p.start, end: p.end }, total, schools };
 }
 
 export async function getCadence({ ctx: { db, scope: d } }: { ctx: ReadCtx<DepartmentScope> }) {

@@ -7,7 +7,7 @@ import { managedUsersWhere } from "@/server/accounts/queries";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
 import { applicationsWhere } from "@/server/applications/scope";
 import { reportsWhere } from "@/server/reports/scope";
-import { missingReports } from "@/server/reports/review-reports";
+import { missingSummary } from "@/server/reports/review-reports";
 import { currentPeriod } from "@/server/reports/manage-reports";
 
 export type WorkbenchItem = { title: string; count?: number; detail: string; href?: string; tone: "todo" | "info" | "warn" };
@@ -83,7 +83,7 @@ export async function workbenchItems({
     const [apps, reports, missing] = await Promise.all([
       db.pilotApplication.count({ where: { AND: [applicationsWhere(scope), { status: "IN_REVIEW", reviewStage: stage }] } }),
       db.weeklyReport.count({ where: { AND: [reportsWhere(scope), { status: "PENDING" }] } }),
-      missingReports({ ctx: { db, clock, scope }, input: { page: 1, pageSize: 10 } }),
+      missingSummary({ ctx: { db, clock, scope } }),
     ]);
     if (apps)
       items.push({

@@ -28,6 +28,8 @@ export const listsRouter = createTRPCRouter({
   users: listProcedure(LISTS.users),
   announcements: listProcedure(LISTS.announcements),
   auditLog: listProcedure(LISTS.auditLog),
+  plans: listProcedure(LISTS.plans, { applicant: true }),
+  missingReports: listProcedure(LISTS.missingReports),
 });
 
 export const exportsRouter = createTRPCRouter({

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { enabledCertificateOptions } from "@/server/catalogue/certificate-options";
-import { createTRPCRouter, pageInput, portalProcedure, roleProcedure } from "@/server/api/trpc";
-import { deletePlan, listPlans, savePlan } from "@/server/plans/manage-plans";
+import { createTRPCRouter, portalProcedure, roleProcedure } from "@/server/api/trpc";
+import { canManagePlans, deletePlan, savePlan } from "@/server/plans/manage-plans";
 
 const readers = roleProcedure(["EDU", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], { applicant: true });
 
 export const plansRouter = createTRPCRouter({
-  list: readers
-    .input(z.strictObject({ year: z.number().int().min(2019).max(2100).optional(), ...pageInput }))
-    .query(({ ctx, input }) => listPlans({ ctx, input })),
+  /** Whether the reader may publish plans and sees 申报统计 (the list itself is lists.plans). */
+  access: readers.query(({ ctx }) => ({ canManage: canManagePlans(ctx.scope), withStats: ctx.scope.kind === "department" })),
   save: portalProcedure("edu")
     .input(
       z.strictObject({

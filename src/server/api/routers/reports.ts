@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { createTRPCRouter, pageInput, portalProcedure, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, portalProcedure, roleProcedure } from "@/server/api/trpc";
 import { currentPeriod, deleteReport, reportDetail, saveReport, submitReport, withdrawReport } from "@/server/reports/manage-reports";
-import { decideReport, getCadence, missingReports, setCadence } from "@/server/reports/review-reports";
+import { decideReport, getCadence, missingSummary, setCadence } from "@/server/reports/review-reports";
 
 const principal = roleProcedure(["SCHOOL_PRINCIPAL"]);
 const id = z.strictObject({ id: z.uuid("周报不存在") });
@@ -27,9 +27,8 @@ export const reportsRouter = createTRPCRouter({
   decide: portalProcedure("edu")
     .input(z.strictObject({ id: z.uuid("周报不存在"), approve: z.boolean(), reason: z.string().max(500).optional() }))
     .mutation(({ ctx, input }) => decideReport({ ctx, input })),
-  missing: portalProcedure("edu")
-    .input(z.strictObject({ ...pageInput }))
-    .query(({ ctx, input }) => missingReports({ ctx, input })),
+  /** The heading of 本期未提交院校 (the list itself is lists.missingReports). */
+  missingSummary: portalProcedure("edu").query(({ ctx }) => missingSummary({ ctx })),
   cadence: portalProcedure("edu").query(({ ctx }) => getCadence({ ctx })),
   setCadence: portalProcedure("edu")
     .input(z.strictObject({ cadence: z.enum(["WEEKLY", "HALF_MONTHLY"]) }))
