@@ -1,5 +1,6 @@
 // One measured phase of the export benchmark, in a fresh process so peak RSS belongs to that phase alone.
 // argv: platform|bare <database url> <storage dir> <user id>
+import { permissionsOf } from "@/domain/auth/permissions";
 import { actorOf, mintScope } from "../src/server/tenancy";
 import { OutboxSmsGateway } from "../src/server/sms/gateway";
 import path from "node:path";
@@ -38,6 +39,7 @@ if (mode === "platform") {
     schoolStatus: null,
     regionPrefix: null,
     certificateLevelIds: null,
+    permissions: permissionsOf({ role: "ADMIN" }),
     mustChangePassword: false,
     needsBinding: false,
   };

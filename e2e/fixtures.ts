@@ -34,16 +34,52 @@ export async function makeSchool(regionCode = "110108") {
   return { id, code };
 }
 
-export async function makeUser(role: string, tenant: { schoolId?: string; orgId?: string; departmentId?: string } = {}, opts: { bound?: boolean } = {}) {
+/** The permissions a school role may grant (src/domain/auth/permissions grantable("school")). */
+export const ALL_SCHOOL_GRANTS = [
+  "school.orgs",
+  "school.schools",
+  "school.standards",
+  "school.certificates",
+  "school.applications",
+  "school.plans",
+  "school.candidates",
+];
+
+/** A school role (角色) of the test's own. */
+export async function makeAccessRole(permissions: string[], name = `端到端角色${randomBytes(3).toString("hex")}`) {
+  const id = randomUUID();
+  await sql(`INSERT INTO "AccessRole" (id, portal, name, permissions, "updatedAt") VALUES ($1,'school',$2,$3,now())`, [id, name, permissions]);
+  return { id, name };
+}
+
+export async function makeUser(
+  role: string,
+  tenant: { schoolId?: string; orgId?: string; departmentId?: string } = {},
+  opts: { bound?: boolean; permissions?: string[] } = {},
+) {
   hashed ??= hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  // A sub-account needs a role: by default one granting everything, else exactly `permissions`.
+  const accessRoleId = role === "SCHOOL_ADMIN" ? (await makeAccessRole(opts.permissions ?? ALL_SCHOOL_GRANTS)).id : null;
   const id = randomUUID();
   const bound = opts.bound ?? true;
   const account = `e2e${randomBytes(4).toString("hex")}`;
   const phone = bound ? uniquePhone() : null;
   await sql(
-    `INSERT INTO "User" (id, account, "passwordHash", role, name, phone, "mustChangePassword", "schoolId", "orgId", "departmentId", "updatedAt")
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,now())`,
-    [id, account, await hashed, role, bound ? "端到端用户" : null, phone, !bound, tenant.schoolId ?? null, tenant.orgId ?? null, tenant.departmentId ?? null],
+    `INSERT INTO "User" (id, account, "passwordHash", role, name, phone, "mustChangePassword", "schoolId", "orgId", "departmentId", "accessRoleId", "updatedAt")
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,now())`,
+    [
+      id,
+      account,
+      await hashed,
+      role,
+      bound ? "端到端用户" : null,
+      phone,
+      !bound,
+      tenant.schoolId ?? null,
+      tenant.orgId ?? null,
+      tenant.departmentId ?? null,
+      accessRoleId,
+    ],
   );
   return { id, account, phone };
 }

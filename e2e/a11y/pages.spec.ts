@@ -40,7 +40,12 @@ const PORTALS: { portal: string; role: string; tenant: () => Promise<Record<stri
     tenant: async () => ({ departmentId: await anyId("EducationDepartment", `level = 'PROVINCE' AND "regionCode" = '420000'`) }),
     pages: ["/edu", "/edu/plans", "/edu/reports", "/edu/users", "/edu/applications", "/edu/schools"],
   },
-  { portal: "admin", role: "ADMIN", tenant: async () => ({}), pages: ["/admin", "/admin/users", "/admin/audit", "/admin/announcements", "/admin/orgs"] },
+  {
+    portal: "admin",
+    role: "ADMIN",
+    tenant: async () => ({}),
+    pages: ["/admin", "/admin/users", "/admin/roles", "/admin/audit", "/admin/announcements", "/admin/orgs"],
+  },
   { portal: "org", role: "ORG", tenant: async () => ({ orgId: await anyId("EvaluationOrg") }), pages: ["/org", "/org/certificates", "/org/standards/skill"] },
 ];
 

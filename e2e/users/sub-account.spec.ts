@@ -1,8 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { hydrated, login, makePilot, makeSchool, makeUser, smsCode, submitPassword, uniquePhone } from "../fixtures";
+import { hydrated, login, makeAccessRole, makePilot, makeSchool, makeUser, smsCode, submitPassword, uniquePhone } from "../fixtures";
 
-test("a principal creates a scoped sub-account that logs in, binds, and sees only its certificates", async ({ page, browser }, info) => {
+test("a principal creates a sub-account with a role and 证书负责人; it logs in, binds, and sees only its role's menus and its certificates", async ({
+  page,
+  browser,
+}, info) => {
   const school = await makeSchool();
+  // A role without 考生管理 (manual 002 §8.1: the admin maintains roles; see roles.spec.ts for the screen).
+  const role = await makeAccessRole(["school.orgs", "school.certificates"]);
   await makePilot(school.id, ["60000001:JUNIOR", "60000003:INTERMEDIATE"]);
   const principal = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
   await login(page, "school", principal);
@@ -12,7 +17,10 @@ test("a principal creates a scoped sub-account that logs in, binds, and sees onl
   const dialog = page.getByRole("dialog", { name: "新增用户" });
   await dialog.getByRole("textbox", { name: "账号", exact: true }).fill(account);
   await dialog.getByRole("textbox", { name: "姓名", exact: true }).fill("赵老师");
-  await dialog.getByLabel("按证书管理").selectOption({ label: "JAVA应用开发职业技能等级证书（初级）" });
+  await dialog.getByLabel("角色").selectOption({ label: role.name });
+  await expect(dialog.getByText("可用菜单：培训评价组织、证书信息管理")).toBeVisible();
+  await dialog.getByRole("radio", { name: "是" }).check();
+  await dialog.getByLabel("负责的证书").selectOption({ label: "JAVA应用开发职业技能等级证书（初级）" });
   await dialog.getByRole("button", { name: "添加到列表" }).click();
   await dialog.getByRole("button", { name: "获取验证码" }).click();
   await dialog.getByLabel("短信验证码").fill(await smsCode(browser, principal.phone!, "用户管理"));
@@ -24,6 +32,7 @@ test("a principal creates a scoped sub-account that logs in, binds, and sees onl
   await page.getByRole("button", { name: "我已记下" }).click();
   const row = page.locator(`tr[data-account="${account}"]`);
   await expect(row).toContainText("赵老师");
+  await expect(row).toContainText(`${role.name}（证书负责人）`);
   // 修改 and 删除 appear only for a stopped account.
   await expect(row.getByRole("button", { name: "修改" })).toHaveCount(0);
 
@@ -42,6 +51,10 @@ test("a principal creates a scoped sub-account that logs in, binds, and sees onl
   await sub.getByRole("button", { name: "保存并进入平台" }).click();
   await expect(sub.getByRole("heading", { name: "工作台" })).toBeVisible();
   await expect(sub.getByRole("link", { name: "系统管理" })).toHaveCount(0);
+  await expect(sub.getByRole("link", { name: "考务管理" })).toHaveCount(0);
+  // The page guard reads the same role: typing the address leads back to the workbench.
+  await sub.goto("/school/candidates");
+  await expect(sub).toHaveURL(/\/school$/);
   await sub.getByRole("link", { name: "证书管理" }).click();
   const rows = sub.locator("tbody tr[data-row-id]");
   await expect(rows).toHaveCount(1);

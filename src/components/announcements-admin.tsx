@@ -8,6 +8,7 @@ import { Field } from "./field";
 import { ListPage } from "./list/list-page";
 import { UploadButton, type Uploaded } from "./upload";
 import { usePatchState } from "./use-patch";
+import { useActionMessage } from "./use-action-message";
 
 const STATUS = { DRAFT: "草稿", PUBLISHED: "已发布", WITHDRAWN: "已撤回" } as const;
 const CATEGORY = { POLICY: "政策文件", NOTICE: "通知公告" } as const;
@@ -19,25 +20,11 @@ export function AnnouncementsAdmin() {
   const publish = useMutation(trpc.announcements.publish.mutationOptions());
   const withdraw = useMutation(trpc.announcements.withdraw.mutationOptions());
   const [editing, setEditing] = useState<{ id?: string } | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.announcements.pathKey() });
-  const act = async (fn: () => Promise<unknown>, ok: string) => {
-    setMessage(null);
-    try {
-      await fn();
-      setMessage({ ok: true, text: ok });
-      await refresh();
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    }
-  };
+  const { act, say, banner } = useActionMessage(refresh);
   return (
     <>
-      {message && (
-        <p className={`mb-3 ${message.ok ? "alert-ok" : "alert-error"}`} role={message.ok ? "status" : "alert"}>
-          {message.text}
-        </p>
-      )}
+      {banner}
       <ListPage
         title="通知公告"
         fields={[{ key: "q", label: "标题" }]}
@@ -95,7 +82,7 @@ export function AnnouncementsAdmin() {
           onClose={() => setEditing(null)}
           onSaved={async () => {
             setEditing(null);
-            setMessage({ ok: true, text: "已保存为草稿，发布后对外可见" });
+            say({ ok: true, text: "已保存为草稿，发布后对外可见" });
             await refresh();
           }}
         />

@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { errorMessage } from "@/trpc/react";
 
 export function Dialog({
   open,
@@ -39,5 +40,66 @@ export function Dialog({
       <div className="max-h-[75vh] space-y-3 overflow-y-auto px-5 py-4 text-sm">{children}</div>
       {footer && <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div>}
     </dialog>
+  );
+}
+
+/** A dialog whose footer is 关闭 + one submit button; the submit's error shows inside the dialog. */
+export function FormDialog({
+  title,
+  onClose,
+  onSubmit,
+  submitLabel = "保存",
+  children,
+  wide,
+}: {
+  title: string;
+  onClose: () => void;
+  /** Throws to show the error; resolves when done (the caller closes the dialog). */
+  onSubmit: () => Promise<unknown>;
+  submitLabel?: string;
+  children: React.ReactNode;
+  wide?: boolean;
+}) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState("");
+  return (
+    <Dialog
+      open
+      wide={wide}
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn-default" onClick={onClose}>
+            关闭
+          </button>
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={pending}
+            onClick={async () => {
+              setError("");
+              setPending(true);
+              try {
+                await onSubmit();
+              } catch (e) {
+                setError(errorMessage(e));
+              } finally {
+                setPending(false);
+              }
+            }}
+          >
+            {submitLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+      {error && (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
   );
 }

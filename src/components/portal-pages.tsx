@@ -1,5 +1,6 @@
 // The pages every portal has, made once: its login page, its guarded layout and its 工作台.
-import { requirePortal } from "@/server/auth/current";
+import { requirePermission, requirePortal } from "@/server/auth/current";
+import type { Permission } from "@/domain/auth/permissions";
 import type { Portal } from "@/domain/auth/portals";
 import { AuthPage } from "./site-header";
 import { LoginForm } from "./login-form";
@@ -19,7 +20,7 @@ export function loginPage(portal: Portal) {
 
 export function portalLayout(portal: Portal) {
   return async function Layout({ children }: { children: React.ReactNode }) {
-    const user = await requirePortal(portal, { applicant: true });
+    const user = await requirePortal(portal);
     return (
       <PortalShell portal={portal} user={user}>
         {children}
@@ -30,7 +31,7 @@ export function portalLayout(portal: Portal) {
 
 export function workbenchPage(portal: Portal) {
   return async function Page() {
-    await requirePortal(portal, { applicant: true });
+    await requirePortal(portal);
     // Prefetched on the server: the workbench renders with its items, no loading round trip.
     prefetch(trpc.auth.me.queryOptions());
     prefetch(trpc.workbench.get.queryOptions());
@@ -42,10 +43,10 @@ export function workbenchPage(portal: Portal) {
   };
 }
 
-/** A portal page whose body is a client component; the guard runs on the server for every request. */
-export function guardedPage(portal: Portal, body: React.ReactNode, opts: { applicant?: boolean } = {}) {
+/** A portal page whose body is a client component; the permission guard runs on the server for every request. */
+export function guardedPage(permission: Permission, body: React.ReactNode) {
   return async function Page() {
-    await requirePortal(portal, opts);
+    await requirePermission(permission);
     return body;
   };
 }

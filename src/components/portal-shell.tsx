@@ -1,5 +1,6 @@
 import type { SessionUser } from "@/server/session-user";
-import { PORTAL_TITLES, ROLE_LABELS, menuFor, type Portal } from "@/domain/auth/portals";
+import { PORTAL_TITLES, ROLE_LABELS, type Portal } from "@/domain/auth/portals";
+import { menuFor } from "@/domain/auth/permissions";
 import { getDb } from "@/server/db";
 import { ShellNav, UserMenu } from "./shell-nav";
 
@@ -12,7 +13,7 @@ async function tenantName(u: SessionUser): Promise<string> {
 }
 
 export async function PortalShell({ portal, user, children }: { portal: Portal; user: SessionUser; children: React.ReactNode }) {
-  const menu = menuFor(portal, user.role, user.schoolStatus === "APPLYING");
+  const menu = menuFor(user.permissions);
   const tenant = await tenantName(user);
   return (
     <div className="flex min-h-screen flex-col">

@@ -6,6 +6,7 @@ import { errorMessage, useTRPC } from "@/trpc/react";
 import { ListPage } from "./list/list-page";
 import { Dialog } from "./dialog";
 import { ROLE_LABELS } from "@/domain/auth/portals";
+import { useActionMessage } from "./use-action-message";
 import { CreateUserDialog, EditUserDialog, ViewUserDialog } from "./users/user-dialogs";
 
 const ROLES = ["EDU", "ORG", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "STUDENT"] as const;
@@ -16,7 +17,6 @@ export function UsersPage({ title, roleFilter, canCreate }: { title: string; rol
   const qc = useQueryClient();
   const sp = useSearchParams();
   const initialStatus = sp.get("status") === "DISABLED" ? "DISABLED" : sp.get("status") === "ACTIVE" ? "ACTIVE" : "";
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [shown, setShown] = useState<{ account: string; password: string } | null>(null);
   const [confirm, setConfirm] = useState<null | { title: string; text: string; run: () => Promise<void> }>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.users.pathKey() });
@@ -29,24 +29,11 @@ export function UsersPage({ title, roleFilter, canCreate }: { title: string; rol
   const [viewing, setViewing] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
 
-  async function act(fn: () => Promise<unknown>, ok: string) {
-    setMessage(null);
-    try {
-      await fn();
-      setMessage({ kind: "ok", text: ok });
-      await refresh();
-    } catch (e) {
-      setMessage({ kind: "error", text: errorMessage(e) });
-    }
-  }
+  const { act, say, banner } = useActionMessage(refresh);
 
   return (
     <>
-      {message && (
-        <div className={`mb-3 ${message.kind === "ok" ? "alert-ok" : "alert-error"}`} role={message.kind === "ok" ? "status" : "alert"}>
-          {message.text}
-        </div>
-      )}
+      {banner}
       <ListPage
         title={title}
         exportList="users"
@@ -74,7 +61,7 @@ export function UsersPage({ title, roleFilter, canCreate }: { title: string; rol
         columns={[
           { header: "账号", cell: (r) => r.account, className: "font-mono text-xs" },
           { header: "姓名", cell: (r) => r.name ?? <span className="text-slate-400">未绑定</span>, className: "whitespace-nowrap" },
-          { header: "角色", cell: (r) => ROLE_LABELS[r.role], className: "whitespace-nowrap" },
+          { header: "角色", cell: (r) => r.roleLabel, className: "whitespace-nowrap" },
           { header: "所属机构", cell: (r) => r.tenant },
           { header: "手机号", cell: (r) => r.phone ?? "—", className: "whitespace-nowrap" },
           {
@@ -156,13 +143,13 @@ export function UsersPage({ title, roleFilter, canCreate }: { title: string; rol
                   title: "重置密码",
                   text: `将为 ${r.account} 生成新的初始密码，原密码和所有登录立即失效。确定重置？`,
                   run: async () => {
-                    setMessage(null);
+                    say(null);
                     try {
                       const res = await resetPassword.mutateAsync({ userId: r.id });
                       setShown({ account: r.account, password: res.initialPassword ?? "" });
                       await refresh();
                     } catch (e) {
-                      setMessage({ kind: "error", text: errorMessage(e) });
+                      say({ ok: false, text: errorMessage(e) });
                     }
                   },
                 })
@@ -213,7 +200,7 @@ export function UsersPage({ title, roleFilter, canCreate }: { title: string; rol
           onClose={() => setEditing(null)}
           onSaved={async () => {
             setEditing(null);
-            setMessage({ kind: "ok", text: "已保存" });
+            say({ ok: true, text: "已保存" });
             await refresh();
           }}
         />

@@ -1,4 +1,5 @@
 import type { Portal, RoleName } from "@/domain/auth/portals";
+import type { Permission } from "@/domain/auth/permissions";
 
 /** The signed-in user as every procedure sees it; tenant ids come from here, never from input. */
 export type SessionUser = {
@@ -17,6 +18,8 @@ export type SessionUser = {
   regionPrefix: string | null;
   /** null: all certificates of the tenant; otherwise only these certificate levels. */
   certificateLevelIds: string[] | null;
+  /** What the account may do (its portal's, or its role's for a sub-account; src/domain/auth/permissions). */
+  permissions: Permission[];
   mustChangePassword: boolean;
   needsBinding: boolean;
 };

@@ -6,9 +6,11 @@ import type { SessionUser } from "@/server/session-user";
 import { forbidden } from "@/server/errors";
 import type { Portal, RoleName } from "@/domain/auth/portals";
 import { provinceCodeOf } from "@/domain/regions";
+import type { Permission } from "@/domain/auth/permissions";
 
 declare const MINTED: unique symbol;
-type Minted = { readonly [MINTED]: true };
+/** Every scope carries what its holder may do (the table in src/domain/auth/permissions). */
+type Minted = { readonly [MINTED]: true; permissions: readonly Permission[] };
 
 export type SchoolScope = Minted & {
   kind: "school";
@@ -51,10 +53,10 @@ export function actorOf(u: SessionUser): Actor {
 
 /** The auth gate's mint: the session's tenant, whole or not at all. */
 export function mintScope(u: SessionUser): Scope {
-  return mint(u) as Scope;
+  return { ...mint(u), permissions: u.permissions } as unknown as Scope;
 }
 
-type Unminted<S> = S extends Scope ? Omit<S, typeof MINTED> : never;
+type Unminted<S> = S extends Scope ? Omit<S, typeof MINTED | "permissions"> : never;
 
 function mint(u: SessionUser): Unminted<Scope> {
   switch (u.role) {

@@ -14,6 +14,7 @@ describe("every procedure declares who may call it", () => {
     if (meta!.access === "public") expect(PUBLIC_PROCEDURES as readonly string[], `${name} is public but not listed`).toContain(name);
     if (meta!.access === "session") expect(SESSION_PROCEDURES as readonly string[], `${name} skips the binding check but is not listed`).toContain(name);
     if (meta!.access === "roles") expect(meta!.roles!.length).toBeGreaterThan(0);
+    if (meta!.access === "permission") expect(meta!.permissions!.length, `${name} names no permission`).toBeGreaterThan(0);
     if (meta!.applicant) expect(APPLICANT_PROCEDURES as readonly string[], `${name} is open to applying schools but not listed`).toContain(name);
   });
   it("lists only procedures that exist", () => {

@@ -11,12 +11,14 @@ import { migrate } from "@/server/db/migrate";
 
 /** Hand-written SQL in the migrations that Prisma's schema language cannot express. */
 const MIGRATION_ONLY = [
+  "constraint AccessRole AccessRole_portal",
   "constraint ApplicationPlan ApplicationPlan_window",
   "constraint PilotApplication PilotApplication_totals",
   "constraint PilotApplicationMajor PilotApplicationMajor_approved_le_requested",
   "constraint PilotApplicationMajor PilotApplicationMajor_numbers",
   "constraint ReviewEvent ReviewEvent_one_subject",
   "constraint User User_failedLoginCount_nonneg",
+  "constraint User User_access_role_for_sub_accounts",
   "constraint User User_tenant_matches_role",
   "constraint WeeklyReport WeeklyReport_period",
   "index User User_one_principal_per_school",

@@ -20,6 +20,10 @@ beforeAll(async () => {
 }, 60_000);
 
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
+let roleId = "";
+beforeAll(async () => {
+  roleId = (await t.db.accessRole.create({ data: { portal: "school", name: "测试业务管理员", permissions: ["school.certificates", "school.candidates"] } })).id;
+});
 async function code(k: string) {
   clock.advance(61_000);
   await api(k).auth.sendOwnCode({ purpose: "MANAGE_USERS" });
@@ -36,14 +40,28 @@ describe("sub-accounts", () => {
       "60000005:JUNIOR",
     ]);
     const java = levels.filter((l) => l.certificate.code === "60000001").map((l) => l.id);
-    await expect(api("principal").users.create({ account: "bfgy-java", name: "赵老师", certificateLevelIds: java, smsCode: "000000" })).rejects.toThrow(
-      "短信验证码",
-    );
+    await expect(
+      api("principal").users.create({
+        account: "bfgy-java",
+        name: "赵老师",
+        accessRoleId: roleId,
+        certificateOwner: true,
+        certificateLevelIds: java,
+        smsCode: "000000",
+      }),
+    ).rejects.toThrow("短信验证码");
     expect(await t.db.user.count({ where: { account: "bfgy-java" } })).toBe(0);
-    const created = await api("principal").users.create({ account: "bfgy-java", name: "赵老师", certificateLevelIds: java, smsCode: await code("principal") });
+    const created = await api("principal").users.create({
+      account: "bfgy-java",
+      name: "赵老师",
+      accessRoleId: roleId,
+      certificateOwner: true,
+      certificateLevelIds: java,
+      smsCode: await code("principal"),
+    });
     expect(created.initialPassword).toHaveLength(12);
     const row = await t.db.user.findUniqueOrThrow({ where: { id: created.id }, include: { certificateScopes: true } });
-    expect(row).toMatchObject({ role: "SCHOOL_ADMIN", schoolId: s.principal.schoolId, mustChangePassword: true });
+    expect(row).toMatchObject({ role: "SCHOOL_ADMIN", accessRoleId: roleId, schoolId: s.principal.schoolId, mustChangePassword: true });
     expect(row.certificateScopes).toHaveLength(2);
     const detail = await api("principal").users.detail({ userId: created.id });
     expect(detail.initialPassword).toBe(created.initialPassword);
@@ -70,16 +88,33 @@ describe("sub-accounts", () => {
 
   it("refuses a duplicate account, certificates the school does not pilot, and callers that are not principals", async () => {
     await expect(
-      api("principal").users.create({ account: "4111010009-01", name: "重复", certificateLevelIds: [], smsCode: await code("principal") }),
+      api("principal").users.create({
+        account: "4111010009-01",
+        name: "重复",
+        accessRoleId: roleId,
+        certificateOwner: false,
+        smsCode: await code("principal"),
+      }),
     ).rejects.toThrow("该账号已存在");
     const foreign = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: "60000008" } } });
     await expect(
-      api("principal").users.create({ account: "bfgy-x", name: "钱老师", certificateLevelIds: [foreign.id], smsCode: await code("principal") }),
+      api("principal").users.create({
+        account: "bfgy-x",
+        name: "钱老师",
+        accessRoleId: roleId,
+        certificateOwner: true,
+        certificateLevelIds: [foreign.id],
+        smsCode: await code("principal"),
+      }),
     ).rejects.toThrow("只能选择本校已参与试点的证书");
-    await expect(api("sub").users.create({ account: "bfgy-y", name: "孙老师", certificateLevelIds: [], smsCode: "123456" })).rejects.toMatchObject({
+    await expect(
+      api("sub").users.create({ account: "bfgy-y", name: "孙老师", accessRoleId: roleId, certificateOwner: false, smsCode: "123456" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(api("bj").users.create({ account: "bfgy-z", name: "李老师", certificateLevelIds: [], smsCode: "123456" })).rejects.toMatchObject({
+    await expect(
+      api("bj").users.create({ account: "bfgy-z", name: "李老师", accessRoleId: roleId, certificateOwner: false, smsCode: "123456" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -89,7 +124,7 @@ describe("sub-accounts", () => {
     await expect(api("principal").users.update({ userId: target.id, name: "张改名", smsCode: await code("principal") })).rejects.toThrow("请先停用该账号");
     await expect(api("principal").users.delete({ userId: target.id })).rejects.toThrow("请先停用该账号");
     await api("principal").users.disable({ userId: target.id });
-    await api("principal").users.update({ userId: target.id, name: "张改名", certificateLevelIds: [], smsCode: await code("principal") });
+    await api("principal").users.update({ userId: target.id, name: "张改名", certificateOwner: false, smsCode: await code("principal") });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: target.id } })).name).toBe("张改名");
     await api("principal").users.delete({ userId: target.id });
     expect(await t.db.user.findUnique({ where: { id: target.id } })).toBeNull();
@@ -107,6 +142,6 @@ describe("sub-accounts", () => {
     // A department manages the principals of its region the same way.
     const principal = await t.db.user.findUniqueOrThrow({ where: { account: "4111010008" } });
     expect((await api("bj").users.detail({ userId: principal.id })).account).toBe("4111010008");
-    await expect(api("bj").users.update({ userId: principal.id, name: "改名", certificateLevelIds: [], smsCode: "123456" })).rejects.toThrow("请先停用该账号");
+    await expect(api("bj").users.update({ userId: principal.id, name: "改名", smsCode: "123456" })).rejects.toThrow("请先停用该账号");
   });
 });

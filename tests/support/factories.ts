@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import type { Role } from "@/generated/prisma/enums";
+import { grantable, type Permission } from "@/domain/auth/permissions";
 
 export const PASSWORD = "Test@2026pw";
 let hashed: Promise<string> | undefined;
@@ -39,10 +40,12 @@ export async function makeUser(
   db: Db,
   role: Role,
   tenant: { schoolId?: string; orgId?: string; departmentId?: string } = {},
-  opts: { bound?: boolean; mustChangePassword?: boolean; status?: "ACTIVE" | "DISABLED"; account?: string } = {},
+  opts: { bound?: boolean; mustChangePassword?: boolean; status?: "ACTIVE" | "DISABLED"; account?: string; permissions?: Permission[] } = {},
 ) {
   hashed ??= hashPassword(PASSWORD);
   const bound = opts.bound ?? true;
+  // A sub-account needs a role: by default one granting everything a role may grant, else exactly `permissions`.
+  const accessRoleId = role === "SCHOOL_ADMIN" ? (await makeAccessRole(db, opts.permissions ?? grantable("school"))).id : null;
   return db.user.create({
     data: {
       account: opts.account ?? `u${uid()}`,
@@ -55,6 +58,12 @@ export async function makeUser(
       schoolId: tenant.schoolId ?? null,
       orgId: tenant.orgId ?? null,
       departmentId: tenant.departmentId ?? null,
+      accessRoleId,
     },
   });
+}
+
+/** A school role (角色) of its own for the test, granting these permissions. */
+export function makeAccessRole(db: Db, permissions: Permission[], name = `测试角色${uid()}`) {
+  return db.accessRole.create({ data: { portal: "school", name, permissions } });
 }

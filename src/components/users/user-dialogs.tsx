@@ -17,9 +17,9 @@ function ScopePicker({ levels, value, onChange }: { levels: Level[]; value: stri
   const byId = new Map(levels.map((l) => [l.id, l]));
   return (
     <div className="space-y-2">
-      <div className="label">按证书管理（可不设置；设置后只能管理所选证书的数据）</div>
+      <div className="label">负责的证书（只能管理所选证书的数据）</div>
       <div className="flex gap-2">
-        <select aria-label="按证书管理" className="input" value={pick} onChange={(e) => setPick(e.target.value)}>
+        <select aria-label="负责的证书" className="input" value={pick} onChange={(e) => setPick(e.target.value)}>
           <option value="">请选择</option>
           {levels
             .filter((l) => !value.includes(l.id))
@@ -64,13 +64,62 @@ function ScopePicker({ levels, value, onChange }: { levels: Level[]; value: stri
           {value.length === 0 && (
             <tr>
               <td colSpan={3} className="text-center text-slate-400">
-                未设置：可管理本校全部业务数据
+                请选择负责的证书，添加到列表
               </td>
             </tr>
           )}
         </tbody>
       </table>
     </div>
+  );
+}
+
+type RoleOption = { id: string; name: string; description: string | null; permissions: string[] };
+
+/** 角色 (the maintained roles) and 证书负责人 是/否 with its certificates (manual 002 §8.1). */
+function RoleAndScope({
+  roles,
+  levels,
+  value,
+  onChange,
+}: {
+  roles: RoleOption[];
+  levels: Level[];
+  value: { accessRoleId: string; owner: boolean; levels: string[] };
+  onChange: (v: Partial<{ accessRoleId: string; owner: boolean; levels: string[] }>) => void;
+}) {
+  const role = roles.find((r) => r.id === value.accessRoleId);
+  return (
+    <>
+      <Field label="角色" htmlFor="user-role" required hint={role ? `可用菜单：${role.permissions.join("、")}` : "角色及其菜单权限由综合业务管理员维护"}>
+        <select id="user-role" className="input" value={value.accessRoleId} onChange={(e) => onChange({ accessRoleId: e.target.value })}>
+          <option value="">请选择</option>
+          {roles.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset>
+        <legend className="label">
+          <span aria-hidden="true" className="mr-0.5 text-red-500">
+            *
+          </span>
+          证书负责人
+        </legend>
+        <div className="flex gap-4">
+          <label className="flex items-center gap-1">
+            <input type="radio" name="certificate-owner" checked={value.owner} onChange={() => onChange({ owner: true })} />是
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="radio" name="certificate-owner" checked={!value.owner} onChange={() => onChange({ owner: false })} />否
+          </label>
+        </div>
+        {!value.owner && <p className="mt-1 text-xs text-slate-500">可管理本校在其角色菜单内的全部证书数据</p>}
+      </fieldset>
+      {value.owner && <ScopePicker levels={levels} value={value.levels} onChange={(ids) => onChange({ levels: ids })} />}
+    </>
   );
 }
 
@@ -92,9 +141,11 @@ export function CreateUserDialog({
 }) {
   const trpc = useTRPC();
   const levels = useQuery({ ...trpc.users.assignableLevels.queryOptions(), enabled: open });
+  const roles = useQuery({ ...trpc.users.assignableRoles.queryOptions(), enabled: open });
   const create = useMutation(trpc.users.create.mutationOptions());
   const code = useManageCode();
-  const [f, patch, setF] = usePatchState({ account: "", name: "", levels: [] as string[], code: "" });
+  const blank = { account: "", name: "", accessRoleId: "", owner: false, levels: [] as string[], code: "" };
+  const [f, patch, setF] = usePatchState(blank);
   const [error, setError] = useState("");
   return (
     <Dialog
@@ -112,8 +163,15 @@ export function CreateUserDialog({
             onClick={async () => {
               setError("");
               try {
-                const r = await create.mutateAsync({ account: f.account, name: f.name, certificateLevelIds: f.levels, smsCode: f.code });
-                setF({ account: "", name: "", levels: [], code: "" });
+                const r = await create.mutateAsync({
+                  account: f.account,
+                  name: f.name,
+                  accessRoleId: f.accessRoleId,
+                  certificateOwner: f.owner,
+                  certificateLevelIds: f.levels,
+                  smsCode: f.code,
+                });
+                setF(blank);
                 onCreated(r);
               } catch (e) {
                 setError(errorMessage(e));
@@ -134,10 +192,7 @@ export function CreateUserDialog({
       <Field label="姓名" htmlFor="new-name" required>
         <input id="new-name" className="input" value={f.name} onChange={(e) => patch({ name: e.target.value })} />
       </Field>
-      <Field label="角色" required>
-        <div>{ROLE_LABELS.SCHOOL_ADMIN}</div>
-      </Field>
-      <ScopePicker levels={(levels.data ?? []) as Level[]} value={f.levels} onChange={(ids) => patch({ levels: ids })} />
+      <RoleAndScope roles={roles.data ?? []} levels={(levels.data ?? []) as Level[]} value={f} onChange={patch} />
       <OwnPhoneCodeField phone={code.phone} code={f.code} onCode={(c) => patch({ code: c })} send={code.send} onError={setError} />
       {error && (
         <p className="alert-error" role="alert">
@@ -174,7 +229,7 @@ export function ViewUserDialog({ userId, onClose }: { userId: string; onClose: (
           <dt className="text-slate-500">姓名</dt>
           <dd>{u.name ?? "未绑定"}</dd>
           <dt className="text-slate-500">角色</dt>
-          <dd>{ROLE_LABELS[u.role]}</dd>
+          <dd>{u.accessRole ? `${u.accessRole.name}（${u.accessRole.permissions.join("、")}）` : ROLE_LABELS[u.role]}</dd>
           <dt className="text-slate-500">所属机构</dt>
           <dd>{u.school ?? "—"}</dd>
           <dt className="text-slate-500">手机号</dt>
@@ -191,8 +246,12 @@ export function ViewUserDialog({ userId, onClose }: { userId: string; onClose: (
               <span className="text-slate-400">使用人已修改密码，任何人都无法查看</span>
             )}
           </dd>
-          <dt className="text-slate-500">按证书管理</dt>
-          <dd>{u.scopes.length ? u.scopes.map((s) => `${s.name}（${LEVEL_LABELS[s.level]}）`).join("、") : "全部"}</dd>
+          {u.role === "SCHOOL_ADMIN" && (
+            <>
+              <dt className="text-slate-500">证书负责人</dt>
+              <dd>{u.scopes.length ? `是：${u.scopes.map((s) => `${s.name}（${LEVEL_LABELS[s.level]}）`).join("、")}` : "否"}</dd>
+            </>
+          )}
         </dl>
       )}
     </Dialog>
@@ -204,12 +263,23 @@ export function EditUserDialog({ userId, onClose, onSaved }: { userId: string; o
   const q = useQuery(trpc.users.detail.queryOptions({ userId }));
   const isSub = q.data?.role === "SCHOOL_ADMIN";
   const levels = useQuery({ ...trpc.users.assignableLevels.queryOptions(), enabled: isSub });
+  const roles = useQuery({ ...trpc.users.assignableRoles.queryOptions(), enabled: isSub });
   const update = useMutation(trpc.users.update.mutationOptions());
   const code = useManageCode();
-  const [f, patch] = usePatchState<{ name: string | null; levels: string[] | null; code: string }>({ name: null, levels: null, code: "" });
+  const [f, patch] = usePatchState<{ name: string | null; accessRoleId: string | null; owner: boolean | null; levels: string[] | null; code: string }>({
+    name: null,
+    accessRoleId: null,
+    owner: null,
+    levels: null,
+    code: "",
+  });
   const [error, setError] = useState("");
   const name = f.name ?? q.data?.name ?? "";
-  const chosen = f.levels ?? q.data?.scopes.map((s) => s.id) ?? [];
+  const sub = {
+    accessRoleId: f.accessRoleId ?? q.data?.accessRole?.id ?? "",
+    owner: f.owner ?? (q.data?.scopes.length ?? 0) > 0,
+    levels: f.levels ?? q.data?.scopes.map((s) => s.id) ?? [],
+  };
   return (
     <Dialog
       open
@@ -226,7 +296,12 @@ export function EditUserDialog({ userId, onClose, onSaved }: { userId: string; o
             onClick={async () => {
               setError("");
               try {
-                await update.mutateAsync({ userId, name, certificateLevelIds: isSub ? chosen : undefined, smsCode: f.code });
+                await update.mutateAsync({
+                  userId,
+                  name,
+                  ...(isSub ? { accessRoleId: sub.accessRoleId, certificateOwner: sub.owner, certificateLevelIds: sub.levels } : {}),
+                  smsCode: f.code,
+                });
                 onSaved();
               } catch (e) {
                 setError(errorMessage(e));
@@ -244,7 +319,7 @@ export function EditUserDialog({ userId, onClose, onSaved }: { userId: string; o
       <Field label="姓名" htmlFor="edit-name" required>
         <input id="edit-name" className="input" value={name} onChange={(e) => patch({ name: e.target.value })} />
       </Field>
-      {isSub && <ScopePicker levels={(levels.data ?? []) as Level[]} value={chosen} onChange={(ids) => patch({ levels: ids })} />}
+      {isSub && <RoleAndScope roles={roles.data ?? []} levels={(levels.data ?? []) as Level[]} value={sub} onChange={patch} />}
       <OwnPhoneCodeField phone={code.phone} code={f.code} onCode={(c) => patch({ code: c })} send={code.send} onError={setError} />
       {error && (
         <p className="alert-error" role="alert">

@@ -3,7 +3,8 @@ import { checkPassword } from "./password-policy";
 import { onPasswordFailure, FREEZE_AFTER, DISABLE_AFTER } from "./lockout";
 import { canManageUser, regionPrefix } from "./permissions";
 import { maskIdNumber, maskPhone } from "./mask";
-import { menuFor, portalOfRole } from "./portals";
+import { portalOfRole } from "./portals";
+import { grantable, menuFor, permissionsOf, rolesHolding, type Permission } from "./permissions";
 import { isValidUscc, withUsccCheck } from "../identifiers/uscc";
 import { isValidIdNumber, normalizeIdNumber } from "../identifiers/id-number";
 
@@ -65,16 +66,10 @@ describe("masks, portals, identifiers", () => {
   });
   it("maps roles to portals and hides sections a role cannot use", () => {
     expect(portalOfRole("SCHOOL_ADMIN")).toBe("school");
-    expect(
-      menuFor("school", "SCHOOL_ADMIN")
-        .flatMap((s) => s.items)
-        .some((i) => i.href === "/school/users"),
-    ).toBe(false);
-    expect(
-      menuFor("school", "SCHOOL_PRINCIPAL")
-        .flatMap((s) => s.items)
-        .some((i) => i.href === "/school/users"),
-    ).toBe(true);
+    const hrefs = (held: Permission[]) => menuFor(held).flatMap((s) => s.items.map((i) => i.href));
+    expect(hrefs(permissionsOf({ role: "SCHOOL_ADMIN", granted: grantable("school") }))).not.toContain("/school/users");
+    expect(hrefs(permissionsOf({ role: "SCHOOL_PRINCIPAL" }))).toContain("/school/users");
+    expect(hrefs(permissionsOf({ role: "SCHOOL_PRINCIPAL", applying: true }))).toEqual(["/school", "/school/info", "/school/applications", "/school/plans"]);
   });
   it("checks USCC and ID check characters (the manuals' own examples)", () => {
     expect(isValidUscc("1211000040086596XB")).toBe(true);
@@ -84,5 +79,33 @@ describe("masks, portals, identifiers", () => {
     expect(isValidIdNumber("11010519491231002X")).toBe(true);
     expect(isValidIdNumber("110105194912310021")).toBe(false);
     expect(normalizeIdNumber(" 11010519491231002x\t")).toBe("11010519491231002X");
+  });
+});
+
+describe("permissions (one table; roles as data, manual 002 §8.1)", () => {
+  it("gives a sub-account only what its role grants, plus the workbench", () => {
+    const held = permissionsOf({ role: "SCHOOL_ADMIN", granted: ["school.certificates", "school.plans"] });
+    expect(held).toEqual(["school.workbench", "school.certificates", "school.plans"]);
+    expect(menuFor(held).map((s) => s.label)).toEqual(["工作台", "证书管理"]);
+  });
+  it("never lets a role grant the principal's own rights or another portal's", () => {
+    const held = permissionsOf({ role: "SCHOOL_ADMIN", granted: ["school.reports", "school.users", "school.signature", "admin.audit", "nonsense"] });
+    expect(held).toEqual(["school.workbench"]);
+    expect(grantable("school")).not.toContain("school.reports");
+    expect(grantable("school")).not.toContain("school.workbench");
+  });
+  it("limits an applying school to the applicant's permissions, whatever its role", () => {
+    expect(permissionsOf({ role: "SCHOOL_ADMIN", applying: true, granted: grantable("school") })).toEqual([
+      "school.workbench",
+      "school.applications",
+      "school.plans",
+    ]);
+    expect(permissionsOf({ role: "SCHOOL_PRINCIPAL", applying: false })).not.toContain("school.info");
+  });
+  it("gives the single-account portals all of their own permissions and none of others", () => {
+    expect(permissionsOf({ role: "EDU" }).every((k) => k.startsWith("edu."))).toBe(true);
+    expect(permissionsOf({ role: "ADMIN" })).toContain("admin.roles");
+    expect(rolesHolding(["school.reports", "edu.reports"])).toEqual(["EDU", "SCHOOL_PRINCIPAL"]);
+    expect(rolesHolding(["school.candidates"])).toEqual(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"]);
   });
 });

@@ -10,13 +10,21 @@ const filter = z.strictObject({
   q: z.string().trim().max(50).optional(),
   role: z.enum(["EDU", "ORG", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "STUDENT"]).optional(),
 });
-const include = { school: { select: { name: true } }, org: { select: { name: true } }, department: { select: { name: true } } } satisfies Prisma.UserInclude;
+const include = {
+  school: { select: { name: true } },
+  org: { select: { name: true } },
+  department: { select: { name: true } },
+  accessRole: { select: { name: true } },
+  _count: { select: { certificateScopes: true } },
+} satisfies Prisma.UserInclude;
 
 export type ManagedUserRow = {
   id: string;
   account: string;
   name: string | null;
   role: keyof typeof ROLE_LABELS;
+  /** The maintained role's name for a sub-account (plus 证书负责人), else the account kind. */
+  roleLabel: string;
   status: "ACTIVE" | "DISABLED";
   disabledReason: string | null;
   phone: string | null;
@@ -30,7 +38,7 @@ export type ManagedUserRow = {
 export const managedUserList: ListDef<z.infer<typeof filter>, ManagedUserRow, Prisma.UserWhereInput> = {
   name: "users",
   title: "用户信息",
-  roles: ["ADMIN", "EDU", "SCHOOL_PRINCIPAL"],
+  permissions: ["school.users", "edu.users", "admin.users"],
   filter,
   where: (_db, scope, f) =>
     and<Prisma.UserWhereInput>(
@@ -56,6 +64,7 @@ export const managedUserList: ListDef<z.infer<typeof filter>, ManagedUserRow, Pr
       account: r.account,
       name: r.name,
       role: r.role,
+      roleLabel: r.accessRole ? `${r.accessRole.name}${r._count.certificateScopes ? "（证书负责人）" : ""}` : ROLE_LABELS[r.role],
       status: r.status,
       disabledReason: r.disabledReason,
       phone: maskPhone(r.phone),
@@ -69,7 +78,7 @@ export const managedUserList: ListDef<z.infer<typeof filter>, ManagedUserRow, Pr
   columns: [
     { header: "账号", value: (r) => r.account },
     { header: "姓名", value: (r) => r.name ?? "" },
-    { header: "角色", value: (r) => ROLE_LABELS[r.role] },
+    { header: "角色", value: (r) => r.roleLabel },
     { header: "所属单位", width: 30, value: (r) => r.tenant },
     { header: "手机号", value: (r) => r.phone ?? "" },
     { header: "状态", value: (r) => (r.status === "ACTIVE" ? "已启用" : "已停用") },

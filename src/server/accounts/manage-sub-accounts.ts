@@ -12,6 +12,8 @@ import { verifySmsCode } from "@/server/sms/codes";
 import { pilotLevelsWhere } from "@/server/catalogue/pilots";
 import { maskPhone } from "@/domain/auth/mask";
 import { findManagedUser } from "./queries";
+import { inTableOrder, permissionLabel } from "@/domain/auth/permissions";
+import type { ManagedUserUpdate, SubAccountCreate } from "@/domain/auth/sub-account-schema";
 
 export const ACCOUNT_RE = /^[A-Za-z0-9_@.-]{4,32}$/;
 
@@ -21,7 +23,7 @@ async function checkActorCode(ctx: UseCaseCtx, code: string) {
 }
 
 function principalOnly(scope: Scope, message?: string): SchoolScope {
-  if (scope.kind !== "school" || !scope.principal) throw forbidden(message);
+  if (scope.kind !== "school" || !scope.permissions.includes("school.users")) throw forbidden(message);
   return scope;
 }
 
@@ -34,19 +36,20 @@ export async function assignableLevels({ ctx: { db, scope } }: { ctx: ReadCtx })
   });
 }
 
+/** The role must be one of the school portal's maintained roles. */
+async function checkRole(db: Db, accessRoleId: string) {
+  const role = await db.accessRole.findUnique({ where: { id: accessRoleId }, select: { portal: true, name: true } });
+  if (!role || role.portal !== "school") throw badRequest("请选择已维护的角色");
+  return role;
+}
+
 async function checkLevels(db: Db, scope: Scope, ids: string[]) {
   if (ids.length === 0) return;
   const ok = await db.certificateLevel.count({ where: { AND: [pilotLevelsWhere(principalOnly(scope)), { id: { in: ids } }] } });
   if (ok !== new Set(ids).size) throw badRequest("只能选择本校已参与试点的证书");
 }
 
-export async function createSubAccount({
-  ctx,
-  input,
-}: {
-  ctx: UseCaseCtx;
-  input: { account: string; name: string; certificateLevelIds: string[]; smsCode: string };
-}) {
+export async function createSubAccount({ ctx, input }: { ctx: UseCaseCtx; input: SubAccountCreate }) {
   const { db, actor } = ctx;
   const school = principalOnly(ctx.scope, "只有试点院校负责人账号可以新增用户");
   const account = input.account.trim();
@@ -54,6 +57,7 @@ export async function createSubAccount({
   if (!ACCOUNT_RE.test(account)) throw badRequest("账号为 4–32 位字母、数字或 _ @ . -，建议使用手机号");
   if (name.length < 2 || name.length > 30) throw badRequest("请输入账号使用人的真实姓名");
   if (await db.user.findUnique({ where: { account }, select: { id: true } })) throw conflict("该账号已存在，请换一个");
+  const role = await checkRole(db, input.accessRoleId);
   await checkLevels(db, school, input.certificateLevelIds);
   await checkActorCode(ctx, input.smsCode);
   const initialPassword = randomInitialPassword();
@@ -66,19 +70,20 @@ export async function createSubAccount({
           account,
           name,
           role: "SCHOOL_ADMIN",
+          accessRoleId: input.accessRoleId,
           schoolId: school.schoolId,
           passwordHash,
           initialPasswordEnc: encrypt(initialPassword),
           mustChangePassword: true,
           createdById: actor.id,
-          certificateScopes: { create: [...new Set(input.certificateLevelIds)].map((certificateLevelId) => ({ certificateLevelId })) },
+          certificateScopes: { create: input.certificateLevelIds.map((certificateLevelId) => ({ certificateLevelId })) },
         },
       }),
     (u) => ({
       action: "user.create",
       targetType: "User",
       targetId: u.id,
-      summary: `新增业务管理员 ${account}${input.certificateLevelIds.length ? `（限 ${input.certificateLevelIds.length} 个证书等级）` : ""}`,
+      summary: `新增用户 ${account}，角色 ${role.name}${input.certificateLevelIds.length ? `，证书负责人（${input.certificateLevelIds.length} 个证书等级）` : ""}`,
     }),
     { unique: "该账号已存在，请换一个" },
   );
@@ -89,6 +94,9 @@ export async function createSubAccount({
 export async function viewManagedUser({ ctx, input }: { ctx: UseCaseCtx; input: { userId: string } }) {
   const { db, actor, meta } = ctx;
   const u = await findManagedUser(db, ctx.scope, input.userId);
+  const accessRole = u.accessRoleId
+    ? await db.accessRole.findUnique({ where: { id: u.accessRoleId }, select: { id: true, name: true, permissions: true } })
+    : null;
   const scopes = await db.userCertificateScope.findMany({
     where: { userId: u.id },
     include: { certificateLevel: { select: { id: true, level: true, certificate: { select: { code: true, name: true } } } } },
@@ -108,6 +116,7 @@ export async function viewManagedUser({ ctx, input }: { ctx: UseCaseCtx; input: 
     account: u.account,
     name: u.name,
     role: u.role,
+    accessRole: accessRole && { id: accessRole.id, name: accessRole.name, permissions: inTableOrder(accessRole.permissions).map(permissionLabel) },
     status: u.status,
     phone: maskPhone(u.phone),
     email: u.email,
@@ -124,36 +133,31 @@ export async function viewManagedUser({ ctx, input }: { ctx: UseCaseCtx; input: 
   };
 }
 
-export async function updateManagedUser({
-  ctx,
-  input,
-}: {
-  ctx: UseCaseCtx;
-  input: { userId: string; name: string; certificateLevelIds?: string[]; smsCode: string };
-}) {
+export async function updateManagedUser({ ctx, input }: { ctx: UseCaseCtx; input: ManagedUserUpdate }) {
   const { db } = ctx;
   const u = await findManagedUser(db, ctx.scope, input.userId);
   if (u.status !== "DISABLED") throw badRequest("请先停用该账号，再进行修改");
   const name = input.name.trim();
   if (name.length < 2 || name.length > 30) throw badRequest("请输入账号使用人的真实姓名");
   const levels = input.certificateLevelIds;
-  if (levels && u.role !== "SCHOOL_ADMIN") throw badRequest("只有业务管理员账号可以按证书管理");
+  if ((levels || input.accessRoleId) && u.role !== "SCHOOL_ADMIN") throw badRequest("只有院校的子账号有角色和负责的证书");
+  const role = input.accessRoleId ? await checkRole(db, input.accessRoleId) : null;
   if (levels) await checkLevels(db, ctx.scope, levels);
   await checkActorCode(ctx, input.smsCode);
   await change(
     ctx,
     async (tx) => {
-      await tx.user.update({ where: { id: u.id }, data: { name } });
+      await tx.user.update({ where: { id: u.id }, data: { name, ...(input.accessRoleId ? { accessRoleId: input.accessRoleId } : {}) } });
       if (levels) {
         await tx.userCertificateScope.deleteMany({ where: { userId: u.id } });
-        await tx.userCertificateScope.createMany({ data: [...new Set(levels)].map((certificateLevelId) => ({ userId: u.id, certificateLevelId })) });
+        await tx.userCertificateScope.createMany({ data: levels.map((certificateLevelId) => ({ userId: u.id, certificateLevelId })) });
       }
     },
     {
       action: "user.update",
       targetType: "User",
       targetId: u.id,
-      summary: `修改账号 ${u.account}${levels ? `，证书范围 ${levels.length ? `${levels.length} 个证书等级` : "全部"}` : ""}`,
+      summary: `修改账号 ${u.account}${role ? `，角色 ${role.name}` : ""}${levels ? `，${levels.length ? `证书负责人（${levels.length} 个证书等级）` : "非证书负责人"}` : ""}`,
     },
   );
   return { ok: true };

@@ -13,7 +13,7 @@ const STATUS = { DRAFT: "草稿", PUBLISHED: "已发布", WITHDRAWN: "已撤回"
 export const announcementList: ListDef<z.infer<typeof filter>, Row, Prisma.AnnouncementWhereInput> = {
   name: "announcements",
   title: "通知公告",
-  roles: ["ADMIN"],
+  permissions: ["admin.announcements"],
   filter,
   where: (_db, scope, f) => {
     if (scope.kind !== "admin") throw forbidden();

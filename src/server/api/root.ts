@@ -15,6 +15,7 @@ import { applicationsRouter } from "./routers/applications";
 import { reportsRouter } from "./routers/reports";
 import { registerRouter } from "./routers/register";
 import { candidatesRouter } from "./routers/candidates";
+import { rolesRouter } from "./routers/roles";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   register: registerRouter,
   candidates: candidatesRouter,
+  roles: rolesRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -60,8 +62,6 @@ export const APPLICANT_PROCEDURES = [
   "applications.save",
   "applications.detail",
   "lists.pilotApplications",
-  "exports.create",
-  "exports.status",
   "plans.access",
   "lists.plans",
   "school.mine",

@@ -8,8 +8,9 @@ import type { Clock } from "@/server/clock";
 import type { SmsGateway } from "@/server/sms/gateway";
 import type { RequestMeta, SessionUser } from "@/server/session-user";
 import { AppError } from "@/server/errors";
-import { PORTAL_ROLES, type Portal, type RoleName } from "@/domain/auth/portals";
-import { actorOf, mintScope, scopeFor, type ScopeOfPortal } from "@/server/tenancy";
+import type { RoleName } from "@/domain/auth/portals";
+import { actorOf, mintScope, type ScopeOfPortal } from "@/server/tenancy";
+import { APPLICANT_ONLY, holdsAny, openToApplicant, rolesHolding, type Permission, type PortalOf } from "@/domain/auth/permissions";
 
 z.config(z.locales.zhCN());
 
@@ -24,7 +25,12 @@ export type Context = {
 };
 
 /** `applicant`: also open to a school still applying to become a pilot (it may only do these). */
-export type Access = { access: "public" | "session" | "protected" | "roles"; roles?: readonly RoleName[]; applicant?: boolean };
+export type Access = {
+  access: "public" | "session" | "protected" | "roles" | "permission";
+  roles?: readonly RoleName[];
+  permissions?: readonly Permission[];
+  applicant?: boolean;
+};
 
 const t = initTRPC
   .context<Context>()
@@ -99,26 +105,25 @@ export const protectedProcedure = t.procedure
   .use(requireComplete)
   .use(({ ctx, next }) => next({ ctx: { scope: mintScope(ctx.session), actor: actorOf(ctx.session) } }));
 
-/** The auth gate: checks the role, then mints the tenant scope and the actor that use cases receive. */
-export function roleProcedure(roles: readonly RoleName[], opts: { applicant?: boolean } = {}) {
+/**
+ * The auth gate by permission (the table in src/domain/auth/permissions): the session must hold one of
+ * these; a sub-account holds what its role grants, an applying school only what is open to it. ctx.scope
+ * is the scope of the permissions' portal.
+ */
+export function permissionProcedure<K extends Permission>(...perms: [K, ...K[]]) {
   return t.procedure
-    .meta({ access: "roles", roles, applicant: !!opts.applicant })
+    .meta({ access: "permission", roles: rolesHolding(perms), permissions: perms, applicant: openToApplicant(perms) })
     .use(appErrors)
     .use(requireSession)
     .use(requireComplete)
     .use(({ ctx, next }) => {
-      if (!roles.includes(ctx.session.role)) throw new TRPCError({ code: "FORBIDDEN", message: "无权访问" });
-      if (ctx.session.schoolStatus === "APPLYING" && !opts.applicant) throw new TRPCError({ code: "FORBIDDEN", message: APPLICANT_ONLY });
-      return next({ ctx: { scope: mintScope(ctx.session), actor: actorOf(ctx.session) } });
+      if (!holdsAny(ctx.session.permissions, perms))
+        throw new TRPCError({ code: "FORBIDDEN", message: ctx.session.schoolStatus === "APPLYING" ? APPLICANT_ONLY : "无权访问" });
+      return next({ ctx: { scope: mintScope(ctx.session) as ScopeOfPortal[PortalOf<K>], actor: actorOf(ctx.session) } });
     });
 }
 
-export const APPLICANT_ONLY = "贵校尚未成为试点院校，目前只能完善院校信息和申报证书试点";
-
-/** One portal's procedures: ctx.scope is that portal's scope type. */
-export function portalProcedure<P extends Portal>(portal: P, opts: { applicant?: boolean } = {}) {
-  return roleProcedure(PORTAL_ROLES[portal], opts).use(({ ctx, next }) => next({ ctx: { scope: scopeFor(ctx.scope, portal) as ScopeOfPortal[P] } }));
-}
+export { APPLICANT_ONLY };
 
 /** Standard list paging input, shared by every list. */
 export const pageInput = {

@@ -72,11 +72,11 @@ const approvedTabs: Def["tabs"] = [
 ];
 
 /** The school's list and the departments' queue differ only in who reads, the tabs and the school columns. */
-function applicationList(name: string, title: string, roles: Def["roles"], tabs: NonNullable<Def["tabs"]>, columns: Def["columns"]): Def {
+function applicationList(name: string, title: string, permissions: Def["permissions"], tabs: NonNullable<Def["tabs"]>, columns: Def["columns"]): Def {
   return {
     name,
     title,
-    roles,
+    permissions,
     filter,
     where: (_db, scope, f) => where(scope, f),
     tabs,
@@ -89,7 +89,7 @@ function applicationList(name: string, title: string, roles: Def["roles"], tabs:
 export const pilotApplicationList = applicationList(
   "pilotApplications",
   "证书试点申报明细表",
-  ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"],
+  ["school.applications"],
   [{ value: "DRAFT", label: "未提交", where: { status: "DRAFT" } }, { value: "IN_REVIEW", label: "审核中", where: { status: "IN_REVIEW" } }, ...approvedTabs!],
   certificateColumns,
 );
@@ -97,7 +97,7 @@ export const pilotApplicationList = applicationList(
 export const applicationReviewList = applicationList(
   "applicationReviews",
   "证书试点申报审核",
-  ["EDU", "ADMIN"],
+  ["edu.applications", "admin.schools"],
   [
     { value: "CITY", label: "待初审", where: { status: "IN_REVIEW", reviewStage: "CITY" } },
     { value: "PROVINCE", label: "待省级审核", where: { status: "IN_REVIEW", reviewStage: "PROVINCE" } },

@@ -19,7 +19,7 @@ export type AuditRow = Omit<Raw, "id"> & { id: string };
 export const auditList: ListDef<z.infer<typeof filter>, AuditRow, Prisma.AuditLogWhereInput> = {
   name: "auditLog",
   title: "审计日志",
-  roles: ["ADMIN"],
+  permissions: ["admin.audit"],
   filter,
   where: (_db, scope, f) => {
     if (scope.kind !== "admin") throw forbidden();

@@ -9,6 +9,7 @@ import type { SessionUser } from "@/server/session-user";
 import { getAuthOptions } from "./config";
 import { resolveSession } from "./session";
 import { PORTAL_ROLES, type Portal } from "@/domain/auth/portals";
+import { holdsAny, portalOfPermission, type Permission } from "@/domain/auth/permissions";
 
 /** The signed-in user of this request, checked against the database (once per request). */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
@@ -16,14 +17,20 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return resolveSession(getDb(), systemClock, session?.sid);
 });
 
-/** Guard for every portal page and layout (middleware alone can be skipped). */
-export async function requirePortal(portal: Portal, opts: { applicant?: boolean } = {}): Promise<SessionUser> {
+/** Guard for every portal layout (middleware alone can be skipped): signed in, complete, in this portal. */
+export async function requirePortal(portal: Portal): Promise<SessionUser> {
   const u = await getCurrentUser();
   if (!u) redirect(`/${portal}/login`);
   if (u.needsBinding || u.mustChangePassword) redirect("/account/bind");
   if (!PORTAL_ROLES[portal].includes(u.role)) redirect(`/${u.portal}`);
+  return u;
+}
+
+/** Guard for every portal page: the account holds one of these permissions (the table the procedures read too). */
+export async function requirePermission(...perms: [Permission, ...Permission[]]): Promise<SessionUser> {
+  const u = await requirePortal(portalOfPermission(perms[0]));
   // A school still applying may only complete its information and apply (its procedures refuse the rest too).
-  if (u.schoolStatus === "APPLYING" && !opts.applicant) redirect("/school/applications");
+  if (!holdsAny(u.permissions, perms)) redirect(u.schoolStatus === "APPLYING" ? "/school/applications" : `/${u.portal}`);
   return u;
 }
 

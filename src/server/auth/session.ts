@@ -6,7 +6,7 @@ import type { Clock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
 import { env } from "@/server/env";
 import { portalOfRole } from "@/domain/auth/portals";
-import { regionPrefix } from "@/domain/auth/permissions";
+import { permissionsOf, regionPrefix } from "@/domain/auth/permissions";
 import { promoteIfPilot } from "@/server/schools/promote";
 
 const TOUCH_EVERY_MS = 60 * 1000;
@@ -17,7 +17,14 @@ export async function resolveSession(db: Db, clock: Clock, sid: string | null | 
   const s = await db.authSession.findUnique({
     where: { id: sid },
     include: {
-      user: { include: { department: true, school: { select: { status: true, isPilot: true } }, certificateScopes: { select: { certificateLevelId: true } } } },
+      user: {
+        include: {
+          department: true,
+          school: { select: { status: true, isPilot: true } },
+          certificateScopes: { select: { certificateLevelId: true } },
+          accessRole: { select: { permissions: true } },
+        },
+      },
     },
   });
   if (!s || s.revokedAt) return null;
@@ -47,6 +54,7 @@ export async function resolveSession(db: Db, clock: Clock, sid: string | null | 
     schoolStatus,
     regionPrefix: u.department ? regionPrefix(u.department.level, u.department.regionCode) : null,
     certificateLevelIds: u.role === "SCHOOL_ADMIN" && u.certificateScopes.length > 0 ? u.certificateScopes.map((c) => c.certificateLevelId) : null,
+    permissions: permissionsOf({ role: u.role, applying: schoolStatus === "APPLYING", granted: u.accessRole?.permissions }),
     mustChangePassword: u.mustChangePassword,
     needsBinding: !u.phone || !u.name,
   };

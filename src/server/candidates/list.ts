@@ -26,7 +26,7 @@ export type CandidateRow = Omit<Raw, "idNumber" | "phone"> & {
 export const candidateList: ListDef<Filter, CandidateRow, Prisma.CandidateWhereInput> = {
   name: "candidates",
   title: "考生信息",
-  roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"],
+  permissions: ["school.candidates"],
   filter,
   where: (_db, scope, f) =>
     and<Prisma.CandidateWhereInput>(

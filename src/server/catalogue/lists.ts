@@ -24,7 +24,7 @@ export const certificateList: ListDef<
 > = {
   name: "certificates",
   title: "证书信息",
-  roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "ORG", "EDU", "ADMIN"],
+  permissions: ["school.certificates", "org.certificates", "edu.certificates", "admin.certificates"],
   filter: z.strictObject({ scope: z.enum(["pilot", "all"]).optional(), code: text, name: text, orgName: text }),
   where: (_db, s, f) => {
     const scoped: Prisma.CertificateWhereInput =
@@ -66,7 +66,7 @@ type OrgRow = Prisma.EvaluationOrgGetPayload<{ include: { _count: { select: { ce
 export const orgList: ListDef<{ code?: string; name?: string }, OrgRow, Prisma.EvaluationOrgWhereInput> = {
   name: "orgs",
   title: "培训评价组织信息",
-  roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"],
+  permissions: ["school.orgs", "edu.orgs", "admin.orgs"],
   filter: z.strictObject({ code: text, name: text }),
   where: (_db, s, f) =>
     and<Prisma.EvaluationOrgWhereInput>(
@@ -149,7 +149,6 @@ const standardTabs = [
   { value: "DISABLED", label: "已停用", where: { status: "DISABLED" as const } },
 ];
 const standardInclude = { org: { select: { name: true } }, certificates: { select: { name: true }, orderBy: { code: "asc" as const } } };
-const allStandardRoles = ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "ORG", "EDU", "ADMIN"] as const;
 
 /** Both standards tables have the same shape; one definition serves each. */
 function standardList(
@@ -160,7 +159,7 @@ function standardList(
   return {
     name,
     title,
-    roles: allStandardRoles,
+    permissions: ["school.standards", "org.standards", "admin.standards"],
     filter: standardFilter,
     where: (_db, s, f) => standardWhere(s, f),
     tabs: standardTabs,
@@ -190,7 +189,7 @@ export const schoolList: ListDef<
 > = {
   name: "schools",
   title: "试点院校信息",
-  roles: ["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"],
+  permissions: ["school.schools", "edu.schools", "admin.schools"],
   filter: z.strictObject({ code: text, name: text, type: z.enum(["UNDERGRADUATE", "HIGHER_VOCATIONAL", "SECONDARY_VOCATIONAL", "OTHER"]).optional() }),
   where: (_db, s, f) =>
     and<Prisma.SchoolWhereInput>(

@@ -12,6 +12,7 @@ import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { Actor, Scope } from "@/server/tenancy";
 import { enqueue } from "@/server/jobs/queue";
+import { APPLICANT_ONLY, holdsAny } from "@/domain/auth/permissions";
 
 export const EXPORT_MAX_ROWS = 50_000;
 export const EXPORT_TTL_MS = 60 * 60 * 1000;
@@ -31,9 +32,9 @@ async function whereOf(db: Db, def: AnyDef, scope: Scope, req: ExportRequest, no
 }
 
 export async function requestExport({ ctx, input }: { ctx: UseCaseCtx; input: ExportRequest & { def: AnyDef; smsCode: string } }) {
-  const { db, actor, def } = { ...ctx, def: input.def };
-  if (!def.roles.includes(actor.role)) throw forbidden();
-  const where = await whereOf(db, def, ctx.scope, input, ctx.clock.now());
+  const { db, actor, scope, def } = { ...ctx, def: input.def };
+  if (!holdsAny(scope.permissions, def.permissions)) throw forbidden(scope.kind === "school" && scope.applying ? APPLICANT_ONLY : undefined);
+  const where = await whereOf(db, def, scope, input, ctx.clock.now());
   const phone = (await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { phone: true } })).phone;
   await verifySmsCode(ctx, { phone: phone ?? "", purpose: "EXPORT", code: input.smsCode });
   const total = await def.count(db, where);

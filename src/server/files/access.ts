@@ -29,8 +29,8 @@ export async function canDownload(db: Db, user: SessionUser | null, file: Stored
     case "EXPORT":
       return !!user && file.ownerUserId === user.id && (!file.expiresAt || file.expiresAt > now);
     case "SIGNATURE": {
-      // Only the principal of the school whose signature it is.
-      if (!user || user.role !== "SCHOOL_PRINCIPAL" || !user.schoolId) return false;
+      // Only the principal of the school whose signature it is (the holder of 电子签章管理).
+      if (!user || !user.permissions.includes("school.signature") || !user.schoolId) return false;
       if (file.ownerUserId === user.id) return true; // just uploaded, for the preview
       const s = await db.school.findFirst({ where: { id: user.schoolId, signatureFileId: file.id }, select: { id: true } });
       return !!s;

@@ -7,28 +7,14 @@ import type { SessionUser } from "@/server/session-user";
 import { badRequest } from "@/server/errors";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { checkedPhoto } from "@/server/candidates/photo";
+import { holdsAny, UPLOAD_PERMISSIONS } from "@/domain/auth/permissions";
 import { CONTENT_TYPES, UPLOAD_RULES, checkUpload, checkSignatureImage, sniff, type UploadPurpose } from "@/domain/files/rules";
 
 export const PIXEL_LIMIT = 4000 * 4000;
 
-/** Who may upload what. Attaching the file to a record is checked again by that record's use case. */
+/** Who may upload what: the permission table's upload column. Attaching the file is checked again by its use case. */
 export function mayUpload(u: SessionUser, purpose: UploadPurpose): boolean {
-  switch (purpose) {
-    case "SCHOOL_LOGO":
-    case "SIGNATURE":
-      return u.role === "SCHOOL_PRINCIPAL";
-    case "STANDARD_ATTACHMENT":
-    case "CERTIFICATE_SAMPLE":
-      return u.role === "ORG" || u.role === "ADMIN";
-    case "ANNOUNCEMENT_ATTACHMENT":
-      return u.role === "ADMIN";
-    case "APPLICATION_EVIDENCE":
-      return u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN";
-    case "WEEKLY_REPORT_SCAN":
-      return u.role === "SCHOOL_PRINCIPAL";
-    case "CANDIDATE_PHOTO":
-      return (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") && u.schoolStatus !== "APPLYING";
-  }
+  return holdsAny(u.permissions, UPLOAD_PERMISSIONS[purpose]);
 }
 
 async function normalizeImage(purpose: UploadPurpose, body: Buffer): Promise<{ body: Buffer; kind: "png" | "jpg" }> {

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
 import type { ImportKind } from "@/generated/prisma/enums";
+import { holdsAny, type Permission } from "@/domain/auth/permissions";
 import { runImport, type ImportColumn } from "./pipeline";
 import { IMPORT_MAX_BYTES } from "./read-sheet";
 import { candidateImport } from "@/server/candidates/import-candidates";
@@ -14,19 +15,18 @@ export type ImportEntry = {
   kind: ImportKind;
   ext: "xlsx" | "zip";
   maxBytes: number;
-  may: (u: SessionUser) => boolean;
+  /** Who may start it and download its template (the permission table). */
+  permission: Permission;
   run: Run;
   template?: { title: string; columns: ImportColumn[] };
 };
-
-const schoolStaff = (u: SessionUser) => (u.role === "SCHOOL_PRINCIPAL" || u.role === "SCHOOL_ADMIN") && u.schoolStatus !== "APPLYING";
 
 export const IMPORTS: Record<string, ImportEntry> = {
   candidates: {
     kind: "CANDIDATES",
     ext: "xlsx",
     maxBytes: IMPORT_MAX_BYTES,
-    may: schoolStaff,
+    permission: "school.candidates",
     run: (d, u, id, b) => runImport(d, u, candidateImport, id, b),
     template: candidateImport,
   },
@@ -34,9 +34,13 @@ export const IMPORTS: Record<string, ImportEntry> = {
     kind: "CANDIDATE_UPDATES",
     ext: "xlsx",
     maxBytes: IMPORT_MAX_BYTES,
-    may: schoolStaff,
+    permission: "school.candidates",
     run: (d, u, id, b) => runImport(d, u, candidateUpdateImport, id, b),
     template: candidateUpdateImport,
   },
-  "candidate-photos": { kind: "CANDIDATE_PHOTOS", ext: "zip", maxBytes: PHOTO_ZIP_MAX_BYTES, may: schoolStaff, run: importPhotos },
+  "candidate-photos": { kind: "CANDIDATE_PHOTOS", ext: "zip", maxBytes: PHOTO_ZIP_MAX_BYTES, permission: "school.candidates", run: importPhotos },
 };
+
+export function mayImport(u: SessionUser, entry: ImportEntry): boolean {
+  return holdsAny(u.permissions, [entry.permission]);
+}

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { Scope } from "@/server/tenancy";
-import type { RoleName } from "@/domain/auth/portals";
+import type { Permission } from "@/domain/auth/permissions";
 import type { ExportColumn } from "@/server/excel/export";
 
 export type Tab<W> = { value: string; label: string; where: W };
@@ -15,7 +15,8 @@ export type ListDef<F, R extends { id: string }, W extends object = object> = {
   name: string;
   /** Sheet name and title row of the export. */
   title: string;
-  roles: readonly RoleName[];
+  /** Who may read (and export) it: a holder of any of these. */
+  permissions: readonly Permission[];
   filter: z.ZodType<F>;
   /** The caller's scope plus the query fields; tenant ids come from the minted scope only. */
   where: (db: Db, scope: Scope, filter: F, now: Date) => Promise<W> | W;

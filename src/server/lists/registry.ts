@@ -9,6 +9,7 @@ import { announcementList } from "@/server/announcements/list";
 import { auditList } from "@/server/audit/list";
 import { planList } from "@/server/plans/list";
 import { missingReportList } from "@/server/reports/missing-list";
+import { accessRoleList } from "@/server/roles/list";
 
 export const LISTS = {
   // 证书、机构、标准、院校
@@ -30,5 +31,6 @@ export const LISTS = {
   // 申报计划、本期未提交周报
   plans: planList,
   missingReports: missingReportList,
+  accessRoles: accessRoleList,
 } as const;
 export type ListName = keyof typeof LISTS;

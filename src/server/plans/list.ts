@@ -39,7 +39,7 @@ export type PlanRow = {
 export const planList: ListDef<z.infer<typeof filter>, PlanRow, Prisma.ApplicationPlanWhereInput> = {
   name: "plans",
   title: "申报计划",
-  roles: ["EDU", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"],
+  permissions: ["school.plans", "edu.plans"],
   filter,
   where: async (db, scope, f) => and<Prisma.ApplicationPlanWhereInput>(await visiblePlansWhere(db, scope), f.year ? { year: Number(f.year) } : null),
   count: (db, where) => db.applicationPlan.count({ where }),

@@ -35,14 +35,14 @@ const columns: ExportColumn<ReportRow>[] = [
 function def(
   name: string,
   title: string,
-  roles: ListDef<Filter, ReportRow>["roles"],
+  permissions: ListDef<Filter, ReportRow>["permissions"],
   withDraft: boolean,
   extra: ExportColumn<ReportRow>[],
 ): ListDef<Filter, ReportRow, Prisma.WeeklyReportWhereInput> {
   return {
     name,
     title,
-    roles,
+    permissions,
     filter,
     where: (_db, scope, f) =>
       and<Prisma.WeeklyReportWhereInput>(
@@ -64,8 +64,8 @@ function def(
   };
 }
 
-export const weeklyReportList = def("weeklyReports", "周报", ["SCHOOL_PRINCIPAL"], true, []);
-export const weeklyReportReviewList = def("weeklyReportReviews", "周报审核", ["EDU", "ADMIN"], false, [
+export const weeklyReportList = def("weeklyReports", "周报", ["school.reports"], true, []);
+export const weeklyReportReviewList = def("weeklyReportReviews", "周报审核", ["edu.reports", "admin.schools"], false, [
   { header: "院校代码", value: (r) => r.school.code },
   { header: "院校名称", width: 30, value: (r) => r.school.name },
 ]);

@@ -20,7 +20,7 @@ import {
 
 /** Only the principal writes weekly reports (001 §1.8): sub-accounts have no part in them. */
 function principal(scope: Scope) {
-  if (scope.kind !== "school" || !scope.principal) throw forbidden(PRINCIPAL_ONLY);
+  if (scope.kind !== "school" || !scope.permissions.includes("school.reports")) throw forbidden(PRINCIPAL_ONLY);
   return scope.schoolId;
 }
 

@@ -15,7 +15,7 @@ const STATE = { DRAFT: "已保存未提交", RETURNED: "审核退回待重新提
 export const missingReportList: ListDef<z.infer<typeof filter>, MissingRow, Prisma.SchoolWhereInput> = {
   name: "missingReports",
   title: "本期未提交周报院校",
-  roles: ["EDU"],
+  permissions: ["edu.reports"],
   filter,
   where: async (db, scope, f, now) => {
     const d = scopeFor(scope, "edu");

@@ -10,7 +10,7 @@ import { provinceCodeOf } from "@/domain/regions";
 export const PRINCIPAL_ONLY = "周报仅由试点院校负责人填报";
 
 export function reportsWhere(scope: Scope): Prisma.WeeklyReportWhereInput {
-  if (scope.kind === "school" && scope.principal) return { schoolId: scope.schoolId };
+  if (scope.kind === "school" && scope.permissions.includes("school.reports")) return { schoolId: scope.schoolId };
   if (scope.kind === "department") return { school: schoolsInRegion(scope), status: { not: "DRAFT" } };
   if (scope.kind === "admin") return { status: { not: "DRAFT" } };
   throw forbidden(PRINCIPAL_ONLY);

@@ -10,7 +10,7 @@ import { PHONE_RE } from "@/domain/auth/mask";
 
 export async function mySchool({ ctx: { db, scope } }: { ctx: ReadCtx<SchoolScope> }) {
   const s = await db.school.findUniqueOrThrow({ where: { id: scope.schoolId }, include: { region: true, supervisingDepartment: { select: { name: true } } } });
-  const principal = scope.principal;
+  const canEdit = scope.permissions.includes("school.profile");
   return {
     id: s.id,
     code: s.code,
@@ -25,13 +25,13 @@ export async function mySchool({ ctx: { db, scope } }: { ctx: ReadCtx<SchoolScop
     contactPhone: s.contactPhone,
     contactEmail: s.contactEmail,
     logoFileId: s.logoFileId,
-    canEdit: principal,
+    canEdit,
     status: s.status,
     isPilot: s.isPilot,
     regionName: s.region.name,
     department: s.supervisingDepartment?.name ?? null,
     // The e-signature is for the principal's eyes only (manual 001 §4.1.1.1).
-    signature: principal ? { fileId: s.signatureFileId, agreedAt: s.signatureAgreedAt } : null,
+    signature: scope.permissions.includes("school.signature") ? { fileId: s.signatureFileId, agreedAt: s.signatureAgreedAt } : null,
   };
 }
 
@@ -52,7 +52,7 @@ export async function updateMySchool({ ctx: deps, input }: { ctx: UseCaseCtx; in
   const u = deps.actor;
   const meta = deps.meta;
   const { db } = deps;
-  if (u.role !== "SCHOOL_PRINCIPAL") throw forbidden("只有试点院校负责人账号可以修改院校信息");
+  if (!deps.scope.permissions.includes("school.profile")) throw forbidden("只有试点院校负责人账号可以修改院校信息");
   const { schoolId } = scopeFor(deps.scope, "school");
   if (!isValidUscc(input.uscc)) throw badRequest("统一社会信用代码不正确（18 位，末位校验码不符）");
   if (input.website && !/^https?:\/\/[^\s]+$/i.test(input.website)) throw badRequest("院校网址须以 http:// 或 https:// 开头");
@@ -90,7 +90,7 @@ export async function setSignature({ ctx: deps, input }: { ctx: UseCaseCtx; inpu
   const u = deps.actor;
   const meta = deps.meta;
   const { db, clock } = deps;
-  if (u.role !== "SCHOOL_PRINCIPAL") throw forbidden("只有试点院校负责人账号可以上传和管理电子签章");
+  if (!deps.scope.permissions.includes("school.signature")) throw forbidden("只有试点院校负责人账号可以上传和管理电子签章");
   const { schoolId } = scopeFor(deps.scope, "school");
   if (!input.agreed) throw badRequest("请阅读并勾选同意《电子签章使用授权委托书》");
   const f = await db.storedFile.findFirst({ where: { id: input.fileId, purpose: "SIGNATURE", ownerUserId: u.id } });

@@ -1,4 +1,5 @@
 // Seeds reference data (idempotent) and the demo data set (once).
+import { grantable, type Permission } from "@/domain/auth/permissions";
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { withUsccCheck } from "@/domain/identifiers/uscc";
@@ -19,6 +20,20 @@ export async function seedReference(db: Db): Promise<void> {
     skipDuplicates: true,
   });
 }
+
+const SCHOOL_ROLES: { name: string; description: string; permissions: Permission[] }[] = [
+  { name: "业务管理员", description: "试点院校的日常业务：除周报、用户管理和电子签章外的全部菜单", permissions: grantable("school") },
+  {
+    name: "考务人员",
+    description: "考生信息的录入、导入、认证，以及考务所需的证书、标准和培训评价组织信息",
+    permissions: ["school.candidates", "school.certificates", "school.standards", "school.orgs"],
+  },
+  {
+    name: "证书负责人",
+    description: "负责若干证书的试点工作：证书与标准信息、试点申报与申报计划、培训评价组织与本校试点情况",
+    permissions: ["school.orgs", "school.schools", "school.standards", "school.certificates", "school.applications", "school.plans"],
+  },
+];
 
 export type DemoAccount = { role: string; account: string; password: string; note: string };
 
@@ -168,12 +183,41 @@ export async function seedDemo(db: Db): Promise<boolean> {
           },
         });
       }
+      // The roles a real school uses (manual 002 §8.1); 业务管理员 already exists from its migration.
+      const roleIds: Record<string, string> = {};
+      for (const r of SCHOOL_ROLES)
+        roleIds[r.name] = (
+          await tx.accessRole.upsert({
+            where: { portal_name: { portal: "school", name: r.name } },
+            create: { portal: "school", ...r },
+            update: { description: r.description, permissions: r.permissions },
+          })
+        ).id;
       const bfgy = schoolIds["4111010009"];
+      // 李业务 is 证书负责人 of one certificate level.
       const sub1 = await tx.user.create({
-        data: { ...base, account: "4111010009-01", name: "李业务", phone: "13700020001", role: "SCHOOL_ADMIN", schoolId: bfgy },
+        data: {
+          ...base,
+          account: "4111010009-01",
+          name: "李业务",
+          phone: "13700020001",
+          role: "SCHOOL_ADMIN",
+          schoolId: bfgy,
+          accessRoleId: roleIds["证书负责人"],
+        },
       });
       await tx.userCertificateScope.create({ data: { userId: sub1.id, certificateLevelId: levelIds["60000001:JUNIOR"] } });
-      await tx.user.create({ data: { ...base, account: "4111010009-02", name: "张业务", phone: "13700020002", role: "SCHOOL_ADMIN", schoolId: bfgy } });
+      await tx.user.create({
+        data: {
+          ...base,
+          account: "4111010009-02",
+          name: "张业务",
+          phone: "13700020002",
+          role: "SCHOOL_ADMIN",
+          schoolId: bfgy,
+          accessRoleId: roleIds["业务管理员"],
+        },
+      });
       await tx.user.create({
         data: {
           ...base,
@@ -182,6 +226,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           phone: "13700020003",
           role: "SCHOOL_ADMIN",
           schoolId: bfgy,
+          accessRoleId: roleIds["考务人员"],
           status: "DISABLED",
           disabledReason: "密码连续错误次数过多",
         },
@@ -210,7 +255,8 @@ export function demoAccounts(): DemoAccount[] {
     { role: "教育行政部门（地市级）", account: "whjyj", password: DEMO_PASSWORD, note: "/edu/login 武汉教育局" },
     { role: "培训评价组织", account: "org125", password: DEMO_PASSWORD, note: "/org/login 达内教育" },
     { role: "试点院校负责人", account: "4111010009", password: DEMO_PASSWORD, note: "/school/login 北方工业大学" },
-    { role: "试点院校业务管理员", account: "4111010009-01", password: DEMO_PASSWORD, note: "/school/login 仅 JAVA应用开发(初级)" },
+    { role: "试点院校业务管理员", account: "4111010009-01", password: DEMO_PASSWORD, note: "/school/login 证书负责人，仅 JAVA应用开发(初级)" },
+    { role: "试点院校业务管理员", account: "4111010009-02", password: DEMO_PASSWORD, note: "/school/login 角色“业务管理员”，全部业务菜单" },
     { role: "试点院校负责人（首次登录）", account: "4111010028", password: DEMO_PASSWORD, note: "/school/login 首都师范大学，需绑定手机号并修改初始密码" },
     { role: "新注册院校（申报中）", account: "4111014087", password: DEMO_PASSWORD, note: "/school/login 北京城市学院，仅可完善信息和申报" },
     { role: "教育行政部门（省级，湖北）", account: "hbjyt", password: DEMO_PASSWORD, note: "/edu/login 湖北省教育厅，申报复审、半月报" },

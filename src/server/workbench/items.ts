@@ -9,6 +9,7 @@ import { applicationsWhere } from "@/server/applications/scope";
 import { reportsWhere } from "@/server/reports/scope";
 import { missingSummary } from "@/server/reports/review-reports";
 import { currentPeriod } from "@/server/reports/manage-reports";
+import { holdsAny, type Permission } from "@/domain/auth/permissions";
 
 export type WorkbenchItem = { title: string; count?: number; detail: string; href?: string; tone: "todo" | "info" | "warn" };
 
@@ -19,11 +20,13 @@ export async function workbenchItems({
 }): Promise<{ items: WorkbenchItem[]; stats: { label: string; value: number }[] }> {
   const { db, clock, scope, actor } = ctx;
   const role = actor.role;
+  // Each item shows only to a holder of the permission its link needs (a sub-account's role may lack it).
+  const can = (...perms: Permission[]) => holdsAny(scope.permissions, perms);
   const items: WorkbenchItem[] = [];
   const stats: { label: string; value: number }[] = [];
   const now = clock.now();
 
-  if (role === "ADMIN" || role === "EDU" || role === "SCHOOL_PRINCIPAL") {
+  if (can("admin.users", "edu.users", "school.users")) {
     const where = managedUsersWhere(scope);
     const [disabled, total] = await Promise.all([db.user.count({ where: { AND: [where, { status: "DISABLED" }] } }), db.user.count({ where })]);
     const href = role === "ADMIN" ? "/admin/users?status=DISABLED" : role === "EDU" ? "/edu/users?status=DISABLED" : "/school/users?status=DISABLED";
@@ -62,7 +65,7 @@ export async function workbenchItems({
     stats.push({ label: "辖区院校", value: schools });
   }
   // Windows open now: the application plans of the province.
-  if (role === "EDU" || role === "SCHOOL_PRINCIPAL" || role === "SCHOOL_ADMIN") {
+  if (can("edu.plans", "school.plans")) {
     const open = await db.applicationPlan.findMany({
       where: { AND: [await visiblePlansWhere(db, scope), { startsAt: { lte: now }, endsAt: { gte: now } }] },
       orderBy: { endsAt: "asc" },
@@ -85,7 +88,7 @@ export async function workbenchItems({
       db.weeklyReport.count({ where: { AND: [reportsWhere(scope), { status: "PENDING" }] } }),
       missingSummary({ ctx: { db, clock, scope } }),
     ]);
-    if (apps)
+    if (apps && can("edu.applications"))
       items.push({
         title: stage === "CITY" ? "待初审的证书试点申报" : "待审核的证书试点申报",
         count: apps,
@@ -93,8 +96,9 @@ export async function workbenchItems({
         href: "/edu/applications",
         tone: "todo",
       });
-    if (reports) items.push({ title: "待审核的周报", count: reports, detail: "审核通过或退回并说明原因", href: "/edu/reports", tone: "todo" });
-    if (missing.total)
+    if (reports && can("edu.reports"))
+      items.push({ title: "待审核的周报", count: reports, detail: "审核通过或退回并说明原因", href: "/edu/reports", tone: "todo" });
+    if (missing.total && can("edu.reports"))
       items.push({
         title: "本期未提交周报的院校",
         count: missing.total,
@@ -103,7 +107,7 @@ export async function workbenchItems({
         tone: "warn",
       });
   }
-  if (role === "SCHOOL_PRINCIPAL" || role === "SCHOOL_ADMIN") {
+  if (can("school.applications")) {
     const returned = await db.pilotApplication.count({ where: { AND: [applicationsWhere(scope), { status: "RETURNED" }] } });
     if (returned)
       items.push({ title: "审核退回的证书试点申报", count: returned, detail: "查看退回原因，修改后重新提交", href: "/school/applications", tone: "warn" });
@@ -115,7 +119,7 @@ export async function workbenchItems({
       href: "/school/info",
       tone: "todo",
     });
-  } else if (role === "SCHOOL_PRINCIPAL") {
+  } else if (can("school.reports")) {
     const cur = await currentPeriod({ ctx });
     if (!cur.report || cur.report.status === "DRAFT" || cur.report.status === "RETURNED") {
       items.push({

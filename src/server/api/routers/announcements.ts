@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { createTRPCRouter, portalProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { saveAnnouncement, setAnnouncementStatus } from "@/server/announcements/manage";
 import { announcementForEdit } from "@/server/announcements/queries";
 
-const admin = portalProcedure("admin");
+const admin = permissionProcedure("admin.announcements");
 const body = {
   title: z.string().trim().min(1, "请填写标题").max(120),
   category: z.enum(["POLICY", "NOTICE"]),

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { searchMajors } from "@/server/catalogue/search-majors";
-import { createTRPCRouter, portalProcedure, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { applicableNow } from "@/server/applications/queries";
 import { savePilotApplication } from "@/server/applications/save-application";
 import { applicationDetail } from "@/server/applications/detail";
 import { approveMany, decideApplication } from "@/server/applications/review-application";
 
 const count = z.number().int().min(0).max(1_000_000);
-const school = portalProcedure("school", { applicant: true });
+const school = permissionProcedure("school.applications");
 
 export const applicationsRouter = createTRPCRouter({
   applicable: school.query(({ ctx }) => applicableNow({ ctx })),
@@ -33,10 +33,10 @@ export const applicationsRouter = createTRPCRouter({
     )
     .mutation(({ ctx, input }) => savePilotApplication({ ctx, input })),
   /** The detail page: the school its own, departments their region's submitted ones. */
-  detail: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"], { applicant: true })
+  detail: permissionProcedure("school.applications", "edu.applications", "admin.schools")
     .input(z.strictObject({ id: z.uuid("申报记录不存在") }))
     .query(({ ctx, input }) => applicationDetail({ ctx, input })),
-  decide: portalProcedure("edu")
+  decide: permissionProcedure("edu.applications")
     .input(
       z.strictObject({
         id: z.uuid("申报记录不存在"),
@@ -50,7 +50,7 @@ export const applicationsRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => decideApplication({ ctx, input })),
-  approveMany: portalProcedure("edu")
+  approveMany: permissionProcedure("edu.applications")
     .input(z.strictObject({ ids: z.array(z.uuid()).min(1, "请先勾选申报").max(200, "一次最多审核 200 条") }))
     .mutation(({ ctx, input }) => approveMany({ ctx, input })),
 });

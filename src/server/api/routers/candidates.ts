@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { createTRPCRouter, pageInput, portalProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, pageInput, permissionProcedure } from "@/server/api/trpc";
 import { deleteCandidates, resetCandidatePassword, saveCandidate } from "@/server/candidates/save-candidate";
 import { importRecord, importRecords } from "@/server/candidates/imports";
 import { confirmCandidate, verifyCandidates } from "@/server/candidates/verify";
 import { candidateDetail } from "@/server/candidates/queries";
 import { candidateInputSchema } from "@/domain/candidates/schema";
 
-const school = portalProcedure("school");
+const school = permissionProcedure("school.candidates");
 export const candidatesRouter = createTRPCRouter({
   save: school.input(candidateInputSchema).mutation(({ ctx, input }) => saveCandidate({ ctx, input })),
   /** One candidate for the edit form; the ID number in full only here, to the school that holds it. */

@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { createTRPCRouter, protectedProcedure, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, permissionProcedure, protectedProcedure } from "@/server/api/trpc";
 import { certificateDetail, orgDetail, schoolDetail, standardDetail } from "@/server/catalogue/queries";
 
 const id = z.strictObject({ id: z.uuid("记录不存在") });
 
 export const catalogueRouter = createTRPCRouter({
   certificate: protectedProcedure.input(id).query(({ ctx, input }) => certificateDetail({ ctx, input })),
-  org: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"])
+  org: permissionProcedure("school.orgs", "edu.orgs", "admin.orgs")
     .input(id)
     .query(({ ctx, input }) => orgDetail({ ctx, input })),
-  school: roleProcedure(["SCHOOL_PRINCIPAL", "SCHOOL_ADMIN", "EDU", "ADMIN"])
+  school: permissionProcedure("school.schools", "edu.schools", "admin.schools")
     .input(id)
     .query(({ ctx, input }) => schoolDetail({ ctx, input })),
   standard: protectedProcedure

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { searchMajors } from "@/server/catalogue/search-majors";
-import { createTRPCRouter, portalProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import {
   addCertificateLevel,
   addSubject,
@@ -11,7 +11,7 @@ import {
   updateCertificate,
 } from "@/server/certificates/manage-certificates";
 
-const org = portalProcedure("org");
+const org = permissionProcedure("org.certificates");
 const level = z.enum(["JUNIOR", "INTERMEDIATE", "SENIOR"]);
 const mode = z.enum(["COMPUTER", "PRACTICAL", "WRITTEN"]);
 const text = (max: number) => z.string().trim().max(max).nullish();

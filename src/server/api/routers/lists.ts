@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { APPLICANT_ONLY, createTRPCRouter, pageInput, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, pageInput, permissionProcedure, protectedProcedure } from "@/server/api/trpc";
 import { LISTS, type ListName } from "@/server/lists/registry";
 import { pageOf, type ListDef } from "@/server/lists/define";
 import { exportStatus, requestExport } from "@/server/exports/create-export";
-import { badRequest, forbidden } from "@/server/errors";
+import { badRequest } from "@/server/errors";
 
-/** One paged-list procedure per list definition, with the definition's roles. */
-function listProcedure<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>, opts: { applicant?: boolean } = {}) {
-  return roleProcedure(def.roles, opts)
+/** One paged-list procedure per list definition, gated by the definition's permissions. */
+function listProcedure<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>) {
+  const [first, ...rest] = def.permissions;
+  return permissionProcedure(first, ...rest)
     .input(z.strictObject({ filter: def.filter, tab: z.string().max(30).optional(), ...pageInput }))
     .query(({ ctx, input }) => pageOf(def, { ctx, input: { filter: input.filter as F, tab: input.tab, page: input.page, pageSize: input.pageSize } }));
 }
@@ -20,7 +21,7 @@ export const listsRouter = createTRPCRouter({
   skillStandards: listProcedure(LISTS.skillStandards),
   siteStandards: listProcedure(LISTS.siteStandards),
   schools: listProcedure(LISTS.schools),
-  pilotApplications: listProcedure(LISTS.pilotApplications, { applicant: true }),
+  pilotApplications: listProcedure(LISTS.pilotApplications),
   applicationReviews: listProcedure(LISTS.applicationReviews),
   weeklyReports: listProcedure(LISTS.weeklyReports),
   weeklyReportReviews: listProcedure(LISTS.weeklyReportReviews),
@@ -28,13 +29,14 @@ export const listsRouter = createTRPCRouter({
   users: listProcedure(LISTS.users),
   announcements: listProcedure(LISTS.announcements),
   auditLog: listProcedure(LISTS.auditLog),
-  plans: listProcedure(LISTS.plans, { applicant: true }),
+  plans: listProcedure(LISTS.plans),
   missingReports: listProcedure(LISTS.missingReports),
+  accessRoles: listProcedure(LISTS.accessRoles),
 });
 
 export const exportsRouter = createTRPCRouter({
-  // Every signed-in role may export the lists its role may see; createExport checks the list's roles.
-  create: roleProcedure(["ADMIN", "EDU", "ORG", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], { applicant: true })
+  // Any signed-in account may export the lists it may read; requestExport checks the list's permissions.
+  create: protectedProcedure
     .input(
       z.strictObject({
         list: z.enum(names),
@@ -47,11 +49,8 @@ export const exportsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       const def = LISTS[input.list] as unknown as ListDef<unknown, { id: string }, object>;
       if (!def) throw badRequest("未知的列表");
-      if (ctx.scope.kind === "school" && ctx.scope.applying && input.list !== "pilotApplications") throw forbidden(APPLICANT_ONLY);
       return requestExport({ ctx, input: { ...input, def } });
     }),
   /** The export dialog polls its export until the file is ready (or the worker gave up, with the reason). */
-  status: roleProcedure(["ADMIN", "EDU", "ORG", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], { applicant: true })
-    .input(z.strictObject({ id: z.uuid("导出记录不存在") }))
-    .query(({ ctx, input }) => exportStatus({ ctx, input })),
+  status: protectedProcedure.input(z.strictObject({ id: z.uuid("导出记录不存在") })).query(({ ctx, input }) => exportStatus({ ctx, input })),
 });

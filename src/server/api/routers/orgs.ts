@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { createTRPCRouter, portalProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { createOrg, setOrgStatus, updateOrg } from "@/server/orgs/manage-orgs";
 
-const admin = portalProcedure("admin");
+const admin = permissionProcedure("admin.orgs");
 const fields = {
   name: z.string().trim().min(1, "请填写机构名称").max(100),
   uscc: z.string().trim().max(18),

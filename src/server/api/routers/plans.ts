@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { enabledCertificateOptions } from "@/server/catalogue/certificate-options";
-import { createTRPCRouter, portalProcedure, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { canManagePlans, deletePlan, savePlan } from "@/server/plans/manage-plans";
 
-const readers = roleProcedure(["EDU", "SCHOOL_PRINCIPAL", "SCHOOL_ADMIN"], { applicant: true });
+const readers = permissionProcedure("school.plans", "edu.plans");
+const edu = permissionProcedure("edu.plans");
 
 export const plansRouter = createTRPCRouter({
   /** Whether the reader may publish plans and sees 申报统计 (the list itself is lists.plans). */
   access: readers.query(({ ctx }) => ({ canManage: canManagePlans(ctx.scope), withStats: ctx.scope.kind === "department" })),
-  save: portalProcedure("edu")
+  save: edu
     .input(
       z.strictObject({
         id: z.uuid().optional(),
@@ -23,9 +24,7 @@ export const plansRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => savePlan({ ctx, input })),
-  delete: portalProcedure("edu")
-    .input(z.strictObject({ id: z.uuid("申报计划不存在") }))
-    .mutation(({ ctx, input }) => deletePlan({ ctx, input })),
+  delete: edu.input(z.strictObject({ id: z.uuid("申报计划不存在") })).mutation(({ ctx, input }) => deletePlan({ ctx, input })),
   /** Enabled certificates for the 开放证书范围 picker. */
-  certificateOptions: portalProcedure("edu").query(({ ctx }) => enabledCertificateOptions({ ctx })),
+  certificateOptions: edu.query(({ ctx }) => enabledCertificateOptions({ ctx })),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { createTRPCRouter, portalProcedure, roleProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { currentPeriod, deleteReport, reportDetail, saveReport, submitReport, withdrawReport } from "@/server/reports/manage-reports";
 import { decideReport, getCadence, missingSummary, setCadence } from "@/server/reports/review-reports";
 
-const principal = roleProcedure(["SCHOOL_PRINCIPAL"]);
+const principal = permissionProcedure("school.reports");
+const review = permissionProcedure("edu.reports");
 const id = z.strictObject({ id: z.uuid("周报不存在") });
 
 export const reportsRouter = createTRPCRouter({
@@ -21,16 +22,14 @@ export const reportsRouter = createTRPCRouter({
   submit: principal.input(id).mutation(({ ctx, input }) => submitReport({ ctx, input })),
   withdraw: principal.input(id).mutation(({ ctx, input }) => withdrawReport({ ctx, input })),
   delete: principal.input(id).mutation(({ ctx, input }) => deleteReport({ ctx, input })),
-  detail: roleProcedure(["SCHOOL_PRINCIPAL", "EDU", "ADMIN"])
+  detail: permissionProcedure("school.reports", "edu.reports", "admin.schools")
     .input(id)
     .query(({ ctx, input }) => reportDetail({ ctx, input })),
-  decide: portalProcedure("edu")
+  decide: review
     .input(z.strictObject({ id: z.uuid("周报不存在"), approve: z.boolean(), reason: z.string().max(500).optional() }))
     .mutation(({ ctx, input }) => decideReport({ ctx, input })),
   /** The heading of 本期未提交院校 (the list itself is lists.missingReports). */
-  missingSummary: portalProcedure("edu").query(({ ctx }) => missingSummary({ ctx })),
-  cadence: portalProcedure("edu").query(({ ctx }) => getCadence({ ctx })),
-  setCadence: portalProcedure("edu")
-    .input(z.strictObject({ cadence: z.enum(["WEEKLY", "HALF_MONTHLY"]) }))
-    .mutation(({ ctx, input }) => setCadence({ ctx, input })),
+  missingSummary: review.query(({ ctx }) => missingSummary({ ctx })),
+  cadence: review.query(({ ctx }) => getCadence({ ctx })),
+  setCadence: review.input(z.strictObject({ cadence: z.enum(["WEEKLY", "HALF_MONTHLY"]) })).mutation(({ ctx, input }) => setCadence({ ctx, input })),
 });

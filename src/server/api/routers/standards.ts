@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { createTRPCRouter, portalProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { createStandard, setStandardStatus, updateStandard } from "@/server/standards/manage-standards";
 
 const kind = z.enum(["skill", "site"]);
-const org = portalProcedure("org");
+const org = permissionProcedure("org.standards");
 
 export const standardsRouter = createTRPCRouter({
   create: org

@@ -1,7 +1,7 @@
 import { getDb } from "@/server/db";
 import { systemClock } from "@/server/clock";
 import { getCurrentUser } from "@/server/auth/current";
-import { IMPORTS } from "@/server/imports/registry";
+import { IMPORTS, mayImport } from "@/server/imports/registry";
 import { beginImport } from "@/server/imports/pipeline";
 import { enqueue } from "@/server/jobs/queue";
 import type { ImportJob } from "@/server/jobs/handlers";
@@ -15,7 +15,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ kind: string }
   if (!entry) return json(404, { message: "未知的导入类型" });
   const user = await getCurrentUser();
   if (!user) return json(401, { message: "登录已失效，请重新登录" });
-  if (user.needsBinding || user.mustChangePassword || !entry.may(user)) return json(403, { message: "无权导入" });
+  if (user.needsBinding || user.mustChangePassword || !mayImport(user, entry)) return json(403, { message: "无权导入" });
   const mb = Math.round(entry.maxBytes / 1048576);
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (!declared || declared > entry.maxBytes + 64 * 1024) return json(413, { message: `文件过大，单个导入文件不能超过 ${mb}M` });

@@ -2,4 +2,4 @@ import { guardedPage } from "@/components/portal-pages";
 import { CertificateList } from "@/components/catalogue/certificates";
 
 export const metadata = { title: "证书信息管理" };
-export default guardedPage("org", <CertificateList scopeSwitch="org" manage />);
+export default guardedPage("org.certificates", <CertificateList scopeSwitch="org" manage />);

@@ -2,4 +2,4 @@ import { guardedPage } from "@/components/portal-pages";
 import { CandidatesPage } from "@/components/candidates/candidates-page";
 
 export const metadata = { title: "考生管理" };
-export default guardedPage("school", <CandidatesPage />);
+export default guardedPage("school.candidates", <CandidatesPage />);

@@ -2,4 +2,4 @@ import { guardedPage } from "@/components/portal-pages";
 import { CertificateList } from "@/components/catalogue/certificates";
 
 export const metadata = { title: "证书信息管理" };
-export default guardedPage("school", <CertificateList scopeSwitch="school" />);
+export default guardedPage("school.certificates", <CertificateList scopeSwitch="school" />);

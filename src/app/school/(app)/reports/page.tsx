@@ -1,11 +1,9 @@
-import { redirect } from "next/navigation";
-import { requirePortal } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { SchoolReports } from "@/components/reports/school-reports";
 
 export const metadata = { title: "提交周报" };
 export default async function Page() {
   // 001 §1.8: only the principal's account submits weekly reports.
-  const u = await requirePortal("school");
-  if (u.role !== "SCHOOL_PRINCIPAL") redirect("/school");
+  await requirePermission("school.reports");
   return <SchoolReports />;
 }

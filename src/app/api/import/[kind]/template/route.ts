@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/server/auth/current";
-import { IMPORTS } from "@/server/imports/registry";
+import { IMPORTS, mayImport } from "@/server/imports/registry";
 import { templateOf } from "@/server/imports/pipeline";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ kind: string }
   const entry = IMPORTS[(await ctx.params).kind];
   if (!entry?.template) return Response.json({ message: "未知的导入类型" }, { status: 404 });
   const user = await getCurrentUser();
-  if (!user || !entry.may(user)) return Response.json({ message: "无权下载" }, { status: user ? 403 : 401 });
+  if (!user || !mayImport(user, entry)) return Response.json({ message: "无权下载" }, { status: user ? 403 : 401 });
   const body = await templateOf(entry.template.columns, entry.template.title);
   const name = `${entry.template.title.replace(/导入$/, "")}导入模板.xlsx`;
   return new Response(new Uint8Array(body), {

@@ -2,4 +2,4 @@ import { guardedPage } from "@/components/portal-pages";
 import { StandardList } from "@/components/catalogue/standards";
 
 export const metadata = { title: "考核站点建设标准" };
-export default guardedPage("org", <StandardList kind="site" manage />);
+export default guardedPage("org.standards", <StandardList kind="site" manage />);

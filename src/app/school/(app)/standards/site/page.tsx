@@ -2,4 +2,4 @@ import { guardedPage } from "@/components/portal-pages";
 import { StandardList } from "@/components/catalogue/standards";
 
 export const metadata = { title: "考核站点建设标准" };
-export default guardedPage("school", <StandardList kind="site" />);
+export default guardedPage("school.standards", <StandardList kind="site" />);
