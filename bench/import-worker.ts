@@ -31,6 +31,15 @@ if (mode.startsWith("platform")) {
   const s = await db.authSession.create({ data: { userId, sessionVersion: 1, expiresAt: new Date(Date.now() + 3600_000), lastSeenAt: new Date() } });
   const u = (await resolveSession(db, clock, s.id))!;
   const deps = { db, clock, storage: new LocalStorage(dir) };
+  // BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the measured phase, for finding where the time goes.
+  const { Session } = await import("node:inspector/promises");
+  const prof = process.env.BENCH_PROFILE ? new Session() : null;
+  if (prof) {
+    prof.connect();
+    await prof.post("Profiler.enable");
+    await prof.post("Profiler.start");
+  }
+  if (process.env.BENCH_TRACE) console.error(JSON.stringify({ before: process.memoryUsage() }));
   const t = performance.now();
   const rec = await beginImport(deps, u, mode === "platform-xlsx" ? "CANDIDATES" : "CANDIDATE_PHOTOS", {
     name: mode === "platform-xlsx" ? "考生.xlsx" : "照片.zip",
@@ -41,6 +50,13 @@ if (mode.startsWith("platform")) {
       ? await runImport(deps, u, (await import("../src/server/candidates/import-candidates")).candidateImport, rec.id, bytes)
       : await (await import("../src/server/candidates/import-photos")).importPhotos(deps, u, rec.id, bytes);
   ms = performance.now() - t;
+  if (process.env.BENCH_TRACE) {
+    const v8 = await import("node:v8");
+    v8.setFlagsFromString("--expose-gc");
+    (await import("node:vm")).runInNewContext("gc")();
+    console.error(JSON.stringify({ after: process.memoryUsage(), peak }));
+  }
+  if (prof) fs.writeFileSync(`${process.env.BENCH_PROFILE}.${mode}.cpuprofile`, JSON.stringify((await prof.post("Profiler.stop")).profile));
   rows = done.total;
   ok = done.succeeded;
   await db.$disconnect();

@@ -74,7 +74,7 @@ describe("background jobs", () => {
     const swept = await cleanUp({ db: t.db, clock: later, storage });
     expect(swept.staleImports).toBe(1);
     const r = await t.db.importRecord.findUniqueOrThrow({ where: { id: rec.id } });
-    expect([r.status, r.message]).toEqual(["FAILED", "导入中断（服务重启），已写入的批次保留，请核对后重新导入"]);
+    expect([r.status, r.message]).toEqual(["FAILED", "导入中断（服务重启），本次未写入任何数据，请重新导入"]);
   });
 
   it("clean-up removes expired exports and, after the retention period, the sources of failed imports", async () => {

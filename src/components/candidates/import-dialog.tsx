@@ -101,11 +101,9 @@ export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "c
         <div className="space-y-2 rounded border border-slate-200 p-3 text-sm" data-testid="import-result">
           {r.status === "RUNNING" && (
             <>
-              <p>
-                正在导入 {r.processed}/{r.total || "…"} 行，可离开本页，稍后在「导入记录」查看结果。
-              </p>
+              <p>正在导入，已处理 {r.processed} 行（全部通过检查后一次写入，文件有误则不写入任何数据）。可离开本页，稍后在「导入记录」查看结果。</p>
               <div className="h-2 rounded bg-slate-100">
-                <div className="h-2 rounded bg-brand-600" style={{ width: `${pct}%` }} />
+                <div className={`h-2 rounded bg-brand-600 ${pct ? "" : "animate-pulse"}`} style={{ width: pct ? `${pct}%` : "100%" }} />
               </div>
             </>
           )}

@@ -5,12 +5,10 @@ import { schoolScope } from "@/server/tenancy";
 import { cleanCandidate, type CandidateInput } from "@/domain/candidates/rules";
 import { ID_TYPE_LABELS } from "@/domain/candidates/identity";
 import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
-import { insertCandidates } from "./save-candidate";
+import { insertCandidates, pinyinOf } from "./save-candidate";
 import { resolveCandidates, type Resolved } from "./resolve";
 
-const resolvedOf = new WeakMap<CandidateInput, Resolved>();
-
-export const candidateImport: ImportSpec<CandidateInput, { schoolId: string; userId: string }> = {
+export const candidateImport: ImportSpec<CandidateInput, { schoolId: string; userId: string }, Resolved> = {
   kind: "CANDIDATES",
   title: "考生信息导入",
   columns: [
@@ -26,24 +24,14 @@ export const candidateImport: ImportSpec<CandidateInput, { schoolId: string; use
     { key: "majorCode", header: "专业代码", example: "510201", text: true, note: "专业目录中的专业代码" },
   ],
   context: async (_db, u) => ({ schoolId: schoolScope(u).schoolId, userId: u.id }),
-  check: (cells, _ctx, now) => cleanCandidate(cells, now),
-  key: (v) => v.idNumber,
-  checkBatch: async (db, rows) => {
-    const res = await resolveCandidates(db, rows);
-    return res.map((r, i) => {
-      if (!r.ok) return r.error;
-      resolvedOf.set(rows[i], r.value);
-      return null;
-    });
+  // Pinyin here, not in the write: this step runs while PostgreSQL writes the previous batch.
+  check: (cells, _ctx, now) => {
+    const c = cleanCandidate(cells, now);
+    return c.ok && !c.value.pinyin ? { ok: true, value: { ...c.value, pinyin: pinyinOf(c.value.name) } } : c;
   },
+  key: (v) => v.idNumber,
+  checkBatch: (db, rows) => resolveCandidates(db, rows),
   write: async (tx, rows, ctx, now, importId) => {
-    await insertCandidates(
-      tx,
-      rows.map((r) => resolvedOf.get(r)!),
-      ctx.schoolId,
-      ctx.userId,
-      now,
-      importId,
-    );
+    await insertCandidates(tx, rows, ctx.schoolId, ctx.userId, now, importId);
   },
 };

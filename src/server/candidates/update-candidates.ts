@@ -7,9 +7,9 @@ import { candidateImport } from "./import-candidates";
 import { resolveCandidates, type Resolved } from "./resolve";
 import { pinyinOf } from "./save-candidate";
 
-const matched = new WeakMap<CandidateInput, { id: string; userId: string | null; value: Resolved }>();
+type Matched = { id: string; userId: string | null; value: Resolved };
 
-export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: string }> = {
+export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: string }, Matched> = {
   kind: "CANDIDATE_UPDATES",
   title: "考生信息批量修改",
   columns: candidateImport.columns,
@@ -22,18 +22,16 @@ export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: strin
     const resolved = await resolveCandidates(db, rows, { exceptIds: rows.map((r) => byId.get(r.idNumber)?.id ?? null) });
     return rows.map((r, i) => {
       const c = byId.get(r.idNumber);
-      if (!c) return "本校没有该证件号码的考生（批量修改按证件号码匹配，新考生请用批量导入）";
+      if (!c) return { ok: false, error: "本校没有该证件号码的考生（批量修改按证件号码匹配，新考生请用批量导入）" };
       const res = resolved[i];
-      if (!res.ok) return res.error;
+      if (!res.ok) return res;
       if (lockedChanges(c.status as CandidateStatus, c, { name: r.name, idType: r.idType }).length)
-        return "考生信息已认证为「信息准确」，姓名和证件类型不能修改";
-      matched.set(r, { id: c.id, userId: c.userId, value: res.value });
-      return null;
+        return { ok: false, error: "考生信息已认证为「信息准确」，姓名和证件类型不能修改" };
+      return { ok: true, value: { id: c.id, userId: c.userId, value: res.value } };
     });
   },
   write: async (tx, rows) => {
-    for (const r of rows) {
-      const m = matched.get(r)!;
+    for (const m of rows) {
       const v = m.value;
       await tx.candidate.update({
         where: { id: m.id },

@@ -1,7 +1,10 @@
-// The one import pipeline (candidates now; rooms, registrations, invigilators and scores later):
-// read the whole sheet first (a bad file writes nothing), clean and check every row with the form's rules,
-// then write the good rows in batches, each batch in one transaction, keeping progress and the 导入记录 in
-// PostgreSQL. Failed rows come back as an .xlsx with a 失败原因 column.
+// The one import pipeline (candidates now; rooms, registrations, invigilators and scores later). One streaming
+// pass over the file, so memory stays flat whatever its size: each row is cleaned and checked with the form's
+// rules, good rows go in batches through the database checks and the write, all in ONE transaction, so a bad
+// file (even at its last row) or a killed worker writes nothing. Each batch runs under a savepoint: when it
+// clashes with someone else's rows it is retried row by row and only the clashing rows fail. The next batch
+// is read while PostgreSQL writes the last. Progress and the 导入记录 are kept in PostgreSQL; failed rows come
+// back as an .xlsx with a 失败原因 column.
 import ExcelJS from "exceljs";
 import type { Db, Tx } from "@/server/db";
 import type { Clock } from "@/server/clock";
@@ -11,12 +14,13 @@ import { writeAudit } from "@/server/audit/write";
 import { badRequest } from "@/server/errors";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { safeCell, writeXlsx, type ExportColumn } from "@/server/excel/export";
-import { readSheet, SheetError } from "./read-sheet";
+import { sheetRows, SheetError } from "./read-sheet";
 
 export type ImportColumn = { key: string; header: string; width?: number; example: string; options?: string[]; text?: boolean; note?: string };
-type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export type ImportSpec<T, C> = {
+/** T: a row after the form's rules; W: what the database checks made of it, ready to write. */
+export type ImportSpec<T, C, W = T> = {
   kind: ImportKind;
   title: string;
   columns: ImportColumn[];
@@ -26,10 +30,10 @@ export type ImportSpec<T, C> = {
   check: (cells: Record<string, string>, ctx: C, now: Date) => Checked<T>;
   /** Same value twice in one file (e.g. an ID number): the later row fails. */
   key?: (value: T) => string;
-  /** Rules needing the database, for a batch: an error per row or null. */
-  checkBatch: (db: Db, rows: T[], ctx: C) => Promise<(string | null)[]>;
+  /** Rules needing the database, for a batch: per row an error or the value to write. */
+  checkBatch: (db: Db | Tx, rows: T[], ctx: C) => Promise<Checked<W>[]>;
   /** Writes a batch inside the transaction it is given. */
-  write: (tx: Tx, rows: T[], ctx: C, now: Date, importId: string) => Promise<void>;
+  write: (tx: Tx, rows: W[], ctx: C, now: Date, importId: string) => Promise<void>;
 };
 
 type Deps = { db: Db; clock: Clock; storage?: Storage };
@@ -94,121 +98,130 @@ export async function beginImport(deps: Deps, user: SessionUser, kind: ImportKin
   });
 }
 
-export async function runImport<T, C>(deps: Deps, user: SessionUser, spec: ImportSpec<T, C>, recordId: string, bytes: Buffer) {
+type Failed = { line: number; cells: Record<string, string>; reason: string };
+type Row<T> = { line: number; cells: Record<string, string>; value: T };
+/** An import is one transaction; this bounds it (50,000 rows take seconds). */
+const IMPORT_TX_MS = 15 * 60_000;
+
+export async function runImport<T, C, W>(deps: Deps, user: SessionUser, spec: ImportSpec<T, C, W>, recordId: string, bytes: Buffer) {
   const { db, clock } = deps;
-  const fail = async (message: string) => {
-    await db.importRecord.update({ where: { id: recordId }, data: { status: "FAILED", message, finishedAt: clock.now() } });
-  };
-  let sheet;
-  try {
-    sheet = await readSheet(bytes, spec.columns);
-  } catch (e) {
-    await fail(e instanceof SheetError ? e.message : "文件无法读取");
-    throw badRequest(e instanceof SheetError ? e.message : "文件无法读取");
-  }
-  if (sheet.length === 0) {
-    await fail("文件中没有数据行");
-    throw badRequest("文件中没有数据行");
-  }
   const ctx = await spec.context(db, user);
-  const failed: { line: number; cells: Record<string, string>; reason: string }[] = [];
-  const good: { line: number; cells: Record<string, string>; value: T }[] = [];
-  const seen = new Map<string, number>();
   const now = clock.now();
-  for (const r of sheet) {
-    const c = spec.check(r.cells, ctx, now);
-    if (!c.ok) {
-      failed.push({ ...r, reason: c.error });
-      continue;
-    }
-    const k = spec.key?.(c.value);
-    if (k && seen.has(k)) {
-      failed.push({ ...r, reason: `与第 ${seen.get(k)} 行重复` });
-      continue;
-    }
-    if (k) seen.set(k, r.line);
-    good.push({ ...r, value: c.value });
-  }
-  await db.importRecord.update({
-    where: { id: recordId },
-    data: { total: sheet.length, processed: failed.length, failed: failed.length, heartbeatAt: clock.now() },
-  });
+  const failed: Failed[] = [];
+  let total = 0;
   let succeeded = 0;
-  for (let i = 0; i < good.length; i += BATCH) {
-    const batch = good.slice(i, i + BATCH);
-    const errors = await spec.checkBatch(
-      db,
-      batch.map((b) => b.value),
-      ctx,
-    );
-    const ok = batch.filter((b, j) => {
-      if (errors[j]) failed.push({ ...b, reason: errors[j]! });
-      return !errors[j];
-    });
-    try {
-      await db.$transaction(
-        (tx) =>
-          spec.write(
-            tx,
-            ok.map((b) => b.value),
-            ctx,
-            now,
-            recordId,
-          ),
-        { timeout: 60_000 },
-      );
-      succeeded += ok.length;
-    } catch {
-      // Someone else wrote the same keys meanwhile: retry row by row so only the clashing rows fail.
-      for (const b of ok) {
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const seen = new Map<string, number>();
+        let batch: Row<T>[] = [];
+        let writing: Promise<void> = Promise.resolve();
+        // Progress goes through another connection, off the transaction's path: each waits for the one before.
+        let progress: Promise<unknown> = Promise.resolve();
+        const write = async (rows: Row<T>[]) => {
+          succeeded += await writeBatch(tx, spec, ctx, now, recordId, rows, failed);
+          const data = { processed: total, succeeded, failed: failed.length, heartbeatAt: clock.now() };
+          progress = progress.then(() => db.importRecord.update({ where: { id: recordId }, data })).catch(() => undefined);
+        };
         try {
-          const again = await spec.checkBatch(db, [b.value], ctx);
-          if (again[0]) {
-            failed.push({ ...b, reason: again[0] });
-            continue;
+          for await (const r of sheetRows(bytes, spec.columns)) {
+            total++;
+            const c = spec.check(r.cells, ctx, now);
+            if (!c.ok) {
+              failed.push({ ...r, reason: c.error });
+              continue;
+            }
+            const k = spec.key?.(c.value);
+            if (k && seen.has(k)) {
+              failed.push({ ...r, reason: `与第 ${seen.get(k)} 行重复` });
+              continue;
+            }
+            if (k) seen.set(k, r.line);
+            batch.push({ ...r, value: c.value });
+            if (batch.length === BATCH) {
+              // Read the next batch while PostgreSQL writes this one (one statement at a time on the transaction).
+              await writing;
+              writing = write(batch);
+              batch = [];
+            }
           }
-          await db.$transaction((tx) => spec.write(tx, [b.value], ctx, now, recordId));
-          succeeded++;
-        } catch {
-          failed.push({ ...b, reason: "写入失败，请稍后重试" });
+        } finally {
+          await writing.catch(() => undefined);
         }
-      }
-    }
-    await db.importRecord.update({
-      where: { id: recordId },
-      data: { processed: failed.length + succeeded, succeeded, failed: failed.length, heartbeatAt: clock.now() },
-    });
+        await writing;
+        if (batch.length) await write(batch);
+        await progress;
+        if (total === 0) throw new SheetError("文件中没有数据行");
+        const failedFileId = failed.length
+          ? await failedRowsFile(
+              deps,
+              user,
+              spec,
+              failed.sort((a, b) => a.line - b.line),
+            )
+          : null;
+        const rec = await tx.importRecord.update({
+          where: { id: recordId },
+          data: { status: "DONE", total, succeeded, failed: failed.length, processed: total, failedFileId, finishedAt: clock.now(), heartbeatAt: clock.now() },
+        });
+        await writeAudit(tx, {
+          actor: user,
+          action: `import.${spec.kind.toLowerCase()}`,
+          targetType: "ImportRecord",
+          targetId: recordId,
+          summary: `${spec.title}：成功 ${succeeded} 条，失败 ${failed.length} 条（${rec.filename}）`,
+        });
+        return rec;
+      },
+      { timeout: IMPORT_TX_MS, maxWait: 60_000 },
+    );
+  } catch (e) {
+    if (!(e instanceof SheetError)) throw e;
+    // The transaction rolled back: nothing of this file was written.
+    await db.importRecord.update({ where: { id: recordId }, data: { status: "FAILED", message: e.message, finishedAt: clock.now() } });
+    throw badRequest(e.message);
   }
-  const failedFileId = failed.length
-    ? await failedRowsFile(
-        deps,
-        user,
-        spec,
-        failed.sort((a, b) => a.line - b.line),
-      )
-    : null;
-  return db.$transaction(async (tx) => {
-    const rec = await tx.importRecord.update({
-      where: { id: recordId },
-      data: { status: "DONE", succeeded, failed: failed.length, processed: sheet.length, failedFileId, finishedAt: clock.now(), heartbeatAt: clock.now() },
-    });
-    await writeAudit(tx, {
-      actor: user,
-      action: `import.${spec.kind.toLowerCase()}`,
-      targetType: "ImportRecord",
-      targetId: recordId,
-      summary: `${spec.title}：成功 ${succeeded} 条，失败 ${failed.length} 条（${rec.filename}）`,
-    });
-    return rec;
-  });
 }
 
-async function failedRowsFile<T, C>(
-  deps: Deps,
-  user: SessionUser,
-  spec: ImportSpec<T, C>,
-  rows: { line: number; cells: Record<string, string>; reason: string }[],
-) {
+/** One batch under a savepoint of the import's transaction: its database checks, then its write. */
+async function writeBatch<T, C, W>(tx: Tx, spec: ImportSpec<T, C, W>, ctx: C, now: Date, recordId: string, batch: Row<T>[], failed: Failed[]): Promise<number> {
+  const attempt = async (rows: Row<T>[]) => {
+    await tx.$executeRawUnsafe("SAVEPOINT import_batch");
+    try {
+      const checked = await spec.checkBatch(
+        tx,
+        rows.map((b) => b.value),
+        ctx,
+      );
+      const ok: W[] = [];
+      const bad: Failed[] = [];
+      checked.forEach((c, j) => (c.ok ? ok.push(c.value) : bad.push({ line: rows[j].line, cells: rows[j].cells, reason: c.error })));
+      if (ok.length) await spec.write(tx, ok, ctx, now, recordId);
+      await tx.$executeRawUnsafe("RELEASE SAVEPOINT import_batch");
+      failed.push(...bad);
+      return ok.length;
+    } catch (e) {
+      await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_batch");
+      throw e;
+    }
+  };
+  try {
+    return await attempt(batch);
+  } catch {
+    // Someone else wrote the same keys meanwhile: retry row by row so only the clashing rows fail.
+    let written = 0;
+    for (const b of batch) {
+      try {
+        written += await attempt([b]);
+      } catch {
+        failed.push({ line: b.line, cells: b.cells, reason: "写入失败，请稍后重试" });
+      }
+    }
+    return written;
+  }
+}
+
+async function failedRowsFile<T, C, W>(deps: Deps, user: SessionUser, spec: ImportSpec<T, C, W>, rows: Failed[]) {
   // Same columns as the template (fix and re-import), plus the row number and the reason.
   return writeFailedFile(
     deps,

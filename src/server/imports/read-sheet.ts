@@ -11,8 +11,15 @@ const MAX_UNZIPPED = 400 * 1024 * 1024;
 export class SheetError extends Error {}
 export type SheetRow = { line: number; cells: Record<string, string> };
 
-/** Rows keyed by column key; the header row must hold every expected header; rows marked 示例 are skipped. */
+/** Every row of the sheet, collected (tests and small files; the pipeline streams with sheetRows). */
 export async function readSheet(bytes: Buffer, columns: { key: string; header: string }[], maxRows = IMPORT_MAX_ROWS): Promise<SheetRow[]> {
+  const out: SheetRow[] = [];
+  for await (const r of sheetRows(bytes, columns, maxRows)) out.push(r);
+  return out;
+}
+
+/** Checks the file as a whole before the first row: empty, too large, not an xlsx, a zip bomb. */
+function checkFile(bytes: Buffer) {
   if (bytes.length === 0) throw new SheetError("文件为空");
   if (bytes.length > IMPORT_MAX_BYTES) throw new SheetError("文件过大，单个导入文件不能超过 20M");
   if (bytes.readUInt32LE(0) !== 0x04034b50) throw new SheetError("文件格式不正确，请使用下载的 .xlsx 模板填写后导入");
@@ -20,38 +27,50 @@ export async function readSheet(bytes: Buffer, columns: { key: string; header: s
   if (!entries || !entries.some((e) => e.name === "xl/workbook.xml")) throw new SheetError("文件格式不正确，请使用下载的 .xlsx 模板填写后导入");
   const bomb = zipBombProblem(entries, MAX_UNZIPPED);
   if (bomb) throw new SheetError(bomb);
+  return entries;
+}
 
-  const out: SheetRow[] = [];
-  let index: Map<number, string> | null = null;
+/**
+ * The data rows one at a time, keyed by column key: the header row must hold every expected header; rows marked
+ * 示例 and blank rows are skipped. Any problem (even at the last row) throws SheetError, so a caller that writes
+ * nothing until the stream ended refuses a bad file as a whole.
+ */
+export async function* sheetRows(bytes: Buffer, columns: { key: string; header: string }[], maxRows = IMPORT_MAX_ROWS): AsyncGenerator<SheetRow> {
+  const entries = checkFile(bytes);
+  let index: [number, string][] | null = null;
   let missing: string[] = [];
+  let count = 0;
   try {
     for await (const row of readXlsxRows(bytes, entries)) {
-      const values = Array.from({ length: row.cells.length }, (_, i) => (i === 0 ? "" : textOf(row.cells[i], row.number)));
       if (!index) {
         // The header row: the first row naming all expected columns (a title row may sit above it).
         const found = new Map<number, string>();
-        values.forEach((v, i) => {
-          const c = columns.find((x) => x.header === v.trim());
+        row.cells.forEach((v, i) => {
+          const c = i > 0 && columns.find((x) => x.header === textOf(v, row.number).trim());
           if (c) found.set(i, c.key);
         });
-        if (found.size === columns.length) index = found;
+        if (found.size === columns.length) index = [...found];
         else if (!missing.length || found.size > 0) missing = columns.filter((c) => ![...found.values()].includes(c.key)).map((c) => c.header);
         if (!index && row.number >= 3) throw new SheetError(`表头与模板不一致，缺少：${missing.join("、")}。请下载最新模板`);
         continue;
       }
       const cells: Record<string, string> = {};
-      for (const [i, key] of index) cells[key] = values[i] ?? "";
-      if (Object.values(cells).every((v) => !v.trim())) continue;
-      if ((values[1] ?? "").trim().startsWith("示例")) continue;
-      if (out.length >= maxRows) throw new SheetError(`单次导入不能超过 ${maxRows.toLocaleString("zh-CN")} 行，请拆分后分批导入`);
-      out.push({ line: row.number, cells });
+      let blank = true;
+      for (const [i, key] of index) {
+        const v = textOf(row.cells[i], row.number);
+        cells[key] = v;
+        if (blank && v.trim()) blank = false;
+      }
+      if (blank) continue;
+      if (textOf(row.cells[1], row.number).trim().startsWith("示例")) continue;
+      if (++count > maxRows) throw new SheetError(`单次导入不能超过 ${maxRows.toLocaleString("zh-CN")} 行，请拆分后分批导入`);
+      yield { line: row.number, cells };
     }
   } catch (e) {
     if (e instanceof SheetError) throw e;
     throw new SheetError("文件无法读取，可能已损坏，请使用下载的 .xlsx 模板重新填写");
   }
   if (!index) throw new SheetError(missing.length ? `表头与模板不一致，缺少：${missing.join("、")}。请下载最新模板` : "没有找到表头，请使用下载的模板填写");
-  return out;
 }
 
 function textOf(v: string | { number: string } | undefined, line: number): string {

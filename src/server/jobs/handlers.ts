@@ -31,7 +31,7 @@ async function runImportJob(deps: JobDeps, job: ImportJob) {
     // A refused file is already recorded with its reason; anything else ends the record with ours.
     if ((e as { code?: string }).code !== "BAD_REQUEST") {
       console.error("[import] failed", e);
-      await fail("导入异常中止，已写入的批次保留，请查看失败数据后重新导入");
+      await fail("导入异常中止，本次未写入任何数据，请稍后重新导入");
     }
   }
 }
@@ -62,7 +62,7 @@ export async function cleanUp(deps: JobDeps): Promise<Record<string, number>> {
   const staleBefore = new Date(now.getTime() - STALE_MS);
   const imports = await db.importRecord.updateMany({
     where: { status: "RUNNING", heartbeatAt: { lt: staleBefore } },
-    data: { status: "FAILED", message: "导入中断（服务重启），已写入的批次保留，请核对后重新导入", finishedAt: now },
+    data: { status: "FAILED", message: "导入中断（服务重启），本次未写入任何数据，请重新导入", finishedAt: now },
   });
   const exports = await db.exportRecord.updateMany({
     where: { status: "RUNNING", heartbeatAt: { lt: staleBefore } },
