@@ -1,6 +1,6 @@
 // One measured phase of the export benchmark, in a fresh process so peak RSS belongs to that phase alone.
 // argv: platform|bare <database url> <storage dir> <user id>
-import { permissionsOf } from "@/domain/auth/permissions";
+import { permissionsOf } from "../src/domain/auth/permissions";
 import { actorOf, mintScope } from "../src/server/tenancy";
 import { OutboxSmsGateway } from "../src/server/sms/gateway";
 import path from "node:path";
@@ -84,5 +84,11 @@ if (mode === "platform") {
   rows = all.length;
 }
 clearInterval(sampler);
+if (process.env.BENCH_TRACE) {
+  // What is still held after a full collection (peak RSS minus this is garbage the collector had not reclaimed).
+  (await import("node:v8")).setFlagsFromString("--expose-gc");
+  (await import("node:vm")).runInNewContext("gc")();
+  console.error(JSON.stringify({ mode, after: process.memoryUsage(), peak }));
+}
 await db.$disconnect();
 console.log(JSON.stringify({ ms, rows, peak }));

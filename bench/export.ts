@@ -25,6 +25,13 @@ const user = await db.user.create({
 function phase(mode: "platform" | "bare"): { ms: number; rows: number; peak: number } {
   const r = spawnSync("npx", ["tsx", path.join(import.meta.dirname, "export-worker.ts"), mode, url, path.join(dir, "storage"), user.id], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`${mode} phase failed: ${r.stderr}`);
+  if (process.env.BENCH_TRACE)
+    console.error(
+      r.stderr
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .join("\n"),
+    );
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
 

@@ -1,6 +1,6 @@
 // List benchmark: the shared list path (scoped where + status-tab counts + page) on 100 and on 100,000
 // schools, first page and a deep page, beside a bare Prisma findMany + count of the same page in the same run.
-import { permissionsOf } from "@/domain/auth/permissions";
+import { permissionsOf } from "../src/domain/auth/permissions";
 import { mintScope } from "../src/server/tenancy";
 import fs from "node:fs";
 import os from "node:os";
