@@ -1,5 +1,5 @@
 // Export benchmark: 50,000 schools exported by the platform's own path (scoped list definition → keyset
-// batches from PostgreSQL → streaming exceljs writer → storage) beside a bare exceljs streaming write of
+// batches from PostgreSQL → the platform's streaming xlsx writer → storage) beside a bare exceljs streaming write of
 // the same rows already in memory, in the same run. Reports rows/s and peak RSS of each phase.
 import path from "node:path";
 import { spawnSync } from "node:child_process";
