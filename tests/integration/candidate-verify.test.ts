@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, login, useCaseCtx } from "../support/trpc";
+import { caller, login, runJobs } from "../support/trpc";
+import { runQueuedJobs } from "@/server/jobs/worker";
 import { idPhoto } from "../support/images";
 import { fixedClock } from "@/server/clock";
 import { seedDemo } from "@/server/seed";
@@ -13,7 +14,6 @@ import type { SessionUser } from "@/server/session-user";
 import { LocalStorage } from "@/server/storage";
 import { storeUpload } from "@/server/files/upload";
 import { canDownload } from "@/server/files/access";
-import { verifyCandidates } from "@/server/candidates/verify";
 import { withIdCheck } from "@/domain/identifiers/id-number";
 
 const t = useTestDb();
@@ -82,8 +82,14 @@ describe("认证 and 人工确认", () => {
     await storage.put(oddFile.key, await idPhoto({ bg: "#ffffff" }));
     const noPhoto = await api("a").candidates.save(form(nextId()));
     await expect(api("b").candidates.verify({ ids: [good.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const r = await verifyCandidates({ ctx: { ...useCaseCtx(t.db, s.a, "school", clock), storage }, input: { ids: [good.id, odd.id, noPhoto.id] } });
-    expect(r).toEqual({ verified: 1, review: 1, skipped: 1 });
+    // 批量认证 queues a batch; the worker's job checks each row and keeps progress the page polls.
+    const r = await api("a").candidates.verify({ ids: [good.id, odd.id, noPhoto.id] });
+    expect([r.total, r.skipped]).toEqual([2, 1]);
+    expect((await api("a").candidates.verification({ id: r.batchId })).status).toBe("RUNNING");
+    expect((await t.db.candidate.findUniqueOrThrow({ where: { id: good.id } })).status).toBe("PENDING_VERIFICATION");
+    await runJobs(t.db, clock, storage);
+    expect(await api("a").candidates.verification({ id: r.batchId })).toMatchObject({ status: "DONE", total: 2, processed: 2, verified: 1, review: 1 });
+    await expect(api("b").candidates.verification({ id: r.batchId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const [g, o] = await Promise.all([good.id, odd.id].map((id) => t.db.candidate.findUniqueOrThrow({ where: { id } })));
     expect(g.status).toBe("VERIFIED");
     expect([o.status, o.verifyReasons]).toEqual(["NEEDS_REVIEW", ["照片须为红色背景"]]);
@@ -95,6 +101,32 @@ describe("认证 and 人工确认", () => {
     // Once verified, the photo is locked too.
     const other = await upload("a", await idPhoto());
     await expect(api("a").candidates.save({ ...form(confirmed.idNumber, other.id), id: odd.id })).rejects.toThrow("不能修改");
+  });
+});
+
+describe("批量认证 as a job", () => {
+  it("a verifier that fails leaves the rows pending and the batch says so; the retry does only the rest", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await api("a").candidates.save(form(nextId(), (await upload("a", await idPhoto())).id))).id);
+    const { batchId } = await api("a").candidates.verify({ ids });
+    let calls = 0;
+    const flaky = {
+      verify: async () => {
+        if (++calls === 2) throw new Error("down");
+        return { ok: true as const };
+      },
+    };
+    await runQueuedJobs(t.db, { clock, storage, verifier: flaky as never }, ["verify"]);
+    const mid = await t.db.verificationBatch.findUniqueOrThrow({ where: { id: batchId } });
+    expect([mid.status, mid.verified, mid.message]).toEqual(["RUNNING", 1, "身份认证服务暂时不可用，稍后自动重试"]);
+    const statuses = async () => (await t.db.candidate.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: "asc" } })).map((c) => c.status);
+    expect((await statuses()).filter((x) => x === "VERIFIED")).toHaveLength(1);
+    // pg-boss hands the job out again after its retry delay.
+    await t.db.$executeRawUnsafe(`UPDATE pgboss.job SET start_after = now() WHERE name = 'verify'`);
+    await runQueuedJobs(t.db, { clock, storage, verifier: flaky as never }, ["verify"]);
+    const done = await t.db.verificationBatch.findUniqueOrThrow({ where: { id: batchId } });
+    expect([done.status, done.verified, done.review, done.message]).toEqual(["DONE", 3, 0, null]);
+    expect(await statuses()).toEqual(["VERIFIED", "VERIFIED", "VERIFIED"]);
   });
 });
 

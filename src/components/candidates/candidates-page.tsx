@@ -24,15 +24,28 @@ export function CandidatesPage() {
   const reset = useMutation(trpc.candidates.resetPassword.mutationOptions());
   const verify = useMutation(trpc.candidates.verify.mutationOptions());
   const [confirming, setConfirming] = useState<CandidateRow | null>(null);
+  // 批量认证 runs in the worker: the page follows its batch until it is done.
   const runVerify = async (ids: string[], clear?: () => void) => {
     if (!ids.length) return setMessage({ kind: "error", text: "请先勾选考生" });
     try {
       const r = await verify.mutateAsync({ ids });
-      setMessage({
-        kind: r.review ? "error" : "ok",
-        text: `认证完成：信息准确 ${r.verified} 名，需人工确认 ${r.review} 名${r.skipped ? `，${r.skipped} 名不是「信息待认证」状态未处理` : ""}`,
-      });
       clear?.();
+      for (;;) {
+        const b = await qc.fetchQuery({ ...trpc.candidates.verification.queryOptions({ id: r.batchId }), staleTime: 0 });
+        if (b.status !== "RUNNING") {
+          setMessage(
+            b.status === "DONE"
+              ? {
+                  kind: b.review ? "error" : "ok",
+                  text: `认证完成：信息准确 ${b.verified} 名，需人工确认 ${b.review} 名${r.skipped ? `，${r.skipped} 名不是「信息待认证」状态未处理` : ""}`,
+                }
+              : { kind: "error", text: b.message ?? "认证失败，请稍后重试" },
+          );
+          break;
+        }
+        setMessage({ kind: "ok", text: `正在认证：${b.processed}/${b.total} 名${b.message ? `（${b.message}）` : ""}` });
+        await new Promise((res) => setTimeout(res, 1000));
+      }
       await refresh();
     } catch (e) {
       setMessage({ kind: "error", text: errorMessage(e) });

@@ -9,8 +9,10 @@ import { runExport, type ExportJob } from "@/server/exports/create-export";
 import { LISTS, type ListName } from "@/server/lists/registry";
 import { purgeExpired } from "@/server/auth/captcha";
 import type { QueueName } from "./queue";
+import { runVerification } from "@/server/candidates/verify";
+import type { IdentityVerifier } from "@/server/identity/verifier";
 
-export type JobDeps = { db: Db; clock: Clock; storage?: Storage };
+export type JobDeps = { db: Db; clock: Clock; storage?: Storage; verifier?: IdentityVerifier };
 export type ImportJob = { recordId: string; importKind: string; user: SessionUser };
 
 /** Sources of refused or failed imports are kept this long for support, then removed. */
@@ -64,6 +66,10 @@ export async function cleanUp(deps: JobDeps): Promise<Record<string, number>> {
     where: { status: "RUNNING", heartbeatAt: { lt: staleBefore } },
     data: { status: "FAILED", message: "导入中断（服务重启），本次未写入任何数据，请重新导入", finishedAt: now },
   });
+  await db.verificationBatch.updateMany({
+    where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - 60 * 60_000) } },
+    data: { status: "FAILED", message: "认证中断，已认证的考生保留结果，请对仍为「信息待认证」的考生重新认证", finishedAt: now },
+  });
   const exports = await db.exportRecord.updateMany({
     where: { status: "RUNNING", heartbeatAt: { lt: staleBefore } },
     data: { status: "FAILED", message: "导出中断（服务重启），请重新导出", finishedAt: now },
@@ -90,5 +96,6 @@ export async function cleanUp(deps: JobDeps): Promise<Record<string, number>> {
 export const HANDLERS: { [N in QueueName]: (deps: JobDeps, data: never) => Promise<unknown> } = {
   import: runImportJob as never,
   export: runExportJob as never,
+  verify: ((deps: JobDeps, job: { batchId: string }) => runVerification(deps, job.batchId)) as never,
   cleanup: (deps) => cleanUp(deps),
 };

@@ -1,4 +1,4 @@
-// Long work (imports, photo zips, exports, clean-up) is a job in PostgreSQL (pg-boss), run by the worker
+// Long work (imports, photo zips, exports, identity checks, clean-up) is a job in PostgreSQL (pg-boss), run by the worker
 // process (`npm run worker`; `npm start` starts one too). Web instances only enqueue: the job row is inserted
 // through the same Prisma transaction as the record it belongs to, so either both exist or neither does.
 import PgBoss from "pg-boss";
@@ -11,6 +11,8 @@ export const JOB_SCHEMA = "pgboss";
 export const QUEUES = {
   import: { retryLimit: 0, expireInSeconds: 30 * 60 },
   export: { retryLimit: 0, expireInSeconds: 30 * 60 },
+  // Identity checks: a retry only does the rows still 信息待认证 (each row moves on its own).
+  verify: { retryLimit: 2, retryDelay: 30, expireInSeconds: 30 * 60 },
   cleanup: { retryLimit: 1, expireInSeconds: 10 * 60 },
 } as const;
 export type QueueName = keyof typeof QUEUES;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, pageInput, permissionProcedure } from "@/server/api/trpc";
 import { deleteCandidates, resetCandidatePassword, saveCandidate } from "@/server/candidates/save-candidate";
 import { importRecord, importRecords } from "@/server/candidates/imports";
-import { confirmCandidate, verifyCandidates } from "@/server/candidates/verify";
+import { confirmCandidate, verificationStatus, verifyCandidates } from "@/server/candidates/verify";
 import { candidateDetail } from "@/server/candidates/queries";
 import { candidateInputSchema } from "@/domain/candidates/schema";
 
@@ -15,10 +15,11 @@ export const candidatesRouter = createTRPCRouter({
     .input(z.strictObject({ ids: z.array(z.uuid()).min(1, "请先勾选考生").max(500) }))
     .mutation(({ ctx, input }) => deleteCandidates({ ctx, input })),
   resetPassword: school.input(z.strictObject({ id: z.uuid("考生不存在") })).mutation(({ ctx, input }) => resetCandidatePassword({ ctx, input })),
-  /** 认证 (one) and 批量认证 (ticked): only 信息待认证 rows move. */
+  /** 认证 (one) and 批量认证 (ticked): queues the 信息待认证 rows' identity checks; poll verification. */
   verify: school
     .input(z.strictObject({ ids: z.array(z.uuid()).min(1, "请先勾选考生").max(500) }))
     .mutation(({ ctx, input }) => verifyCandidates({ ctx, input })),
+  verification: school.input(z.strictObject({ id: z.uuid("认证批次不存在") })).query(({ ctx, input }) => verificationStatus({ ctx, input })),
   /** 人工确认: single only, by design. */
   confirm: school.input(z.strictObject({ id: z.uuid("考生不存在") })).mutation(({ ctx, input }) => confirmCandidate({ ctx, input })),
   imports: school
