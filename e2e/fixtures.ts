@@ -100,15 +100,21 @@ export async function smsCode(browser: Browser, phone: string, purpose?: string)
       .filter({ hasText: purpose ? `${purpose}验证码` : "验证码" })
       .first();
     await expect(cell).toBeVisible();
-    for (let i = 0; i < 20; i++) {
-      const text = (await cell.textContent()) ?? "";
-      const m = /验证码为 (\d{6})/.exec(text);
-      if (m) return m[1];
-      await page.waitForTimeout(500);
-      await page.reload();
-      await page.getByLabel("手机号").fill(phone);
-    }
-    throw new Error(`no new SMS for ${phone}`);
+    let code = "";
+    await expect
+      .poll(
+        async () => {
+          code = /验证码为 (\d{6})/.exec((await cell.textContent()) ?? "")?.[1] ?? "";
+          if (!code) {
+            await page.reload();
+            await page.getByLabel("手机号").fill(phone);
+          }
+          return code;
+        },
+        { message: `no new SMS for ${phone}`, timeout: 10_000, intervals: [250, 500] },
+      )
+      .not.toBe("");
+    return code;
   } finally {
     await page.close();
   }

@@ -17,8 +17,18 @@ test("5 wrong passwords from the user's own browser disable the account; the pri
     const alert = page.locator(".alert-error");
     await expect(alert).toBeVisible();
     messages.push((await alert.textContent()) ?? "");
-    // E2E runs with a 2-second base freeze (AUTH_FREEZE_SECONDS) that doubles with each further failure.
-    await page.waitForTimeout([300, 300, 2500, 4500, 0][i]);
+    // E2E runs with a 2-second base freeze (AUTH_FREEZE_SECONDS) that doubles with each further failure:
+    // the next try waits until the account's freeze (as the database holds it) has passed, no fixed sleep.
+    await expect
+      .poll(
+        async () =>
+          (await sql<{ free: boolean }>(`SELECT ("frozenUntil" IS NULL OR "frozenUntil" < now()) AS free FROM "User" WHERE id = $1`, [sub.id]))[0].free,
+        {
+          timeout: 15_000,
+          intervals: [100, 250, 500],
+        },
+      )
+      .toBe(true);
   }
   expect(messages[0]).toContain("再错 2 次");
   expect(messages[2]).toContain("冻结");

@@ -19,6 +19,9 @@ test("the platform admin maintains a school role in 角色管理: create, then e
   await page.screenshot({ path: info.outputPath("role-dialog.png"), fullPage: true });
   await dialog.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toContainText(`已保存角色“${name}”`);
+  // Other tests add roles of their own: find this one by name.
+  await page.getByLabel("角色名称").fill(name);
+  await page.getByRole("button", { name: "查询" }).click();
   const row = page.locator(`tr[data-role="${name}"]`);
   await expect(row).toContainText("标准查看、考生管理");
 
