@@ -29,7 +29,7 @@ export function AnnouncementsAdmin() {
         title="通知公告"
         fields={[{ key: "q", label: "标题" }]}
         tabs={(Object.keys(STATUS) as Status[]).map((s) => ({ value: s, label: STATUS[s] }))}
-        query={(i) => trpc.lists.announcements.queryOptions(i)}
+        list={trpc.lists.announcements}
         rowData={(a) => ({ "data-title": a.title })}
         toolbar={
           <button className="btn-primary" onClick={() => setEditing({})}>

@@ -44,7 +44,7 @@ export function PlansPage() {
       <ListPage
         title="申报计划"
         fields={[{ key: "year", label: "申报年度" }]}
-        query={(i) => trpc.lists.plans.queryOptions(i)}
+        list={trpc.lists.plans}
         rowData={(p) => ({ "data-batch": p.batch })}
         toolbar={
           canManage && (

@@ -32,7 +32,7 @@ export function RolesAdmin() {
           { key: "name", label: "角色名称" },
           { key: "portal", label: "所属平台", options: [{ value: "", label: "全部" }, ...ROLE_PORTALS.map((p) => ({ value: p, label: PORTAL_TITLES[p] }))] },
         ]}
-        query={(i) => trpc.lists.accessRoles.queryOptions(i)}
+        list={trpc.lists.accessRoles}
         rowData={(r) => ({ "data-role": r.name })}
         toolbar={
           <button className="btn-primary" onClick={() => setEditing("new")}>

@@ -42,14 +42,14 @@ export function UsersPage({ title, roleFilter, canCreate }: { title: string; rol
         fields={[
           { key: "q", label: "账号 / 姓名 / 所属机构" },
           ...(roleFilter
-            ? [{ key: "role", label: "角色", options: [{ value: "", label: "全部" }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))] }]
+            ? [{ key: "role" as const, label: "角色", options: [{ value: "", label: "全部" }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))] }]
             : []),
         ]}
         tabs={[
           { value: "ACTIVE", label: "已启用" },
           { value: "DISABLED", label: "已停用" },
         ]}
-        query={(i) => trpc.lists.users.queryOptions(i)}
+        list={trpc.lists.users}
         rowData={(r) => ({ "data-account": r.account })}
         toolbar={
           canCreate && (

@@ -1,20 +1,29 @@
+// 证书信息管理 (002 §4.1) by the org that awards it: the file's own orgs, school and certificates, no demo seed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
+import { makeCertificate, makeOrg, makeSchool, makeSkillStandard, makeUser, PASSWORD } from "../support/factories";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
 import type { SessionUser } from "@/server/session-user";
 
 const t = useTestDb();
-const clock = fixedClock("2026-11-22T02:00:00Z");
+const clock = fixedClock("2027-05-10T02:00:00Z");
 const s: Record<string, SessionUser> = {};
+let theirsId = "";
+let foreignStandardId = "";
 beforeAll(async () => {
-  await seedDemo(t.db);
-  for (const [k, account] of Object.entries({ org: "org125", other: "org126", principal: "4111010009" })) {
+  const [mine, other, school] = [await makeOrg(t.db), await makeOrg(t.db), await makeSchool(t.db)];
+  const accounts = {
+    org: await makeUser(t.db, "ORG", { orgId: mine.id }),
+    other: await makeUser(t.db, "ORG", { orgId: other.id }),
+    principal: await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id }),
+  };
+  for (const [k, u] of Object.entries(accounts)) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, u.account, PASSWORD);
   }
+  theirsId = (await makeCertificate(t.db, other.id)).id;
+  foreignStandardId = (await makeSkillStandard(t.db, other.id)).id;
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
 const info = { batch: "第五批", category: "电子与信息大类", examModes: ["COMPUTER" as const, "PRACTICAL" as const], hours: 80, credits: 4 };
@@ -50,7 +59,7 @@ describe("certificates maintained by their org", () => {
   });
 
   it("another org's certificates, levels and subjects get nothing; schools cannot maintain", async () => {
-    const theirs = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000004" }, include: { levels: { include: { subjects: true } } } });
+    const theirs = await t.db.certificate.findUniqueOrThrow({ where: { id: theirsId }, include: { levels: { include: { subjects: true } } } });
     const before = JSON.stringify(theirs);
     await expect(api("org").certificates.disable({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("org").certificates.update({ id: theirs.id, ...info })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -59,7 +68,7 @@ describe("certificates maintained by their org", () => {
     await expect(
       api("org").certificates.addSubject({
         levelId: theirs.levels[0].id,
-        code: "60000004109",
+        code: `${theirs.code}109`,
         name: "外来科目",
         examMode: "COMPUTER",
         durationMinutes: 60,
@@ -68,14 +77,13 @@ describe("certificates maintained by their org", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("org").certificates.disableSubject({ id: theirs.levels[0].subjects[0].id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("principal").certificates.disable({ id: theirs.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const after = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000004" }, include: { levels: { include: { subjects: true } } } });
+    const after = await t.db.certificate.findUniqueOrThrow({ where: { id: theirsId }, include: { levels: { include: { subjects: true } } } });
     expect(JSON.stringify(after)).toBe(before);
   });
 
   it("links only the org's own standards", async () => {
-    const foreign = await t.db.skillStandard.findFirstOrThrow({ where: { orgId: s.other.orgId! } });
     await expect(
-      api("org").certificates.create({ code: "60000014", name: "边缘计算职业技能等级证书", levels: ["JUNIOR"], ...info, skillStandardId: foreign.id }),
+      api("org").certificates.create({ code: "60000014", name: "边缘计算职业技能等级证书", levels: ["JUNIOR"], ...info, skillStandardId: foreignStandardId }),
     ).rejects.toThrow("只能关联本机构的职业技能等级标准");
   });
 });

@@ -1,21 +1,34 @@
+// 申报计划 (002 §4.3): a province, its city, another province, their schools and an org, all made here.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
+import { makeCertificate, makeDepartment, makeOrg, makeSchool, makeUser, PASSWORD } from "../support/factories";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
 import type { SessionUser } from "@/server/session-user";
 
 const t = useTestDb();
 const clock = fixedClock("2026-11-22T02:00:00Z");
 const YEAR = clock.now().getUTCFullYear();
 const s: Record<string, SessionUser> = {};
+let javaId = "";
 beforeAll(async () => {
-  await seedDemo(t.db);
-  for (const [k, account] of Object.entries({ hb: "hbjyt", wh: "whjyj", bj: "bjjw", whSchool: "4142010522", bjSchool: "4111010009", org: "org125" })) {
+  const hb = await makeDepartment(t.db, { level: "PROVINCE", regionCode: "420000" });
+  const wh = await makeDepartment(t.db, { level: "CITY", regionCode: "420100", parentId: hb.id });
+  const bj = await makeDepartment(t.db, { level: "PROVINCE", regionCode: "110000" });
+  const org = await makeOrg(t.db);
+  const accounts = {
+    hb: await makeUser(t.db, "EDU", { departmentId: hb.id }),
+    wh: await makeUser(t.db, "EDU", { departmentId: wh.id }),
+    bj: await makeUser(t.db, "EDU", { departmentId: bj.id }),
+    whSchool: await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: (await makeSchool(t.db, { regionCode: "420111", departmentId: wh.id })).id }),
+    bjSchool: await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: (await makeSchool(t.db, { regionCode: "110108", departmentId: bj.id })).id }),
+    org: await makeUser(t.db, "ORG", { orgId: org.id }),
+  };
+  for (const [k, u] of Object.entries(accounts)) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, u.account, PASSWORD);
   }
+  javaId = (await makeCertificate(t.db, org.id)).id;
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
 const d = (iso: string) => new Date(iso);
@@ -33,7 +46,7 @@ describe("application plans", () => {
       certificateIds: [] as string[],
     };
     await expect(api("hb").plans.save(plan)).rejects.toThrow("至少选择一个证书");
-    const java = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000001" } });
+    const java = await t.db.certificate.findUniqueOrThrow({ where: { id: javaId } });
     const { id } = await api("hb").plans.save({ ...plan, certificateIds: [java.id] });
     await expect(api("hb").plans.save({ ...plan, certificateIds: [java.id] })).rejects.toThrow(`${YEAR}年第八批已存在`);
     const forCity = await api("wh").lists.plans({ filter: {}, page: 1, pageSize: 50 });
@@ -57,7 +70,17 @@ describe("application plans", () => {
   });
 
   it("cities, other provinces, schools and orgs cannot change a province's plans", async () => {
-    const plan = await t.db.applicationPlan.findFirstOrThrow({ where: { department: { name: "湖北省教育厅" } } });
+    const { id } = await api("hb").plans.save({
+      year: YEAR,
+      batch: "第九批",
+      startsAt: d("2026-12-01T00:00:00+08:00"),
+      endsAt: d("2026-12-20T23:59:59+08:00"),
+      byMajor: true,
+      cityReviewFirst: false,
+      scope: "ALL",
+      certificateIds: [],
+    });
+    const plan = await t.db.applicationPlan.findUniqueOrThrow({ where: { id } });
     const body = {
       id: plan.id,
       year: plan.year,

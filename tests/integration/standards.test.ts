@@ -1,21 +1,32 @@
+// 标准管理 (002 §3): each test file makes its own orgs, school and accounts; nothing comes from the demo seed.
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
+import { makeOrg, makeSchool, makeUser, PASSWORD } from "../support/factories";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
 import type { SessionUser } from "@/server/session-user";
 
 const t = useTestDb();
-const clock = fixedClock("2026-11-22T02:00:00Z");
+const clock = fixedClock("2027-05-10T02:00:00Z");
 const s: Record<string, SessionUser> = {};
+let theirs: { id: string };
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  for (const [k, account] of Object.entries({ org: "org125", other: "org126", principal: "4111010009", admin: "admin" })) {
+  const [mine, other, school] = [await makeOrg(t.db), await makeOrg(t.db), await makeSchool(t.db)];
+  const accounts = {
+    org: await makeUser(t.db, "ORG", { orgId: mine.id }),
+    other: await makeUser(t.db, "ORG", { orgId: other.id }),
+    principal: await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id }),
+    admin: await makeUser(t.db, "ADMIN"),
+  };
+  for (const [k, u] of Object.entries(accounts)) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, u.account, PASSWORD);
   }
+  theirs = await t.db.siteStandard.create({
+    data: { code: `Z${randomBytes(3).toString("hex")}`, name: "另一机构的考核站点建设标准", version: "2021版", orgId: other.id, status: "ENABLED" },
+  });
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
 
@@ -41,7 +52,6 @@ describe("standards maintained by their org", () => {
   });
 
   it("another org's ids get nothing; schools and admins cannot maintain them", async () => {
-    const theirs = await t.db.siteStandard.findFirstOrThrow({ where: { orgId: s.other.orgId! } });
     for (const call of [
       () => api("org").standards.disable({ kind: "site", id: theirs.id }),
       () => api("org").standards.enable({ kind: "site", id: theirs.id }),

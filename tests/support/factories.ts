@@ -67,3 +67,28 @@ export async function makeUser(
 export function makeAccessRole(db: Db, permissions: Permission[], name = `测试角色${uid()}`) {
   return db.accessRole.create({ data: { portal: "school", name, permissions } });
 }
+
+let certSeq = Math.floor(Math.random() * 900_000);
+/** An enabled certificate of the org with a JUNIOR level and one subject (codes unique per test run: 69xxxxxx). */
+export async function makeCertificate(db: Db, orgId: string) {
+  const code = `69${String(certSeq++ % 1_000_000).padStart(6, "0")}`;
+  return db.certificate.create({
+    data: {
+      code,
+      name: `测试${code}职业技能等级证书`,
+      orgId,
+      batch: "第一批",
+      category: "电子与信息大类",
+      examModes: ["COMPUTER"],
+      levels: {
+        create: [{ level: "JUNIOR", subjects: { create: [{ code: `${code}101`, name: "理论知识（初级）", examMode: "COMPUTER", durationMinutes: 90 }] } }],
+      },
+    },
+    include: { levels: { include: { subjects: true } } },
+  });
+}
+
+/** A skill standard of the org. */
+export function makeSkillStandard(db: Db, orgId: string) {
+  return db.skillStandard.create({ data: { code: `S${uid()}`, name: `测试职业技能等级标准${uid()}`, version: "2021版", orgId } });
+}

@@ -8,7 +8,6 @@ import { Dialog } from "../dialog";
 import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { ApplicationDetailDialog } from "./application-detail";
-import type { ApplicationRow } from "@/server/applications/list";
 import { APPLICATION_STATUS_LABELS } from "@/domain/pilots/application";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 
@@ -27,7 +26,7 @@ export function ReviewQueue({ stage }: { stage: "CITY" | "PROVINCE" }) {
           {message.text}
         </p>
       )}
-      <ListPage<ApplicationRow>
+      <ListPage
         title="证书试点申报审核"
         exportList="applicationReviews"
         exportLabel="导出申报明细"
@@ -44,7 +43,7 @@ export function ReviewQueue({ stage }: { stage: "CITY" | "PROVINCE" }) {
           { value: "APPROVED", label: "审核通过" },
           { value: "RETURNED", label: "审核退回" },
         ]}
-        query={(i) => trpc.lists.applicationReviews.queryOptions(i)}
+        list={trpc.lists.applicationReviews}
         bulkActions={(ids, clear) => (
           <button
             className="btn-default"

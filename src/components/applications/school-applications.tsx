@@ -8,7 +8,6 @@ import { ListPage } from "../list/list-page";
 import { UploadButton } from "../upload";
 import { usePatchState } from "../use-patch";
 import { ApplicationDetailDialog } from "./application-detail";
-import type { ApplicationRow } from "@/server/applications/list";
 import { APPLICATION_STATUS_LABELS, canEditApplication, requestedTotalOf, type ApplicationStatus } from "@/domain/pilots/application";
 import { LEVEL_LABELS, MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 
@@ -39,7 +38,7 @@ export function ApplicationsPage() {
       {applicable.data && open === 0 && (
         <p className="alert-info mb-3">省级教育行政部门当前没有进行中的申报计划，暂不能申报。证书申报计划由各省自行发布，请在规定时间内完成申报。</p>
       )}
-      <ListPage<ApplicationRow>
+      <ListPage
         title="证书试点申报"
         exportList="pilotApplications"
         exportLabel="按证书导出申报明细表"
@@ -50,7 +49,7 @@ export function ApplicationsPage() {
           { key: "org", label: "颁证机构" },
         ]}
         tabs={(Object.keys(APPLICATION_STATUS_LABELS) as ApplicationStatus[]).map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s] }))}
-        query={(i) => trpc.lists.pilotApplications.queryOptions(i)}
+        list={trpc.lists.pilotApplications}
         toolbar={
           <button className="btn-primary" disabled={!open} title={open ? "" : "当前没有进行中的申报计划"} onClick={() => setEditing({})}>
             申报证书试点

@@ -71,7 +71,7 @@ export function CandidatesPage() {
           {message.text}
         </p>
       )}
-      <ListPage<CandidateRow>
+      <ListPage
         title="考生管理"
         exportList="candidates"
         exportLabel="批量导出"
@@ -90,7 +90,7 @@ export function CandidatesPage() {
           { key: "number", label: "考生编号" },
         ]}
         tabs={(Object.keys(CANDIDATE_STATUS_LABELS) as (keyof typeof CANDIDATE_STATUS_LABELS)[]).map((s) => ({ value: s, label: CANDIDATE_STATUS_LABELS[s] }))}
-        query={(i) => trpc.lists.candidates.queryOptions(i)}
+        list={trpc.lists.candidates}
         toolbar={
           <>
             <button className="btn-primary" onClick={() => setDialog({})}>

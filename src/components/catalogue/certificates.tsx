@@ -20,7 +20,7 @@ export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school
   const scope = scopeSwitch
     ? [
         {
-          key: "scope",
+          key: "scope" as const,
           label: "证书范围",
           defaultValue: "pilot",
           keepOnReset: true,
@@ -42,7 +42,7 @@ export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school
           { value: "ENABLED", label: "已启用" },
           { value: "DISABLED", label: "已停用" },
         ]}
-        query={(i) => trpc.lists.certificates.queryOptions(i)}
+        list={trpc.lists.certificates}
         columns={[
           { header: "所属批次", cell: (r) => r.batch, className: "whitespace-nowrap" },
           { header: "证书编号", cell: (r) => r.code, className: "font-mono text-xs" },

@@ -29,7 +29,7 @@ export function OrgList({ manage }: { manage?: boolean }) {
           { value: "REGISTERED", label: "注册完成" },
           { value: "DISABLED", label: "已停用" },
         ]}
-        query={(i) => trpc.lists.orgs.queryOptions(i)}
+        list={trpc.lists.orgs}
         columns={[
           { header: "机构代码", cell: (r) => r.code, className: "font-mono text-xs" },
           { header: "机构名称", cell: (r) => r.name },

@@ -31,7 +31,7 @@ export function SchoolList({ title = "试点院校管理", own }: { title?: stri
           { value: "PILOT", label: "试点院校" },
           { value: "NOT_PILOT", label: "非试点院校" },
         ]}
-        query={(i) => trpc.lists.schools.queryOptions(i)}
+        list={trpc.lists.schools}
         columns={[
           { header: "院校代码", cell: (r) => r.code, className: "font-mono text-xs" },
           { header: "院校名称", cell: (r) => r.name },

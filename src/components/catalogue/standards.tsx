@@ -32,7 +32,7 @@ export function StandardList({ kind, manage }: { kind: "skill" | "site"; manage?
           { value: "ENABLED", label: "已启用" },
           { value: "DISABLED", label: "已停用" },
         ]}
-        query={(i) => (kind === "skill" ? trpc.lists.skillStandards.queryOptions(i) : trpc.lists.siteStandards.queryOptions(i))}
+        list={kind === "skill" ? trpc.lists.skillStandards : trpc.lists.siteStandards}
         columns={[
           { header: "标准代码", cell: (r) => r.code, className: "font-mono text-xs" },
           { header: "标准名称", cell: (r) => r.name },

@@ -11,11 +11,12 @@ import { StatusTabs } from "./status-tabs";
 import { ExportButton } from "./export-dialog";
 import type { ListName } from "@/server/lists/registry";
 
-export type ListInput = { filter: Record<string, string | undefined>; tab?: string; page: number; pageSize: 10 | 20 | 50 };
+export type ListInput<F = Record<string, string | undefined>> = { filter: F; tab?: string; page: number; pageSize: 10 | 20 | 50 };
 export type ListResult<R> = { rows: R[]; total: number; counts: Record<string, number>; all: number };
 export type Column<R> = { header: string; cell: (r: R) => React.ReactNode; className?: string };
-export type QueryFieldDef = {
-  key: string;
+export type QueryFieldDef<K extends string = string> = {
+  /** A key of the list definition's filter (typed: a field the server does not know does not compile). */
+  key: K;
   label: string;
   options?: { value: string; label: string }[];
   defaultValue?: string;
@@ -23,7 +24,16 @@ export type QueryFieldDef = {
   inputType?: "text" | "date";
 };
 
-export function ListPage<R extends { id: string }>(props: {
+/** A list procedure of the registry (trpc.lists.X): its input's filter types the query fields, its output the rows. */
+export type AnyListProcedure = {
+  "~types": { input: { filter?: object }; output: ListResult<{ id: string }> };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tRPC's queryOptions is generic over its own options
+  queryOptions: (input: any) => any;
+};
+type FilterOf<P extends AnyListProcedure> = NonNullable<P["~types"]["input"]["filter"]>;
+type RowOf<P extends AnyListProcedure> = P["~types"]["output"]["rows"][number];
+
+export function ListPage<P extends AnyListProcedure, R extends RowOf<P> = RowOf<P>>(props: {
   title: string;
   /** h2 when the list is a section of a page that has its own h1. */
   titleLevel?: 1 | 2;
@@ -33,7 +43,7 @@ export function ListPage<R extends { id: string }>(props: {
   initialTab?: string;
   exportList?: ListName;
   exportLabel?: string;
-  fields: QueryFieldDef[];
+  fields: QueryFieldDef<Extract<keyof FilterOf<P>, string>>[];
   /** Fields past this many hide behind 展开. */
   visibleFields?: number;
   tabs?: { value: string; label: string }[];
@@ -44,8 +54,7 @@ export function ListPage<R extends { id: string }>(props: {
   toolbar?: React.ReactNode;
   /** Buttons acting on the ticked rows (批量审核…); they get the ids and a way to clear the ticks. */
   bulkActions?: (ids: string[], clear: () => void) => React.ReactNode;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tRPC query keys are their own tuple type
-  query: (input: ListInput) => UseQueryOptions<ListResult<R>, any, ListResult<R>, any>;
+  list: P;
 }) {
   const initial = Object.fromEntries(props.fields.map((f) => [f.key, f.defaultValue ?? ""]));
   const [draft, patchDraft, setDraft] = usePatchState<Record<string, string>>(initial);
@@ -54,7 +63,8 @@ export function ListPage<R extends { id: string }>(props: {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const filter = Object.fromEntries(Object.entries(state.filter).map(([k, v]) => [k, v.trim() || undefined]));
   const q = useQuery({
-    ...props.query({ filter, tab: state.tab || undefined, page: state.page, pageSize: state.pageSize }),
+    // The fields hold strings; the list's zod filter on the server checks them (enums, lengths).
+    ...(props.list.queryOptions({ filter, tab: state.tab || undefined, page: state.page, pageSize: state.pageSize }) as UseQueryOptions<ListResult<R>>),
     placeholderData: keepPreviousData,
   });
   const rows = q.data?.rows ?? [];

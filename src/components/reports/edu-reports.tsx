@@ -8,7 +8,6 @@ import { Dialog } from "../dialog";
 import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { ReportDetailDialog } from "./report-detail";
-import type { ReportRow } from "@/server/reports/list";
 import { CADENCE_LABELS, REPORT_STATUS_LABELS, periodLabel, type Cadence } from "@/domain/reports/period";
 
 export function EduReports() {
@@ -25,7 +24,7 @@ export function EduReports() {
           {message}
         </p>
       )}
-      <ListPage<ReportRow>
+      <ListPage
         title="周报审核"
         exportList="weeklyReportReviews"
         fields={[
@@ -33,7 +32,7 @@ export function EduReports() {
           { key: "year", label: "年度" },
         ]}
         tabs={(["PENDING", "APPROVED", "RETURNED"] as const).map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] }))}
-        query={(i) => trpc.lists.weeklyReportReviews.queryOptions(i)}
+        list={trpc.lists.weeklyReportReviews}
         columns={[
           { header: "院校名称", cell: (r) => r.school.name },
           { header: "周期", cell: (r) => periodLabel(r.cadence, r.periodStart, r.periodEnd) },
@@ -137,7 +136,7 @@ function MissingReports() {
       exportList="missingReports"
       exportLabel="导出本期未提交院校"
       fields={[]}
-      query={(i) => trpc.lists.missingReports.queryOptions(i)}
+      list={trpc.lists.missingReports}
       columns={[
         { header: "院校代码", cell: (r) => r.code },
         { header: "院校名称", cell: (r) => r.name },

@@ -9,7 +9,6 @@ import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { UploadButton } from "../upload";
 import { ReportDetailDialog } from "./report-detail";
-import type { ReportRow } from "@/server/reports/list";
 import {
   ALREADY_SUBMITTED,
   CADENCE_LABELS,
@@ -58,12 +57,12 @@ export function SchoolReports() {
           {message.text}
         </p>
       )}
-      <ListPage<ReportRow>
+      <ListPage
         title="提交周报"
         exportList="weeklyReports"
         fields={[{ key: "year", label: "年度" }]}
         tabs={(["DRAFT", "PENDING", "APPROVED", "RETURNED"] as const).map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] }))}
-        query={(i) => trpc.lists.weeklyReports.queryOptions(i)}
+        list={trpc.lists.weeklyReports}
         toolbar={
           <button
             className="btn-primary"

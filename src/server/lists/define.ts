@@ -17,7 +17,8 @@ export type ListDef<F, R extends { id: string }, W extends object = object> = {
   title: string;
   /** Who may read (and export) it: a holder of any of these. */
   permissions: readonly Permission[];
-  filter: z.ZodType<F>;
+  /** Input and output alike: the list page types its query fields from it. */
+  filter: z.ZodType<F, F>;
   /** The caller's scope plus the query fields; tenant ids come from the minted scope only. */
   where: (db: Db, scope: Scope, filter: F, now: Date) => Promise<W> | W;
   tabs?: Tab<W>[];

@@ -36,7 +36,7 @@ export function AuditPage() {
         { value: "SUCCESS", label: "成功" },
         { value: "FAILURE", label: "失败" },
       ]}
-      query={(i) => trpc.lists.auditLog.queryOptions(i)}
+      list={trpc.lists.auditLog}
       columns={[
         { header: "时间", cell: (r) => r.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }), className: "whitespace-nowrap text-slate-500" },
         { header: "账号", cell: (r) => r.account ?? "—", className: "font-mono text-xs" },
