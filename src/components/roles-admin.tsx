@@ -42,8 +42,9 @@ export function RolesAdmin() {
         columns={[
           { header: "角色名称", cell: (r) => r.name, className: "whitespace-nowrap font-medium" },
           { header: "所属平台", cell: (r) => PORTAL_TITLES[r.portal], className: "whitespace-nowrap" },
-          { header: "菜单权限", cell: (r) => r.permissions.map(permissionLabel).join("、") },
-          { header: "角色说明", cell: (r) => r.description ?? "—", className: "text-slate-500" },
+          // Long lines: a floor on their width so a phone scrolls the table sideways instead of stacking characters.
+          { header: "菜单权限", cell: (r) => r.permissions.map(permissionLabel).join("、"), className: "min-w-64" },
+          { header: "角色说明", cell: (r) => r.description ?? "—", className: "min-w-48 text-slate-500" },
           { header: "账号数", cell: (r) => r.users, className: "text-right" },
         ]}
         actions={(r) => (

@@ -6,8 +6,7 @@ import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
 import { bigPng, jpeg, signaturePng } from "../support/images";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { makeSchool, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 import { LocalStorage } from "@/server/storage";
 import { storeUpload } from "@/server/files/upload";
@@ -19,11 +18,18 @@ const clock = fixedClock("2026-11-22T02:00:00Z");
 const s: Record<string, SessionUser> = {};
 const storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), "vslc-up-")));
 
+let mine = "";
+let theirs = "";
 beforeAll(async () => {
-  await seedDemo(t.db);
-  for (const [k, account] of Object.entries({ principal: "4111010009", sub: "4111010009-02", other: "4142010522" })) {
+  [mine, theirs] = [(await makeSchool(t.db)).id, (await makeSchool(t.db, { regionCode: "420111" })).id];
+  const accounts = {
+    principal: await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: mine }),
+    sub: await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: mine }),
+    other: await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: theirs }),
+  };
+  for (const [k, u] of Object.entries(accounts)) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, u.account, PASSWORD);
   }
 }, 60_000);
 
@@ -82,22 +88,21 @@ describe("school information", () => {
   };
 
   it("the principal edits it; bad input changes nothing; a sub-account cannot", async () => {
-    const before = await t.db.school.findUniqueOrThrow({ where: { code: "4111010009" } });
+    const before = await t.db.school.findUniqueOrThrow({ where: { id: mine } });
     await expect(api("principal").school.update({ ...valid, uscc: "1211000040086596XA" })).rejects.toThrow("统一社会信用代码不正确");
     await expect(api("principal").school.update({ ...valid, contactPhone: "123" })).rejects.toThrow("联系人手机号格式不正确");
-    expect(await t.db.school.findUniqueOrThrow({ where: { code: "4111010009" } })).toEqual(before);
+    expect(await t.db.school.findUniqueOrThrow({ where: { id: mine } })).toEqual(before);
     await expect(api("sub").school.update(valid)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const logo = await upload("principal", "SCHOOL_LOGO", "logo.jpg", await jpeg(400));
     const stored = await t.db.storedFile.findUniqueOrThrow({ where: { id: logo.id } });
     expect(stored.contentType).toBe("image/png"); // re-encoded to 100×100 PNG
     await api("principal").school.update({ ...valid, logoFileId: logo.id });
-    expect(await t.db.school.findUniqueOrThrow({ where: { code: "4111010009" } })).toMatchObject({
+    expect(await t.db.school.findUniqueOrThrow({ where: { id: mine } })).toMatchObject({
       uscc: valid.uscc,
       contactName: "黄老师",
       logoFileId: logo.id,
     });
     // The session decides which school: another principal edits its own school only.
-    const theirs = await t.db.school.findUniqueOrThrow({ where: { code: "4142010522" } });
-    expect((await api("other").school.mine()).id).toBe(theirs.id);
+    expect((await api("other").school.mine()).id).toBe(theirs);
   });
 });
