@@ -31,6 +31,8 @@ if (mode.startsWith("platform")) {
   const s = await db.authSession.create({ data: { userId, sessionVersion: 1, expiresAt: new Date(Date.now() + 3600_000), lastSeenAt: new Date() } });
   const u = (await resolveSession(db, clock, s.id))!;
   const deps = { db, clock, storage: new LocalStorage(dir) };
+  const { actorOf, mintScope, scopeFor } = await import("../src/server/tenancy");
+  const who = { scope: scopeFor(mintScope(u), "school"), actor: actorOf(u) };
   // BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the measured phase, for finding where the time goes.
   const { Session } = await import("node:inspector/promises");
   const prof = process.env.BENCH_PROFILE ? new Session() : null;
@@ -41,14 +43,14 @@ if (mode.startsWith("platform")) {
   }
   if (process.env.BENCH_TRACE) console.error(JSON.stringify({ before: process.memoryUsage() }));
   const t = performance.now();
-  const rec = await beginImport(deps, u, mode === "platform-xlsx" ? "CANDIDATES" : "CANDIDATE_PHOTOS", {
+  const rec = await beginImport(deps, who, mode === "platform-xlsx" ? "CANDIDATES" : "CANDIDATE_PHOTOS", {
     name: mode === "platform-xlsx" ? "考生.xlsx" : "照片.zip",
     bytes,
   });
   const done =
     mode === "platform-xlsx"
-      ? await runImport(deps, u, (await import("../src/server/candidates/import-candidates")).candidateImport, rec.id, bytes)
-      : await (await import("../src/server/candidates/import-photos")).importPhotos(deps, u, rec.id, bytes);
+      ? await runImport(deps, who, (await import("../src/server/candidates/import-candidates")).candidateImport, rec.id, bytes)
+      : await (await import("../src/server/candidates/import-photos")).importPhotos(deps, who, rec.id, bytes);
   ms = performance.now() - t;
   if (process.env.BENCH_TRACE) {
     const v8 = await import("node:v8");

@@ -101,16 +101,3 @@ export function scopeFor<P extends Portal>(scope: Scope, portal: P): ScopeOfPort
 export function schoolsInRegion(d: DepartmentScope): { regionCode: { startsWith: string } } {
   return { regionCode: { startsWith: d.regionPrefix } };
 }
-
-// The session-taking helpers below are kept for the use cases not yet moved to ({ ctx, input }).
-export function schoolScope(u: SessionUser): SchoolScope {
-  return scopeFor(mintScope(u), "school");
-}
-
-export function orgScope(u: SessionUser): OrgScope {
-  return scopeFor(mintScope(u), "org");
-}
-
-export function departmentScope(u: SessionUser): DepartmentScope {
-  return scopeFor(mintScope(u), "edu");
-}

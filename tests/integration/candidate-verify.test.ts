@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, login, runJobs } from "../support/trpc";
+import { caller, importer, login, runJobs } from "../support/trpc";
 import { runQueuedJobs } from "@/server/jobs/worker";
 import { idPhoto } from "../support/images";
 import { fixedClock } from "@/server/clock";
@@ -152,8 +152,8 @@ describe("批量导入学生照片", () => {
     zip.file(`${nextId()}.jpg`, Buffer.alloc(50 * 1024 * 1024)); // declares 50 MB: refused before inflating
     zip.file("说明.txt", "hello");
     const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-    const rec0 = await beginImport({ db: t.db, clock, storage }, s.a, "CANDIDATE_PHOTOS", { name: "照片.zip", bytes });
-    const rec = await importPhotos({ db: t.db, clock, storage }, s.a, rec0.id, bytes);
+    const rec0 = await beginImport({ db: t.db, clock, storage }, importer(s.a), "CANDIDATE_PHOTOS", { name: "照片.zip", bytes });
+    const rec = await importPhotos({ db: t.db, clock, storage }, importer(s.a), rec0.id, bytes);
     expect([rec.status, rec.total, rec.succeeded, rec.failed]).toEqual(["DONE", 8, 1, 7]);
     const after = await t.db.candidate.findUniqueOrThrow({ where: { id: m.id } });
     expect(after.status).toBe("PENDING_VERIFICATION");
@@ -172,7 +172,7 @@ describe("批量导入学生照片", () => {
     expect(Object.values(reasons)).toContain("照片须为红色背景");
     expect(Object.values(reasons)).toContain("照片不能超过 5M");
     // Not a zip at all: refused as a whole.
-    const bad = await beginImport({ db: t.db, clock, storage }, s.a, "CANDIDATE_PHOTOS", { name: "x.zip", bytes: Buffer.from("not a zip") });
-    await expect(importPhotos({ db: t.db, clock, storage }, s.a, bad.id, Buffer.from("not a zip"))).rejects.toThrow(".zip 压缩包");
+    const bad = await beginImport({ db: t.db, clock, storage }, importer(s.a), "CANDIDATE_PHOTOS", { name: "x.zip", bytes: Buffer.from("not a zip") });
+    await expect(importPhotos({ db: t.db, clock, storage }, importer(s.a), bad.id, Buffer.from("not a zip"))).rejects.toThrow(".zip 压缩包");
   }, 60_000);
 });

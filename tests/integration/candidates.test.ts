@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, exportNow, login } from "../support/trpc";
+import { caller, exportNow, importer, login } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { seedDemo } from "@/server/seed";
 import { DEMO_PASSWORD } from "@/server/seed/demo-data";
@@ -65,8 +65,8 @@ async function filledTemplate(rows: string[][]): Promise<Buffer> {
 const good = (id: string, name = "王小明") => ["院校考生", name, "", "男", "居民身份证", id, "13600000003", "2024", "高职专科", "510201"];
 
 async function importFile(k: string, bytes: Buffer) {
-  const rec = await beginImport({ db: t.db, clock, storage }, s[k], "CANDIDATES", { name: "考生.xlsx", bytes });
-  return runImport({ db: t.db, clock, storage }, s[k], candidateImport, rec.id, bytes);
+  const rec = await beginImport({ db: t.db, clock, storage }, importer(s[k]), "CANDIDATES", { name: "考生.xlsx", bytes });
+  return runImport({ db: t.db, clock, storage }, importer(s[k]), candidateImport, rec.id, bytes);
 }
 
 describe("candidates: the form", () => {
@@ -242,14 +242,14 @@ describe("批量修改考生信息", () => {
     });
     extra.commit();
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const rec0 = await beginImport({ db: t.db, clock, storage }, s.a, "CANDIDATE_UPDATES", { name: "修改.xlsx", bytes });
-    const rec = await runImport({ db: t.db, clock, storage }, s.a, candidateUpdateImport, rec0.id, bytes);
+    const rec0 = await beginImport({ db: t.db, clock, storage }, importer(s.a), "CANDIDATE_UPDATES", { name: "修改.xlsx", bytes });
+    const rec = await runImport({ db: t.db, clock, storage }, importer(s.a), candidateUpdateImport, rec0.id, bytes);
     expect([rec.succeeded, rec.failed]).toEqual([1, 2]);
     expect((await t.db.candidate.findUniqueOrThrow({ where: { id: ca.id } })).phone).toBe("13900001111");
     expect((await t.db.candidate.findUniqueOrThrow({ where: { id: cv.id } })).name).toBe(cv.name);
     // Another school's file cannot touch these candidates: the rows simply match nothing there.
-    const recB = await beginImport({ db: t.db, clock, storage }, s.b, "CANDIDATE_UPDATES", { name: "修改.xlsx", bytes });
-    expect((await runImport({ db: t.db, clock, storage }, s.b, candidateUpdateImport, recB.id, bytes)).succeeded).toBe(0);
+    const recB = await beginImport({ db: t.db, clock, storage }, importer(s.b), "CANDIDATE_UPDATES", { name: "修改.xlsx", bytes });
+    expect((await runImport({ db: t.db, clock, storage }, importer(s.b), candidateUpdateImport, recB.id, bytes)).succeeded).toBe(0);
   });
 });
 
@@ -310,8 +310,8 @@ describe("import limits and failures", () => {
         if (++batch >= 2) throw new Error("crash");
       },
     };
-    const rec0 = await beginImport({ db: t.db, clock, storage }, s.a, "CANDIDATES", { name: "崩溃.xlsx", bytes });
-    const rec = await runImport({ db: t.db, clock, storage }, s.a, crashing, rec0.id, bytes);
+    const rec0 = await beginImport({ db: t.db, clock, storage }, importer(s.a), "CANDIDATES", { name: "崩溃.xlsx", bytes });
+    const rec = await runImport({ db: t.db, clock, storage }, importer(s.a), crashing, rec0.id, bytes);
     expect([rec.succeeded, rec.failed]).toEqual([1000, 5]);
     expect(await t.db.candidate.count({ where: { idNumber: { in: ids.slice(0, 1000) } } })).toBe(1000);
     expect(await t.db.candidate.count({ where: { idNumber: { in: ids.slice(1000) } } })).toBe(0);

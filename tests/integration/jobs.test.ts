@@ -6,7 +6,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, lastSmsCode, login, runJobs } from "../support/trpc";
+import { caller, importer, lastSmsCode, login, runJobs } from "../support/trpc";
 import { makeSchool, makeUser, PASSWORD } from "../support/factories";
 import { fixedClock, systemClock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
@@ -51,9 +51,9 @@ async function template(ids: string[]): Promise<Buffer> {
 describe("background jobs", () => {
   it("an import queued as the upload route does runs in the job and fills its record", async () => {
     const bytes = await template([withIdCheck("11010820050301901"), withIdCheck("11010820050301903")]);
-    const rec = await beginImport({ db: t.db, clock, storage }, principal, "CANDIDATES", { name: "考生.xlsx", bytes });
+    const rec = await beginImport({ db: t.db, clock, storage }, importer(principal), "CANDIDATES", { name: "考生.xlsx", bytes });
     expect(rec.sourceFileId).toBeTruthy();
-    const job: ImportJob = { recordId: rec.id, importKind: "candidates", user: principal };
+    const job: ImportJob = { recordId: rec.id, importKind: "candidates", who: importer(principal) };
     await enqueue(t.db, "import", job);
     // Before the worker runs, reading the records changes nothing.
     const api = caller(t.db, { clock, session: principal });
@@ -66,7 +66,7 @@ describe("background jobs", () => {
 
   it("a record whose worker died is reported as interrupted by the clean-up job, not by a query", async () => {
     const bytes = await template([withIdCheck("11010820050301905")]);
-    const rec = await beginImport({ db: t.db, clock, storage }, principal, "CANDIDATES", { name: "中断.xlsx", bytes });
+    const rec = await beginImport({ db: t.db, clock, storage }, importer(principal), "CANDIDATES", { name: "中断.xlsx", bytes });
     const later = fixedClock(new Date(clock.now().getTime() + STALE_MS + 1000));
     const api = caller(t.db, { clock: later, session: principal });
     await api.candidates.imports({ page: 1, pageSize: 10 });
@@ -79,7 +79,7 @@ describe("background jobs", () => {
 
   it("clean-up removes expired exports and, after the retention period, the sources of failed imports", async () => {
     const bytes = Buffer.from("not a workbook");
-    const rec = await beginImport({ db: t.db, clock, storage }, principal, "CANDIDATES", { name: "坏文件.xlsx", bytes });
+    const rec = await beginImport({ db: t.db, clock, storage }, importer(principal), "CANDIDATES", { name: "坏文件.xlsx", bytes });
     await t.db.importRecord.update({ where: { id: rec.id }, data: { status: "FAILED", message: "文件无法读取", finishedAt: clock.now() } });
     const source = await t.db.storedFile.findUniqueOrThrow({ where: { id: rec.sourceFileId! } });
     const exp = await t.db.storedFile.create({

@@ -9,6 +9,7 @@ import { DEVICE_COOKIE } from "@/server/auth/device-cookie";
 import type { SessionUser } from "@/server/session-user";
 import { actorOf, mintScope, scopeFor, type ScopeOfPortal } from "@/server/tenancy";
 import type { UseCaseCtx } from "@/server/use-case";
+import type { Importer } from "@/server/imports/pipeline";
 import { runQueuedJobs } from "@/server/jobs/worker";
 import type { Storage } from "@/server/storage";
 import type { Portal } from "@/domain/auth/portals";
@@ -111,4 +112,9 @@ export async function exportNow(
   const st = await api.exports.status({ id: exportId });
   if (st.status !== "DONE" || !st.fileId) throw new Error(`export ${st.status}: ${st.message}`);
   return { exportId, rows: st.processed, fileId: st.fileId, filename: st.filename };
+}
+
+/** Who imports, as the import route mints it from the session. */
+export function importer(session: SessionUser): Importer {
+  return { scope: scopeFor(mintScope(session), "school"), actor: actorOf(session) };
 }

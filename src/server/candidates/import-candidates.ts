@@ -1,7 +1,6 @@
 // 批量导入考生信息 through the shared pipeline: the form's rules per row, then ID-number uniqueness and the
 // major per batch, then candidates and student accounts written batch by batch.
 import type { ImportSpec } from "@/server/imports/pipeline";
-import { schoolScope } from "@/server/tenancy";
 import { cleanCandidate, type CandidateInput } from "@/domain/candidates/rules";
 import { ID_TYPE_LABELS } from "@/domain/candidates/identity";
 import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
@@ -23,7 +22,7 @@ export const candidateImport: ImportSpec<CandidateInput, { schoolId: string; use
     { key: "majorLevel", header: "专业层次", example: "高职专科", options: Object.values(MAJOR_LEVEL_LABELS) },
     { key: "majorCode", header: "专业代码", example: "510201", text: true, note: "专业目录中的专业代码" },
   ],
-  context: async (_db, u) => ({ schoolId: schoolScope(u).schoolId, userId: u.id }),
+  context: async (_db, who) => ({ schoolId: who.scope.schoolId, userId: who.actor.id }),
   // Pinyin here, not in the write: this step runs while PostgreSQL writes the previous batch.
   check: (cells, _ctx, now) => {
     const c = cleanCandidate(cells, now);

@@ -4,13 +4,11 @@
 // like a single upload; every entry gets its own result in the 导入记录.
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
-import type { SessionUser } from "@/server/session-user";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest } from "@/server/errors";
-import { schoolScope } from "@/server/tenancy";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { entryBytes, zipEntries } from "@/server/imports/zip";
-import { writeFailedFile } from "@/server/imports/pipeline";
+import { writeFailedFile, type Importer } from "@/server/imports/pipeline";
 import { PHOTO_MAX_BYTES } from "@/domain/candidates/photo";
 import { statusAfterEdit, type CandidateStatus } from "@/domain/candidates/rules";
 import { checkedPhoto } from "./photo";
@@ -20,9 +18,10 @@ const MAX_ENTRIES = 5000;
 
 type Deps = { db: Db; clock: Clock; storage?: Storage };
 
-export async function importPhotos(deps: Deps, u: SessionUser, recordId: string, bytes: Buffer) {
+export async function importPhotos(deps: Deps, who: Importer, recordId: string, bytes: Buffer) {
   const { db, clock } = deps;
-  const { schoolId } = schoolScope(u);
+  const { schoolId } = who.scope;
+  const u = who.actor;
   const storage = deps.storage ?? getStorage();
   const refuse = async (message: string) => {
     await db.importRecord.update({ where: { id: recordId }, data: { status: "FAILED", message, finishedAt: clock.now() } });

@@ -1,7 +1,6 @@
 // 批量修改考生信息: export, fix, re-import. Rows match the school's candidates by ID number; the same rules
 // as the form apply, including the lock once 信息准确 (name and ID type stay as they are).
 import type { ImportSpec } from "@/server/imports/pipeline";
-import { schoolScope } from "@/server/tenancy";
 import { cleanCandidate, lockedChanges, type CandidateInput, type CandidateStatus } from "@/domain/candidates/rules";
 import { candidateImport } from "./import-candidates";
 import { resolveCandidates, type Resolved } from "./resolve";
@@ -13,7 +12,7 @@ export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: strin
   kind: "CANDIDATE_UPDATES",
   title: "考生信息批量修改",
   columns: candidateImport.columns,
-  context: async (_db, u) => ({ schoolId: schoolScope(u).schoolId }),
+  context: async (_db, who) => ({ schoolId: who.scope.schoolId }),
   check: (cells, _ctx, now) => cleanCandidate(cells, now),
   key: (v) => v.idNumber,
   checkBatch: async (db, rows, ctx) => {

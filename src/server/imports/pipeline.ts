@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import type { Db, Tx } from "@/server/db";
 import type { Clock } from "@/server/clock";
-import type { SessionUser } from "@/server/session-user";
+import type { Actor, SchoolScope } from "@/server/tenancy";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest } from "@/server/errors";
@@ -17,6 +17,9 @@ import { safeCell, writeXlsx, type ExportColumn } from "@/server/excel/export";
 import { sheetRows, SheetError } from "./read-sheet";
 
 export type ImportColumn = { key: string; header: string; width?: number; example: string; options?: string[]; text?: boolean; note?: string };
+/** Who imports: the minted school scope and the actor (never the session; the job carries both). */
+export type Importer = { scope: SchoolScope; actor: Actor };
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** T: a row after the form's rules; W: what the database checks made of it, ready to write. */
@@ -25,7 +28,7 @@ export type ImportSpec<T, C, W = T> = {
   title: string;
   columns: ImportColumn[];
   /** Loaded once per import (the school, lookups). */
-  context: (db: Db, user: SessionUser) => Promise<C>;
+  context: (db: Db, who: Importer) => Promise<C>;
   /** One row alone: the same cleaning and rules as the form. */
   check: (cells: Record<string, string>, ctx: C, now: Date) => Checked<T>;
   /** Same value twice in one file (e.g. an ID number): the later row fails. */
@@ -74,7 +77,7 @@ export async function templateOf(columns: ImportColumn[], title: string): Promis
 }
 
 /** Creates the 导入记录 and stores the source file; the work itself is runImport. */
-export async function beginImport(deps: Deps, user: SessionUser, kind: ImportKind, file: { name: string; bytes: Buffer }) {
+export async function beginImport(deps: Deps, who: Importer, kind: ImportKind, file: { name: string; bytes: Buffer }) {
   const storage = deps.storage ?? getStorage();
   const now = deps.clock.now();
   const zip = /\.zip$/i.test(file.name);
@@ -88,12 +91,20 @@ export async function beginImport(deps: Deps, user: SessionUser, kind: ImportKin
         filename: file.name.slice(0, 200),
         contentType: zip ? "application/zip" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         size,
-        ownerUserId: user.id,
+        ownerUserId: who.actor.id,
         createdAt: now,
       },
     });
     return tx.importRecord.create({
-      data: { kind, userId: user.id, schoolId: user.schoolId, filename: file.name.slice(0, 200), sourceFileId: source.id, createdAt: now, heartbeatAt: now },
+      data: {
+        kind,
+        userId: who.actor.id,
+        schoolId: who.scope.schoolId,
+        filename: file.name.slice(0, 200),
+        sourceFileId: source.id,
+        createdAt: now,
+        heartbeatAt: now,
+      },
     });
   });
 }
@@ -103,9 +114,9 @@ type Row<T> = { line: number; cells: Record<string, string>; value: T };
 /** An import is one transaction; this bounds it (50,000 rows take seconds). */
 const IMPORT_TX_MS = 15 * 60_000;
 
-export async function runImport<T, C, W>(deps: Deps, user: SessionUser, spec: ImportSpec<T, C, W>, recordId: string, bytes: Buffer) {
+export async function runImport<T, C, W>(deps: Deps, who: Importer, spec: ImportSpec<T, C, W>, recordId: string, bytes: Buffer) {
   const { db, clock } = deps;
-  const ctx = await spec.context(db, user);
+  const ctx = await spec.context(db, who);
   const now = clock.now();
   const failed: Failed[] = [];
   let total = 0;
@@ -155,7 +166,7 @@ export async function runImport<T, C, W>(deps: Deps, user: SessionUser, spec: Im
         const failedFileId = failed.length
           ? await failedRowsFile(
               deps,
-              user,
+              who.actor,
               spec,
               failed.sort((a, b) => a.line - b.line),
             )
@@ -165,7 +176,7 @@ export async function runImport<T, C, W>(deps: Deps, user: SessionUser, spec: Im
           data: { status: "DONE", total, succeeded, failed: failed.length, processed: total, failedFileId, finishedAt: clock.now(), heartbeatAt: clock.now() },
         });
         await writeAudit(tx, {
-          actor: user,
+          actor: who.actor,
           action: `import.${spec.kind.toLowerCase()}`,
           targetType: "ImportRecord",
           targetId: recordId,
@@ -221,11 +232,11 @@ async function writeBatch<T, C, W>(tx: Tx, spec: ImportSpec<T, C, W>, ctx: C, no
   }
 }
 
-async function failedRowsFile<T, C, W>(deps: Deps, user: SessionUser, spec: ImportSpec<T, C, W>, rows: Failed[]) {
+async function failedRowsFile<T, C, W>(deps: Deps, owner: Actor, spec: ImportSpec<T, C, W>, rows: Failed[]) {
   // Same columns as the template (fix and re-import), plus the row number and the reason.
   return writeFailedFile(
     deps,
-    user,
+    owner,
     spec.title,
     [
       ...spec.columns.map((c) => ({ header: c.header, width: c.width, value: (r: (typeof rows)[number]) => safeCell(r.cells[c.key]) })),
@@ -237,7 +248,7 @@ async function failedRowsFile<T, C, W>(deps: Deps, user: SessionUser, spec: Impo
 }
 
 /** The failed rows (or files) of an import as an .xlsx the importer and the school may download. */
-export async function writeFailedFile<R>(deps: Deps, user: SessionUser, title: string, columns: ExportColumn<R>[], rows: R[]): Promise<string> {
+export async function writeFailedFile<R>(deps: Deps, owner: Actor, title: string, columns: ExportColumn<R>[], rows: R[]): Promise<string> {
   const storage = deps.storage ?? getStorage();
   const now = deps.clock.now();
   const key = newKey("import-failed", "xlsx", now);
@@ -259,7 +270,7 @@ export async function writeFailedFile<R>(deps: Deps, user: SessionUser, title: s
       filename: `${title}失败数据.xlsx`,
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       size,
-      ownerUserId: user.id,
+      ownerUserId: owner.id,
       rowCount: rows.length,
       createdAt: now,
     },

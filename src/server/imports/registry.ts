@@ -4,13 +4,13 @@ import type { Clock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { holdsAny, type Permission } from "@/domain/auth/permissions";
-import { runImport, type ImportColumn } from "./pipeline";
+import { runImport, type ImportColumn, type Importer } from "./pipeline";
 import { IMPORT_MAX_BYTES } from "./read-sheet";
 import { candidateImport } from "@/server/candidates/import-candidates";
 import { candidateUpdateImport } from "@/server/candidates/update-candidates";
 import { importPhotos, PHOTO_ZIP_MAX_BYTES } from "@/server/candidates/import-photos";
 
-type Run = (deps: { db: Db; clock: Clock }, u: SessionUser, recordId: string, bytes: Buffer) => Promise<unknown>;
+type Run = (deps: { db: Db; clock: Clock }, who: Importer, recordId: string, bytes: Buffer) => Promise<unknown>;
 export type ImportEntry = {
   kind: ImportKind;
   ext: "xlsx" | "zip";

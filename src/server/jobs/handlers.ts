@@ -1,10 +1,9 @@
 // What each queue's job does. The worker process runs these; tests run them through runQueuedJobs.
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
-import type { SessionUser } from "@/server/session-user";
 import { getStorage, type Storage } from "@/server/storage";
 import { IMPORTS } from "@/server/imports/registry";
-import { STALE_MS } from "@/server/imports/pipeline";
+import { STALE_MS, type Importer } from "@/server/imports/pipeline";
 import { runExport, type ExportJob } from "@/server/exports/create-export";
 import { LISTS, type ListName } from "@/server/lists/registry";
 import { purgeExpired } from "@/server/auth/captcha";
@@ -13,7 +12,7 @@ import { runVerification } from "@/server/candidates/verify";
 import type { IdentityVerifier } from "@/server/identity/verifier";
 
 export type JobDeps = { db: Db; clock: Clock; storage?: Storage; verifier?: IdentityVerifier };
-export type ImportJob = { recordId: string; importKind: string; user: SessionUser };
+export type ImportJob = { recordId: string; importKind: string; who: Importer };
 
 /** Sources of refused or failed imports are kept this long for support, then removed. */
 export const IMPORT_SOURCE_RETENTION_MS = 7 * 86_400_000;
@@ -28,7 +27,7 @@ async function runImportJob(deps: JobDeps, job: ImportJob) {
   if (!rec.sourceFile) return fail("导入文件已不存在，请重新上传");
   const bytes = await (deps.storage ?? getStorage()).readBuffer(rec.sourceFile.key);
   try {
-    await entry.run(deps, job.user, rec.id, bytes);
+    await entry.run(deps, job.who, rec.id, bytes);
   } catch (e) {
     // A refused file is already recorded with its reason; anything else ends the record with ours.
     if ((e as { code?: string }).code !== "BAD_REQUEST") {

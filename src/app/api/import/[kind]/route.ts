@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/server/auth/current";
 import { IMPORTS, mayImport } from "@/server/imports/registry";
 import { beginImport } from "@/server/imports/pipeline";
 import { enqueue } from "@/server/jobs/queue";
+import { actorOf, mintScope, scopeFor } from "@/server/tenancy";
 import type { ImportJob } from "@/server/jobs/handlers";
 
 export const dynamic = "force-dynamic";
@@ -31,9 +32,11 @@ export async function POST(req: Request, ctx: { params: Promise<{ kind: string }
     return json(400, { message: entry.ext === "zip" ? "文件格式不正确，请上传 .zip 压缩包" : "文件格式不正确，请使用下载的 .xlsx 模板填写后导入" });
   const deps = { db: getDb(), clock: systemClock };
   const bytes = Buffer.from(await file.arrayBuffer());
-  const record = await beginImport(deps, user, entry.kind, { name: file.name, bytes });
+  // The route is this import's auth gate: it mints the scope the job carries (never the session).
+  const who = { scope: scopeFor(mintScope(user), "school"), actor: actorOf(user) };
+  const record = await beginImport(deps, who, entry.kind, { name: file.name, bytes });
   // The worker reads the stored source and runs the import; progress lives in the record.
-  const job: ImportJob = { recordId: record.id, importKind: (await ctx.params).kind, user };
+  const job: ImportJob = { recordId: record.id, importKind: (await ctx.params).kind, who };
   await enqueue(deps.db, "import", job);
   return json(202, { recordId: record.id });
 }
