@@ -2,8 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { errorMessage, useTRPC } from "@/trpc/react";
-import { Dialog } from "./dialog";
+import { useTRPC } from "@/trpc/react";
+import { FormDialog } from "./dialog";
 import { Field } from "./field";
 import { ListPage } from "./list/list-page";
 import { UploadButton, type Uploaded } from "./upload";
@@ -101,39 +101,20 @@ function AnnouncementDialog({ id, onClose, onSaved }: { id?: string; onClose: ()
     body: null,
     files: null,
   });
-  const [error, setError] = useState("");
+  const [uploadError, setUploadError] = useState("");
   const title = f.title ?? existing.data?.title ?? "";
   const category = f.category ?? existing.data?.category ?? "NOTICE";
   const body = f.body ?? existing.data?.body ?? "";
   const files = f.files ?? existing.data?.attachments.map((a) => ({ ...a, size: 0 })) ?? [];
   return (
-    <Dialog
+    <FormDialog
       wide
-      open
       title={id ? "修改公告" : "新建公告"}
       onClose={onClose}
-      footer={
-        <>
-          <button className="btn-default" onClick={onClose}>
-            关闭
-          </button>
-          <button
-            className="btn-primary"
-            disabled={save.isPending}
-            onClick={async () => {
-              setError("");
-              try {
-                await save.mutateAsync({ id, title, category, body, attachmentFileIds: files.map((x) => x.id) });
-                onSaved();
-              } catch (e) {
-                setError(errorMessage(e));
-              }
-            }}
-          >
-            保存
-          </button>
-        </>
-      }
+      onSubmit={async () => {
+        await save.mutateAsync({ id, title, category, body, attachmentFileIds: files.map((x) => x.id) });
+        onSaved();
+      }}
     >
       <Field label="标题" htmlFor="a-title" required>
         <input id="a-title" className="input" value={title} onChange={(e) => patch({ title: e.target.value })} />
@@ -163,14 +144,14 @@ function AnnouncementDialog({ id, onClose, onSaved }: { id?: string; onClose: ()
           accept=".pdf,.doc,.docx"
           label="上传附件"
           onUploaded={(u) => patch({ files: [...files, u] })}
-          onError={setError}
+          onError={setUploadError}
         />
       </Field>
-      {error && (
+      {uploadError && (
         <p className="alert-error" role="alert">
-          {error}
+          {uploadError}
         </p>
       )}
-    </Dialog>
+    </FormDialog>
   );
 }
