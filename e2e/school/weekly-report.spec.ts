@@ -43,7 +43,9 @@ test("a principal submits, withdraws and resubmits a weekly report that the depa
   await edu.goto("/edu/reports");
   await edu.getByLabel("院校名称").fill(schoolName);
   await edu.getByRole("button", { name: "查询" }).click();
-  const eduRow = edu.locator("tbody tr").filter({ hasText: schoolName });
+  // The review list, not 本期未提交院校 below it (a returned report puts the school there too).
+  const reviews = edu.locator(".card").filter({ has: edu.getByRole("heading", { name: "周报审核", exact: true }) });
+  const eduRow = reviews.locator("tbody tr").filter({ hasText: schoolName });
   await expect(eduRow).toContainText("待审核");
   await eduRow.getByRole("button", { name: "审核" }).click();
   await edu.getByLabel(/审核意见/).fill("请补充培训人数明细");
