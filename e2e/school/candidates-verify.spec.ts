@@ -18,7 +18,7 @@ async function idPhoto(bg = "#d40000") {
 async function candidate(schoolId: string, name: string, idNumber: string) {
   await sql(
     `INSERT INTO "Candidate" (id, number, type, "schoolId", name, pinyin, gender, "idType", "idNumber", "enrolYear", status, "updatedAt")
-     VALUES ($1, $2, 'SCHOOL', $3, $4, '', 'MALE', 'RESIDENT_ID', $5, 2024, 'NO_PHOTO', now())`,
+     VALUES ($1, $2, 'SCHOOL', $3, $4, '', 'MALE', 'RESIDENT_ID', $5, extract(year FROM now())::int - 1, 'NO_PHOTO', now())`,
     [randomUUID(), `${Date.now()}${Math.floor(Math.random() * 1e12)}`.slice(0, 26), schoolId, name, idNumber],
   );
 }
