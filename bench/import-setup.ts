@@ -37,5 +37,5 @@ export async function setup() {
       );
     return JSON.parse(r.stdout.trim().split("\n").pop()!);
   };
-  return { db, dir, school, user, phase, cleanup };
+  return { db, url, dir, school, user, phase, cleanup };
 }

@@ -317,6 +317,36 @@ describe("import limits and failures", () => {
     expect(await t.db.candidate.count({ where: { idNumber: { in: ids.slice(1000) } } })).toBe(0);
     expect(await t.db.user.count({ where: { account: { in: ids.slice(1000) } } })).toBe(0);
   }, 120_000);
+
+  it("a row another school registered while the batch was checked fails alone, naming that school", async () => {
+    const ids = [nextId2(), nextId2(), nextId2()];
+    const bytes = await filledTemplate(ids.map((id) => good(id)));
+    let raced = false;
+    // Between this batch's checks and its write, school b registers the second ID number (its own transaction).
+    const racing = {
+      ...candidateImport,
+      checkBatch: async (...args: Parameters<typeof candidateImport.checkBatch>) => {
+        const checked = await candidateImport.checkBatch(...args);
+        if (!raced) {
+          raced = true;
+          await api("b").candidates.save(form(ids[1]));
+        }
+        return checked;
+      },
+    };
+    const rec0 = await beginImport({ db: t.db, clock, storage }, importer(s.a), "CANDIDATES", { name: "并发.xlsx", bytes });
+    const rec = await runImport({ db: t.db, clock, storage }, importer(s.a), racing, rec0.id, bytes);
+    expect([rec.succeeded, rec.failed]).toEqual([2, 1]);
+    const rows = await t.db.candidate.findMany({ where: { idNumber: { in: ids } }, include: { school: true } });
+    expect(Object.fromEntries(rows.map((r) => [r.idNumber, r.school.name]))).toEqual({
+      [ids[0]]: "北方工业大学",
+      [ids[1]]: "北京科技大学",
+      [ids[2]]: "北方工业大学",
+    });
+    const failed = new ExcelJS.Workbook();
+    await failed.xlsx.load((await storage.readBuffer((await t.db.storedFile.findUniqueOrThrow({ where: { id: rec.failedFileId! } })).key)) as never);
+    expect(JSON.stringify(failed.worksheets[0].getSheetValues())).toContain("该证件号码已在「北京科技大学」登记为考生");
+  }, 60_000);
 });
 
 let seq2 = 1;

@@ -5,9 +5,10 @@ import { cleanCandidate, type CandidateInput } from "@/domain/candidates/rules";
 import { ID_TYPE_LABELS } from "@/domain/candidates/identity";
 import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 import { insertCandidates, pinyinOf } from "./save-candidate";
-import { resolveCandidates, type Resolved } from "./resolve";
+import { sqlOf } from "@/server/db";
+import { loadMajors, resolveCandidates, type MajorIndex, type Resolved } from "./resolve";
 
-export const candidateImport: ImportSpec<CandidateInput, { schoolId: string; userId: string }, Resolved> = {
+export const candidateImport: ImportSpec<CandidateInput, { schoolId: string; userId: string; majors: MajorIndex }, Resolved> = {
   kind: "CANDIDATES",
   title: "考生信息导入",
   columns: [
@@ -22,15 +23,16 @@ export const candidateImport: ImportSpec<CandidateInput, { schoolId: string; use
     { key: "majorLevel", header: "专业层次", example: "高职专科", options: Object.values(MAJOR_LEVEL_LABELS) },
     { key: "majorCode", header: "专业代码", example: "510201", text: true, note: "专业目录中的专业代码" },
   ],
-  context: async (_db, who) => ({ schoolId: who.scope.schoolId, userId: who.actor.id }),
+  // The catalogue once per import, not a query per batch.
+  context: async (db, who) => ({ schoolId: who.scope.schoolId, userId: who.actor.id, majors: await loadMajors(sqlOf(db)) }),
   // Pinyin here, not in the write: this step runs while PostgreSQL writes the previous batch.
   check: (cells, _ctx, now) => {
     const c = cleanCandidate(cells, now);
     return c.ok && !c.value.pinyin ? { ok: true, value: { ...c.value, pinyin: pinyinOf(c.value.name) } } : c;
   },
   key: (v) => v.idNumber,
-  checkBatch: (db, rows) => resolveCandidates(db, rows),
-  write: async (tx, rows, ctx, now, importId) => {
-    await insertCandidates(tx, rows, ctx.schoolId, ctx.userId, now, importId);
+  checkBatch: ({ sql }, rows, ctx) => resolveCandidates(sql, rows, { majors: ctx.majors }),
+  write: async ({ sql }, rows, ctx, now, importId) => {
+    await insertCandidates(sql, rows, ctx.schoolId, ctx.userId, now, importId);
   },
 };

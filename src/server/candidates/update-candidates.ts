@@ -3,22 +3,23 @@
 import type { ImportSpec } from "@/server/imports/pipeline";
 import { cleanCandidate, lockedChanges, type CandidateInput, type CandidateStatus } from "@/domain/candidates/rules";
 import { candidateImport } from "./import-candidates";
-import { resolveCandidates, type Resolved } from "./resolve";
+import { sqlOf } from "@/server/db";
+import { loadMajors, resolveCandidates, type MajorIndex, type Resolved } from "./resolve";
 import { pinyinOf } from "./save-candidate";
 
 type Matched = { id: string; userId: string | null; value: Resolved };
 
-export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: string }, Matched> = {
+export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: string; majors: MajorIndex }, Matched> = {
   kind: "CANDIDATE_UPDATES",
   title: "考生信息批量修改",
   columns: candidateImport.columns,
-  context: async (_db, who) => ({ schoolId: who.scope.schoolId }),
+  context: async (db, who) => ({ schoolId: who.scope.schoolId, majors: await loadMajors(sqlOf(db)) }),
   check: (cells, _ctx, now) => cleanCandidate(cells, now),
   key: (v) => v.idNumber,
-  checkBatch: async (db, rows, ctx) => {
+  checkBatch: async ({ db, sql }, rows, ctx) => {
     const found = await db.candidate.findMany({ where: { schoolId: ctx.schoolId, idNumber: { in: rows.map((r) => r.idNumber) } } });
     const byId = new Map(found.map((c) => [c.idNumber, c]));
-    const resolved = await resolveCandidates(db, rows, { exceptIds: rows.map((r) => byId.get(r.idNumber)?.id ?? null) });
+    const resolved = await resolveCandidates(sql, rows, { exceptIds: rows.map((r) => byId.get(r.idNumber)?.id ?? null), majors: ctx.majors });
     return rows.map((r, i) => {
       const c = byId.get(r.idNumber);
       if (!c) return { ok: false, error: "本校没有该证件号码的考生（批量修改按证件号码匹配，新考生请用批量导入）" };
@@ -29,7 +30,7 @@ export const candidateUpdateImport: ImportSpec<CandidateInput, { schoolId: strin
       return { ok: true, value: { id: c.id, userId: c.userId, value: res.value } };
     });
   },
-  write: async (tx, rows) => {
+  write: async ({ tx }, rows) => {
     for (const m of rows) {
       const v = m.value;
       await tx.candidate.update({

@@ -6,7 +6,7 @@
 // is read while PostgreSQL writes the last. Progress and the 导入记录 are kept in PostgreSQL; failed rows come
 // back as an .xlsx with a 失败原因 column.
 import ExcelJS from "exceljs";
-import type { Db, Tx } from "@/server/db";
+import { poolSql, transactionWithSql, type Db, type Sql, type Tx } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { Actor, SchoolScope } from "@/server/tenancy";
 import type { ImportKind } from "@/generated/prisma/enums";
@@ -21,6 +21,10 @@ export type ImportColumn = { key: string; header: string; width?: number; exampl
 export type Importer = { scope: SchoolScope; actor: Actor };
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+/** The import's transaction, through Prisma and as raw Sql on the same connection (for the bulk statements). */
+export type BatchTx = { tx: Tx; sql: Sql };
+/** Where a batch's checks read: beside the transaction (committed rows), or inside it when a batch is retried. */
+export type CheckDb = { db: Db | Tx; sql: Sql };
 
 /** T: a row after the form's rules; W: what the database checks made of it, ready to write. */
 export type ImportSpec<T, C, W = T> = {
@@ -33,10 +37,14 @@ export type ImportSpec<T, C, W = T> = {
   check: (cells: Record<string, string>, ctx: C, now: Date) => Checked<T>;
   /** Same value twice in one file (e.g. an ID number): the later row fails. */
   key?: (value: T) => string;
-  /** Rules needing the database, for a batch: per row an error or the value to write. */
-  checkBatch: (db: Db | Tx, rows: T[], ctx: C) => Promise<Checked<W>[]>;
+  /**
+   * Rules needing the database, for a batch: per row an error or the value to write. They read committed rows
+   * while the previous batch writes; a row someone else takes meanwhile makes the write fail and the batch is
+   * retried row by row with the checks inside the transaction. Duplicates within the file are `key`'s job.
+   */
+  checkBatch: (on: CheckDb, rows: T[], ctx: C) => Promise<Checked<W>[]>;
   /** Writes a batch inside the transaction it is given. */
-  write: (tx: Tx, rows: W[], ctx: C, now: Date, importId: string) => Promise<void>;
+  write: (on: BatchTx, rows: W[], ctx: C, now: Date, importId: string) => Promise<void>;
 };
 
 type Deps = { db: Db; clock: Clock; storage?: Storage };
@@ -122,21 +130,27 @@ export async function runImport<T, C, W>(deps: Deps, who: Importer, spec: Import
   let total = 0;
   let succeeded = 0;
   try {
-    return await db.$transaction(
-      async (tx) => {
+    return await transactionWithSql(
+      db,
+      async (tx, sql) => {
+        await sql`SAVEPOINT import_batch`;
         const seen = new Map<string, number>();
         let batch: Row<T>[] = [];
         let writing: Promise<void> = Promise.resolve();
         // Progress goes through another connection, off the transaction's path: each waits for the one before.
         let progress: Promise<unknown> = Promise.resolve();
-        const write = async (rows: Row<T>[]) => {
-          succeeded += await writeBatch(tx, spec, ctx, now, recordId, rows, failed);
+        const beside = { db, sql: poolSql(db) };
+        const write = async (rows: Row<T>[], checks?: Promise<Checked<W>[]>) => {
+          succeeded += await writeBatch({ tx, sql }, spec, ctx, now, recordId, rows, failed, checks);
           const data = { processed: total, succeeded, failed: failed.length, heartbeatAt: clock.now() };
           progress = progress.then(() => db.importRecord.update({ where: { id: recordId }, data })).catch(() => undefined);
         };
         try {
           for await (const r of sheetRows(bytes, spec.columns)) {
             total++;
+            // Give the event loop a turn now and then: the writing batch's next statement goes out only once the
+            // last one's reply is handled, and parsing a sheet from memory rarely yields by itself.
+            if (total % 20 === 0) await new Promise(setImmediate);
             const c = spec.check(r.cells, ctx, now);
             if (!c.ok) {
               failed.push({ ...r, reason: c.error });
@@ -150,9 +164,16 @@ export async function runImport<T, C, W>(deps: Deps, who: Importer, spec: Import
             if (k) seen.set(k, r.line);
             batch.push({ ...r, value: c.value });
             if (batch.length === BATCH) {
-              // Read the next batch while PostgreSQL writes this one (one statement at a time on the transaction).
+              // This batch's checks run on another connection while the last batch writes; the next batch is read
+              // while this one writes (one statement at a time on the transaction).
+              const checks = spec.checkBatch(
+                beside,
+                batch.map((b) => b.value),
+                ctx,
+              );
+              checks.catch(() => undefined); // awaited in write; this only keeps an early failure from going unhandled
               await writing;
-              writing = write(batch);
+              writing = write(batch, checks);
               batch = [];
             }
           }
@@ -194,42 +215,55 @@ export async function runImport<T, C, W>(deps: Deps, who: Importer, spec: Import
   }
 }
 
-/** One batch under a savepoint of the import's transaction: its database checks, then its write. */
-async function writeBatch<T, C, W>(tx: Tx, spec: ImportSpec<T, C, W>, ctx: C, now: Date, recordId: string, batch: Row<T>[], failed: Failed[]): Promise<number> {
-  const attempt = async (rows: Row<T>[]) => {
-    await tx.$executeRawUnsafe("SAVEPOINT import_batch");
-    try {
-      const checked = await spec.checkBatch(
-        tx,
+/**
+ * One batch: its database checks (already under way beside the transaction, or run inside it), then its write
+ * under a savepoint of the import's transaction. The savepoint is queued with the write, so the two go out back
+ * to back: every round trip on the transaction otherwise waits for the reading thread's next turn.
+ */
+async function writeBatch<T, C, W>(
+  on: BatchTx,
+  spec: ImportSpec<T, C, W>,
+  ctx: C,
+  now: Date,
+  recordId: string,
+  batch: Row<T>[],
+  failed: Failed[],
+  checks?: Promise<Checked<W>[]>,
+): Promise<number> {
+  // null: the write clashed and was rolled back (a failed check is a real error and ends the import).
+  const attempt = async (rows: Row<T>[], checks?: Promise<Checked<W>[]>): Promise<number | null> => {
+    const checked = await (checks ??
+      spec.checkBatch(
+        { db: on.tx, sql: on.sql },
         rows.map((b) => b.value),
         ctx,
-      );
-      const ok: W[] = [];
-      const bad: Failed[] = [];
-      checked.forEach((c, j) => (c.ok ? ok.push(c.value) : bad.push({ line: rows[j].line, cells: rows[j].cells, reason: c.error })));
-      if (ok.length) await spec.write(tx, ok, ctx, now, recordId);
-      await tx.$executeRawUnsafe("RELEASE SAVEPOINT import_batch");
-      failed.push(...bad);
-      return ok.length;
-    } catch (e) {
-      await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_batch");
-      throw e;
-    }
-  };
-  try {
-    return await attempt(batch);
-  } catch {
-    // Someone else wrote the same keys meanwhile: retry row by row so only the clashing rows fail.
-    let written = 0;
-    for (const b of batch) {
+      ));
+    const ok: W[] = [];
+    const bad: Failed[] = [];
+    checked.forEach((c, j) => (c.ok ? ok.push(c.value) : bad.push({ line: rows[j].line, cells: rows[j].cells, reason: c.error })));
+    if (ok.length) {
+      // Without parameters this is one simple-protocol message; the commit releases the last savepoint.
+      const savepoint = on.sql`RELEASE SAVEPOINT import_batch; SAVEPOINT import_batch`;
       try {
-        written += await attempt([b]);
+        await Promise.all([savepoint, spec.write(on, ok, ctx, now, recordId)]);
       } catch {
-        failed.push({ line: b.line, cells: b.cells, reason: "写入失败，请稍后重试" });
+        await on.sql`ROLLBACK TO SAVEPOINT import_batch`;
+        return null;
       }
     }
-    return written;
+    failed.push(...bad);
+    return ok.length;
+  };
+  const n = await attempt(batch, checks);
+  if (n !== null) return n;
+  // Someone else wrote the same keys meanwhile: retry row by row so only the clashing rows fail.
+  let written = 0;
+  for (const b of batch) {
+    const one = await attempt([b]);
+    if (one === null) failed.push({ line: b.line, cells: b.cells, reason: "写入失败，请稍后重试" });
+    else written += one;
   }
+  return written;
 }
 
 async function failedRowsFile<T, C, W>(deps: Deps, owner: Actor, spec: ImportSpec<T, C, W>, rows: Failed[]) {

@@ -238,7 +238,6 @@ export async function seedCandidates(tx: Tx, now: Date): Promise<void> {
         verifyReasons: status === "NEEDS_REVIEW" ? ["照片未通过人像比对，请人工核对"] : [],
         verifiedAt: status === "VERIFIED" ? now : null,
         userId,
-        createdById: school.users[0]?.id ?? userId,
         createdAt: new Date(now.getTime() - k * 3600000),
       },
     });
