@@ -8,8 +8,7 @@ import { caller, importer, login, runJobs } from "../support/trpc";
 import { runQueuedJobs } from "@/server/jobs/worker";
 import { idPhoto } from "../support/images";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { makeSchoolAccounts, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 import { LocalStorage } from "@/server/storage";
 import { storeUpload } from "@/server/files/upload";
@@ -24,10 +23,10 @@ let seq = 501;
 const nextId = () => withIdCheck(`11010820060401${String((seq += 2) % 1000).padStart(3, "0")}`);
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  for (const [k, account] of Object.entries({ a: "4111010009", b: "4111010008" })) {
+  const [a, b] = [await makeSchoolAccounts(t.db), await makeSchoolAccounts(t.db)];
+  for (const [k, account] of Object.entries({ a: a.principal.account, b: b.principal.account })) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, account, PASSWORD);
   }
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });

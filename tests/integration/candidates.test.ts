@@ -9,8 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, exportNow, importer, login } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { makeSchoolAccounts, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 import { LocalStorage } from "@/server/storage";
 import { beginImport, runImport, templateOf } from "@/server/imports/pipeline";
@@ -22,16 +21,20 @@ import { withIdCheck } from "@/domain/identifiers/id-number";
 const t = useTestDb();
 const clock = fixedClock("2026-11-22T02:00:00Z");
 const s: Record<string, SessionUser> = {};
+const names = { a: "", b: "" };
 const storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), "vslc-imp-")));
 let seq = 201;
-/** A fresh valid 居民身份证 number (odd sequence: male, born 2005-03-01); 123 is the seeded student's. */
+/** A fresh valid 居民身份证 number (odd sequence: male, born 2005-03-01). */
 const nextId = () => withIdCheck(`11010820050301${String((seq += 2) % 1000).padStart(3, "0")}`);
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  for (const [k, account] of Object.entries({ a: "4111010009", aSub: "4111010009-02", b: "4111010008" })) {
+  const a = await makeSchoolAccounts(t.db);
+  const b = await makeSchoolAccounts(t.db);
+  names.a = a.school.name;
+  names.b = b.school.name;
+  for (const [k, account] of Object.entries({ a: a.principal.account, aSub: a.sub.account, b: b.principal.account })) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, account, PASSWORD);
   }
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
@@ -78,7 +81,7 @@ describe("candidates: the form", () => {
     expect(c.number).toMatch(/^1101082026\d{16}$/);
     const student = await t.db.user.findUniqueOrThrow({ where: { id: c.userId! } });
     expect([student.role, student.account]).toEqual(["STUDENT", id]);
-    await expect(api("b").candidates.save(form(id))).rejects.toThrow("该证件号码已在「北方工业大学」登记为考生");
+    await expect(api("b").candidates.save(form(id))).rejects.toThrow(`该证件号码已在「${names.a}」登记为考生`);
     await expect(api("a").candidates.save(form(id.slice(0, 17) + (id[17] === "0" ? "1" : "0")))).rejects.toThrow("校验位");
     await expect(api("a").candidates.save(form(nextId(), { majorCode: "999999" }))).rejects.toThrow("专业代码 999999");
   });
@@ -339,13 +342,13 @@ describe("import limits and failures", () => {
     expect([rec.succeeded, rec.failed]).toEqual([2, 1]);
     const rows = await t.db.candidate.findMany({ where: { idNumber: { in: ids } }, include: { school: true } });
     expect(Object.fromEntries(rows.map((r) => [r.idNumber, r.school.name]))).toEqual({
-      [ids[0]]: "北方工业大学",
-      [ids[1]]: "北京科技大学",
-      [ids[2]]: "北方工业大学",
+      [ids[0]]: names.a,
+      [ids[1]]: names.b,
+      [ids[2]]: names.a,
     });
     const failed = new ExcelJS.Workbook();
     await failed.xlsx.load((await storage.readBuffer((await t.db.storedFile.findUniqueOrThrow({ where: { id: rec.failedFileId! } })).key)) as never);
-    expect(JSON.stringify(failed.worksheets[0].getSheetValues())).toContain("该证件号码已在「北京科技大学」登记为考生");
+    expect(JSON.stringify(failed.worksheets[0].getSheetValues())).toContain(`该证件号码已在「${names.b}」登记为考生`);
   }, 60_000);
 });
 

@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, lastSmsCode, login } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { makeCertificate, makeDepartment, makeLevel, makeOrg, makePilot, makeSchoolAccounts, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 import { resolveSession } from "@/server/auth/session";
 
@@ -11,11 +10,31 @@ const t = useTestDb();
 const clock = fixedClock("2026-11-22T02:00:00Z");
 const s: Record<string, SessionUser> = {};
 
+// A Beijing pilot school (principal, an active and a stopped sub-account) of two certificates' levels, a school
+// of another province, and Beijing's department.
+const d = { principal: "", sub: "", stopped: "", otherPrincipal: "", java: "", other: "", foreign: "" };
 beforeAll(async () => {
-  await seedDemo(t.db);
-  for (const [k, account] of Object.entries({ principal: "4111010009", other: "4142010522", sub: "4111010009-02", bj: "bjjw", admin: "admin" })) {
+  const bj = await makeDepartment(t.db, { regionCode: "110000" });
+  const a = await makeSchoolAccounts(t.db, { regionCode: "110108" });
+  const stopped = await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: a.school.id }, { status: "DISABLED" });
+  const hb = await makeSchoolAccounts(t.db, { regionCode: "420111" });
+  const bjUser = await makeUser(t.db, "EDU", { departmentId: bj.id });
+  const org = await makeOrg(t.db);
+  const [java, other, foreign] = [await makeCertificate(t.db, org.id), await makeCertificate(t.db, org.id), await makeCertificate(t.db, org.id)];
+  const javaMid = await makeLevel(t.db, java.id, "INTERMEDIATE");
+  for (const levelId of [java.levels[0].id, javaMid.id, other.levels[0].id]) await makePilot(t.db, a.school.id, levelId, { year: 2026 });
+  Object.assign(d, {
+    principal: a.principal.account,
+    sub: a.sub.account,
+    stopped: stopped.account,
+    otherPrincipal: hb.principal.account,
+    java: java.code,
+    other: other.code,
+    foreign: foreign.levels[0].id,
+  });
+  for (const [k, account] of Object.entries({ principal: a.principal.account, other: hb.principal.account, sub: a.sub.account, bj: bjUser.account })) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, account, PASSWORD);
   }
 }, 60_000);
 
@@ -33,13 +52,8 @@ async function code(k: string) {
 describe("sub-accounts", () => {
   it("a principal creates a scoped sub-account with an SMS code; the initial password shows until first change", async () => {
     const levels = await api("principal").users.assignableLevels();
-    expect(levels.map((l) => `${l.certificate.code}:${l.level}`).sort()).toEqual([
-      "60000001:INTERMEDIATE",
-      "60000001:JUNIOR",
-      "60000003:INTERMEDIATE",
-      "60000005:JUNIOR",
-    ]);
-    const java = levels.filter((l) => l.certificate.code === "60000001").map((l) => l.id);
+    expect(levels.map((l) => `${l.certificate.code}:${l.level}`).sort()).toEqual([`${d.java}:INTERMEDIATE`, `${d.java}:JUNIOR`, `${d.other}:JUNIOR`].sort());
+    const java = levels.filter((l) => l.certificate.code === d.java).map((l) => l.id);
     await expect(
       api("principal").users.create({
         account: "bfgy-java",
@@ -65,7 +79,7 @@ describe("sub-accounts", () => {
     expect(row.certificateScopes).toHaveLength(2);
     const detail = await api("principal").users.detail({ userId: created.id });
     expect(detail.initialPassword).toBe(created.initialPassword);
-    expect(detail.scopes.map((x) => x.code)).toEqual(["60000001", "60000001"]);
+    expect(detail.scopes.map((x) => x.code)).toEqual([d.java, d.java]);
 
     // The new account logs in with it, binds, and then sees only JAVA.
     clock.advance(61_000);
@@ -82,28 +96,27 @@ describe("sub-accounts", () => {
     });
     const fresh = (await resolveSession(t.db, clock, sub.sid))!;
     const certs = await caller(t.db, { clock, session: fresh }).lists.certificates({ filter: {}, page: 1, pageSize: 10 });
-    expect(certs.rows.map((r) => r.code)).toEqual(["60000001"]);
+    expect(certs.rows.map((r) => r.code)).toEqual([d.java]);
     expect((await api("principal").users.detail({ userId: created.id })).initialPassword).toBeNull();
   });
 
   it("refuses a duplicate account, certificates the school does not pilot, and callers that are not principals", async () => {
     await expect(
       api("principal").users.create({
-        account: "4111010009-01",
+        account: d.sub,
         name: "重复",
         accessRoleId: roleId,
         certificateOwner: false,
         smsCode: await code("principal"),
       }),
     ).rejects.toThrow("该账号已存在");
-    const foreign = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: "60000008" } } });
     await expect(
       api("principal").users.create({
         account: "bfgy-x",
         name: "钱老师",
         accessRoleId: roleId,
         certificateOwner: true,
-        certificateLevelIds: [foreign.id],
+        certificateLevelIds: [d.foreign],
         smsCode: await code("principal"),
       }),
     ).rejects.toThrow("只能选择本校已参与试点的证书");
@@ -120,7 +133,7 @@ describe("sub-accounts", () => {
   });
 
   it("edits and deletes only a stopped account", async () => {
-    const target = await t.db.user.findUniqueOrThrow({ where: { account: "4111010009-02" } });
+    const target = await t.db.user.findUniqueOrThrow({ where: { account: d.sub } });
     await expect(api("principal").users.update({ userId: target.id, name: "张改名", smsCode: await code("principal") })).rejects.toThrow("请先停用该账号");
     await expect(api("principal").users.delete({ userId: target.id })).rejects.toThrow("请先停用该账号");
     await api("principal").users.disable({ userId: target.id });
@@ -132,16 +145,16 @@ describe("sub-accounts", () => {
   });
 
   it("another tenant's ids get nothing: detail, update, delete", async () => {
-    const mine = await t.db.user.findUniqueOrThrow({ where: { account: "4111010009-03" } }); // stopped in the seed
+    const mine = await t.db.user.findUniqueOrThrow({ where: { account: d.stopped } });
     for (const k of ["other", "bj"]) {
       await expect(api(k).users.detail({ userId: mine.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(api(k).users.delete({ userId: mine.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(api(k).users.update({ userId: mine.id, name: "篡改", smsCode: "123456" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    expect((await t.db.user.findUniqueOrThrow({ where: { id: mine.id } })).name).toBe("王停用");
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: mine.id } })).name).toBe(mine.name);
     // A department manages the principals of its region the same way.
-    const principal = await t.db.user.findUniqueOrThrow({ where: { account: "4111010008" } });
-    expect((await api("bj").users.detail({ userId: principal.id })).account).toBe("4111010008");
+    const principal = await t.db.user.findUniqueOrThrow({ where: { account: d.principal } });
+    expect((await api("bj").users.detail({ userId: principal.id })).account).toBe(d.principal);
     await expect(api("bj").users.update({ userId: principal.id, name: "改名", smsCode: "123456" })).rejects.toThrow("请先停用该账号");
   });
 });

@@ -92,3 +92,56 @@ export async function makeCertificate(db: Db, orgId: string) {
 export function makeSkillStandard(db: Db, orgId: string) {
   return db.skillStandard.create({ data: { code: `S${uid()}`, name: `测试职业技能等级标准${uid()}`, version: "2021版", orgId } });
 }
+
+/** A pilot school of its own with its principal, and optionally a sub-account (业务管理员 rights unless given). */
+export async function makeSchoolAccounts(db: Db, opts: { regionCode?: string; departmentId?: string; subPermissions?: Permission[] } = {}) {
+  const school = await makeSchool(db, opts);
+  const principal = await makeUser(db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
+  const sub = await makeUser(db, "SCHOOL_ADMIN", { schoolId: school.id }, { permissions: opts.subPermissions });
+  return { school, principal, sub };
+}
+
+let batchSeq = Math.floor(Math.random() * 1_000_000);
+/** A department's 申报计划 for the given certificates, open over [startsAt, endsAt) (a batch name of its own). */
+export function makePlan(
+  db: Db,
+  departmentId: string,
+  certificateIds: string[],
+  opts: { startsAt: Date; endsAt: Date; year?: number; byMajor?: boolean; cityReviewFirst?: boolean; scope?: "ALL" | "PARTIAL" },
+) {
+  return db.applicationPlan.create({
+    data: {
+      departmentId,
+      year: opts.year ?? opts.startsAt.getUTCFullYear(),
+      batch: `测试批次${batchSeq++}`,
+      startsAt: opts.startsAt,
+      endsAt: opts.endsAt,
+      byMajor: opts.byMajor ?? false,
+      cityReviewFirst: opts.cityReviewFirst ?? false,
+      scope: opts.scope ?? "ALL",
+      certificates: { create: certificateIds.map((certificateId) => ({ certificateId })) },
+    },
+  });
+}
+
+/** An approved pilot application: the school is a pilot of that certificate level for the year. */
+export function makePilot(db: Db, schoolId: string, certificateLevelId: string, opts: { year: number; planId?: string; batch?: string; approved?: number }) {
+  const approved = opts.approved ?? 60;
+  return db.pilotApplication.create({
+    data: {
+      schoolId,
+      certificateLevelId,
+      year: opts.year,
+      batch: opts.batch ?? "第一批",
+      planId: opts.planId ?? null,
+      status: "APPROVED",
+      requestedTotal: approved,
+      approvedTotal: approved,
+    },
+  });
+}
+
+/** One more level of a certificate (makeCertificate makes JUNIOR only). */
+export function makeLevel(db: Db, certificateId: string, level: "INTERMEDIATE" | "SENIOR") {
+  return db.certificateLevel.create({ data: { certificateId, level } });
+}
