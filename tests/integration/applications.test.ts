@@ -2,31 +2,51 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { makeCertificate, makeDepartment, makeLevel, makeOrg, makePlan, makeSchoolAccounts, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 
 const t = useTestDb();
 const clock = fixedClock("2026-11-22T02:00:00Z");
 const s: Record<string, SessionUser> = {};
-let plan: { id: string; year: number; startsAt: Date; endsAt: Date };
+let plan: { id: string; year: number; batch: string; startsAt: Date; endsAt: Date };
 let sdPlan: { id: string };
+let partial: { id: string; startsAt: Date };
+let certificateCode = "";
+const day = 86400000;
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  // 湖北 第二批 is the seed's plan open now, by major, with city review first.
-  plan = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第二批", department: { name: "湖北省教育厅" } } });
-  sdPlan = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第二批", department: { name: "山东省教育厅" } } });
-  clock.set(new Date(plan.startsAt.getTime() + 86400000));
-  for (const [k, account] of Object.entries({ wh: "4142010522", whOther: "4142010834", bj: "4111010009" })) {
+  // 湖北: a plan open now, by major, with 武汉's review first, and a later one for one other certificate only;
+  // 山东: a plan open now. Two 武汉 schools and a Beijing one.
+  const now = clock.now().getTime();
+  const hb = await makeDepartment(t.db, { regionCode: "420000" });
+  await makeDepartment(t.db, { level: "CITY", regionCode: "420100", parentId: hb.id });
+  const sd = await makeDepartment(t.db, { regionCode: "370000" });
+  const org = await makeOrg(t.db);
+  const cert = await makeCertificate(t.db, org.id);
+  await makeLevel(t.db, cert.id, "SENIOR");
+  const majors = await t.db.major.findMany({ where: { code: { in: ["470201", "420901"] } } });
+  await t.db.certificateMajor.createMany({ data: majors.map((m) => ({ certificateId: cert.id, majorId: m.id })) });
+  certificateCode = cert.code;
+  const window = { startsAt: new Date(now - 5 * day), endsAt: new Date(now + 12 * day) };
+  plan = await makePlan(t.db, hb.id, [], { ...window, byMajor: true, cityReviewFirst: true });
+  sdPlan = await makePlan(t.db, sd.id, [], window);
+  const other = await makeCertificate(t.db, org.id);
+  partial = await makePlan(t.db, hb.id, [other.id], { startsAt: new Date(now + 20 * day), endsAt: new Date(now + 35 * day), byMajor: true, scope: "PARTIAL" });
+  clock.set(new Date(plan.startsAt.getTime() + day));
+  const schools = {
+    wh: await makeSchoolAccounts(t.db, { regionCode: "420111" }),
+    whOther: await makeSchoolAccounts(t.db, { regionCode: "420111" }),
+    bj: await makeSchoolAccounts(t.db),
+  };
+  for (const [k, v] of Object.entries(schools)) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, v.principal.account, PASSWORD);
   }
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
 
 async function ids() {
-  const level = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: "60000008" }, level: "SENIOR" } });
+  const level = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: certificateCode }, level: "SENIOR" } });
   const majors = await t.db.major.findMany({ where: { code: { in: ["470201", "420901"] } } });
   return { levelId: level.id, majors: majors.map((m) => m.id) };
 }
@@ -47,7 +67,7 @@ describe("pilot applications", () => {
       status: "DRAFT",
       requestedTotal: 90,
       year: plan.year,
-      batch: "第二批",
+      batch: plan.batch,
     });
     await api("wh").applications.save({ id: draft.id, planId: plan.id, certificateLevelId: levelId, lines: [lines[0]], ...text, submit: true });
     expect(await t.db.pilotApplication.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "IN_REVIEW", requestedTotal: 60 });
@@ -74,7 +94,6 @@ describe("pilot applications", () => {
       "申报时间已过",
     );
     clock.set(saved);
-    const partial = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第三批", department: { name: "湖北省教育厅" } } });
     clock.set(new Date(partial.startsAt.getTime() + 1000));
     await expect(api("whOther").applications.save({ planId: partial.id, certificateLevelId: levelId, lines, ...text, submit: false })).rejects.toThrow(
       "不在本申报计划的开放范围内",
@@ -83,7 +102,7 @@ describe("pilot applications", () => {
   });
 
   it("another school's application id gets nothing", async () => {
-    const mine = await t.db.pilotApplication.findFirstOrThrow({ where: { school: { code: "4142010522" }, planId: plan.id } });
+    const mine = await t.db.pilotApplication.findFirstOrThrow({ where: { schoolId: s.wh.schoolId!, planId: plan.id } });
     const { levelId, majors } = await ids();
     const before = await t.db.pilotApplication.findUniqueOrThrow({ where: { id: mine.id } });
     await expect(
@@ -104,8 +123,7 @@ describe("pilot application reads", () => {
   it("a school lists only its own applications and the open plans of its province", async () => {
     const mine = await api("wh").lists.pilotApplications({ filter: {}, page: 1, pageSize: 50 });
     expect(mine.rows.length).toBeGreaterThan(0);
-    const whSchool = await t.db.school.findUniqueOrThrow({ where: { code: "4142010522" } });
-    expect(await t.db.pilotApplication.count({ where: { schoolId: whSchool.id } })).toBe(mine.total);
+    expect(await t.db.pilotApplication.count({ where: { schoolId: s.wh.schoolId! } })).toBe(mine.total);
     const others = await api("whOther").lists.pilotApplications({ filter: {}, page: 1, pageSize: 50 });
     expect(others.rows.some((r) => mine.rows.some((m) => m.id === r.id))).toBe(false);
     const whPlans = await api("wh").applications.applicable();

@@ -6,8 +6,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, exportNow, lastSmsCode, login, useCaseCtx } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import {
+  makeCertificate,
+  makeDepartment,
+  makeLevel,
+  makeOrg,
+  makePilot,
+  makeSchool,
+  makeSchoolAccounts,
+  makeSkillStandard,
+  makeUser,
+  PASSWORD,
+} from "../support/factories";
 import { LocalStorage } from "@/server/storage";
 import type { SessionUser } from "@/server/session-user";
 import { requestExport } from "@/server/exports/create-export";
@@ -20,20 +30,72 @@ const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "vslc-storage-"));
 process.env.STORAGE_DIR = storageDir;
 const storage = new LocalStorage(storageDir);
 
+// Four organizations: o1–o3 with the certificates school A pilots (c1 初级 and 中级, c3 中级, c5 初级), o4 with
+// c7 (three levels) that no one pilots; each org has a skill standard. A sub-account of A limited to c1 初级, an
+// unlimited one; a 武汉 school, a second Beijing school (not a pilot), 20 more elsewhere; Beijing's department
+// and 武汉's; the admin; o1's account.
+const f = {
+  o: [] as { id: string; code: string; name: string }[],
+  c: {} as Record<string, { id: string; code: string; name: string }>,
+  a: { id: "", code: "" },
+  b: { id: "", code: "" },
+  schools: 0,
+  sites: 2,
+};
 beforeAll(async () => {
-  await seedDemo(t.db);
-  for (const [k, account] of Object.entries({
-    principal: "4111010009",
-    sub: "4111010009-01",
-    sub2: "4111010009-02",
-    other: "4142010522",
-    bj: "bjjw",
-    wh: "whjyj",
-    admin: "admin",
-    org: "org125",
-  })) {
+  for (let i = 0; i < 4; i++) f.o.push(await makeOrg(t.db));
+  for (const o of f.o) await makeSkillStandard(t.db, o.id);
+  for (let i = 0; i < f.sites; i++)
+    await t.db.siteStandard.create({ data: { code: `Z${i}${f.o[0].code}`, name: `考核站点建设标准${i}`, version: "2021版", orgId: f.o[i].id } });
+  const standards = await t.db.skillStandard.findMany();
+  for (const [k, oi] of [
+    ["c1", 0],
+    ["c3", 1],
+    ["c5", 2],
+    ["c7", 3],
+  ] as const) {
+    const c = await makeCertificate(t.db, f.o[oi].id);
+    await t.db.certificate.update({ where: { id: c.id }, data: { skillStandardId: standards.find((x) => x.orgId === f.o[oi].id)!.id } });
+    f.c[k] = c;
+  }
+  const c1Mid = await makeLevel(t.db, f.c.c1.id, "INTERMEDIATE");
+  const c3Mid = await makeLevel(t.db, f.c.c3.id, "INTERMEDIATE");
+  await makeLevel(t.db, f.c.c7.id, "INTERMEDIATE");
+  await makeLevel(t.db, f.c.c7.id, "SENIOR");
+  const major = await t.db.major.findFirstOrThrow();
+  await t.db.certificateMajor.create({ data: { certificateId: f.c.c7.id, majorId: major.id } });
+  const levelOf = async (code: string) => (await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code }, level: "JUNIOR" } })).id;
+
+  const bjDept = await makeDepartment(t.db, { regionCode: "110000" });
+  const hbDept = await makeDepartment(t.db, { regionCode: "420000" });
+  const whDept = await makeDepartment(t.db, { level: "CITY", regionCode: "420100", parentId: hbDept.id });
+  const a = await makeSchoolAccounts(t.db, { regionCode: "110108" });
+  await t.db.school.update({ where: { id: a.school.id }, data: { contactPhone: "13900001234" } });
+  for (const levelId of [await levelOf(f.c.c1.code), c1Mid.id, c3Mid.id, await levelOf(f.c.c5.code)])
+    await makePilot(t.db, a.school.id, levelId, { year: 2026 });
+  await t.db.userCertificateScope.create({ data: { userId: a.sub.id, certificateLevelId: await levelOf(f.c.c1.code) } });
+  const sub2 = await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: a.school.id });
+  const b = await makeSchoolAccounts(t.db, { regionCode: "420111" });
+  await t.db.school.update({ where: { id: b.school.id }, data: { name: `武汉${b.school.name}` } });
+  const notPilot = await makeSchool(t.db, { regionCode: "110105" });
+  await t.db.school.update({ where: { id: notPilot.id }, data: { isPilot: false } });
+  for (let i = 0; i < 20; i++) await makeSchool(t.db, { regionCode: "370102" });
+  f.schools = 23;
+  f.a = a.school;
+  f.b = b.school;
+  const users = {
+    principal: a.principal,
+    sub: a.sub,
+    sub2,
+    other: b.principal,
+    bj: await makeUser(t.db, "EDU", { departmentId: bjDept.id }),
+    wh: await makeUser(t.db, "EDU", { departmentId: whDept.id }),
+    admin: await makeUser(t.db, "ADMIN"),
+    org: await makeUser(t.db, "ORG", { orgId: f.o[0].id }),
+  };
+  for (const [k, u] of Object.entries(users)) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, u.account, PASSWORD);
   }
 }, 60_000);
 
@@ -43,45 +105,55 @@ const page = { page: 1, pageSize: 50 as const };
 describe("catalogue lists are scoped by the session", () => {
   it("a school sees its pilot certificates, or all with the scope switch", async () => {
     const pilot = await api("principal").lists.certificates({ filter: { scope: "pilot" }, ...page });
-    expect(pilot.rows.map((r) => r.code).sort()).toEqual(["60000001", "60000003", "60000005"]);
+    expect(pilot.rows.map((r) => r.code).sort()).toEqual([f.c.c1.code, f.c.c3.code, f.c.c5.code].sort());
     const all = await api("principal").lists.certificates({ filter: { scope: "all" }, ...page });
-    expect(all.total).toBe(12);
-    expect(all.counts).toEqual({ ENABLED: 12, DISABLED: 0 });
+    expect(all.total).toBe(4);
+    expect(all.counts).toEqual({ ENABLED: 4, DISABLED: 0 });
   });
-  it("a sub-account limited to JAVA (初级) sees only that certificate; an unlimited one sees the school's", async () => {
+  it("a sub-account limited to one certificate level sees only that certificate; an unlimited one sees the school's", async () => {
     const sub = await api("sub").lists.certificates({ filter: {}, ...page });
-    expect(sub.rows.map((r) => r.name)).toEqual(["JAVA应用开发职业技能等级证书"]);
+    expect(sub.rows.map((r) => r.name)).toEqual([f.c.c1.name]);
     expect((await api("sub2").lists.certificates({ filter: {}, ...page })).total).toBe(3);
-    expect((await api("sub").lists.orgs({ filter: {}, ...page })).rows.map((r) => r.name)).toEqual(["达内教育"]);
+    expect((await api("sub").lists.orgs({ filter: {}, ...page })).rows.map((r) => r.name)).toEqual([f.o[0].name]);
   });
   it("organizations: a school sees those of its certificates, the admin all", async () => {
     const mine = await api("principal").lists.orgs({ filter: {}, ...page });
-    expect(mine.rows.map((r) => r.code).sort()).toEqual(["125", "127", "128"]);
-    expect((await api("admin").lists.orgs({ filter: {}, ...page })).total).toBe(8);
+    expect(mine.rows.map((r) => r.code).sort()).toEqual(
+      f.o
+        .slice(0, 3)
+        .map((o) => o.code)
+        .sort(),
+    );
+    expect((await api("admin").lists.orgs({ filter: {}, ...page })).total).toBe(4);
     await expect(api("org").lists.orgs({ filter: {}, ...page })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
   it("schools: own school, the department's region, or all", async () => {
-    expect((await api("principal").lists.schools({ filter: {}, ...page })).rows.map((r) => r.code)).toEqual(["4111010009"]);
+    expect((await api("principal").lists.schools({ filter: {}, ...page })).rows.map((r) => r.code)).toEqual([f.a.code]);
     const bj = await api("bj").lists.schools({ filter: {}, ...page });
-    expect(bj.total).toBe(11); // ten seeded plus 北京城市学院, registered and still applying
-    expect(bj.counts.NOT_PILOT).toBeGreaterThanOrEqual(1);
+    expect(bj.total).toBe(2);
+    expect(bj.counts.NOT_PILOT).toBe(1);
     expect(bj.rows.every((r) => r.regionCode.startsWith("11"))).toBe(true);
     const wh = await api("wh").lists.schools({ filter: {}, ...page });
     expect(wh.rows.every((r) => r.regionCode.startsWith("4201"))).toBe(true);
-    expect(wh.total).toBe(6); // 湖北职业技术学院 (武昌区) is in Wuhan too
-    expect((await api("admin").lists.schools({ filter: { name: "武汉" }, ...page })).total).toBe(5);
+    expect(wh.rows.map((r) => r.id)).toEqual([f.b.id]);
+    expect((await api("admin").lists.schools({ filter: { name: "武汉" }, ...page })).total).toBe(1);
   });
   it("standards follow the school's certificates", async () => {
     const skill = await api("principal").lists.skillStandards({ filter: {}, ...page });
-    expect(skill.rows.map((r) => r.org.name).sort()).toEqual(["中联集团教育科技有限公司", "北京鸿科经纬科技有限公司", "达内教育"].sort());
-    expect((await api("admin").lists.siteStandards({ filter: {}, ...page })).total).toBe(8);
+    expect(skill.rows.map((r) => r.org.name).sort()).toEqual(
+      f.o
+        .slice(0, 3)
+        .map((o) => o.name)
+        .sort(),
+    );
+    expect((await api("admin").lists.siteStandards({ filter: {}, ...page })).total).toBe(f.sites);
   });
   it("pages in the database with stable order", async () => {
     const p1 = await api("admin").lists.schools({ filter: {}, page: 1, pageSize: 10 });
     const p3 = await api("admin").lists.schools({ filter: {}, page: 3, pageSize: 10 });
     expect(p1.rows).toHaveLength(10);
-    expect(p3.rows).toHaveLength(7);
-    expect(new Set([...p1.rows, ...p3.rows].map((r) => r.id)).size).toBe(17);
+    expect(p3.rows).toHaveLength(f.schools - 20);
+    expect(new Set([...p1.rows, ...p3.rows].map((r) => r.id)).size).toBe(f.schools - 10);
   });
 });
 
@@ -113,7 +185,7 @@ describe("export", () => {
     expect(file).toMatchObject({ purpose: "EXPORT", ownerUserId: s.principal.id, rowCount: 3 });
     expect(String(rows[0][0])).toMatch(/^培训评价组织信息（导出时间/);
     expect(rows[1]).toEqual(["序号", "机构代码", "机构名称", "已试点证书数量", "机构状态"]);
-    expect(rows.slice(2).map((x) => x[1])).toEqual(expect.arrayContaining(["125", "127", "128"]));
+    expect(rows.slice(2).map((x) => x[1])).toEqual(expect.arrayContaining(f.o.slice(0, 3).map((o) => o.code)));
     expect(rows[2][0]).toBe(1);
     expect(await t.db.auditLog.count({ where: { action: "export", userId: s.principal.id } })).toBe(1);
   });
@@ -162,23 +234,22 @@ describe("export", () => {
 
 describe("catalogue details: another tenant's ids get nothing", () => {
   it("a school reads only its own school and the organizations and standards of its pilots", async () => {
-    const mine = await t.db.school.findUniqueOrThrow({ where: { code: "4111010009" } });
-    const theirs = await t.db.school.findUniqueOrThrow({ where: { code: "4142010522" } });
+    const mine = f.a;
+    const theirs = f.b;
     const detail = await api("principal").catalogue.school({ id: mine.id });
-    expect(detail.pilots.map((p) => p.code).sort()).toEqual(["60000001", "60000001", "60000003", "60000005"]);
+    expect(detail.pilots.map((p) => p.code).sort()).toEqual([f.c.c1.code, f.c.c1.code, f.c.c3.code, f.c.c5.code].sort());
     expect(detail.contactPhone).toMatch(/\*{4}/);
     await expect(api("principal").catalogue.school({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("bj").catalogue.school({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api("wh").catalogue.school({ id: theirs.id })).resolves.toMatchObject({ code: "4142010522" });
+    await expect(api("wh").catalogue.school({ id: theirs.id })).resolves.toMatchObject({ code: theirs.code });
     // The scoped sub-account sees only its certificate's pilots.
     expect((await api("sub").catalogue.school({ id: mine.id })).pilots.map((p) => p.level)).toEqual(["JUNIOR"]);
 
-    const notPiloted = await t.db.evaluationOrg.findUniqueOrThrow({ where: { code: "129" } });
+    const notPiloted = f.o[3];
     await expect(api("principal").catalogue.org({ id: notPiloted.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const tarena = await t.db.evaluationOrg.findUniqueOrThrow({ where: { code: "125" } });
-    const org = await api("principal").catalogue.org({ id: tarena.id });
+    const org = await api("principal").catalogue.org({ id: f.o[0].id });
     expect(org.pilots.every((p) => p.schools === 1)).toBe(true);
-    await expect(api("sub").catalogue.org({ id: (await t.db.evaluationOrg.findUniqueOrThrow({ where: { code: "128" } })).id })).rejects.toMatchObject({
+    await expect(api("sub").catalogue.org({ id: f.o[2].id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
 
@@ -189,7 +260,7 @@ describe("catalogue details: another tenant's ids get nothing", () => {
   });
 
   it("certificate details are public catalogue data for every signed-in role", async () => {
-    const c = await t.db.certificate.findUniqueOrThrow({ where: { code: "60000007" } });
+    const c = f.c.c7;
     const d = await api("sub").catalogue.certificate({ id: c.id });
     expect(d.levels).toHaveLength(3);
     expect(d.majors.length).toBeGreaterThan(0);

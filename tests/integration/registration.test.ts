@@ -4,8 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, lastSmsCode, login } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { makeCertificate, makeDepartment, makeOrg, makePlan, makeSchool, makeUser, PASSWORD } from "../support/factories";
 import { resolveSession } from "@/server/auth/session";
 import { withUsccCheck } from "@/domain/identifiers/uscc";
 import type { SessionUser } from "@/server/session-user";
@@ -13,13 +12,35 @@ import type { SessionUser } from "@/server/session-user";
 const t = useTestDb();
 const clock = fixedClock("2026-11-22T02:00:00Z");
 let plan: { id: string; startsAt: Date; endsAt: Date };
+const d = { certificate: "", wh: "", hb: "" };
 const reg = { provinceCode: "42", name: "湖北城市建设职业技术学院", code: "4142012754", phone: "15900001111" };
 const captcha = { captchaId: "x", captchaAnswer: "8888" };
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  plan = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第二批", department: { name: "湖北省教育厅" } } });
+  // The Ministry's directory: the school that registers, and one already on the platform (武汉体育学院).
+  await t.db.schoolDirectoryEntry.createMany({
+    data: [
+      { code: reg.code, name: reg.name, provinceCode: "42", regionCode: "420115", type: "HIGHER_VOCATIONAL" },
+      { code: "4142010522", name: "武汉体育学院", provinceCode: "42", regionCode: "420111", type: "UNDERGRADUATE" },
+    ],
+  });
+  await t.db.school.update({ where: { id: (await makeSchool(t.db, { regionCode: "420111" })).id }, data: { code: "4142010522", name: "武汉体育学院" } });
+  // 湖北 opens a plan by major with 武汉's review first, for a certificate with one major.
+  const hb = await makeDepartment(t.db, { regionCode: "420000" });
+  const wh = await makeDepartment(t.db, { level: "CITY", regionCode: "420100", parentId: hb.id });
+  const cert = await makeCertificate(t.db, (await makeOrg(t.db)).id);
+  const major = await t.db.major.findFirstOrThrow({ where: { level: "HIGHER_VOCATIONAL" } });
+  await t.db.certificateMajor.create({ data: { certificateId: cert.id, majorId: major.id } });
+  plan = await makePlan(t.db, hb.id, [cert.id], {
+    startsAt: new Date("2026-11-01T00:00:00Z"),
+    endsAt: new Date("2026-12-15T00:00:00Z"),
+    byMajor: true,
+    cityReviewFirst: true,
+  });
   clock.set(new Date(plan.startsAt.getTime() + 86400000));
+  d.certificate = cert.code;
+  d.hb = (await makeUser(t.db, "EDU", { departmentId: hb.id })).account;
+  d.wh = (await makeUser(t.db, "EDU", { departmentId: wh.id })).account;
 }, 60_000);
 const pub = () => caller(t.db, { clock });
 
@@ -79,7 +100,7 @@ describe("new school registration", () => {
     await api.school.update({ ...info, uscc: withUsccCheck("12420000MB0123456") });
 
     // Apply by major in the open plan; Wuhan has a city department, so it goes there first.
-    const lv = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: "60000001" }, level: "JUNIOR" } });
+    const lv = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: d.certificate }, level: "JUNIOR" } });
     const m = await t.db.certificateMajor.findFirstOrThrow({ where: { certificateId: lv.certificateId } });
     const a = await api.applications.save({
       planId: plan.id,
@@ -89,9 +110,9 @@ describe("new school registration", () => {
       siteSituation: "机房 1 间",
       submit: true,
     });
-    const wh = await login(t.db, clock, "whjyj", DEMO_PASSWORD);
+    const wh = await login(t.db, clock, d.wh, PASSWORD);
     clock.advance(61_000);
-    const hb = await login(t.db, clock, "hbjyt", DEMO_PASSWORD);
+    const hb = await login(t.db, clock, d.hb, PASSWORD);
     await caller(t.db, { clock, session: wh }).applications.decide({ id: a.id, approve: true });
     await caller(t.db, { clock, session: hb }).applications.decide({ id: a.id, approve: true, lines: [{ majorId: m.majorId, approved: 30 }] });
     expect((await api.applications.detail({ id: a.id })).approvedTotal).toBe(30);
@@ -105,6 +126,6 @@ describe("new school registration", () => {
     expect(after.schoolStatus).toBe("REGISTERED");
     expect((await t.db.school.findUniqueOrThrow({ where: { code: reg.code } })).isPilot).toBe(true);
     const certs = await caller(t.db, { clock, session: after }).lists.certificates({ filter: {}, ...page });
-    expect(certs.rows.map((r) => r.code)).toEqual(["60000001"]);
+    expect(certs.rows.map((r) => r.code)).toEqual([d.certificate]);
   });
 });

@@ -6,8 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { makeCertificate, makeDepartment, makeLevel, makeOrg, makePlan, makeSchoolAccounts, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 import { quotaOf } from "@/server/applications/quota";
 import { storeUpload } from "@/server/files/upload";
@@ -21,30 +20,61 @@ let plan: { id: string; year: number; startsAt: Date; endsAt: Date };
 const storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), "vslc-ev-")));
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
+// Certificates of this file by role: c2 (中级, 高级), c3 (中级, 高级), c9 (初级), each with two majors.
+const cert: Record<"c2" | "c3" | "c9", string> = { c2: "", c3: "", c9: "" };
 beforeAll(async () => {
-  await seedDemo(t.db);
-  plan = await t.db.applicationPlan.findFirstOrThrow({ where: { batch: "第二批", department: { name: "湖北省教育厅" } } });
+  // 湖北 with 武汉 and 宜昌 below it, 山东; a plan of 湖北 open now, by major, 武汉 reviewing first.
+  const hb = await makeDepartment(t.db, { regionCode: "420000" });
+  const wh = await t.db.educationDepartment.update({
+    where: { id: (await makeDepartment(t.db, { level: "CITY", regionCode: "420100", parentId: hb.id })).id },
+    data: { name: "武汉教育局" },
+  });
+  const yc = await makeDepartment(t.db, { level: "CITY", regionCode: "420500", parentId: hb.id });
+  const sd = await makeDepartment(t.db, { regionCode: "370000" });
+  const org = await makeOrg(t.db);
+  const majors = await t.db.major.findMany({ where: { level: "HIGHER_VOCATIONAL" }, take: 2, orderBy: { code: "asc" } });
+  for (const [k, levels] of [
+    ["c2", ["INTERMEDIATE", "SENIOR"]],
+    ["c3", ["INTERMEDIATE", "SENIOR"]],
+    ["c9", []],
+  ] as const) {
+    const c = await makeCertificate(t.db, org.id);
+    for (const l of levels) await makeLevel(t.db, c.id, l);
+    await t.db.certificateMajor.createMany({ data: majors.map((m) => ({ certificateId: c.id, majorId: m.id })) });
+    cert[k] = c.code;
+  }
+  const now = clock.now().getTime();
+  plan = await makePlan(t.db, hb.id, [], {
+    startsAt: new Date(now - 5 * 86400000),
+    endsAt: new Date(now + 12 * 86400000),
+    byMajor: true,
+    cityReviewFirst: true,
+  });
   clock.set(new Date(plan.startsAt.getTime() + 86400000));
+  const school = await makeSchoolAccounts(t.db, { regionCode: "420111" });
+  await t.db.school.update({
+    where: { id: school.school.id },
+    data: { name: `武汉体育学院${school.school.code}`, contactName: "周联系", contactPhone: "13900001234" },
+  });
   const accounts = {
-    school: "4142010522",
-    yichangSchool: "4142013036",
-    bjSchool: "4111010009",
-    wh: "whjyj",
-    yc: "ycjyj",
-    hb: "hbjyt",
-    sd: "sdjyt",
-    admin: "admin",
+    school: school.principal,
+    yichangSchool: (await makeSchoolAccounts(t.db, { regionCode: "420502" })).principal,
+    bjSchool: (await makeSchoolAccounts(t.db, { regionCode: "110108" })).principal,
+    wh: await makeUser(t.db, "EDU", { departmentId: wh.id }),
+    yc: await makeUser(t.db, "EDU", { departmentId: yc.id }),
+    hb: await makeUser(t.db, "EDU", { departmentId: hb.id }),
+    sd: await makeUser(t.db, "EDU", { departmentId: sd.id }),
   };
-  for (const [k, account] of Object.entries(accounts)) {
+  for (const [k, u] of Object.entries(accounts)) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, DEMO_PASSWORD);
+    s[k] = await login(t.db, clock, u.account, PASSWORD);
   }
 }, 90_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
 const text = { teacherSituation: "专任教师 8 人", siteSituation: "实训室 2 间" };
 
-async function apply(k: string, certificate: string, level: "JUNIOR" | "INTERMEDIATE" | "SENIOR", submit = true) {
-  const lv = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: certificate }, level } });
+async function apply(k: string, certificate: keyof typeof cert, level: "JUNIOR" | "INTERMEDIATE" | "SENIOR", submit = true) {
+  const lv = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: cert[certificate] }, level } });
   const majors = await t.db.certificateMajor.findMany({ where: { certificateId: lv.certificateId }, take: 2 });
   const lines = majors.map((m, i) => ({ majorId: m.majorId, students: 100, teachers: 5, requested: 40 + i * 10 }));
   return { ...(await api(k).applications.save({ planId: plan.id, certificateLevelId: lv.id, lines, ...text, submit })), lines, levelId: lv.id };
@@ -52,7 +82,7 @@ async function apply(k: string, certificate: string, level: "JUNIOR" | "INTERMED
 
 describe("application review", () => {
   it("goes to the city first, then the province sets approved numbers per major; the applicant gets an SMS", async () => {
-    const a = await apply("school", "60000002", "INTERMEDIATE");
+    const a = await apply("school", "c2", "INTERMEDIATE");
     let row = await t.db.pilotApplication.findUniqueOrThrow({ where: { id: a.id } });
     expect([row.status, row.reviewStage]).toEqual(["IN_REVIEW", "CITY"]);
     // The province waits for the city; another city and another province do not see it at all.
@@ -94,7 +124,7 @@ describe("application review", () => {
   });
 
   it("a return needs a reason; the school edits and resubmits, back to the city", async () => {
-    const a = await apply("school", "60000002", "SENIOR");
+    const a = await apply("school", "c2", "SENIOR");
     await expect(api("wh").applications.decide({ id: a.id, approve: false, reason: " " })).rejects.toThrow("退回原因");
     await api("wh").applications.decide({ id: a.id, approve: false, reason: "请补充师资情况" });
     const phone = (await t.db.user.findUniqueOrThrow({ where: { id: s.school.id } })).phone!;
@@ -107,8 +137,8 @@ describe("application review", () => {
   });
 
   it("batch approval passes only what is at the caller's stage", async () => {
-    const a = await apply("school", "60000003", "SENIOR");
-    const b = await apply("school", "60000003", "INTERMEDIATE", false); // a draft: invisible to departments
+    const a = await apply("school", "c3", "SENIOR");
+    const b = await apply("school", "c3", "INTERMEDIATE", false); // a draft: invisible to departments
     const res = await api("wh").applications.approveMany({ ids: [a.id, b.id] });
     expect(res.approved).toBe(1);
     expect(res.failed).toEqual([{ id: b.id, message: "申报记录不存在" }]);
@@ -146,7 +176,7 @@ describe("application review", () => {
 
   it("evidence follows the application: the school and the reviewing region may read it, others not", async () => {
     const f = await storeUpload({ db: t.db, clock, storage }, s.school, "APPLICATION_EVIDENCE", { name: "佐证.pdf", size: PDF.length, bytes: PDF });
-    const lv = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: "60000009" }, level: "JUNIOR" } });
+    const lv = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: cert.c9 }, level: "JUNIOR" } });
     const majors = await t.db.certificateMajor.findMany({ where: { certificateId: lv.certificateId }, take: 1 });
     const lines = [{ majorId: majors[0].majorId, students: 50, teachers: 3, requested: 20 }];
     // Another school cannot attach this file.

@@ -7,13 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
-import { seedDemo } from "@/server/seed";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
 import type { SessionUser } from "@/server/session-user";
 import { mayUpload, storeUpload } from "@/server/files/upload";
 import { canDownload } from "@/server/files/access";
 import { LocalStorage } from "@/server/storage";
-import { makeSchool, makeUser, PASSWORD } from "../support/factories";
+import { makeDepartment, makeSchoolAccounts, makeUser, PASSWORD } from "../support/factories";
 
 const t = useTestDb();
 // Wednesday 2026-11-18 10:00 Beijing time: the week of 11-16 … 11-22.
@@ -24,22 +22,31 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const sections = { progress: "本周完成试点例会", training: "培训 40 人", assessment: "站点调试完成", problems: "暂无", plan: "继续培训" };
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  // A pilot school of Beijing (weekly) with nothing written yet, and its sub-account.
-  const school = await makeSchool(t.db, { regionCode: "110108" });
-  const p = await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
-  const sub = await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: school.id });
-  for (const [k, account, pw] of [
-    ["principal", p.account, PASSWORD],
-    ["sub", sub.account, PASSWORD],
-    ["bj", "bjjw", DEMO_PASSWORD],
-    ["hb", "hbjyt", DEMO_PASSWORD],
-    ["wh", "whjyj", DEMO_PASSWORD],
-    ["otherPrincipal", "4111010008", DEMO_PASSWORD],
-  ] as const) {
+  // Beijing (weekly) with two pilot schools; 湖北 (half-monthly) with 武汉's department and a school there.
+  const bj = await makeDepartment(t.db, { regionCode: "110000" });
+  const hb = await t.db.educationDepartment.update({
+    where: { id: (await makeDepartment(t.db, { regionCode: "420000" })).id },
+    data: { reportCadence: "HALF_MONTHLY" },
+  });
+  const wh = await makeDepartment(t.db, { level: "CITY", regionCode: "420100", parentId: hb.id });
+  const a = await makeSchoolAccounts(t.db, { regionCode: "110108" });
+  const other = await makeSchoolAccounts(t.db, { regionCode: "110105" });
+  const hbSchool = await makeSchoolAccounts(t.db, { regionCode: "420111" });
+  const users = {
+    principal: a.principal,
+    sub: a.sub,
+    bj: await makeUser(t.db, "EDU", { departmentId: bj.id }),
+    hb: await makeUser(t.db, "EDU", { departmentId: hb.id }),
+    wh: await makeUser(t.db, "EDU", { departmentId: wh.id }),
+    otherPrincipal: other.principal,
+    hbPrincipal: hbSchool.principal,
+  };
+  for (const [k, u] of Object.entries(users)) {
     clock.advance(61_000);
-    s[k] = await login(t.db, clock, account, pw);
+    s[k] = await login(t.db, clock, u.account, PASSWORD);
   }
+  // 湖北's school has a report waiting for review.
+  await api("hbPrincipal").reports.save({ sections, scanFileId: await scan("hbPrincipal"), submit: true });
 }, 90_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
 const scan = async (k = "principal") =>
