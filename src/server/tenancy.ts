@@ -51,6 +51,18 @@ export function actorOf(u: SessionUser): Actor {
   return { id: u.id, account: u.account, name: u.name, role: u.role, schoolId: u.schoolId, orgId: u.orgId, departmentId: u.departmentId };
 }
 
+/** Who asks, for the route handlers outside tRPC (downloads, uploads, imports): the minted scope and the actor. */
+export type Requester<S extends Scope = Scope> = { scope: S; actor: Actor };
+
+/** The route handlers' gate: a signed-in session becomes a Requester (a session without its tenant gets none). */
+export function requesterOf(u: SessionUser): Requester | null {
+  try {
+    return { scope: mintScope(u), actor: actorOf(u) };
+  } catch {
+    return null;
+  }
+}
+
 /** The auth gate's mint: the session's tenant, whole or not at all. */
 export function mintScope(u: SessionUser): Scope {
   return { ...mint(u), permissions: u.permissions } as unknown as Scope;

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, importer, login, runJobs } from "../support/trpc";
+import { caller, importer, login, requester, runJobs } from "../support/trpc";
 import { runQueuedJobs } from "@/server/jobs/worker";
 import { idPhoto } from "../support/images";
 import { fixedClock } from "@/server/clock";
@@ -31,7 +31,7 @@ beforeAll(async () => {
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
 const upload = async (k: string, bytes: Buffer, name = "照片.jpg") =>
-  storeUpload({ db: t.db, clock, storage }, s[k], "CANDIDATE_PHOTO", { name, size: bytes.length, bytes });
+  storeUpload({ db: t.db, clock, storage }, requester(s[k]), "CANDIDATE_PHOTO", { name, size: bytes.length, bytes });
 const form = (idNumber: string, photoFileId?: string) => ({
   type: "SCHOOL" as const,
   name: "周一航",
@@ -62,8 +62,8 @@ describe("candidate photos", () => {
     expect(c.status).toBe("PENDING_VERIFICATION");
     const file = await t.db.storedFile.findUniqueOrThrow({ where: { id: f.id } });
     expect(file.contentType).toBe("image/jpeg");
-    expect(await canDownload(t.db, s.a, file, clock.now())).toBe(true);
-    expect(await canDownload(t.db, s.b, file, clock.now())).toBe(false);
+    expect(await canDownload(t.db, requester(s.a), file, clock.now())).toBe(true);
+    expect(await canDownload(t.db, requester(s.b), file, clock.now())).toBe(false);
     expect(await canDownload(t.db, null, file, clock.now())).toBe(false);
     // Another school cannot attach this photo to its own candidate.
     await expect(api("b").candidates.save(form(nextId(), f.id))).rejects.toThrow("照片不存在");

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, exportNow, importer, login } from "../support/trpc";
+import { caller, exportNow, importer, login, requester } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { makeSchoolAccounts, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
@@ -142,8 +142,8 @@ describe("candidates: the import pipeline", () => {
     expect(reasons[0]).toContain("校验位");
     expect(reasons[1]).toBe("与第 3 行重复");
     // Who may download it: the importer and the same school, not another school.
-    expect(await canDownload(t.db, s.aSub, f, clock.now())).toBe(true);
-    expect(await canDownload(t.db, s.b, f, clock.now())).toBe(false);
+    expect(await canDownload(t.db, requester(s.aSub), f, clock.now())).toBe(true);
+    expect(await canDownload(t.db, requester(s.b), f, clock.now())).toBe(false);
     const records = await api("a").candidates.imports({ page: 1, pageSize: 10 });
     expect(records.rows[0]).toMatchObject({ succeeded: 3, failed: 2, status: "DONE" });
     expect((await api("b").candidates.imports({ page: 1, pageSize: 10 })).rows.some((r) => r.id === rec.id)).toBe(false);

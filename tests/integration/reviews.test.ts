@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, login } from "../support/trpc";
+import { caller, login, requester } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { makeCertificate, makeDepartment, makeLevel, makeOrg, makePlan, makeSchoolAccounts, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
@@ -175,7 +175,7 @@ describe("application review", () => {
   });
 
   it("evidence follows the application: the school and the reviewing region may read it, others not", async () => {
-    const f = await storeUpload({ db: t.db, clock, storage }, s.school, "APPLICATION_EVIDENCE", { name: "佐证.pdf", size: PDF.length, bytes: PDF });
+    const f = await storeUpload({ db: t.db, clock, storage }, requester(s.school), "APPLICATION_EVIDENCE", { name: "佐证.pdf", size: PDF.length, bytes: PDF });
     const lv = await t.db.certificateLevel.findFirstOrThrow({ where: { certificate: { code: cert.c9 }, level: "JUNIOR" } });
     const majors = await t.db.certificateMajor.findMany({ where: { certificateId: lv.certificateId }, take: 1 });
     const lines = [{ majorId: majors[0].majorId, students: 50, teachers: 3, requested: 20 }];
@@ -185,16 +185,16 @@ describe("application review", () => {
     ).rejects.toThrow("佐证材料不存在");
     const a = await api("school").applications.save({ planId: plan.id, certificateLevelId: lv.id, lines, ...text, evidenceFileId: f.id, submit: true });
     const file = await t.db.storedFile.findUniqueOrThrow({ where: { id: f.id } });
-    expect(await canDownload(t.db, s.wh, file, clock.now())).toBe(true);
-    expect(await canDownload(t.db, s.hb, file, clock.now())).toBe(true);
-    expect(await canDownload(t.db, s.yc, file, clock.now())).toBe(false);
-    expect(await canDownload(t.db, s.sd, file, clock.now())).toBe(false);
-    expect(await canDownload(t.db, s.bjSchool, file, clock.now())).toBe(false);
+    expect(await canDownload(t.db, requester(s.wh), file, clock.now())).toBe(true);
+    expect(await canDownload(t.db, requester(s.hb), file, clock.now())).toBe(true);
+    expect(await canDownload(t.db, requester(s.yc), file, clock.now())).toBe(false);
+    expect(await canDownload(t.db, requester(s.sd), file, clock.now())).toBe(false);
+    expect(await canDownload(t.db, requester(s.bjSchool), file, clock.now())).toBe(false);
     expect(await canDownload(t.db, null, file, clock.now())).toBe(false);
     expect((await api("wh").applications.detail({ id: a.id })).evidence?.filename).toBe("佐证.pdf");
     // Word is accepted, an image is not.
     await expect(
-      storeUpload({ db: t.db, clock, storage }, s.school, "APPLICATION_EVIDENCE", {
+      storeUpload({ db: t.db, clock, storage }, requester(s.school), "APPLICATION_EVIDENCE", {
         name: "x.png",
         size: 8,
         bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { useTestDb } from "../support/db";
-import { caller, login } from "../support/trpc";
+import { caller, login, requester } from "../support/trpc";
 import { bigPng, jpeg, signaturePng } from "../support/images";
 import { fixedClock } from "@/server/clock";
 import { makeSchool, makeUser, PASSWORD } from "../support/factories";
@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
 const upload = (k: string, purpose: "SIGNATURE" | "SCHOOL_LOGO", name: string, bytes: Buffer) =>
-  storeUpload({ db: t.db, clock, storage }, s[k], purpose, { name, size: bytes.length, bytes });
+  storeUpload({ db: t.db, clock, storage }, requester(s[k]), purpose, { name, size: bytes.length, bytes });
 
 describe("upload rules", () => {
   it("check extension, size and magic bytes before storing", async () => {
@@ -64,9 +64,9 @@ describe("signature (电子签章)", () => {
   it("is the principal's only: sub-accounts and other schools neither see nor change it", async () => {
     expect((await api("sub").school.mine()).signature).toBeNull();
     const file = await t.db.storedFile.findFirstOrThrow({ where: { purpose: "SIGNATURE" } });
-    expect(await canDownload(t.db, s.principal, file, clock.now())).toBe(true);
-    expect(await canDownload(t.db, s.sub, file, clock.now())).toBe(false);
-    expect(await canDownload(t.db, s.other, file, clock.now())).toBe(false);
+    expect(await canDownload(t.db, requester(s.principal), file, clock.now())).toBe(true);
+    expect(await canDownload(t.db, requester(s.sub), file, clock.now())).toBe(false);
+    expect(await canDownload(t.db, requester(s.other), file, clock.now())).toBe(false);
     expect(await canDownload(t.db, null, file, clock.now())).toBe(false);
     await expect(api("sub").school.setSignature({ fileId: file.id, agreed: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
     // Another principal cannot attach someone else's uploaded file.

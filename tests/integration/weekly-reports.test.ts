@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, login } from "../support/trpc";
+import { caller, login, requester } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import type { SessionUser } from "@/server/session-user";
 import { mayUpload, storeUpload } from "@/server/files/upload";
@@ -50,7 +50,7 @@ beforeAll(async () => {
 }, 90_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
 const scan = async (k = "principal") =>
-  (await storeUpload({ db: t.db, clock, storage }, s[k], "WEEKLY_REPORT_SCAN", { name: "周报扫描件.pdf", size: PDF.length, bytes: PDF })).id;
+  (await storeUpload({ db: t.db, clock, storage }, requester(s[k]), "WEEKLY_REPORT_SCAN", { name: "周报扫描件.pdf", size: PDF.length, bytes: PDF })).id;
 
 describe("weekly reports", () => {
   it("one per period: save, submit with the signed scan, withdraw, resubmit after a return, approve", async () => {
@@ -73,8 +73,8 @@ describe("weekly reports", () => {
     await expect(api("otherPrincipal").reports.delete({ id: draft.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await t.db.weeklyReport.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("PENDING");
     const file = await t.db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
-    expect(await canDownload(t.db, s.bj, file, clock.now())).toBe(true);
-    expect(await canDownload(t.db, s.hb, file, clock.now())).toBe(false);
+    expect(await canDownload(t.db, requester(s.bj), file, clock.now())).toBe(true);
+    expect(await canDownload(t.db, requester(s.hb), file, clock.now())).toBe(false);
     // 撤回 → 未提交, then 提交 again from the list.
     await api("principal").reports.withdraw({ id: draft.id });
     expect((await t.db.weeklyReport.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");

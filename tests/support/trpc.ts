@@ -7,7 +7,7 @@ import { OutboxSmsGateway } from "@/server/sms/gateway";
 import { resolveSession } from "@/server/auth/session";
 import { DEVICE_COOKIE } from "@/server/auth/device-cookie";
 import type { SessionUser } from "@/server/session-user";
-import { actorOf, mintScope, scopeFor, type ScopeOfPortal } from "@/server/tenancy";
+import { actorOf, mintScope, requesterOf, scopeFor, type Requester, type ScopeOfPortal } from "@/server/tenancy";
 import type { UseCaseCtx } from "@/server/use-case";
 import type { Importer } from "@/server/imports/pipeline";
 import { runQueuedJobs } from "@/server/jobs/worker";
@@ -115,6 +115,13 @@ export async function exportNow(
 }
 
 /** Who imports, as the import route mints it from the session. */
+/** The Requester a route handler mints for this session (downloads, uploads). */
+export function requester(session: SessionUser): Requester {
+  const r = requesterOf(session);
+  if (!r) throw new Error("session without its tenant");
+  return r;
+}
+
 export function importer(session: SessionUser): Importer {
   return { scope: scopeFor(mintScope(session), "school"), actor: actorOf(session) };
 }

@@ -1,71 +1,61 @@
-// Who may download which stored file. Checked in the download route after the session check.
+// Who may download which stored file. The download route is the auth gate: it turns the session it has just
+// checked into a Requester, and this reads only that.
 import type { Db } from "@/server/db";
-import type { SessionUser } from "@/server/session-user";
 import type { StoredFile } from "@/generated/prisma/client";
 import { applicationsWhere } from "@/server/applications/scope";
 import { reportsWhere } from "@/server/reports/scope";
-import { mintScope } from "@/server/tenancy";
+import type { Requester, Scope } from "@/server/tenancy";
 
 // Evidence and report scans follow their record: whoever may read the record may read its file.
 const none = { id: "00000000-0000-0000-0000-000000000000" };
-// The download route is an auth gate: it mints the scope from the session it has just checked.
-const applicationsWhereOrNone = (u: SessionUser) => {
-  try {
-    return applicationsWhere(mintScope(u));
-  } catch {
-    return none;
-  }
-};
-const reportsWhereOrNone = (u: SessionUser) => {
-  try {
-    return reportsWhere(mintScope(u));
-  } catch {
-    return none;
-  }
-};
+// Scopes without applications or reports (an org, a student) read none of their files.
+const orNone =
+  <W>(where: (s: Scope) => W) =>
+  (s: Scope) => {
+    try {
+      return where(s);
+    } catch {
+      return none;
+    }
+  };
+const applicationsWhereOrNone = orNone(applicationsWhere);
+const reportsWhereOrNone = orNone(reportsWhere);
 
-export async function canDownload(db: Db, user: SessionUser | null, file: StoredFile, now: Date): Promise<boolean> {
+/** who: the download route's requester, null when signed out or not yet through first login. */
+export async function canDownload(db: Db, who: Requester | null, file: StoredFile, now: Date): Promise<boolean> {
+  if (!who) return file.purpose === "ANNOUNCEMENT_ATTACHMENT" && (await publishedAttachment(db, file.id));
+  const { scope, actor } = who;
+  const own = file.ownerUserId === actor.id;
   switch (file.purpose) {
     case "EXPORT":
-      return !!user && file.ownerUserId === user.id && (!file.expiresAt || file.expiresAt > now);
+      return own && (!file.expiresAt || file.expiresAt > now);
     case "SIGNATURE": {
       // Only the principal of the school whose signature it is (the holder of 电子签章管理).
-      if (!user || !user.permissions.includes("school.signature") || !user.schoolId) return false;
-      if (file.ownerUserId === user.id) return true; // just uploaded, for the preview
-      const s = await db.school.findFirst({ where: { id: user.schoolId, signatureFileId: file.id }, select: { id: true } });
-      return !!s;
+      if (scope.kind !== "school" || !scope.permissions.includes("school.signature")) return false;
+      if (own) return true; // just uploaded, for the preview
+      return !!(await db.school.findFirst({ where: { id: scope.schoolId, signatureFileId: file.id }, select: { id: true } }));
     }
-    case "ANNOUNCEMENT_ATTACHMENT": {
-      const a = await db.announcementAttachment.findFirst({ where: { fileId: file.id, announcement: { status: "PUBLISHED" } }, select: { fileId: true } });
-      return !!a || user?.role === "ADMIN";
-    }
-    case "APPLICATION_EVIDENCE": {
-      if (!user) return false;
-      if (file.ownerUserId === user.id) return true;
-      return (await db.pilotApplication.count({ where: { AND: [{ evidenceFileId: file.id }, applicationsWhereOrNone(user)] } })) > 0;
-    }
-    case "WEEKLY_REPORT_SCAN": {
-      if (!user) return false;
-      if (file.ownerUserId === user.id) return true;
-      return (await db.weeklyReport.count({ where: { AND: [{ scanFileId: file.id }, reportsWhereOrNone(user)] } })) > 0;
-    }
+    case "ANNOUNCEMENT_ATTACHMENT":
+      return scope.kind === "admin" || (await publishedAttachment(db, file.id));
+    case "APPLICATION_EVIDENCE":
+      return own || (await db.pilotApplication.count({ where: { AND: [{ evidenceFileId: file.id }, applicationsWhereOrNone(scope)] } })) > 0;
+    case "WEEKLY_REPORT_SCAN":
+      return own || (await db.weeklyReport.count({ where: { AND: [{ scanFileId: file.id }, reportsWhereOrNone(scope)] } })) > 0;
     case "IMPORT_SOURCE":
-      return !!user && file.ownerUserId === user.id;
-    case "IMPORT_FAILED_ROWS": {
+      return own;
+    case "IMPORT_FAILED_ROWS":
       // The importer, or another account of the same school looking at the school's 导入记录.
-      if (!user) return false;
-      if (file.ownerUserId === user.id) return true;
-      return !!user.schoolId && (await db.importRecord.count({ where: { failedFileId: file.id, schoolId: user.schoolId } })) > 0;
-    }
-    case "CANDIDATE_PHOTO": {
-      if (!user) return false;
-      if (user.role === "ADMIN") return true;
-      if (!user.schoolId) return false;
-      return (await db.candidate.count({ where: { photoFileId: file.id, schoolId: user.schoolId } })) > 0;
-    }
+      return own || (scope.kind === "school" && (await db.importRecord.count({ where: { failedFileId: file.id, schoolId: scope.schoolId } })) > 0);
+    case "CANDIDATE_PHOTO":
+      if (scope.kind === "admin") return true;
+      return scope.kind === "school" && (await db.candidate.count({ where: { photoFileId: file.id, schoolId: scope.schoolId } })) > 0;
     case "SCHOOL_LOGO":
     case "STANDARD_ATTACHMENT":
     case "CERTIFICATE_SAMPLE":
-      return !!user && !user.needsBinding && !user.mustChangePassword;
+      return true;
   }
+}
+
+async function publishedAttachment(db: Db, fileId: string) {
+  return !!(await db.announcementAttachment.findFirst({ where: { fileId, announcement: { status: "PUBLISHED" } }, select: { fileId: true } }));
 }

@@ -3,18 +3,18 @@
 import sharp, { type Metadata, type Sharp } from "sharp";
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
-import type { SessionUser } from "@/server/session-user";
+import type { Requester } from "@/server/tenancy";
 import { badRequest } from "@/server/errors";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { checkedPhoto } from "@/server/candidates/photo";
-import { holdsAny, UPLOAD_PERMISSIONS } from "@/domain/auth/permissions";
+import { holdsAny, UPLOAD_PERMISSIONS, type Permission } from "@/domain/auth/permissions";
 import { CONTENT_TYPES, UPLOAD_RULES, checkUpload, checkSignatureImage, sniff, type UploadPurpose } from "@/domain/files/rules";
 
 export const PIXEL_LIMIT = 4000 * 4000;
 
 /** Who may upload what: the permission table's upload column. Attaching the file is checked again by its use case. */
-export function mayUpload(u: SessionUser, purpose: UploadPurpose): boolean {
-  return holdsAny(u.permissions, UPLOAD_PERMISSIONS[purpose]);
+export function mayUpload(holder: { permissions: readonly Permission[] }, purpose: UploadPurpose): boolean {
+  return holdsAny(holder.permissions, UPLOAD_PERMISSIONS[purpose]);
 }
 
 async function normalizeImage(purpose: UploadPurpose, body: Buffer): Promise<{ body: Buffer; kind: "png" | "jpg" }> {
@@ -40,7 +40,7 @@ async function normalizeImage(purpose: UploadPurpose, body: Buffer): Promise<{ b
 
 export async function storeUpload(
   deps: { db: Db; clock: Clock; storage?: Storage },
-  user: SessionUser,
+  who: Requester,
   purpose: UploadPurpose,
   file: { name: string; size: number; bytes: Buffer },
 ) {
@@ -65,7 +65,7 @@ export async function storeUpload(
       filename: kind === "png" && !/\.png$/i.test(filename) ? `${filename}.png` : filename,
       contentType: CONTENT_TYPES[kind],
       size,
-      ownerUserId: user.id,
+      ownerUserId: who.actor.id,
     },
     select: { id: true, filename: true, size: true },
   });

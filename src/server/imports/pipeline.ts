@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { poolSql, transactionWithSql, type Db, type Sql, type Tx } from "@/server/db";
 import type { Clock } from "@/server/clock";
-import type { Actor, SchoolScope } from "@/server/tenancy";
+import type { Actor, Requester, SchoolScope } from "@/server/tenancy";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest } from "@/server/errors";
@@ -18,7 +18,7 @@ import { sheetRows, SheetError } from "./read-sheet";
 
 export type ImportColumn = { key: string; header: string; width?: number; example: string; options?: string[]; text?: boolean; note?: string };
 /** Who imports: the minted school scope and the actor (never the session; the job carries both). */
-export type Importer = { scope: SchoolScope; actor: Actor };
+export type Importer = Requester<SchoolScope>;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 /** The import's transaction, through Prisma and as raw Sql on the same connection (for the bulk statements). */

@@ -1,7 +1,6 @@
 // Which imports exist, who may start them, what file they take and how they run (rooms, registrations… join here).
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
-import type { SessionUser } from "@/server/session-user";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { holdsAny, type Permission } from "@/domain/auth/permissions";
 import { runImport, type ImportColumn, type Importer } from "./pipeline";
@@ -41,6 +40,6 @@ export const IMPORTS: Record<string, ImportEntry> = {
   "candidate-photos": { kind: "CANDIDATE_PHOTOS", ext: "zip", maxBytes: PHOTO_ZIP_MAX_BYTES, permission: "school.candidates", run: importPhotos },
 };
 
-export function mayImport(u: SessionUser, entry: ImportEntry): boolean {
-  return holdsAny(u.permissions, [entry.permission]);
+export function mayImport(holder: { permissions: readonly Permission[] }, entry: ImportEntry): boolean {
+  return holdsAny(holder.permissions, [entry.permission]);
 }

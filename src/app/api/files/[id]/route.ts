@@ -4,6 +4,7 @@ import { systemClock } from "@/server/clock";
 import { getCurrentUser } from "@/server/auth/current";
 import { getStorage } from "@/server/storage";
 import { canDownload } from "@/server/files/access";
+import { requesterOf } from "@/server/tenancy";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,9 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   const file = await db.storedFile.findUnique({ where: { id } });
   if (!file) return notFound();
   const user = await getCurrentUser();
-  if (!(await canDownload(db, user, file, systemClock.now()))) return notFound();
+  // Until first login is complete (binding, password change) an account downloads nothing but public files.
+  const who = user && !user.needsBinding && !user.mustChangePassword ? requesterOf(user) : null;
+  if (!(await canDownload(db, who, file, systemClock.now()))) return notFound();
   const body = await getStorage().read(file.key);
   const inline = file.contentType.startsWith("image/") || file.contentType === "application/pdf";
   return new Response(Readable.toWeb(body) as ReadableStream, {

@@ -3,6 +3,7 @@ import { systemClock } from "@/server/clock";
 import { getCurrentUser } from "@/server/auth/current";
 import { MAX_UPLOAD_BYTES, mayUpload, storeUpload } from "@/server/files/upload";
 import { AppError } from "@/server/errors";
+import { requesterOf } from "@/server/tenancy";
 import { UPLOAD_RULES, type UploadPurpose } from "@/domain/files/rules";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ purpose: strin
   if (!(purpose in UPLOAD_RULES)) return json(404, { message: "未知的上传类型" });
   const user = await getCurrentUser();
   if (!user) return json(401, { message: "登录已失效，请重新登录" });
-  if (user.needsBinding || user.mustChangePassword || !mayUpload(user, purpose)) return json(403, { message: "无权上传此类文件" });
+  const who = user.needsBinding || user.mustChangePassword ? null : requesterOf(user);
+  if (!who || !mayUpload(who.scope, purpose)) return json(403, { message: "无权上传此类文件" });
   // Size cap before buffering: the declared length first, then the parsed file's own size.
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (!declared || declared > UPLOAD_RULES[purpose].maxBytes + 64 * 1024 || declared > MAX_UPLOAD_BYTES + 64 * 1024) {
@@ -31,7 +33,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ purpose: strin
   }
   if (!file) return json(400, { message: "请选择文件" });
   try {
-    const stored = await storeUpload({ db: getDb(), clock: systemClock }, user, purpose, {
+    const stored = await storeUpload({ db: getDb(), clock: systemClock }, who, purpose, {
       name: file.name,
       size: file.size,
       bytes: Buffer.from(await file.arrayBuffer()),
