@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
+import { LOGIN_FAILED } from "@/domain/auth/lockout";
 import { caller, lastSmsCode, login, newBrowser } from "../support/trpc";
 import { makeSchool, makeUser, PASSWORD } from "../support/factories";
 import { fixedClock } from "@/server/clock";
@@ -110,13 +111,14 @@ describe("login", () => {
 });
 
 describe("lockout", () => {
-  it("freezes after 3 wrong passwords and refuses even the right one while frozen", async () => {
+  it("freezes after 3 wrong passwords and refuses even the right one while frozen, answering as for a stranger", async () => {
     const u = await principal();
     const clock = fixedClock(T0);
-    await expect(start(u.account, "Wrong@1234", { clock })).rejects.toThrow("再错 2 次");
-    await expect(start(u.account, "Wrong@1234", { clock })).rejects.toThrow("再错 1 次");
-    await expect(start(u.account, "Wrong@1234", { clock })).rejects.toThrow("冻结");
-    await expect(start(u.account, PASSWORD, { clock })).rejects.toThrow("冻结");
+    for (let i = 0; i < 3; i++) await expect(start(u.account, "Wrong@1234", { clock })).rejects.toThrow(LOGIN_FAILED);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).frozenUntil!.getTime()).toBeGreaterThan(clock.now().getTime());
+    // Frozen: the right password is not even checked, and the answer is the one a stranger gets.
+    await expect(start(u.account, PASSWORD, { clock })).rejects.toThrow(LOGIN_FAILED);
+    await expect(start("no-such-account", PASSWORD, { clock })).rejects.toThrow(LOGIN_FAILED);
     clock.advance(900_000);
     await expect(start(u.account, PASSWORD, { clock })).resolves.toMatchObject({ needSms: true });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).failedLoginCount).toBe(0);
@@ -152,11 +154,32 @@ describe("lockout", () => {
     expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).status).toBe("ACTIVE");
   });
 
-  it("counts 20 wrong passwords fired in parallel", async () => {
+  it("20 wrong passwords in parallel get at most 3 hash checks and freeze; the right one after them is refused", async () => {
     const u = await principal();
     const clock = fixedClock(T0);
-    await Promise.allSettled(Array.from({ length: 20 }, () => start(u.account, "Wrong@1234", { clock })));
-    expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).failedLoginCount).toBe(20);
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => start(u.account, "Wrong@1234", { clock })));
+    expect(results.every((r) => r.status === "rejected" && (r.reason as Error).message === LOGIN_FAILED)).toBe(true);
+    // Each hash check of a wrong password leaves a 密码错误 or 冻结 audit row; the refused ones say 未校验密码.
+    const audit = await t.db.auditLog.findMany({ where: { userId: u.id, action: { in: ["auth.login", "auth.lockout.freeze"] } } });
+    expect(audit.filter((a) => !a.summary.includes("未校验密码")).length).toBeLessThanOrEqual(3);
+    expect(audit.filter((a) => a.summary.includes("未校验密码")).length).toBeGreaterThanOrEqual(17);
+    await expect(start(u.account, PASSWORD, { clock })).rejects.toThrow(LOGIN_FAILED);
+    const row = await t.db.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row.failedLoginCount).toBe(3);
+    expect(row.frozenUntil!.getTime()).toBeGreaterThan(clock.now().getTime());
+  });
+
+  it("a right password proven during a burst does not clear the freeze the burst's failures earned", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    // Two failures, then the right password and a third failure at once: whichever claims first, the
+    // right one succeeds only if fewer than 3 failures are counted when it is proven; it never erases them.
+    for (let i = 0; i < 2; i++) await start(u.account, "Wrong@1234", { clock }).catch(() => {});
+    const [right, wrong] = await Promise.allSettled([start(u.account, PASSWORD, { clock }), start(u.account, "Wrong@1234", { clock })]);
+    expect(wrong.status).toBe("rejected");
+    const row = await t.db.user.findUniqueOrThrow({ where: { id: u.id } });
+    if (right.status === "fulfilled") expect(row.failedLoginCount).toBeLessThan(3);
+    else expect(row.frozenUntil!.getTime()).toBeGreaterThan(clock.now().getTime());
   });
 });
 

@@ -8,6 +8,12 @@ export const FREEZE_AFTER = 3;
 export const DISABLE_AFTER = 5;
 export const MAX_FREEZE_SECONDS = 24 * 3600;
 
+/**
+ * The one answer to every failed login until the password is proven right (unknown account, wrong password,
+ * frozen, stopped): a different answer would tell a stranger which accounts exist and which are frozen.
+ */
+export const LOGIN_FAILED = `账号或密码错误。连续输错 ${FREEZE_AFTER} 次账号将被临时冻结，请稍后再试或点击“忘记密码”重置`;
+
 export type FailureOutcome = { kind: "none"; remaining: number } | { kind: "freeze"; until: Date } | { kind: "disable" };
 
 export function onPasswordFailure(opts: { failures: number; fromTrustedDevice: boolean; now: Date; freezeSeconds: number }): FailureOutcome {
@@ -19,9 +25,4 @@ export function onPasswordFailure(opts: { failures: number; fromTrustedDevice: b
     return { kind: "freeze", until: new Date(now.getTime() + seconds * 1000) };
   }
   return { kind: "none", remaining: FREEZE_AFTER - failures };
-}
-
-export function freezeMessage(until: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60000));
-  return `密码连续错误次数过多，账号已被冻结，请 ${minutes} 分钟后再试，或点击“忘记密码”重置`;
 }

@@ -13,7 +13,7 @@ import { writeAudit } from "@/server/audit/write";
 import { checkCaptcha } from "./captcha";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { sendSmsCode, verifySmsCode } from "@/server/sms/codes";
-import { freezeMessage, onPasswordFailure } from "@/domain/auth/lockout";
+import { FREEZE_AFTER, LOGIN_FAILED, onPasswordFailure } from "@/domain/auth/lockout";
 import { maskPhone } from "@/domain/auth/mask";
 import { PORTAL_ROLES, PORTAL_TITLES, ROLE_LABELS, portalOfRole, type Portal } from "@/domain/auth/portals";
 
@@ -49,55 +49,60 @@ export async function startLogin(
   if (!user) {
     await burnPasswordCheck(input.password);
     await writeAudit(db, { action: "auth.login", outcome: "FAILURE", summary: `登录失败：账号不存在（${account.slice(0, 32)}）`, ip: meta.ip });
-    throw badRequest("账号或密码错误");
+    throw badRequest(LOGIN_FAILED);
   }
   const actor = { id: user.id, account: user.account, role: user.role, schoolId: user.schoolId, orgId: user.orgId, departmentId: user.departmentId };
-  if (user.status === "DISABLED") {
-    await writeAudit(db, { actor, action: "auth.login", outcome: "FAILURE", summary: "登录失败：账号已停用", ip: meta.ip });
-    throw new AppError("FORBIDDEN", disabledMessage(user.role));
+  const freezeSeconds = env().AUTH_FREEZE_SECONDS;
+  // Claim the attempt before the hash check, atomically: it counts as a failure until the password proves
+  // right, and the claim that reaches the threshold freezes at once, so a burst of parallel guesses gets at
+  // most FREEZE_AFTER hash checks; while frozen nothing is checked (same answer, same work, as for a stranger).
+  const claimed = await db.$queryRaw<{ failedLoginCount: number }[]>`
+    UPDATE "User" SET "failedLoginCount" = "failedLoginCount" + 1,
+      "frozenUntil" = CASE WHEN "failedLoginCount" + 1 >= ${FREEZE_AFTER} THEN ${new Date(now.getTime() + freezeSeconds * 1000)}::timestamptz ELSE NULL END
+    WHERE id = ${user.id}::uuid AND ("frozenUntil" IS NULL OR "frozenUntil" <= ${now}::timestamptz)
+    RETURNING "failedLoginCount"`;
+  if (claimed.length === 0) {
+    await burnPasswordCheck(input.password);
+    await writeAudit(db, { actor, action: "auth.login", outcome: "FAILURE", summary: "登录被拒：账号冻结中，未校验密码", ip: meta.ip });
+    throw badRequest(LOGIN_FAILED);
   }
-  if (user.frozenUntil && user.frozenUntil > now) {
-    throw new AppError("FORBIDDEN", freezeMessage(user.frozenUntil, now));
-  }
+  const failures = claimed[0].failedLoginCount;
   const trusted = await isTrustedDevice(db, clock, user.id, meta.deviceToken);
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    // Counted atomically: parallel wrong passwords are all counted.
-    const [{ failedLoginCount }] = await db.$queryRaw<{ failedLoginCount: number }[]>`
-      UPDATE "User" SET "failedLoginCount" = "failedLoginCount" + 1 WHERE id = ${user.id}::uuid RETURNING "failedLoginCount"`;
-    const outcome = onPasswordFailure({ failures: failedLoginCount, fromTrustedDevice: trusted, now, freezeSeconds: env().AUTH_FREEZE_SECONDS });
-    if (outcome.kind === "disable") {
+    const outcome = onPasswordFailure({ failures, fromTrustedDevice: trusted, now, freezeSeconds });
+    if (outcome.kind === "disable" && user.status === "ACTIVE") {
       await db.$transaction(async (tx) => {
         await tx.user.update({
           where: { id: user.id },
           data: { status: "DISABLED", disabledReason: "密码连续错误次数过多", frozenUntil: null, sessionVersion: { increment: 1 } },
         });
-        await writeAudit(tx, {
-          actor,
-          action: "auth.lockout.disable",
-          outcome: "FAILURE",
-          summary: `密码连续错误 ${failedLoginCount} 次，账号已停用`,
-          ip: meta.ip,
-        });
+        await writeAudit(tx, { actor, action: "auth.lockout.disable", outcome: "FAILURE", summary: `密码连续错误 ${failures} 次，账号已停用`, ip: meta.ip });
       });
-      throw new AppError("FORBIDDEN", `密码连续错误 ${failedLoginCount} 次，账号已停用。${disabledMessage(user.role)}`);
-    }
-    if (outcome.kind === "freeze") {
+    } else if (outcome.kind === "freeze") {
+      // The claim froze for the base period; a longer streak freezes longer (never shorter than already set).
       await db.$transaction(async (tx) => {
-        await tx.user.update({ where: { id: user.id }, data: { frozenUntil: outcome.until } });
+        await tx.$executeRaw`UPDATE "User" SET "frozenUntil" = GREATEST("frozenUntil", ${outcome.until}::timestamptz) WHERE id = ${user.id}::uuid`;
         await writeAudit(tx, {
           actor,
           action: "auth.lockout.freeze",
           outcome: "FAILURE",
-          summary: `密码连续错误 ${failedLoginCount} 次，冻结至 ${outcome.until.toISOString()}`,
+          summary: `密码连续错误 ${failures} 次，冻结至 ${outcome.until.toISOString()}`,
           ip: meta.ip,
         });
       });
-      throw new AppError("FORBIDDEN", freezeMessage(outcome.until, now));
+    } else {
+      await writeAudit(db, { actor, action: "auth.login", outcome: "FAILURE", summary: `登录失败：密码错误（连续第 ${failures} 次）`, ip: meta.ip });
     }
-    await writeAudit(db, { actor, action: "auth.login", outcome: "FAILURE", summary: `登录失败：密码错误（连续第 ${failedLoginCount} 次）`, ip: meta.ip });
-    throw badRequest(`账号或密码错误，再错 ${outcome.remaining} 次账号将被冻结`);
+    throw badRequest(LOGIN_FAILED);
   }
+  // Right: the streak ends. A freeze earned by others cannot be cleared here: its third claim would have been
+  // counted before ours and refused ours, so at most FREEZE_AFTER - 1 failures of this burst are counted now.
   await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, frozenUntil: null } });
+  // The password is proven right: from here on the manual's own wording (001 §1.2).
+  if (user.status === "DISABLED") {
+    await writeAudit(db, { actor, action: "auth.login", outcome: "FAILURE", summary: "登录失败：账号已停用", ip: meta.ip });
+    throw new AppError("FORBIDDEN", `账号已停用。${disabledMessage(user.role)}`);
+  }
   // A stopped organization or school closes its accounts too.
   const tenantStopped =
     (user.orgId && (await db.evaluationOrg.findUnique({ where: { id: user.orgId }, select: { status: true } }))?.status === "DISABLED") ||
