@@ -115,6 +115,30 @@ describe("forgot password", () => {
   });
 });
 
+describe("forgot password guesses", () => {
+  it("answers a wrong phone, a wrong code and an unknown account alike, and limits tries per account", async () => {
+    const school = await makeSchool(t.db);
+    const u = await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
+    const clock = fixedClock(T0);
+    const api = caller(t.db, { clock });
+    const cap = await api.auth.captcha();
+    await api.auth.forgotRequest({ account: u.account, phone: u.phone!, captchaId: cap.id, captchaAnswer: "8888" });
+    const reset = (account: string, phone: string, smsCode: string) =>
+      api.auth.forgotReset({ account, phone, smsCode, newPassword: "Reset@2026x", confirmPassword: "Reset@2026x" }).catch((e: Error) => e.message);
+    const right = await lastSmsCode(t.db, u.phone!);
+    const wrong = right === "000000" ? "111111" : "000000";
+    const answers = [await reset(u.account, nextPhone(), wrong), await reset(u.account, u.phone!, wrong), await reset("no-such-account", u.phone!, wrong)];
+    expect(new Set(answers)).toEqual(new Set(["短信验证码错误或已失效，请重新获取"]));
+    // A second account's phone with no code sent: the same answer again.
+    const v = await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: (await makeSchool(t.db)).id });
+    expect(await reset(v.account, v.phone!, wrong)).toBe(answers[0]);
+    // Ten tries an hour per account, whatever the phone; the eleventh is refused before any check.
+    for (let i = 0; i < 8; i++) await reset(u.account, nextPhone(), wrong);
+    expect(await reset(u.account, u.phone!, right)).toBe("尝试过于频繁，请 1 小时后再试");
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).passwordHash).toBe(u.passwordHash);
+  });
+});
+
 describe("errors", () => {
   it("input errors come back in Chinese and change nothing", async () => {
     const api = caller(t.db);

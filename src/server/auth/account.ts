@@ -3,7 +3,8 @@ import type { Db, Tx } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { SmsGateway } from "@/server/sms/gateway";
 import type { RequestMeta, SessionUser } from "@/server/session-user";
-import { badRequest } from "@/server/errors";
+import { AppError, badRequest } from "@/server/errors";
+import { hitLimits } from "@/server/rate-limit";
 import { writeAudit } from "@/server/audit/write";
 import { hashPassword, verifyPassword } from "./password";
 import { checkCaptcha } from "./captcha";
@@ -156,6 +157,7 @@ export async function updateProfile(
 }
 
 const RESET_SENT = "如果账号与手机号匹配，验证码已发送到该手机";
+const RESET_FAILED = "短信验证码错误或已失效，请重新获取";
 
 /** Forgot password, step 1: account + its bound phone + captcha. The answer never reveals whether they match. */
 export async function requestPasswordReset(deps: Deps, input: { account: string; phone: string; captchaId: string; captchaAnswer: string }, meta: RequestMeta) {
@@ -182,10 +184,24 @@ export async function resetForgottenPassword(
   meta: RequestMeta,
 ) {
   const { db, clock } = deps;
-  const user = await db.user.findUnique({ where: { account: input.account.trim() } });
-  if (!user || user.phone !== input.phone) throw badRequest("短信验证码错误");
-  checkNewPassword(input.newPassword, input.confirmPassword, { account: user.account, phone: user.phone });
-  await verifySmsCode(deps, { phone: input.phone, purpose: "RESET_PASSWORD", code: input.smsCode });
+  const account = input.account.trim();
+  // Everything that does not depend on the account first, the same for every caller.
+  checkNewPassword(input.newPassword, input.confirmPassword, { account, phone: input.phone });
+  if (!/^\d{6}$/.test(input.smsCode.trim())) throw badRequest("请输入 6 位短信验证码");
+  const limits = [{ key: `reset:account:${account.slice(0, 64)}`, windowSeconds: 3600, max: 10 }];
+  if (meta.ip) limits.push({ key: `reset:ip:${meta.ip}`, windowSeconds: 3600, max: 30 });
+  if (!(await hitLimits(db, clock, limits))) throw new AppError("TOO_MANY_REQUESTS", "尝试过于频繁，请 1 小时后再试");
+  const user = await db.user.findUnique({ where: { account } });
+  // One answer for a wrong account, a wrong phone, a missing or used code and a wrong code: anything else
+  // would tell a guesser which phone an account is bound to.
+  try {
+    if (!user || user.phone !== input.phone) throw badRequest(RESET_FAILED);
+    await verifySmsCode(deps, { phone: input.phone, purpose: "RESET_PASSWORD", code: input.smsCode });
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    await writeAudit(db, { action: "account.password.reset.self", outcome: "FAILURE", summary: `找回密码失败（账号 ${account.slice(0, 32)}）`, ip: meta.ip });
+    throw badRequest(RESET_FAILED);
+  }
   const passwordHash = await hashPassword(input.newPassword);
   const actor = { id: user.id, account: user.account, role: user.role, schoolId: user.schoolId, orgId: user.orgId, departmentId: user.departmentId };
   await db.$transaction(async (tx) => {
