@@ -7,6 +7,7 @@ import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { SmsGateway } from "@/server/sms/gateway";
 import type { RequestMeta, SessionUser } from "@/server/session-user";
+import { BAD_TEXT_MESSAGE, hasBadText } from "@/domain/text";
 import { AppError } from "@/server/errors";
 import type { RoleName } from "@/domain/auth/portals";
 import { actorOf, mintScope, type ScopeOfPortal } from "@/server/tenancy";
@@ -81,6 +82,12 @@ const appErrors = t.middleware(async ({ next }) => {
   return res;
 });
 
+/** Refuses NUL and half characters in any string of the input, before any procedure reads it. */
+const plainText = t.middleware(async ({ getRawInput, next }) => {
+  if (hasBadText(await getRawInput())) throw new TRPCError({ code: "BAD_REQUEST", message: BAD_TEXT_MESSAGE });
+  return next();
+});
+
 const requireSession = t.middleware(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "登录已失效，请重新登录" });
   return next({ ctx: { ...ctx, session: ctx.session } });
@@ -94,13 +101,14 @@ const requireComplete = t.middleware(({ ctx, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.meta({ access: "public" }).use(appErrors);
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(appErrors).use(plainText);
 /** Signed in, even with binding pending: only for the binding and session procedures. */
-export const sessionProcedure = t.procedure.meta({ access: "session" }).use(appErrors).use(requireSession);
+export const sessionProcedure = t.procedure.meta({ access: "session" }).use(appErrors).use(plainText).use(requireSession);
 /** Signed in with a complete account, any role. */
 export const protectedProcedure = t.procedure
   .meta({ access: "protected" })
   .use(appErrors)
+  .use(plainText)
   .use(requireSession)
   .use(requireComplete)
   .use(({ ctx, next }) => next({ ctx: { scope: mintScope(ctx.session), actor: actorOf(ctx.session) } }));
@@ -114,6 +122,7 @@ export function permissionProcedure<K extends Permission>(...perms: [K, ...K[]])
   return t.procedure
     .meta({ access: "permission", roles: rolesHolding(perms), permissions: perms, applicant: openToApplicant(perms) })
     .use(appErrors)
+    .use(plainText)
     .use(requireSession)
     .use(requireComplete)
     .use(({ ctx, next }) => {

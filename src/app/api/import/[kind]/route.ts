@@ -7,6 +7,8 @@ import { enqueue } from "@/server/jobs/queue";
 import { actorOf, mintScope, scopeFor } from "@/server/tenancy";
 import type { ImportJob } from "@/server/jobs/handlers";
 
+import { BAD_TEXT_MESSAGE, hasBadText } from "@/domain/text";
+
 export const dynamic = "force-dynamic";
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "x-content-type-options": "nosniff" } });
 
@@ -28,6 +30,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ kind: string }
     return json(400, { message: "上传内容无法识别" });
   }
   if (!file) return json(400, { message: "请选择文件" });
+  if (hasBadText(file.name)) return json(400, { message: BAD_TEXT_MESSAGE });
   if (!file.name.toLowerCase().endsWith(`.${entry.ext}`))
     return json(400, { message: entry.ext === "zip" ? "文件格式不正确，请上传 .zip 压缩包" : "文件格式不正确，请使用下载的 .xlsx 模板填写后导入" });
   const deps = { db: getDb(), clock: systemClock };

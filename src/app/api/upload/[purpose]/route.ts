@@ -6,6 +6,8 @@ import { AppError } from "@/server/errors";
 import { requesterOf } from "@/server/tenancy";
 import { UPLOAD_RULES, type UploadPurpose } from "@/domain/files/rules";
 
+import { BAD_TEXT_MESSAGE, hasBadText } from "@/domain/text";
+
 export const dynamic = "force-dynamic";
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "x-content-type-options": "nosniff" } });
@@ -32,6 +34,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ purpose: strin
     return json(400, { message: "上传内容无法识别" });
   }
   if (!file) return json(400, { message: "请选择文件" });
+  if (hasBadText(file.name)) return json(400, { message: BAD_TEXT_MESSAGE });
   try {
     const stored = await storeUpload({ db: getDb(), clock: systemClock }, who, purpose, {
       name: file.name,
