@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, importer, login, requester, runJobs } from "../support/trpc";
 import { runQueuedJobs } from "@/server/jobs/worker";
-import { idPhoto } from "../support/images";
+import { claimedPng, idPhoto } from "../support/images";
 import { fixedClock } from "@/server/clock";
 import { makeSchoolAccounts, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
@@ -52,6 +52,7 @@ describe("candidate photos", () => {
     await expect(upload("a", await idPhoto({ bg: "#ffffff" }))).rejects.toThrow("红色背景");
     await expect(upload("a", await idPhoto({ bg: "#1d4ed8" }))).rejects.toThrow("红色背景");
     await expect(upload("a", await idPhoto({ width: 300, height: 300 }))).rejects.toThrow("295×413");
+    await expect(upload("a", claimedPng(16000, 16000), "照片.png")).rejects.toThrow("照片尺寸过大（16000×16000 像素）");
     await expect(upload("a", Buffer.from("%PDF-1.4"), "照片.pdf")).rejects.toThrow("考生照片");
   });
 

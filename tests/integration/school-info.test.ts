@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { useTestDb } from "../support/db";
 import { caller, login, requester } from "../support/trpc";
-import { bigPng, jpeg, signaturePng } from "../support/images";
+import { bigPng, claimedPng, jpeg, signaturePng } from "../support/images";
 import { fixedClock } from "@/server/clock";
 import { makeSchool, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
@@ -54,6 +54,9 @@ describe("signature (电子签章)", () => {
     await expect(upload("principal", "SIGNATURE", "sig.png", await bigPng())).rejects.toThrow("文件过大");
     await expect(upload("principal", "SIGNATURE", "sig.png", await signaturePng(300))).rejects.toThrow("尺寸应约为 95×95 像素（当前 300×300）");
     await expect(upload("principal", "SIGNATURE", "sig.png", await signaturePng(95, true))).rejects.toThrow("透明背景");
+    // A picture too large to decode is named as such, with its size, for every image upload.
+    for (const purpose of ["SIGNATURE", "SCHOOL_LOGO"] as const)
+      await expect(upload("principal", purpose, "huge.png", claimedPng(16000, 16000))).rejects.toThrow("图片尺寸过大（16000×16000 像素）");
     expect(await t.db.storedFile.count({ where: { purpose: "SIGNATURE" } })).toBe(0);
     const ok = await upload("principal", "SIGNATURE", "sig.png", await signaturePng());
     await expect(api("principal").school.setSignature({ fileId: ok.id, agreed: false })).rejects.toThrow("电子签章使用授权委托书");

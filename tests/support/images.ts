@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 
 /** A square signature-like PNG: a dark stroke on a transparent background. */
@@ -31,4 +32,26 @@ export async function idPhoto(opts: { width?: number; height?: number; bg?: stri
   );
   const img = sharp({ create: { width: w, height: h, channels: 3, background: opts.bg ?? "#d40000" } }).composite([{ input: person }]);
   return opts.format === "png" ? img.png().toBuffer() : img.jpeg().toBuffer();
+}
+
+/** A PNG whose header claims width × height (a real IHDR with its CRC, one tiny IDAT): nothing is worth decoding. */
+export function claimedPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.alloc(5))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }

@@ -2,15 +2,12 @@
 // JPEG without metadata. Used by the single upload and by the photo zip import.
 import sharp from "sharp";
 import { photoProblem, redBorderRatio } from "@/domain/candidates/photo";
-const PIXEL_LIMIT = 4000 * 4000; // same bound as other uploads; kept here to avoid an import cycle
+import { imageHeader, PIXEL_LIMIT } from "@/server/files/image";
 
 export async function checkedPhoto(bytes: Buffer): Promise<{ ok: true; jpeg: Buffer } | { ok: false; error: string }> {
-  let meta;
-  try {
-    meta = await sharp(bytes, { limitInputPixels: PIXEL_LIMIT, failOn: "error" }).metadata();
-  } catch {
-    return { ok: false, error: "照片无法识别或已损坏" };
-  }
+  const header = await imageHeader(bytes, "照片");
+  if (!header.ok) return header;
+  const meta = header.meta;
   const size = { format: meta.format, width: meta.width, height: meta.height, bytes: bytes.length };
   const early = photoProblem({ ...size, redBorderRatio: 1 });
   if (early) return { ok: false, error: early };

@@ -1,6 +1,7 @@
 // Receives one uploaded file: size cap before buffering, extension allow-list and magic bytes, images
 // decoded with a low pixel limit and re-encoded without metadata; stored under a generated key.
-import sharp, { type Metadata, type Sharp } from "sharp";
+import sharp, { type Sharp } from "sharp";
+import { imageHeader, PIXEL_LIMIT } from "./image";
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { Requester } from "@/server/tenancy";
@@ -10,22 +11,16 @@ import { checkedPhoto } from "@/server/candidates/photo";
 import { holdsAny, UPLOAD_PERMISSIONS, type Permission } from "@/domain/auth/permissions";
 import { CONTENT_TYPES, UPLOAD_RULES, checkUpload, checkSignatureImage, sniff, type UploadPurpose } from "@/domain/files/rules";
 
-export const PIXEL_LIMIT = 4000 * 4000;
-
 /** Who may upload what: the permission table's upload column. Attaching the file is checked again by its use case. */
 export function mayUpload(holder: { permissions: readonly Permission[] }, purpose: UploadPurpose): boolean {
   return holdsAny(holder.permissions, UPLOAD_PERMISSIONS[purpose]);
 }
 
 async function normalizeImage(purpose: UploadPurpose, body: Buffer): Promise<{ body: Buffer; kind: "png" | "jpg" }> {
-  let img: Sharp;
-  let meta: Metadata;
-  try {
-    img = sharp(body, { limitInputPixels: PIXEL_LIMIT, failOn: "error" });
-    meta = await img.metadata();
-  } catch {
-    throw badRequest("图片无法识别或已损坏");
-  }
+  const header = await imageHeader(body);
+  if (!header.ok) throw badRequest(header.error);
+  const meta = header.meta;
+  const img: Sharp = sharp(body, { limitInputPixels: PIXEL_LIMIT, failOn: "error" });
   if (purpose === "SIGNATURE") {
     const { data, info } = await sharp(body, { limitInputPixels: PIXEL_LIMIT }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     let clear = 0;
