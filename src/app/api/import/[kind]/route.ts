@@ -8,6 +8,7 @@ import { actorOf, mintScope, scopeFor } from "@/server/tenancy";
 import type { ImportJob } from "@/server/jobs/handlers";
 
 import { BAD_TEXT_MESSAGE, hasBadText } from "@/domain/text";
+import { CROSS_SITE, crossSite } from "@/server/http/guards";
 
 export const dynamic = "force-dynamic";
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "x-content-type-options": "nosniff" } });
@@ -16,6 +17,7 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 export async function POST(req: Request, ctx: { params: Promise<{ kind: string }> }) {
   const entry = IMPORTS[(await ctx.params).kind];
   if (!entry) return json(404, { message: "未知的导入类型" });
+  if (crossSite(req)) return json(CROSS_SITE.status, { message: CROSS_SITE.message });
   const user = await getCurrentUser();
   if (!user) return json(401, { message: "登录已失效，请重新登录" });
   if (user.needsBinding || user.mustChangePassword || !mayImport(user, entry)) return json(403, { message: "无权导入" });

@@ -7,6 +7,7 @@ import { requesterOf } from "@/server/tenancy";
 import { UPLOAD_RULES, type UploadPurpose } from "@/domain/files/rules";
 
 import { BAD_TEXT_MESSAGE, hasBadText } from "@/domain/text";
+import { CROSS_SITE, crossSite } from "@/server/http/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,7 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 export async function POST(req: Request, ctx: { params: Promise<{ purpose: string }> }) {
   const purpose = (await ctx.params).purpose.toUpperCase().replace(/-/g, "_") as UploadPurpose;
   if (!(purpose in UPLOAD_RULES)) return json(404, { message: "未知的上传类型" });
+  if (crossSite(req)) return json(CROSS_SITE.status, { message: CROSS_SITE.message });
   const user = await getCurrentUser();
   if (!user) return json(401, { message: "登录已失效，请重新登录" });
   const who = user.needsBinding || user.mustChangePassword ? null : requesterOf(user);
