@@ -2,7 +2,7 @@
 // once an application is approved and the plan has ended. Until then it may do nothing else.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, lastSmsCode, login } from "../support/trpc";
+import { caller, lastSmsCode, login, newBrowser } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { makeCertificate, makeDepartment, makeOrg, makePlan, makeSchool, makeUser, PASSWORD } from "../support/factories";
 import { resolveSession } from "@/server/auth/session";
@@ -127,5 +127,32 @@ describe("new school registration", () => {
     expect((await t.db.school.findUniqueOrThrow({ where: { code: reg.code } })).isPilot).toBe(true);
     const certs = await caller(t.db, { clock, session: after }).lists.certificates({ filter: {}, ...page });
     expect(certs.rows.map((r) => r.code)).toEqual([d.certificate]);
+  });
+});
+
+describe("registration codes are capped", () => {
+  it("per school and per client, whatever phones are given", async () => {
+    const codes = Array.from({ length: 7 }, (_, i) => `41420999${String(i).padStart(2, "0")}`);
+    await t.db.schoolDirectoryEntry.createMany({
+      data: codes.map((code, i) => ({ code, name: `湖北限流测试学院${i}`, provinceCode: "42", regionCode: "420115", type: "HIGHER_VOCATIONAL" as const })),
+    });
+    const send = async (ip: string, i: number, phone: string) =>
+      caller(t.db, { clock, browser: newBrowser(ip) })
+        .register.sendCode({ provinceCode: "42", name: `湖北限流测试学院${i}`, code: codes[i], phone, ...captcha, captchaId: await captchaId() })
+        .then(
+          () => "sent",
+          (e: Error) => e.message,
+        );
+    // One school, many phones, several clients: five a day.
+    const perSchool = [];
+    for (let k = 0; k < 6; k++) perSchool.push(await send(`198.51.100.${k}`, 0, `1590000${String(2000 + k)}`));
+    expect(perSchool.slice(0, 5)).toEqual(Array(5).fill("sent"));
+    expect(perSchool[5]).toContain("注册验证码发送次数已达上限");
+    // One client, many schools: five an hour.
+    const perClient = [];
+    for (let i = 1; i < 7; i++) perClient.push(await send("198.51.100.200", i, `1590000${String(3000 + i)}`));
+    expect(perClient.slice(0, 5)).toEqual(Array(5).fill("sent"));
+    expect(perClient[5]).toContain("注册验证码发送次数已达上限");
+    expect(await t.db.smsCode.count({ where: { purpose: "REGISTER", phone: { in: ["15900002005", "15900003006"] } } })).toBe(0);
   });
 });

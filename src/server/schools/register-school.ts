@@ -7,7 +7,8 @@ import type { Clock } from "@/server/clock";
 import type { SmsGateway } from "@/server/sms/gateway";
 import type { RequestMeta } from "@/server/session-user";
 import { writeAudit } from "@/server/audit/write";
-import { badRequest, conflict } from "@/server/errors";
+import { AppError, badRequest, conflict } from "@/server/errors";
+import { hitLimits } from "@/server/rate-limit";
 import { checkCaptcha } from "@/server/auth/captcha";
 import { sendSmsCode, verifySmsCode } from "@/server/sms/codes";
 import { hashPassword } from "@/server/auth/password";
@@ -46,9 +47,25 @@ async function checkRegistrable(db: Db, input: RegistrationInput) {
   return entry;
 }
 
+export const REGISTER_LIMITS = { perSchoolDay: 5, perClientHour: 5, perClientDay: 10, allDay: 500 };
+
 export async function sendRegistrationCode(deps: Deps, input: RegistrationInput & { captchaId: string; captchaAnswer: string }, meta: RequestMeta) {
   if (!(await checkCaptcha(deps.db, deps.clock, input.captchaId, input.captchaAnswer))) throw badRequest("图形验证码错误或已过期，请重新输入");
-  await checkRegistrable(deps.db, input);
+  const entry = await checkRegistrable(deps.db, input);
+  // Registration is rare (a few hundred schools a year) and anonymous: codes per school, per client and for
+  // the whole platform are capped, so the form cannot be used to send SMS to arbitrary phones.
+  const limits = [
+    { key: `register:school:${entry.code}:1d`, windowSeconds: 86400, max: REGISTER_LIMITS.perSchoolDay },
+    { key: "register:all:1d", windowSeconds: 86400, max: REGISTER_LIMITS.allDay },
+    ...(meta.ip
+      ? [
+          { key: `register:ip:${meta.ip}:1h`, windowSeconds: 3600, max: REGISTER_LIMITS.perClientHour },
+          { key: `register:ip:${meta.ip}:1d`, windowSeconds: 86400, max: REGISTER_LIMITS.perClientDay },
+        ]
+      : []),
+  ];
+  if (!(await hitLimits(deps.db, deps.clock, limits)))
+    throw new AppError("TOO_MANY_REQUESTS", "注册验证码发送次数已达上限，请明天再试或联系所在省级教育行政部门");
   await sendSmsCode(deps, { phone: input.phone, purpose: "REGISTER", ip: meta.ip });
   return { ok: true };
 }
