@@ -82,7 +82,14 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
 
 /** `group`: its own process group, so stopServer() ends npx, next and next-server together (test runs). */
 export function serve(env: NodeJS.ProcessEnv, port: number, dev = false, group = false): ChildProcess {
-  return spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port), "-H", "0.0.0.0"], { cwd: ROOT, stdio: "inherit", env, detached: group });
+  // NODE_ENV as `next start` / `next dev` would set it: the custom server (scripts/server.ts) runs Next itself.
+  const nodeEnv = dev ? "development" : "production";
+  return spawn("npx", ["tsx", "scripts/server.ts", ...(dev ? ["--dev"] : []), String(port)], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: nodeEnv },
+    detached: group,
+  });
 }
 
 /** The background worker as its own process (imports, exports, clean-up); `group` as for serve(). */

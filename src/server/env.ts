@@ -24,6 +24,11 @@ const schema = z.object({
   IDENTITY_PROVIDER: z.enum(["local", "http"]).default("local"),
   IDENTITY_HTTP_URL: z.string().url().optional(),
   IDENTITY_HTTP_TOKEN: z.string().optional(),
+  // Proxies in front whose X-Forwarded-For may be believed: a hop count ("1") or their addresses, comma-separated.
+  TRUSTED_PROXY: z
+    .string()
+    .regex(/^(\d+|[0-9a-fA-F.:]+(\s*,\s*[0-9a-fA-F.:]+)*)?$/, "须为代理层数（如 1）或以逗号分隔的代理地址")
+    .optional(),
   AUTH_FREEZE_SECONDS: z.coerce.number().int().positive().default(900),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
