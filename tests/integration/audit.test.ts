@@ -4,6 +4,7 @@ import { caller, login } from "../support/trpc";
 import { makeUser, makeSchool, PASSWORD } from "../support/factories";
 import { fixedClock } from "@/server/clock";
 import { migrate } from "@/server/db/migrate";
+import { LISTS } from "@/server/lists/registry";
 
 const t = useTestDb();
 
@@ -28,6 +29,10 @@ describe("audit log", () => {
     expect(res.rows.every((r) => r.account === p.account)).toBe(true);
     expect(res.rows[0]).toMatchObject({ tenantType: "SCHOOL", tenantId: school.id, ip: "203.0.113.10" });
     await expect(caller(t.db, { clock, session: sp }).lists.auditLog({ filter: {}, page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The export's 操作 column names each action in Chinese, as the page does.
+    const op = LISTS.auditLog.columns.find((c) => c.header === "操作")!;
+    expect(res.rows.map((r) => op.value(r as never)).sort()).toEqual(expect.arrayContaining(["登录密码验证"]));
+    expect(res.rows.every((r) => !/^[a-z.]+$/.test(String(op.value(r as never))))).toBe(true);
   });
 
   it("migrations are recorded and a re-run applies nothing", async () => {

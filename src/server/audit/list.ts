@@ -4,6 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { and, type ListDef } from "@/server/lists/define";
 import { forbidden } from "@/server/errors";
 import { ROLE_LABELS } from "@/domain/auth/portals";
+import { actionLabel } from "@/domain/audit/actions";
 
 const day = z
   .string()
@@ -50,7 +51,7 @@ export const auditList: ListDef<z.infer<typeof filter>, AuditRow, Prisma.AuditLo
     { header: "时间", width: 20, value: (r) => r.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) },
     { header: "账号", value: (r) => r.account ?? "" },
     { header: "角色", value: (r) => (r.role ? ROLE_LABELS[r.role] : "") },
-    { header: "操作", value: (r) => r.action },
+    { header: "操作", value: (r) => actionLabel(r.action) },
     { header: "摘要", width: 60, value: (r) => r.summary },
     { header: "结果", value: (r) => (r.outcome === "SUCCESS" ? "成功" : "失败") },
     { header: "IP", value: (r) => r.ip ?? "" },

@@ -3,6 +3,7 @@ import { useSearchParams } from "next/navigation";
 import { useTRPC } from "@/trpc/react";
 import { ListPage } from "@/components/list/list-page";
 import { ROLE_LABELS } from "@/domain/auth/portals";
+import { actionLabel } from "@/domain/audit/actions";
 
 const ACTIONS = [
   { value: "", label: "全部操作" },
@@ -41,7 +42,7 @@ export function AuditPage() {
         { header: "时间", cell: (r) => r.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }), className: "whitespace-nowrap text-slate-500" },
         { header: "账号", cell: (r) => r.account ?? "—", className: "font-mono text-xs" },
         { header: "角色", cell: (r) => (r.role ? ROLE_LABELS[r.role] : "—"), className: "whitespace-nowrap" },
-        { header: "操作", cell: (r) => r.action, className: "font-mono text-xs" },
+        { header: "操作", cell: (r) => <span title={r.action}>{actionLabel(r.action)}</span>, className: "whitespace-nowrap" },
         { header: "摘要", cell: (r) => r.summary },
         { header: "结果", cell: (r) => (r.outcome === "SUCCESS" ? <span className="text-green-700">成功</span> : <span className="text-red-600">失败</span>) },
         { header: "IP", cell: (r) => r.ip ?? "—", className: "font-mono text-xs" },
