@@ -206,8 +206,9 @@ describe("export", () => {
   });
 
   it("escapes cells that would run as formulas", async () => {
-    await t.db.evaluationOrg.create({ data: { code: "999", name: '=HYPERLINK("http://x")' } });
-    const r = await exportNow(api("admin"), t.db, clock, { list: "orgs", filter: { code: "999" }, smsCode: await code("admin") });
+    // Seven digits: factory orgs have at most six, so the code filter (a prefix match) finds this one alone.
+    await t.db.evaluationOrg.create({ data: { code: "9999999", name: '=HYPERLINK("http://x")' } });
+    const r = await exportNow(api("admin"), t.db, clock, { list: "orgs", filter: { code: "9999999" }, smsCode: await code("admin") });
     const { rows } = await readXlsx(r.fileId);
     expect(rows[2][2]).toBe('\'=HYPERLINK("http://x")');
   });
