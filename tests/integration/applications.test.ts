@@ -128,6 +128,14 @@ describe("pilot application reads", () => {
     expect(others.rows.some((r) => mine.rows.some((m) => m.id === r.id))).toBe(false);
     const whPlans = await api("wh").applications.applicable();
     expect(whPlans.map((p) => p.id)).toContain(plan.id);
+    // The level applied for this year is marked with that application; another school still has it free.
+    const { levelId } = await ids();
+    const levels = whPlans.find((p) => p.id === plan.id)!.levels;
+    const mineThisYear = await t.db.pilotApplication.findFirstOrThrow({ where: { schoolId: s.wh.schoolId!, certificateLevelId: levelId, year: plan.year } });
+    expect(levels.find((l) => l.id === levelId)!.appliedId).toBe(mineThisYear.id);
+    expect(levels.filter((l) => l.id !== levelId).every((l) => l.appliedId === null)).toBe(true);
+    const otherLevels = (await api("whOther").applications.applicable()).find((p) => p.id === plan.id)!.levels;
+    expect(otherLevels.find((l) => l.id === levelId)!.appliedId).toBeNull();
     expect((await api("bj").applications.applicable()).map((p) => p.id)).not.toContain(plan.id);
   });
 });

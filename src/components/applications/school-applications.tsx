@@ -216,11 +216,14 @@ function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => 
         <Field label="选择试点证书" htmlFor="ap-level" required>
           <select id="ap-level" className="input" disabled={!!row} value={f.levelId} onChange={(e) => patch({ levelId: e.target.value })}>
             <option value="">请选择</option>
-            {plan?.levels.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}（{LEVEL_LABELS[l.level]}）
-              </option>
-            ))}
+            {plan?.levels.map((l) => {
+              const taken = !!l.appliedId && l.appliedId !== row?.id;
+              return (
+                <option key={l.id} value={l.id} disabled={taken}>
+                  {l.name}（{LEVEL_LABELS[l.level]}）{taken ? "（本年度已申报）" : ""}
+                </option>
+              );
+            })}
           </select>
         </Field>
       </div>

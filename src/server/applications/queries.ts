@@ -16,6 +16,13 @@ export async function applicableNow({ ctx: { db, clock, scope } }: { ctx: ReadCt
     select: { id: true, level: true, certificate: { select: { id: true, code: true, name: true } } },
     orderBy: [{ certificate: { code: "asc" } }, { level: "asc" }],
   });
+  // One application per certificate level and year: a level already applied for that year is marked with its
+  // application, so the form offers it only to that application's own edit.
+  const applied = await db.pilotApplication.findMany({
+    where: { schoolId: scope.schoolId, year: { in: [...new Set(plans.map((p) => p.year))] } },
+    select: { id: true, certificateLevelId: true, year: true },
+  });
+  const appliedId = (levelId: string, year: number) => applied.find((a) => a.certificateLevelId === levelId && a.year === year)?.id ?? null;
   return plans.map((p) => ({
     id: p.id,
     year: p.year,
@@ -24,6 +31,6 @@ export async function applicableNow({ ctx: { db, clock, scope } }: { ctx: ReadCt
     byMajor: p.byMajor,
     levels: levels
       .filter((l) => p.scope === "ALL" || p.certificates.some((c) => c.certificateId === l.certificate.id))
-      .map((l) => ({ id: l.id, level: l.level, name: l.certificate.name, code: l.certificate.code })),
+      .map((l) => ({ id: l.id, level: l.level, name: l.certificate.name, code: l.certificate.code, appliedId: appliedId(l.id, p.year) })),
   }));
 }
