@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { anyId, login, makeSchool, makeUser } from "../fixtures";
+import { anyId, login, makeSchool, makeUser, sql } from "../fixtures";
 
 test("a province publishes an application plan that is open now; a school of the province sees it on its workbench", async ({ page, browser }, info) => {
   const edu = await makeUser("EDU", { departmentId: await anyId("EducationDepartment", `name = '北京市教育委员会'`) });
@@ -9,7 +9,15 @@ test("a province publishes an application plan that is open now; a school of the
   await page.getByRole("button", { name: "发布申报计划" }).click();
   const d = page.getByRole("dialog", { name: "发布申报计划" });
   const batch = `第${"一二三四五六七八九十"[Math.floor(Math.random() * 10)]}${"一二三四五六七八九"[Math.floor(Math.random() * 9)]}批`;
-  await d.getByRole("textbox", { name: "申报批次" }).fill(batch);
+  // The form proposes the department's next unused batch of the year (never one that exists).
+  const proposed = d.getByRole("textbox", { name: "申报批次" });
+  await expect(proposed).toHaveValue(/^第[一二三四五六七八九十]+批$/);
+  const used = await sql<{ batch: string }>(
+    `SELECT p.batch FROM "ApplicationPlan" p JOIN "EducationDepartment" e ON e.id = p."departmentId" WHERE e.name = '北京市教育委员会' AND p.year = $1`,
+    [new Date().getFullYear()],
+  );
+  expect(used.map((u) => u.batch)).not.toContain(await proposed.inputValue());
+  await proposed.fill(batch);
   await d.getByLabel("要求按专业填报").check();
   await d.getByLabel("部分").check();
   await d.getByRole("button", { name: "保存" }).click();

@@ -150,7 +150,8 @@ function PlanDialog({ row, onClose, onSaved }: { row?: Row; onClose: () => void;
   const now = new Date();
   const [f, patch] = usePatchState({
     year: String(row?.year ?? now.getFullYear()),
-    batch: row?.batch ?? "第一批",
+    // Empty until typed: a new plan proposes the department's next unused batch of the year.
+    batch: row?.batch ?? "",
     startsAt: row ? toLocal(row.startsAt) : toLocal(now),
     endsAt: row ? toLocal(row.endsAt) : toLocal(new Date(now.getTime() + 14 * 86400000)),
     byMajor: row?.byMajor ?? false,
@@ -159,6 +160,8 @@ function PlanDialog({ row, onClose, onSaved }: { row?: Row; onClose: () => void;
     certificateIds: row?.certificates.map((c) => c.id) ?? ([] as string[]),
   });
   const [error, setError] = useState("");
+  const proposed = useQuery({ ...trpc.plans.nextBatch.queryOptions({ year: Number(f.year) }), enabled: !row && /^\d{4}$/.test(f.year) });
+  const batch = f.batch || proposed.data?.batch || "";
   return (
     <Dialog
       wide
@@ -179,7 +182,7 @@ function PlanDialog({ row, onClose, onSaved }: { row?: Row; onClose: () => void;
                 await save.mutateAsync({
                   id: row?.id,
                   year: Number(f.year),
-                  batch: f.batch,
+                  batch,
                   startsAt: fromLocal(f.startsAt),
                   endsAt: fromLocal(f.endsAt),
                   byMajor: f.byMajor,
@@ -203,7 +206,7 @@ function PlanDialog({ row, onClose, onSaved }: { row?: Row; onClose: () => void;
           <input id="p-year" className="input" inputMode="numeric" value={f.year} onChange={(e) => patch({ year: e.target.value.replace(/\D/g, "") })} />
         </Field>
         <Field label="申报批次" htmlFor="p-batch" required>
-          <input id="p-batch" className="input" value={f.batch} onChange={(e) => patch({ batch: e.target.value })} />
+          <input id="p-batch" className="input" value={batch} onChange={(e) => patch({ batch: e.target.value })} />
         </Field>
         <Field label="开始时间" htmlFor="p-start" required>
           <input id="p-start" type="datetime-local" className="input" value={f.startsAt} onChange={(e) => patch({ startsAt: e.target.value })} />

@@ -101,3 +101,28 @@ describe("application plans", () => {
     expect(await t.db.applicationPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ byMajor: plan.byMajor, scope: plan.scope });
   });
 });
+
+describe("the proposed batch", () => {
+  it("is the province's next unused batch of the year; another province and a school get nothing of it", async () => {
+    const hbPlans = await t.db.applicationPlan.findMany({ where: { department: { users: { some: { id: s.hb.id } } }, year: YEAR + 1 } });
+    expect(hbPlans).toHaveLength(0);
+    expect(await api("hb").plans.nextBatch({ year: YEAR + 1 })).toEqual({ batch: "第一批" });
+    const dept = (await t.db.user.findUniqueOrThrow({ where: { id: s.hb.id } })).departmentId!;
+    for (const batch of ["第一批", "第二批"])
+      await t.db.applicationPlan.create({
+        data: {
+          departmentId: dept,
+          year: YEAR + 1,
+          batch,
+          startsAt: d(`${YEAR + 1}-03-01T00:00:00Z`),
+          endsAt: d(`${YEAR + 1}-03-20T00:00:00Z`),
+          byMajor: false,
+          cityReviewFirst: false,
+          scope: "ALL",
+        },
+      });
+    expect(await api("hb").plans.nextBatch({ year: YEAR + 1 })).toEqual({ batch: "第三批" });
+    expect(await api("bj").plans.nextBatch({ year: YEAR + 1 })).toEqual({ batch: "第一批" });
+    await expect(api("whSchool").plans.nextBatch({ year: YEAR + 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

@@ -36,3 +36,31 @@ export function planProblem(d: PlanDraft, now: Date, existing?: { startsAt: Date
   }
   return null;
 }
+
+const DIGITS = "一二三四五六七八九";
+/** 第N批 as a number (1–99), or null for any other name. */
+export function batchNumber(batch: string): number | null {
+  const m = /^第([一二三四五六七八九十]+)批$/.exec(batch);
+  if (!m) return null;
+  const t = m[1];
+  const d = (c: string | undefined) => (c ? DIGITS.indexOf(c) + 1 : 0);
+  if (t === "十") return 10;
+  if (!t.includes("十")) return t.length === 1 ? d(t) : null;
+  const [tens, ones] = t.split("十");
+  if (ones.length > 1 || tens.length > 1) return null;
+  return (tens ? d(tens) : 1) * 10 + d(ones || undefined);
+}
+
+export function batchName(n: number): string {
+  const d = (k: number) => DIGITS[k - 1];
+  if (n < 10) return `第${d(n)}批`;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `第${tens > 1 ? d(tens) : ""}十${ones ? d(ones) : ""}批`;
+}
+
+/** The batch a new plan of the year should default to: the one after the last used (第一批 when none). */
+export function nextBatch(used: string[]): string {
+  const max = Math.max(0, ...used.map(batchNumber).filter((n): n is number => n !== null));
+  return batchName(Math.min(max + 1, 99));
+}

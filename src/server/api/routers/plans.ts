@@ -2,6 +2,7 @@ import { z } from "zod";
 import { enabledCertificateOptions } from "@/server/catalogue/certificate-options";
 import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { canManagePlans, deletePlan, savePlan } from "@/server/plans/manage-plans";
+import { proposedBatch } from "@/server/plans/next-batch";
 
 const readers = permissionProcedure("school.plans", "edu.plans");
 const edu = permissionProcedure("edu.plans");
@@ -25,6 +26,8 @@ export const plansRouter = createTRPCRouter({
     )
     .mutation(({ ctx, input }) => savePlan({ ctx, input })),
   delete: edu.input(z.strictObject({ id: z.uuid("申报计划不存在") })).mutation(({ ctx, input }) => deletePlan({ ctx, input })),
+  /** The next unused 申报批次 of the year, the form's default. */
+  nextBatch: edu.input(z.strictObject({ year: z.number().int().min(2019).max(2100) })).query(({ ctx, input }) => proposedBatch({ ctx, input })),
   /** Enabled certificates for the 开放证书范围 picker. */
   certificateOptions: edu.query(({ ctx }) => enabledCertificateOptions({ ctx })),
 });
