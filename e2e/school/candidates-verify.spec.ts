@@ -74,3 +74,16 @@ test("import a photo zip, 批量认证, 人工确认 the one that needs it, dele
   await rowOf("甲同学").getByRole("button", { name: "删除" }).click();
   await expect(page.locator("[data-candidate]")).toHaveCount(1);
 });
+
+test("添加考生: the photo shows right after upload, before the candidate is saved", async ({ page }) => {
+  const school = await makeSchool("110108");
+  await login(page, "school", await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id }));
+  await page.goto("/school/candidates");
+  await page.getByRole("button", { name: "添加考生" }).click();
+  const d = page.getByRole("dialog");
+  await d.locator('input[type="file"]').setInputFiles({ name: "照片.jpg", mimeType: "image/jpeg", buffer: await idPhoto() });
+  const img = d.getByRole("img", { name: "考生照片" });
+  await expect(img).toBeVisible();
+  // Decoded: the preview's /api/files request answered with the picture, not 404.
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(295);
+});

@@ -58,6 +58,10 @@ describe("candidate photos", () => {
 
   it("a photo moves 无照片 → 信息待认证; only the candidate's school reads it", async () => {
     const f = await upload("a", await idPhoto());
+    // Just uploaded, not saved with a candidate yet: the uploader previews it, nobody else reads it.
+    const fresh = await t.db.storedFile.findUniqueOrThrow({ where: { id: f.id } });
+    expect(await canDownload(t.db, requester(s.a), fresh, clock.now())).toBe(true);
+    expect(await canDownload(t.db, requester(s.b), fresh, clock.now())).toBe(false);
     const { id } = await api("a").candidates.save(form(nextId(), f.id));
     const c = await t.db.candidate.findUniqueOrThrow({ where: { id } });
     expect(c.status).toBe("PENDING_VERIFICATION");

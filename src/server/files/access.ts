@@ -47,7 +47,8 @@ export async function canDownload(db: Db, who: Requester | null, file: StoredFil
       // The importer, or another account of the same school looking at the school's 导入记录.
       return own || (scope.kind === "school" && (await db.importRecord.count({ where: { failedFileId: file.id, schoolId: scope.schoolId } })) > 0);
     case "CANDIDATE_PHOTO":
-      if (scope.kind === "admin") return true;
+      // The uploader previews the photo before the candidate is saved with it.
+      if (own || scope.kind === "admin") return true;
       return scope.kind === "school" && (await db.candidate.count({ where: { photoFileId: file.id, schoolId: scope.schoolId } })) > 0;
     case "SCHOOL_LOGO":
     case "STANDARD_ATTACHMENT":
