@@ -8,6 +8,10 @@ test("a school applies by major under the open plan and submits; the submitted a
   await page.getByRole("link", { name: "证书试点申报" }).click();
   await page.getByRole("button", { name: "申报证书试点" }).click();
   const d = page.getByRole("dialog", { name: "申报证书试点" });
+  // An empty form is checked before the irreversible-submit confirmation is offered.
+  await d.getByRole("button", { name: "保存并提交" }).click();
+  await expect(d.getByRole("alert")).toContainText("请选择试点证书");
+  await expect(d.getByRole("button", { name: "确定提交" })).toHaveCount(0);
   await d.getByLabel("选择试点证书").selectOption({ label: "化工精馏安全控制职业技能等级证书（中级）" });
   await d.getByLabel("搜索专业").fill("应用化工");
   await d.getByRole("button", { name: /【470201】应用化工技术/ }).click();
@@ -17,8 +21,8 @@ test("a school applies by major under the open plan and submits; the submitted a
   await d.getByLabel("师资情况").fill("化工专业专任教师 8 人，其中双师型 5 人");
   await d.getByLabel("场地情况").fill("精馏仿真实训室 2 间，工位 60 个");
   await d.getByRole("button", { name: "保存并提交" }).click();
-  await d.getByRole("button", { name: "确定提交" }).click();
   await expect(d.getByRole("alert")).toContainText("申请培训人数不能超过本专业在校学生数");
+  await expect(d.getByRole("button", { name: "确定提交" })).toHaveCount(0);
   await d.getByLabel("应用化工技术申请培训人数").fill("120");
   await expect(d.getByText("申请培训总人数：120")).toBeVisible();
   await page.screenshot({ path: info.outputPath("application.png"), fullPage: true });

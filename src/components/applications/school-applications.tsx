@@ -8,7 +8,7 @@ import { ListPage } from "../list/list-page";
 import { UploadButton } from "../upload";
 import { usePatchState } from "../use-patch";
 import { ApplicationDetailDialog } from "./application-detail";
-import { APPLICATION_STATUS_LABELS, canEditApplication, requestedTotalOf, type ApplicationStatus } from "@/domain/pilots/application";
+import { APPLICATION_STATUS_LABELS, applicationProblem, canEditApplication, requestedTotalOf, type ApplicationStatus } from "@/domain/pilots/application";
 import { LEVEL_LABELS, MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 type Line = { majorId: string; code: string; name: string; students: number; teachers: number; requested: number };
@@ -197,7 +197,24 @@ function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => 
           <button className="btn-default" disabled={save.isPending} onClick={() => submit(false)}>
             保存
           </button>
-          <button className="btn-primary" disabled={save.isPending} onClick={() => setConfirming(true)}>
+          <button
+            className="btn-primary"
+            disabled={save.isPending}
+            onClick={() => {
+              // The same rules as the server, before asking for the irreversible confirmation.
+              const problem = !f.levelId
+                ? "请选择试点证书"
+                : applicationProblem({
+                    byMajor: !!plan?.byMajor,
+                    lines: f.lines,
+                    requestedTotal: plan?.byMajor ? null : Number(f.total || 0),
+                    teacherSituation: f.teacher,
+                    siteSituation: f.site,
+                  });
+              setError(problem ?? "");
+              setConfirming(!problem);
+            }}
+          >
             保存并提交
           </button>
         </>
