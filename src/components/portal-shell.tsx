@@ -9,6 +9,9 @@ async function tenantName(u: SessionUser): Promise<string> {
   if (u.schoolId) return (await db.school.findUnique({ where: { id: u.schoolId }, select: { name: true } }))?.name ?? "";
   if (u.orgId) return (await db.evaluationOrg.findUnique({ where: { id: u.orgId }, select: { name: true } }))?.name ?? "";
   if (u.departmentId) return (await db.educationDepartment.findUnique({ where: { id: u.departmentId }, select: { name: true } }))?.name ?? "";
+  // A student belongs to the school that registered them as a candidate.
+  if (u.role === "STUDENT")
+    return (await db.candidate.findFirst({ where: { userId: u.id }, select: { school: { select: { name: true } } } }))?.school.name ?? "";
   return "综合业务管理";
 }
 
@@ -26,7 +29,7 @@ export async function PortalShell({ portal, user, children }: { portal: Portal; 
               <div className="truncate text-xs text-white/70">{tenant}</div>
             </div>
           </div>
-          <UserMenu name={user.name ?? user.account} role={ROLE_LABELS[user.role]} />
+          <UserMenu name={user.name ?? user.account} role={ROLE_LABELS[user.role]} portal={portal} />
         </div>
         <ShellNav menu={menu} variant="top" />
       </header>
