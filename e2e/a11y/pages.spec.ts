@@ -53,7 +53,7 @@ for (const w of WIDTHS) {
   test(`public pages pass axe at ${w.name} width`, async ({ browser }, info) => {
     const ctx = await browser.newContext({ viewport: { width: w.width, height: w.height } });
     const page = await ctx.newPage();
-    for (const p of ["/", "/notices", "/certificates", "/school/login", "/register"])
+    for (const p of ["/", "/notices", "/certificates", "/school/login", "/register", "/no-such-page"])
       await check(page, p, info.outputPath(`public${p.replace(/\//g, "_")}-${w.name}.png`));
     await ctx.close();
   });

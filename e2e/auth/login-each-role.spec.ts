@@ -26,11 +26,14 @@ for (const r of ROLES) {
     await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
     await expect(page.getByText("账号安全")).toBeVisible();
     if (r.menu) await expect(page.getByRole("link", { name: r.menu })).toBeVisible();
+    // A student belongs to a school, never to 综合业务管理 (the admin's unit).
+    if (r.role === "STUDENT") await expect(page.locator("header").first()).not.toContainText("综合业务管理");
     // A sub-account never sees user management.
     if (r.role === "SCHOOL_ADMIN") await expect(page.getByRole("link", { name: "系统管理" })).toHaveCount(0);
     await page.screenshot({ path: info.outputPath(`${r.role}.png`), fullPage: true });
     await logout(page);
-    // After logout the portal is closed again.
+    // Logging out lands on this portal's own login page, and the portal is closed again.
+    await expect(page).toHaveURL(new RegExp(`/${r.portal}/login`));
     await page.goto(`/${r.portal}`);
     await expect(page).toHaveURL(new RegExp(`/${r.portal}/login`));
   });

@@ -25,3 +25,15 @@ test("a portal is usable at phone width", async ({ browser }, info) => {
   await page.screenshot({ path: info.outputPath("users-phone.png"), fullPage: true });
   await ctx.close();
 });
+
+test("an unknown address gets the site's own 404 page, and the favicon is served", async ({ page, request }, info) => {
+  const res = await page.goto("/no-such-page");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "您访问的页面不存在" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /职业技能等级证书信息管理服务平台/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "返回首页" })).toHaveAttribute("href", "/");
+  await page.screenshot({ path: info.outputPath("404.png"), fullPage: true });
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+});

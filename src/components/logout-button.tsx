@@ -2,8 +2,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { useTRPC } from "@/trpc/react";
+import type { Portal } from "@/domain/auth/portals";
 
-export function LogoutButton({ className, label = "退出登录", role }: { className?: string; label?: string; role?: string }) {
+/** Signs out and lands on the portal's own login page (the general one when no portal is known). */
+export function LogoutButton({ className, label = "退出登录", role, portal }: { className?: string; label?: string; role?: string; portal?: Portal }) {
   const trpc = useTRPC();
   const logout = useMutation(trpc.auth.logout.mutationOptions());
   return (
@@ -13,7 +15,7 @@ export function LogoutButton({ className, label = "退出登录", role }: { clas
       className={className}
       onClick={async () => {
         await logout.mutateAsync().catch(() => {});
-        await signOut({ callbackUrl: "/login" });
+        await signOut({ callbackUrl: portal ? `/${portal}/login` : "/login" });
       }}
     >
       {label}

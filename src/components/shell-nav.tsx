@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { MenuSection } from "@/domain/auth/portals";
+import type { MenuSection, Portal } from "@/domain/auth/portals";
 import { LogoutButton } from "./logout-button";
 
 function activeSection(menu: MenuSection[], path: string): MenuSection | undefined {
@@ -51,7 +51,7 @@ export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top
   );
 }
 
-export function UserMenu({ name, role }: { name: string; role: string }) {
+export function UserMenu({ name, role, portal }: { name: string; role: string; portal: Portal }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -89,7 +89,7 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
           <Link role="menuitem" href="/account/password" className="block px-4 py-2 hover:bg-slate-50">
             修改密码
           </Link>
-          <LogoutButton role="menuitem" className="block w-full px-4 py-2 text-left hover:bg-slate-50" />
+          <LogoutButton role="menuitem" portal={portal} className="block w-full px-4 py-2 text-left hover:bg-slate-50" />
         </div>
       )}
     </div>

@@ -22,7 +22,7 @@ export function ReviewQueue({ stage }: { stage: "CITY" | "PROVINCE" }) {
   return (
     <>
       {message && (
-        <p className={`${message.kind === "ok" ? "alert-info" : "alert-error"} mb-3`} role="status">
+        <p className={`${message.kind === "ok" ? "alert-ok" : "alert-error"} mb-3`} role="status">
           {message.text}
         </p>
       )}

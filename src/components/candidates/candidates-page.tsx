@@ -67,7 +67,7 @@ export function CandidatesPage() {
   return (
     <>
       {message && (
-        <p className={`${message.kind === "ok" ? "alert-info" : "alert-error"} mb-3`} role="status">
+        <p className={`${message.kind === "ok" ? "alert-ok" : "alert-error"} mb-3`} role="status">
           {message.text}
         </p>
       )}

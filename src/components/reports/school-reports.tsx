@@ -53,7 +53,7 @@ export function SchoolReports() {
         </p>
       )}
       {message && (
-        <p className={`${message.kind === "ok" ? "alert-info" : "alert-error"} mb-3`} role="alert">
+        <p className={`${message.kind === "ok" ? "alert-ok" : "alert-error"} mb-3`} role="alert">
           {message.text}
         </p>
       )}
