@@ -48,6 +48,12 @@ test("a principal submits, withdraws and resubmits a weekly report that the depa
   const eduRow = reviews.locator("tbody tr").filter({ hasText: schoolName });
   await expect(eduRow).toContainText("待审核");
   await eduRow.getByRole("button", { name: "审核" }).click();
+  // The reviewer sees the report itself and its signed scan before deciding.
+  const review = edu.getByRole("dialog", { name: "审核周报" });
+  await expect(review).toContainText("培训学生 40 人");
+  await expect(review).toContainText("站点设备调试完成");
+  await expect(review.getByRole("link", { name: PDF.name })).toBeVisible();
+  await edu.screenshot({ path: info.outputPath("review.png"), fullPage: true });
   await edu.getByLabel(/审核意见/).fill("请补充培训人数明细");
   await edu.getByRole("button", { name: "退回" }).click();
   await expect(eduRow).toContainText("审核退回");

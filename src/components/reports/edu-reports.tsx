@@ -7,7 +7,7 @@ import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
 import { Field } from "../field";
 import { ListPage } from "../list/list-page";
-import { ReportDetailDialog } from "./report-detail";
+import { ReportDetailDialog, ReportForReview } from "./report-detail";
 import { CADENCE_LABELS, REPORT_STATUS_LABELS, periodLabel, type Cadence } from "@/domain/reports/period";
 
 export function EduReports() {
@@ -164,6 +164,7 @@ function DecideReportDialog({ id, onClose, onDone }: { id: string; onClose: () =
   return (
     <Dialog
       open
+      wide
       title="审核周报"
       onClose={onClose}
       footer={
@@ -180,6 +181,7 @@ function DecideReportDialog({ id, onClose, onDone }: { id: string; onClose: () =
         </>
       }
     >
+      <ReportForReview id={id} />
       <Field label="审核意见（退回时必填）" htmlFor="wr-reason">
         <textarea id="wr-reason" className="input" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
