@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { LOGIN_FAILED } from "@/domain/auth/lockout";
+import { CAPTCHAS_PER_MINUTE } from "@/server/auth/captcha";
 import { caller, lastSmsCode, login, newBrowser } from "../support/trpc";
 import { makeSchool, makeUser, PASSWORD } from "../support/factories";
 import { fixedClock } from "@/server/clock";
@@ -107,6 +108,22 @@ describe("login", () => {
   it("refuses an account from another portal's login with a pointer to the right one", async () => {
     const u = await principal();
     await expect(start(u.account, PASSWORD, { portal: "admin" })).rejects.toThrow("试点院校业务平台");
+  });
+});
+
+describe("captcha creation", () => {
+  it("is throttled per client address; another address is not affected", async () => {
+    const clock = fixedClock(T0);
+    const from = (ip: string) => caller(t.db, { clock, browser: newBrowser(ip) }).auth.captcha();
+    const before = await t.db.captcha.count();
+    const results = await Promise.allSettled(Array.from({ length: CAPTCHAS_PER_MINUTE + 20 }, () => from("198.51.100.77")));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(CAPTCHAS_PER_MINUTE);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "请求过于频繁，请稍后再试" });
+    expect((await t.db.captcha.count()) - before).toBe(CAPTCHAS_PER_MINUTE);
+    await expect(from("198.51.100.78")).resolves.toMatchObject({ id: expect.any(String) });
+    clock.advance(60_000);
+    await expect(from("198.51.100.77")).resolves.toMatchObject({ id: expect.any(String) });
   });
 });
 

@@ -5,6 +5,8 @@ import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import { env } from "@/server/env";
 import { keyedHash, safeEqualHex } from "@/server/crypto";
+import { AppError } from "@/server/errors";
+import { hitLimit } from "@/server/rate-limit";
 
 // The package draws a given text when called directly; its typings omit that signature.
 const svgCaptcha = svgCaptchaModule as unknown as (text: string, options: Record<string, unknown>) => string;
@@ -21,7 +23,12 @@ function answerText(): string {
   return s;
 }
 
-export async function createCaptcha({ db, clock }: { db: Db; clock: Clock }): Promise<{ id: string; svg: string }> {
+/** Captchas a client may fetch a minute: a login needs one; 200 in 10 s from one address is a script. */
+export const CAPTCHAS_PER_MINUTE = 120;
+
+export async function createCaptcha({ db, clock, meta }: { db: Db; clock: Clock; meta?: { ip: string | null } }): Promise<{ id: string; svg: string }> {
+  if (meta?.ip && !(await hitLimit(db, clock, { key: `captcha:ip:${meta.ip}`, windowSeconds: 60, max: CAPTCHAS_PER_MINUTE })))
+    throw new AppError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
   const text = answerText();
   const row = await db.captcha.create({
     data: { answerHash: keyedHash(text.toUpperCase()), expiresAt: new Date(clock.now().getTime() + TTL_MS) },
