@@ -72,7 +72,7 @@ beforeAll(async () => {
   const a = await makeSchoolAccounts(t.db, { regionCode: "110108" });
   await t.db.school.update({ where: { id: a.school.id }, data: { contactPhone: "13900001234" } });
   for (const levelId of [await levelOf(f.c.c1.code), c1Mid.id, c3Mid.id, await levelOf(f.c.c5.code)])
-    await makePilot(t.db, a.school.id, levelId, { year: 2026 });
+    await makePilot(t.db, a.school.id, levelId, { year: clock.now().getUTCFullYear() });
   await t.db.userCertificateScope.create({ data: { userId: a.sub.id, certificateLevelId: await levelOf(f.c.c1.code) } });
   const sub2 = await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: a.school.id });
   const b = await makeSchoolAccounts(t.db, { regionCode: "420111" });

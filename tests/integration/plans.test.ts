@@ -73,8 +73,8 @@ describe("application plans", () => {
     const { id } = await api("hb").plans.save({
       year: YEAR,
       batch: "第九批",
-      startsAt: d("2026-12-01T00:00:00+08:00"),
-      endsAt: d("2026-12-20T23:59:59+08:00"),
+      startsAt: new Date(clock.now().getTime() + 9 * 86400000),
+      endsAt: new Date(clock.now().getTime() + 28 * 86400000),
       byMajor: true,
       cityReviewFirst: false,
       scope: "ALL",

@@ -32,8 +32,8 @@ beforeAll(async () => {
   const major = await t.db.major.findFirstOrThrow({ where: { level: "HIGHER_VOCATIONAL" } });
   await t.db.certificateMajor.create({ data: { certificateId: cert.id, majorId: major.id } });
   plan = await makePlan(t.db, hb.id, [cert.id], {
-    startsAt: new Date("2026-11-01T00:00:00Z"),
-    endsAt: new Date("2026-12-15T00:00:00Z"),
+    startsAt: new Date(clock.now().getTime() - 21 * 86400000),
+    endsAt: new Date(clock.now().getTime() + 23 * 86400000),
     byMajor: true,
     cityReviewFirst: true,
   });

@@ -22,7 +22,8 @@ beforeAll(async () => {
   const org = await makeOrg(t.db);
   const [java, other, foreign] = [await makeCertificate(t.db, org.id), await makeCertificate(t.db, org.id), await makeCertificate(t.db, org.id)];
   const javaMid = await makeLevel(t.db, java.id, "INTERMEDIATE");
-  for (const levelId of [java.levels[0].id, javaMid.id, other.levels[0].id]) await makePilot(t.db, a.school.id, levelId, { year: 2026 });
+  for (const levelId of [java.levels[0].id, javaMid.id, other.levels[0].id])
+    await makePilot(t.db, a.school.id, levelId, { year: clock.now().getUTCFullYear() });
   Object.assign(d, {
     principal: a.principal.account,
     sub: a.sub.account,
