@@ -12,6 +12,7 @@ export default defineConfig({
       TZ: "America/St_Johns",
       APP_MODE: "test",
       CAPTCHA_PROVIDER: "fixed",
+      CAPTCHA_WORK: "2000",
       AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
       STORAGE_DIR: path.join(os.tmpdir(), "vslc-test-storage"),
     },

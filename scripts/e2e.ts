@@ -22,6 +22,7 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_URL: baseURL,
   APP_MODE: "test",
   CAPTCHA_PROVIDER: "fixed",
+  CAPTCHA_WORK: "20000",
   AUTH_FREEZE_SECONDS: "2",
   NEXT_TELEMETRY_DISABLED: "1",
 };

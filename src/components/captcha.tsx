@@ -2,22 +2,51 @@
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { useTRPC } from "@/trpc/react";
+import { solveWork, type WorkChallenge } from "@/domain/auth/work";
 
+type Drawn = { id: string; svg: string; work: WorkChallenge; solved: number | null };
+
+/** The image captcha and its proof of work, solved in the background while the person types. */
 export function useCaptcha() {
   const trpc = useTRPC();
   const m = useMutation(trpc.auth.captcha.mutationOptions());
-  const [cap, setCap] = useState<{ id: string; svg: string } | null>(null);
+  const [cap, setCap] = useState<Drawn | null>(null);
   const { mutateAsync } = m;
-  const load = useCallback(() => mutateAsync().then(setCap, () => setCap(null)), [mutateAsync]);
+  const load = useCallback(
+    () =>
+      mutateAsync().then(
+        (c) => setCap({ ...c, solved: null }),
+        () => setCap(null),
+      ),
+    [mutateAsync],
+  );
   const refresh = useCallback(() => {
-    // No id while a new one loads: forms disable their buttons instead of sending a used captcha.
+    // Nothing to send while a new one loads: forms disable their buttons instead of sending a used captcha.
     setCap(null);
     void load();
   }, [load]);
   useEffect(() => {
     void load();
   }, [load]);
-  return { id: cap?.id ?? "", svg: cap?.svg ?? null, refresh };
+  const id = cap?.id;
+  const work = cap?.work;
+  useEffect(() => {
+    if (!id || !work) return;
+    const stop = new AbortController();
+    void solveWork(work, { signal: stop.signal }).then((n) => {
+      if (n !== null) setCap((c) => (c && c.id === id ? { ...c, solved: n } : c));
+    });
+    return () => stop.abort();
+  }, [id, work]);
+  const ready = !!cap && cap.solved !== null;
+  return {
+    svg: cap?.svg ?? null,
+    loaded: !!cap,
+    ready,
+    refresh,
+    /** What the procedure takes: the id, the typed answer, the proof of work. */
+    reply: (answer: string) => ({ captchaId: cap?.id ?? "", captchaAnswer: answer, captchaWork: cap?.solved ?? 0 }),
+  };
 }
 
 export function CaptchaField({ value, onChange, captcha }: { value: string; onChange: (v: string) => void; captcha: ReturnType<typeof useCaptcha> }) {
@@ -50,9 +79,14 @@ export function CaptchaField({ value, onChange, captcha }: { value: string; onCh
           )}
         </button>
       </div>
-      <button type="button" className="btn-link mt-1 text-xs" onClick={captcha.refresh}>
-        看不清，换一张
-      </button>
+      <div className="mt-1 flex items-center justify-between gap-2">
+        <button type="button" className="btn-link text-xs" onClick={captcha.refresh}>
+          看不清，换一张
+        </button>
+        <span className="text-xs text-slate-600" role="status" aria-live="polite">
+          {captcha.loaded && !captcha.ready ? "正在进行安全校验…" : ""}
+        </span>
+      </div>
     </div>
   );
 }

@@ -44,7 +44,7 @@ export function LoginForm({ portal }: { portal: Portal }) {
     if (!form.account || !form.password || !form.captcha) return setError("请填写账号、密码和图形验证码");
     setBusy(true);
     try {
-      const r = await login.mutateAsync({ portal, account: form.account, password: form.password, captchaId: captcha.id, captchaAnswer: form.captcha });
+      const r = await login.mutateAsync({ portal, account: form.account, password: form.password, ...captcha.reply(form.captcha) });
       if (r.needSms) setSms({ challenge: r.challenge, phone: r.phoneMasked });
       else await finish(r.challenge);
     } catch (err) {
@@ -102,7 +102,7 @@ export function LoginForm({ portal }: { portal: Portal }) {
           </Field>
           <CaptchaField captcha={captcha} value={form.captcha} onChange={(v) => patch({ captcha: v })} />
           <Alert>{error}</Alert>
-          <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || !captcha.id}>
+          <button type="submit" className="btn-primary w-full py-2.5" disabled={busy || !captcha.ready}>
             {busy ? "登录中…" : "登录"}
           </button>
           <div className="flex justify-between text-sm">

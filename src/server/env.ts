@@ -16,6 +16,8 @@ const schema = z.object({
   S3_REGION: z.string().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符"),
   CAPTCHA_PROVIDER: z.enum(["image", "fixed"]).default("image"),
+  // The proof of work beside the image: the browser tries up to this many hashes (half on average).
+  CAPTCHA_WORK: z.coerce.number().int().min(1000).max(10_000_000).default(200_000),
   SMS_PROVIDER: z.enum(["outbox", "http"]).default("outbox"),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),

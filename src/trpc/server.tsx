@@ -22,7 +22,7 @@ const createContext = cache(async (): Promise<Context> => {
     clock: systemClock,
     sms: createSmsGateway(db),
     session: await getCurrentUser(),
-    meta: { ...requestMetaFromHeaders(h), deviceToken: null },
+    meta: { ...requestMetaFromHeaders(h), deviceToken: null, captchaToken: null },
     setCookie: () => {},
   };
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { useTestDb } from "../support/db";
-import { caller, lastSmsCode, login, newBrowser } from "../support/trpc";
+import { caller, lastSmsCode, login, newBrowser, solvedCaptcha } from "../support/trpc";
 import { makeSchool, makeUser, nextPhone, PASSWORD } from "../support/factories";
 import { fixedClock } from "@/server/clock";
 import { resolveSession } from "@/server/auth/session";
@@ -46,8 +46,7 @@ describe("first login", () => {
     // The next login needs the SMS code to the newly bound phone.
     clock.advance(61_000);
     const api2 = caller(t.db, { clock });
-    const cap = await api2.auth.captcha();
-    const st = await api2.auth.login({ portal: "school", account: u.account, password: "Good@2026a", captchaId: cap.id, captchaAnswer: "8888" });
+    const st = await api2.auth.login({ portal: "school", account: u.account, password: "Good@2026a", ...(await solvedCaptcha(api2)) });
     expect(st.needSms).toBe(true);
   });
 });
@@ -100,12 +99,10 @@ describe("forgot password", () => {
     const u = await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
     const clock = fixedClock(T0);
     const api = caller(t.db, { clock });
-    const cap1 = await api.auth.captcha();
     const other = nextPhone();
-    const r1 = await api.auth.forgotRequest({ account: u.account, phone: other, captchaId: cap1.id, captchaAnswer: "8888" });
+    const r1 = await api.auth.forgotRequest({ account: u.account, phone: other, ...(await solvedCaptcha(api)) });
     expect(await t.db.smsOutbox.count({ where: { phone: other } })).toBe(0);
-    const cap2 = await api.auth.captcha();
-    const r2 = await api.auth.forgotRequest({ account: u.account, phone: u.phone!, captchaId: cap2.id, captchaAnswer: "8888" });
+    const r2 = await api.auth.forgotRequest({ account: u.account, phone: u.phone!, ...(await solvedCaptcha(api)) });
     expect(r1.message).toBe(r2.message);
     const code = await lastSmsCode(t.db, u.phone!);
     await api.auth.forgotReset({ account: u.account, phone: u.phone!, smsCode: code, newPassword: "Reset@2026x", confirmPassword: "Reset@2026x" });
@@ -121,8 +118,7 @@ describe("forgot password guesses", () => {
     const u = await makeUser(t.db, "SCHOOL_PRINCIPAL", { schoolId: school.id });
     const clock = fixedClock(T0);
     const api = caller(t.db, { clock });
-    const cap = await api.auth.captcha();
-    await api.auth.forgotRequest({ account: u.account, phone: u.phone!, captchaId: cap.id, captchaAnswer: "8888" });
+    await api.auth.forgotRequest({ account: u.account, phone: u.phone!, ...(await solvedCaptcha(api)) });
     const reset = (account: string, phone: string, smsCode: string) =>
       api.auth.forgotReset({ account, phone, smsCode, newPassword: "Reset@2026x", confirmPassword: "Reset@2026x" }).catch((e: Error) => e.message);
     const right = await lastSmsCode(t.db, u.phone!);
@@ -142,7 +138,7 @@ describe("forgot password guesses", () => {
 describe("errors", () => {
   it("input errors come back in Chinese and change nothing", async () => {
     const api = caller(t.db);
-    const err = await api.auth.login({ portal: "school", account: "", password: "x", captchaId: "x", captchaAnswer: "1" }).catch((e) => e);
+    const err = await api.auth.login({ portal: "school", account: "", password: "x", captchaId: "x", captchaAnswer: "1", captchaWork: 0 }).catch((e) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect(err.code).toBe("BAD_REQUEST");
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { LOGIN_FAILED } from "@/domain/auth/lockout";
 import { CAPTCHAS_PER_MINUTE } from "@/server/auth/captcha";
-import { caller, lastSmsCode, login, newBrowser } from "../support/trpc";
+import { caller, lastSmsCode, login, newBrowser, solvedCaptcha } from "../support/trpc";
+import { solveWork, workHash } from "@/domain/auth/work";
 import { makeSchool, makeUser, PASSWORD } from "../support/factories";
 import { fixedClock } from "@/server/clock";
 import { consumeLoginChallenge } from "@/server/auth/login";
@@ -22,8 +23,7 @@ async function start(
   opts: { clock?: ReturnType<typeof fixedClock>; browser?: ReturnType<typeof newBrowser>; answer?: string; portal?: "school" | "admin" } = {},
 ) {
   const api = caller(t.db, { clock: opts.clock, browser: opts.browser });
-  const cap = await api.auth.captcha();
-  return api.auth.login({ portal: opts.portal ?? "school", account, password, captchaId: cap.id, captchaAnswer: opts.answer ?? "8888" });
+  return api.auth.login({ portal: opts.portal ?? "school", account, password, ...(await solvedCaptcha(api, opts.answer)) });
 }
 
 describe("login", () => {
@@ -31,12 +31,10 @@ describe("login", () => {
     const u = await principal();
     await expect(start(u.account, PASSWORD, { answer: "1234" })).rejects.toThrow("图形验证码错误或已过期");
     const api = caller(t.db);
-    const cap = await api.auth.captcha();
-    expect(cap.svg).toContain("<svg");
-    await api.auth.login({ portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" });
-    await expect(api.auth.login({ portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" })).rejects.toThrow(
-      "图形验证码",
-    );
+    expect((await api.auth.captcha()).svg).toContain("<svg");
+    const cap = await solvedCaptcha(api);
+    await api.auth.login({ portal: "school", account: u.account, password: PASSWORD, ...cap });
+    await expect(api.auth.login({ portal: "school", account: u.account, password: PASSWORD, ...cap })).rejects.toThrow("图形验证码");
   });
 
   it("a correct password with a wrong or missing SMS code never yields a session", async () => {
@@ -96,7 +94,7 @@ describe("login", () => {
     const browser = newBrowser();
     await login(t.db, clock, u.account, PASSWORD, { browser, trust: true });
     expect(browser.deviceToken).toBeTruthy();
-    expect(browser.cookies[0]).toMatch(/HttpOnly; SameSite=Lax/);
+    expect(browser.cookies.find((c) => c.startsWith("vslc_device="))).toMatch(/HttpOnly; SameSite=Lax/);
     clock.advance(86_400_000);
     expect((await start(u.account, PASSWORD, { clock, browser })).needSms).toBe(false);
     // Another browser still needs the code.
@@ -108,6 +106,46 @@ describe("login", () => {
   it("refuses an account from another portal's login with a pointer to the right one", async () => {
     const u = await principal();
     await expect(start(u.account, PASSWORD, { portal: "admin" })).rejects.toThrow("试点院校业务平台");
+  });
+});
+
+describe("captcha binding and proof of work", () => {
+  it("answers only for the client it was drawn for, and only with its proof of work", async () => {
+    const u = await principal();
+    const clock = fixedClock(T0);
+    const mine = newBrowser("198.51.100.90");
+    const api = caller(t.db, { clock, browser: mine });
+    // Another client (its own captcha cookie, or none) sends this browser's captcha with the right answer and work.
+    const stolen = await solvedCaptcha(api);
+    const thief = newBrowser("198.51.100.91");
+    await solvedCaptcha(caller(t.db, { clock, browser: thief }));
+    for (const b of [thief, newBrowser("198.51.100.92")])
+      await expect(caller(t.db, { clock, browser: b }).auth.login({ portal: "school", account: u.account, password: PASSWORD, ...stolen })).rejects.toThrow(
+        "图形验证码错误或已过期",
+      );
+    // The refused attempts did not consume it, but a wrong proof of work does (one try per captcha).
+    const wrongWork = await solvedCaptcha(api);
+    await expect(
+      api.auth.login({ portal: "school", account: u.account, password: PASSWORD, ...wrongWork, captchaWork: wrongWork.captchaWork + 1 }),
+    ).rejects.toThrow("图形验证码错误或已过期");
+    await expect(api.auth.login({ portal: "school", account: u.account, password: PASSWORD, ...wrongWork })).rejects.toThrow("图形验证码错误或已过期");
+    await expect(api.auth.login({ portal: "school", account: u.account, password: PASSWORD, ...stolen })).resolves.toMatchObject({ needSms: true });
+    // The cookie: HttpOnly, this site only; a client keeps one binding for all its captchas.
+    expect(mine.cookies.at(-1)).toMatch(/^vslc_captcha=[0-9a-f]{32}; Path=\/; Max-Age=300; HttpOnly; SameSite=Strict$/);
+    expect(new Set(mine.cookies.map((c) => c.split(";")[0])).size).toBe(1);
+  });
+
+  it("publishes a challenge whose secret is below its bound, and the work is not guessable from the challenge", async () => {
+    const api = caller(t.db, { clock: fixedClock(T0) });
+    const a = await api.auth.captcha();
+    const b = await api.auth.captcha();
+    expect(a.work.max).toBe(2000); // CAPTCHA_WORK in vitest.config.ts
+    expect(a.work.salt).not.toBe(b.work.salt);
+    const n = await solveWork(a.work);
+    expect(n).not.toBeNull();
+    expect(n!).toBeLessThan(a.work.max);
+    expect(workHash(a.work.salt, n!)).toBe(a.work.hash);
+    expect(await solveWork({ ...a.work, max: 0 })).toBeNull();
   });
 });
 

@@ -14,7 +14,7 @@ describe("text inputs", () => {
   it("refuses NUL and lone surrogates in public and signed-in procedures, writing nothing", async () => {
     const clock = fixedClock("2026-11-22T02:00:00Z");
     await expect(
-      caller(t.db, { clock }).auth.login({ portal: "school", account: "41\u000012", password: "x", captchaId: "x", captchaAnswer: "8888" }),
+      caller(t.db, { clock }).auth.login({ portal: "school", account: "41\u000012", password: "x", captchaId: "x", captchaAnswer: "8888", captchaWork: 0 }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: BAD_TEXT_MESSAGE });
     const a = await makeSchoolAccounts(t.db);
     const api = caller(t.db, { clock, session: await login(t.db, clock, a.principal.account, PASSWORD) });

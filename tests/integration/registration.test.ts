@@ -2,7 +2,7 @@
 // once an application is approved and the plan has ended. Until then it may do nothing else.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, lastSmsCode, login, newBrowser } from "../support/trpc";
+import { caller, lastSmsCode, login, newBrowser, solvedCaptcha } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { makeCertificate, makeDepartment, makeOrg, makePlan, makeSchool, makeUser, PASSWORD } from "../support/factories";
 import { resolveSession } from "@/server/auth/session";
@@ -14,7 +14,6 @@ const clock = fixedClock("2026-11-22T02:00:00Z");
 let plan: { id: string; startsAt: Date; endsAt: Date };
 const d = { certificate: "", wh: "", hb: "" };
 const reg = { provinceCode: "42", name: "湖北城市建设职业技术学院", code: "4142012754", phone: "15900001111" };
-const captcha = { captchaId: "x", captchaAnswer: "8888" };
 
 beforeAll(async () => {
   // The Ministry's directory: the school that registers, and one already on the platform (武汉体育学院).
@@ -42,27 +41,24 @@ beforeAll(async () => {
   d.hb = (await makeUser(t.db, "EDU", { departmentId: hb.id })).account;
   d.wh = (await makeUser(t.db, "EDU", { departmentId: wh.id })).account;
 }, 60_000);
-const pub = () => caller(t.db, { clock });
-
-async function captchaId() {
-  return (await pub().auth.captcha()).id;
-}
+// One browser for the public calls: a captcha answers only from the client it was drawn for.
+const browser = newBrowser();
+const pub = () => caller(t.db, { clock, browser });
+const cap = (answer?: string) => solvedCaptcha(pub(), answer);
 
 describe("new school registration", () => {
   it("refuses names outside the Ministry's list, a wrong code, a registered school and a bad captcha", async () => {
-    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), name: "湖北不存在学院" })).rejects.toThrow("系统中未找到该院校");
-    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), provinceCode: "11" })).rejects.toThrow("系统中未找到该院校");
-    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), code: "4142012755" })).rejects.toThrow("院校代码与院校名称不符");
-    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId(), name: "武汉体育学院", code: "4142010522" })).rejects.toThrow(
-      "该院校已注册",
-    );
-    await expect(pub().register.sendCode({ ...reg, captchaId: await captchaId(), captchaAnswer: "0000" })).rejects.toThrow("图形验证码错误");
+    await expect(pub().register.sendCode({ ...reg, ...(await cap()), name: "湖北不存在学院" })).rejects.toThrow("系统中未找到该院校");
+    await expect(pub().register.sendCode({ ...reg, ...(await cap()), provinceCode: "11" })).rejects.toThrow("系统中未找到该院校");
+    await expect(pub().register.sendCode({ ...reg, ...(await cap()), code: "4142012755" })).rejects.toThrow("院校代码与院校名称不符");
+    await expect(pub().register.sendCode({ ...reg, ...(await cap()), name: "武汉体育学院", code: "4142010522" })).rejects.toThrow("该院校已注册");
+    await expect(pub().register.sendCode({ ...reg, ...(await cap("0000")) })).rejects.toThrow("图形验证码错误");
     expect(await t.db.smsCode.count({ where: { phone: reg.phone } })).toBe(0);
     expect((await pub().register.searchSchools({ provinceCode: "42", q: "城市建设" })).map((x) => x.name)).toEqual([reg.name]);
   });
 
   it("registers with the SMS code, shows and sends the password, and limits the account to applying", async () => {
-    await pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId() });
+    await pub().register.sendCode({ ...reg, ...(await cap()) });
     await expect(pub().register.register({ ...reg, contactName: "周联系", smsCode: "000000" })).rejects.toThrow("短信验证码错误");
     expect(await t.db.school.count({ where: { code: reg.code } })).toBe(0);
     const res = await pub().register.register({ ...reg, contactName: "周联系", smsCode: await lastSmsCode(t.db, reg.phone) });
@@ -72,7 +68,7 @@ describe("new school registration", () => {
     const school = await t.db.school.findUniqueOrThrow({ where: { code: reg.code } });
     expect([school.status, school.isPilot, school.regionCode]).toEqual(["APPLYING", false, "420115"]);
     // Registering again is refused.
-    await expect(pub().register.sendCode({ ...reg, ...captcha, captchaId: await captchaId() })).rejects.toThrow("该院校已注册");
+    await expect(pub().register.sendCode({ ...reg, ...(await cap()) })).rejects.toThrow("该院校已注册");
 
     clock.advance(61_000);
     const u = await login(t.db, clock, reg.code, res.password);
@@ -136,13 +132,13 @@ describe("registration codes are capped", () => {
     await t.db.schoolDirectoryEntry.createMany({
       data: codes.map((code, i) => ({ code, name: `湖北限流测试学院${i}`, provinceCode: "42", regionCode: "420115", type: "HIGHER_VOCATIONAL" as const })),
     });
-    const send = async (ip: string, i: number, phone: string) =>
-      caller(t.db, { clock, browser: newBrowser(ip) })
-        .register.sendCode({ provinceCode: "42", name: `湖北限流测试学院${i}`, code: codes[i], phone, ...captcha, captchaId: await captchaId() })
-        .then(
-          () => "sent",
-          (e: Error) => e.message,
-        );
+    const send = async (ip: string, i: number, phone: string) => {
+      const api = caller(t.db, { clock, browser: newBrowser(ip) });
+      return api.register.sendCode({ provinceCode: "42", name: `湖北限流测试学院${i}`, code: codes[i], phone, ...(await solvedCaptcha(api)) }).then(
+        () => "sent",
+        (e: Error) => e.message,
+      );
+    };
     // One school, many phones, several clients: five a day.
     const perSchool = [];
     for (let k = 0; k < 6; k++) perSchool.push(await send(`198.51.100.${k}`, 0, `1590000${String(2000 + k)}`));

@@ -5,7 +5,7 @@ import { fixedClock } from "@/server/clock";
 import { startLogin } from "@/server/auth/login";
 import { loadEnv, demoInboxEnabled } from "@/server/env";
 import type { SmsGateway } from "@/server/sms/gateway";
-import { createCaptcha } from "@/server/auth/captcha";
+import { caller, newBrowser, solvedCaptcha } from "../support/trpc";
 import { managedUsersWhere } from "@/server/accounts/queries";
 
 const t = useTestDb();
@@ -21,12 +21,13 @@ describe("reliability and configuration", () => {
         throw new Error("gateway timeout");
       },
     };
-    const cap = await createCaptcha({ db: t.db, clock });
+    const browser = newBrowser();
+    const cap = await solvedCaptcha(caller(t.db, { clock, browser }));
     await expect(
       startLogin(
         { db: t.db, clock, sms: down },
-        { portal: "school", account: u.account, password: PASSWORD, captchaId: cap.id, captchaAnswer: "8888" },
-        { ip: null, userAgent: null },
+        { portal: "school", account: u.account, password: PASSWORD, ...cap },
+        { ip: null, userAgent: null, captchaToken: browser.captchaToken },
       ),
     ).rejects.toThrow("短信发送失败，请稍后重试");
     expect(await t.db.loginChallenge.count({ where: { userId: u.id } })).toBe(0);

@@ -6,6 +6,8 @@ import { fixedClock, type Clock } from "@/server/clock";
 import { OutboxSmsGateway } from "@/server/sms/gateway";
 import { resolveSession } from "@/server/auth/session";
 import { DEVICE_COOKIE } from "@/server/auth/device-cookie";
+import { CAPTCHA_COOKIE } from "@/server/auth/captcha";
+import { solveWork } from "@/domain/auth/work";
 import type { SessionUser } from "@/server/session-user";
 import { actorOf, mintScope, requesterOf, scopeFor, type Requester, type ScopeOfPortal } from "@/server/tenancy";
 import type { UseCaseCtx } from "@/server/use-case";
@@ -17,11 +19,12 @@ import type { Portal } from "@/domain/auth/portals";
 export type Browser = {
   ip: string;
   deviceToken: string | null;
+  captchaToken: string | null;
   cookies: string[];
 };
 
 export function newBrowser(ip = "203.0.113.10"): Browser {
-  return { ip, deviceToken: null, cookies: [] };
+  return { ip, deviceToken: null, captchaToken: null, cookies: [] };
 }
 
 export function caller(db: Db, opts: { clock?: Clock; session?: SessionUser | null; browser?: Browser } = {}) {
@@ -31,11 +34,23 @@ export function caller(db: Db, opts: { clock?: Clock; session?: SessionUser | nu
     clock: opts.clock ?? fixedClock("2026-11-22T02:00:00Z"),
     sms: new OutboxSmsGateway(db),
     session: opts.session ?? null,
-    meta: { ip: browser.ip, userAgent: "vitest", deviceToken: browser.deviceToken },
+    // Cookies as a browser keeps them: set by one call, sent with the next.
+    meta: {
+      ip: browser.ip,
+      userAgent: "vitest",
+      get deviceToken() {
+        return browser.deviceToken;
+      },
+      get captchaToken() {
+        return browser.captchaToken;
+      },
+    },
     setCookie: (c) => {
       browser.cookies.push(c);
       const m = new RegExp(`^${DEVICE_COOKIE}=([^;]+)`).exec(c);
       if (m) browser.deviceToken = m[1];
+      const k = new RegExp(`^${CAPTCHA_COOKIE}=([^;]+)`).exec(c);
+      if (k) browser.captchaToken = k[1];
     },
   };
   return createCaller(ctx);
@@ -49,6 +64,12 @@ export async function lastSmsCode(db: Db, phone: string): Promise<string> {
   return m[1];
 }
 
+/** A captcha drawn for this caller's browser, answered (CAPTCHA_PROVIDER=fixed in tests) and its work solved. */
+export async function solvedCaptcha(api: ReturnType<typeof caller>, answer = "8888") {
+  const cap = await api.auth.captcha();
+  return { captchaId: cap.id, captchaAnswer: answer, captchaWork: (await solveWork(cap.work))! };
+}
+
 /** Runs the whole login (captcha, password, SMS) and returns the resolved session. */
 export async function login(
   db: Db,
@@ -59,13 +80,11 @@ export async function login(
 ): Promise<SessionUser> {
   const browser = opts.browser ?? newBrowser();
   const api = caller(db, { clock, browser });
-  const cap = await api.auth.captcha();
-  const answer = "8888"; // CAPTCHA_PROVIDER=fixed in tests
-  void cap;
+  const cap = await solvedCaptcha(api);
   const u = await db.user.findUniqueOrThrow({ where: { account } });
   const portal =
     opts.portal ?? ({ ADMIN: "admin", EDU: "edu", ORG: "org", SCHOOL_PRINCIPAL: "school", SCHOOL_ADMIN: "school", STUDENT: "student" } as const)[u.role];
-  const start = await api.auth.login({ portal, account, password, captchaId: cap.id, captchaAnswer: answer });
+  const start = await api.auth.login({ portal, account, password, ...cap });
   if (start.needSms) {
     await api.auth.verifyLoginSms({ challenge: start.challenge, code: await lastSmsCode(db, u.phone!), trustDevice: !!opts.trust });
   }

@@ -41,7 +41,7 @@ export function ForgotPasswordForm() {
             if (m) captcha.refresh();
           }}
           action={async () => {
-            const r = await request.mutateAsync({ account: f.account, phone: f.phone, captchaId: captcha.id, captchaAnswer: f.captcha });
+            const r = await request.mutateAsync({ account: f.account, phone: f.phone, ...captcha.reply(f.captcha) });
             setSent(r.message);
           }}
         >
@@ -53,7 +53,7 @@ export function ForgotPasswordForm() {
           </Field>
           <CaptchaField captcha={captcha} value={f.captcha} onChange={(v) => patch({ captcha: v })} />
           <Alert>{error}</Alert>
-          <button className="btn-primary w-full py-2.5" disabled={request.isPending || !captcha.id}>
+          <button className="btn-primary w-full py-2.5" disabled={request.isPending || !captcha.ready}>
             获取短信验证码
           </button>
         </ActionForm>

@@ -128,14 +128,14 @@ export function RegisterForm() {
               onChange={(e) => patch({ smsCode: e.target.value.replace(/\D/g, "") })}
             />
             <SmsButton
-              disabled={!captcha.id}
+              disabled={!captcha.ready}
               onError={(m) => {
                 setError(m);
                 captcha.refresh();
               }}
               send={async () => {
                 setError("");
-                await send.mutateAsync({ ...base, captchaId: captcha.id, captchaAnswer: f.captcha });
+                await send.mutateAsync({ ...base, ...captcha.reply(f.captcha) });
                 setSent(true);
               }}
             />

@@ -4,6 +4,7 @@ import { createSmsGateway } from "@/server/sms/gateway";
 import { getCurrentUser } from "@/server/auth/current";
 import { requestMetaFromHeaders } from "@/server/auth/request-meta";
 import { DEVICE_COOKIE, readCookie } from "@/server/auth/device-cookie";
+import { CAPTCHA_COOKIE } from "@/server/auth/captcha";
 import type { Context } from "./trpc";
 
 export async function createHttpContext(req: Request, resHeaders: Headers): Promise<Context> {
@@ -13,7 +14,11 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     clock: systemClock,
     sms: createSmsGateway(db),
     session: await getCurrentUser(),
-    meta: { ...requestMetaFromHeaders(req.headers), deviceToken: readCookie(req.headers.get("cookie"), DEVICE_COOKIE) },
+    meta: {
+      ...requestMetaFromHeaders(req.headers),
+      deviceToken: readCookie(req.headers.get("cookie"), DEVICE_COOKIE),
+      captchaToken: readCookie(req.headers.get("cookie"), CAPTCHA_COOKIE),
+    },
     setCookie: (c) => resHeaders.append("set-cookie", c),
   };
 }

@@ -20,7 +20,7 @@ export type Context = {
   clock: Clock;
   sms: SmsGateway;
   session: SessionUser | null;
-  meta: RequestMeta & { deviceToken: string | null };
+  meta: RequestMeta & { deviceToken: string | null; captchaToken: string | null };
   /** Adds a Set-Cookie header to the response (no-op outside HTTP). */
   setCookie: (cookie: string) => void;
 };

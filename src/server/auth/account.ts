@@ -7,7 +7,7 @@ import { AppError, badRequest } from "@/server/errors";
 import { hitLimits } from "@/server/rate-limit";
 import { writeAudit } from "@/server/audit/write";
 import { hashPassword, verifyPassword } from "./password";
-import { checkCaptcha } from "./captcha";
+import { checkCaptcha, type CaptchaReply } from "./captcha";
 import { sendSmsCode, verifySmsCode } from "@/server/sms/codes";
 import { checkPassword } from "@/domain/auth/password-policy";
 import { PHONE_RE, maskPhone } from "@/domain/auth/mask";
@@ -160,9 +160,13 @@ const RESET_SENT = "如果账号与手机号匹配，验证码已发送到该手
 const RESET_FAILED = "短信验证码错误或已失效，请重新获取";
 
 /** Forgot password, step 1: account + its bound phone + captcha. The answer never reveals whether they match. */
-export async function requestPasswordReset(deps: Deps, input: { account: string; phone: string; captchaId: string; captchaAnswer: string }, meta: RequestMeta) {
+export async function requestPasswordReset(
+  deps: Deps,
+  input: { account: string; phone: string } & CaptchaReply,
+  meta: RequestMeta & { captchaToken?: string | null },
+) {
   const { db, clock } = deps;
-  if (!(await checkCaptcha(db, clock, input.captchaId, input.captchaAnswer))) throw badRequest("图形验证码错误或已过期，请重新输入");
+  if (!(await checkCaptcha(db, clock, input, meta.captchaToken))) throw badRequest("图形验证码错误或已过期，请重新输入");
   if (!PHONE_RE.test(input.phone)) throw badRequest("请输入正确的 11 位手机号");
   const user = await db.user.findUnique({ where: { account: input.account.trim() } });
   if (user && user.phone === input.phone) {

@@ -1,5 +1,7 @@
 // Image captcha whose answer lives in PostgreSQL (hashed, 5 minutes, single use), so any instance can check it.
-import { randomInt } from "node:crypto";
+// Each is bound to the client that fetched it (a cookie whose keyed hash the row keeps) and comes with a proof
+// of work (src/domain/auth/work.ts) that the browser solves while the person types.
+import { randomBytes, randomInt } from "node:crypto";
 import svgCaptchaModule from "svg-captcha";
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
@@ -7,6 +9,7 @@ import { env } from "@/server/env";
 import { keyedHash, safeEqualHex } from "@/server/crypto";
 import { AppError } from "@/server/errors";
 import { hitLimit } from "@/server/rate-limit";
+import { workHash, type WorkChallenge } from "@/domain/auth/work";
 
 // The package draws a given text when called directly; its typings omit that signature.
 const svgCaptcha = svgCaptchaModule as unknown as (text: string, options: Record<string, unknown>) => string;
@@ -26,26 +29,62 @@ function answerText(): string {
 /** Captchas a client may fetch a minute: a login needs one; 200 in 10 s from one address is a script. */
 export const CAPTCHAS_PER_MINUTE = 120;
 
-export async function createCaptcha({ db, clock, meta }: { db: Db; clock: Clock; meta?: { ip: string | null } }): Promise<{ id: string; svg: string }> {
-  if (meta?.ip && !(await hitLimit(db, clock, { key: `captcha:ip:${meta.ip}`, windowSeconds: 60, max: CAPTCHAS_PER_MINUTE })))
-    throw new AppError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
-  const text = answerText();
-  const row = await db.captcha.create({
-    data: { answerHash: keyedHash(text.toUpperCase()), expiresAt: new Date(clock.now().getTime() + TTL_MS) },
-  });
-  const svg = svgCaptcha(text, { noise: 3, color: true, background: "#f1f5f9", width: 120, height: 40, fontSize: 46 });
-  return { id: row.id, svg };
+export const CAPTCHA_COOKIE = "vslc_captcha";
+const TOKEN = /^[0-9a-f]{32}$/;
+const clientHash = (token: string) => keyedHash(`captcha-client:${token}`);
+
+/** The client's captcha cookie: kept while valid, so its tabs share one binding; HttpOnly, this site only. */
+export function captchaCookie(token: string, secure: boolean): string {
+  return `${CAPTCHA_COOKIE}=${token}; Path=/; Max-Age=${TTL_MS / 1000}; HttpOnly; SameSite=Strict${secure ? "; Secure" : ""}`;
 }
 
-/** Consumes the captcha whatever the answer: one guess per image. */
-export async function checkCaptcha(db: Db, clock: Clock, id: string, answer: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
-  const rows = await db.$queryRaw<{ answerHash: string }[]>`
+export type CaptchaDeps = {
+  db: Db;
+  clock: Clock;
+  meta?: { ip: string | null; captchaToken?: string | null };
+  setCookie?: (cookie: string) => void;
+};
+
+export async function createCaptcha({ db, clock, meta, setCookie }: CaptchaDeps): Promise<{ id: string; svg: string; work: WorkChallenge }> {
+  if (meta?.ip && !(await hitLimit(db, clock, { key: `captcha:ip:${meta.ip}`, windowSeconds: 60, max: CAPTCHAS_PER_MINUTE })))
+    throw new AppError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
+  const token = meta?.captchaToken && TOKEN.test(meta.captchaToken) ? meta.captchaToken : randomBytes(16).toString("hex");
+  setCookie?.(captchaCookie(token, env().APP_MODE === "production"));
+  const text = answerText();
+  const max = env().CAPTCHA_WORK;
+  const salt = randomBytes(12).toString("hex");
+  const hash = workHash(salt, randomInt(0, max));
+  const row = await db.captcha.create({
+    data: {
+      answerHash: keyedHash(text.toUpperCase()),
+      clientHash: clientHash(token),
+      workSalt: salt,
+      workHash: hash,
+      workMax: max,
+      expiresAt: new Date(clock.now().getTime() + TTL_MS),
+    },
+  });
+  const svg = svgCaptcha(text, { noise: 3, color: true, background: "#f1f5f9", width: 120, height: 40, fontSize: 46 });
+  return { id: row.id, svg, work: { salt, hash, max } };
+}
+
+/** What a form sends back: the captcha's id, the typed answer and the proof of work. */
+export type CaptchaReply = { captchaId: string; captchaAnswer: string; captchaWork: number };
+
+/**
+ * Consumes the captcha whatever the answer (one guess per image), and only from the client it was drawn for:
+ * true when the answer and the proof of work are both right.
+ */
+export async function checkCaptcha(db: Db, clock: Clock, reply: CaptchaReply, client: string | null | undefined): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(reply.captchaId) || !client || !TOKEN.test(client)) return false;
+  const rows = await db.$queryRaw<{ answerHash: string; workSalt: string; workHash: string }[]>`
     UPDATE "Captcha" SET "usedAt" = ${clock.now()}
-    WHERE id = ${id}::uuid AND "usedAt" IS NULL AND "expiresAt" > ${clock.now()}
-    RETURNING "answerHash"`;
+    WHERE id = ${reply.captchaId}::uuid AND "usedAt" IS NULL AND "expiresAt" > ${clock.now()} AND "clientHash" = ${clientHash(client)}
+    RETURNING "answerHash", "workSalt", "workHash"`;
   if (rows.length === 0) return false;
-  return safeEqualHex(rows[0].answerHash, keyedHash(answer.trim().toUpperCase()));
+  const [row] = rows;
+  const answered = safeEqualHex(row.answerHash, keyedHash(reply.captchaAnswer.trim().toUpperCase()));
+  return answered && Number.isSafeInteger(reply.captchaWork) && safeEqualHex(row.workHash, workHash(row.workSalt, reply.captchaWork));
 }
 
 /** Deletes captchas, SMS codes, login challenges and rate-limit windows that expired a day ago or more. */

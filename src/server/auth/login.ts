@@ -10,7 +10,7 @@ import { AppError, badRequest } from "@/server/errors";
 import { randomToken, sha256 } from "@/server/crypto";
 import { hitLimit } from "@/server/rate-limit";
 import { writeAudit } from "@/server/audit/write";
-import { checkCaptcha } from "./captcha";
+import { checkCaptcha, type CaptchaReply } from "./captcha";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { sendSmsCode, verifySmsCode } from "@/server/sms/codes";
 import { FREEZE_AFTER, LOGIN_FAILED, onPasswordFailure } from "@/domain/auth/lockout";
@@ -33,12 +33,12 @@ export async function isTrustedDevice(db: Db, clock: Clock, userId: string, devi
 
 export async function startLogin(
   deps: Deps,
-  input: { portal: Portal; account: string; password: string; captchaId: string; captchaAnswer: string },
-  meta: RequestMeta & { deviceToken?: string | null },
+  input: { portal: Portal; account: string; password: string } & CaptchaReply,
+  meta: RequestMeta & { deviceToken?: string | null; captchaToken?: string | null },
 ): Promise<{ challenge: string; needSms: boolean; phoneMasked: string | null }> {
   const { db, clock } = deps;
   const now = clock.now();
-  if (!(await checkCaptcha(db, clock, input.captchaId, input.captchaAnswer))) {
+  if (!(await checkCaptcha(db, clock, input, meta.captchaToken))) {
     throw badRequest("图形验证码错误或已过期，请重新输入");
   }
   if (meta.ip && !(await hitLimit(db, clock, { key: `login:ip:${meta.ip}`, windowSeconds: 600, max: 100 }))) {

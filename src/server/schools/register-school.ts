@@ -9,7 +9,7 @@ import type { RequestMeta } from "@/server/session-user";
 import { writeAudit } from "@/server/audit/write";
 import { AppError, badRequest, conflict } from "@/server/errors";
 import { hitLimits } from "@/server/rate-limit";
-import { checkCaptcha } from "@/server/auth/captcha";
+import { checkCaptcha, type CaptchaReply } from "@/server/auth/captcha";
 import { sendSmsCode, verifySmsCode } from "@/server/sms/codes";
 import { hashPassword } from "@/server/auth/password";
 import { randomInitialPassword } from "@/server/crypto";
@@ -49,8 +49,8 @@ async function checkRegistrable(db: Db, input: RegistrationInput) {
 
 export const REGISTER_LIMITS = { perSchoolDay: 5, perClientHour: 5, perClientDay: 10, allDay: 500 };
 
-export async function sendRegistrationCode(deps: Deps, input: RegistrationInput & { captchaId: string; captchaAnswer: string }, meta: RequestMeta) {
-  if (!(await checkCaptcha(deps.db, deps.clock, input.captchaId, input.captchaAnswer))) throw badRequest("图形验证码错误或已过期，请重新输入");
+export async function sendRegistrationCode(deps: Deps, input: RegistrationInput & CaptchaReply, meta: RequestMeta & { captchaToken?: string | null }) {
+  if (!(await checkCaptcha(deps.db, deps.clock, input, meta.captchaToken))) throw badRequest("图形验证码错误或已过期，请重新输入");
   const entry = await checkRegistrable(deps.db, input);
   // Registration is rare (a few hundred schools a year) and anonymous: codes per school, per client and for
   // the whole platform are capped, so the form cannot be used to send SMS to arbitrary phones.

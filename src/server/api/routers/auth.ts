@@ -16,6 +16,7 @@ import {
   updateProfile,
 } from "@/server/auth/account";
 import { PORTALS } from "@/domain/auth/portals";
+import { captchaReply } from "@/domain/auth/work";
 
 const password = z.string().min(1, "请输入密码").max(128);
 const phone = z
@@ -33,8 +34,7 @@ export const authRouter = createTRPCRouter({
         portal: z.enum(PORTALS),
         account: z.string().trim().min(1, "请输入账号").max(64),
         password,
-        captchaId: z.string().max(64),
-        captchaAnswer: z.string().trim().min(1, "请输入图形验证码").max(8),
+        ...captchaReply,
       }),
     )
     .mutation(({ ctx, input }) => startLogin(ctx, input, ctx.meta)),
@@ -55,8 +55,7 @@ export const authRouter = createTRPCRouter({
       z.strictObject({
         account: z.string().trim().min(1, "请输入账号").max(64),
         phone,
-        captchaId: z.string().max(64),
-        captchaAnswer: z.string().trim().min(1).max(8),
+        ...captchaReply,
       }),
     )
     .mutation(({ ctx, input }) => requestPasswordReset(ctx, input, ctx.meta)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { captchaReply } from "@/domain/auth/work";
 import { listRegions } from "@/server/catalogue/regions";
 import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
 import { registerSchool, searchDirectory, sendRegistrationCode } from "@/server/schools/register-school";
@@ -16,9 +17,7 @@ export const registerRouter = createTRPCRouter({
   searchSchools: publicProcedure
     .input(z.strictObject({ provinceCode: z.string().max(2), q: z.string().max(30) }))
     .query(({ ctx, input }) => searchDirectory({ ctx, input })),
-  sendCode: publicProcedure
-    .input(z.strictObject({ ...base, captchaId: z.string().max(64), captchaAnswer: z.string().max(10) }))
-    .mutation(({ ctx, input }) => sendRegistrationCode(ctx, input, ctx.meta)),
+  sendCode: publicProcedure.input(z.strictObject({ ...base, ...captchaReply })).mutation(({ ctx, input }) => sendRegistrationCode(ctx, input, ctx.meta)),
   register: publicProcedure
     .input(z.strictObject({ ...base, contactName: z.string().max(30), smsCode: z.string().max(10) }))
     .mutation(({ ctx, input }) => registerSchool(ctx, input, ctx.meta)),
