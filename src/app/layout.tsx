@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 import { TRPCReactProvider } from "@/trpc/react";
 import { HydrationMark } from "@/components/hydration-mark";
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: Next can put this response's CSP nonce (src/proxy.ts) only on scripts it
+  // renders now, and a page prerendered at build time would carry none and not run.
+  await connection();
   return (
     <html lang="zh-CN">
       <body>
