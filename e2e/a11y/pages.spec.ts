@@ -1,60 +1,136 @@
 // Every portal's pages at desktop (1366 px) and phone (390 px) width: axe finds no serious or critical
-// violation, and a screenshot of each is kept with the test results for a person to look at.
+// violation (pages, their dialogs and the phone's menu drawer), nothing is wider than the screen on a phone,
+// every table fits its card on a desktop, the CSP blocks nothing of the platform's own, and a screenshot of
+// each is kept with the test results for a person to look at.
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { anyId, hydrated, login, makeSchool, makeUser } from "../fixtures";
+import { anyId, hydrated, login, makeSchool, makeUser, sql } from "../fixtures";
 
 const WIDTHS = [
   { name: "desktop", width: 1366, height: 900 },
   { name: "phone", width: 390, height: 844 },
 ];
 
-async function check(page: Page, path: string, shot: string) {
-  await page.goto(path);
-  await hydrated(page);
-  await page.waitForLoadState("networkidle");
-  await page.screenshot({ path: shot, fullPage: true });
+/** CSP refusals the browser reports on the console: the platform's own scripts and styles must all pass. */
+function watchCsp(page: Page): string[] {
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) refused.push(`${page.url()}: ${m.text()}`);
+  });
+  return refused;
+}
+
+async function axe(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map(
       (v) =>
-        `${path} ${v.id} (${v.impact}): ${v.nodes
+        `${where} ${v.id} (${v.impact}): ${v.nodes
           .slice(0, 3)
           .map((n) => n.target.join(" "))
           .join(" | ")}`,
     );
-  expect.soft(bad, `axe on ${path}`).toEqual([]);
+  expect.soft(bad, `axe on ${where}`).toEqual([]);
 }
 
-const PORTALS: { portal: string; role: string; tenant: () => Promise<Record<string, string>>; pages: string[] }[] = [
+async function check(page: Page, path: string, shot: string) {
+  await page.goto(path);
+  await hydrated(page);
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: shot, fullPage: true });
+  await axe(page, path);
+  const width = page.viewportSize()!.width;
+  const layout = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    // A table wider than its scroll box pushes columns (操作 first) out of sight.
+    tables: [...document.querySelectorAll("main table")]
+      .map((t) => ({ t: t as HTMLElement, box: t.parentElement as HTMLElement }))
+      .filter(({ t, box }) => t.offsetWidth > box.clientWidth + 1)
+      .map(({ t }) => t.querySelector("th:last-child")?.textContent ?? "table"),
+  }));
+  expect.soft(layout.page, `${path} is wider than the ${width} px screen`).toBeLessThanOrEqual(width);
+  if (width >= 1366) expect.soft(layout.tables, `${path}: tables overflowing their card at ${width} px`).toEqual([]);
+}
+
+/** Opens a dialog from the page's button, checks it with axe and closes it with Escape. */
+async function checkDialog(page: Page, path: string, button: string, shot: string) {
+  await page.goto(path);
+  await hydrated(page);
+  await page.getByRole("button", { name: button, exact: true }).first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: shot });
+  await axe(page, `${path} 「${button}」`);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+}
+
+/** A candidate of a new school for the student account, as 添加考生 would make it. */
+async function candidateFor(userId: string) {
+  const school = await makeSchool();
+  const n = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
+  await sql(
+    `INSERT INTO "Candidate" (id, number, type, "schoolId", name, pinyin, gender, "idType", "idNumber", "userId", "updatedAt")
+     VALUES ($1, $2, 'SCHOOL', $3, '端到端学生', 'duan dao duan xue sheng', 'MALE', 'PASSPORT', $4, $5, now())`,
+    [randomUUID(), `9${n}${n}${n}0`.slice(0, 26), school.id, `E${n}`, userId],
+  );
+}
+
+type PortalPages = {
+  portal: string;
+  role: string;
+  tenant: () => Promise<Record<string, string>>;
+  /** Data the pages should show: rows make overflowing tables visible. */
+  after?: (userId: string, tenant: Record<string, string>) => Promise<unknown>;
+  pages: string[];
+  /** [page, the button that opens a dialog there] */
+  dialogs?: [string, string][];
+};
+const PORTALS: PortalPages[] = [
   {
     portal: "school",
     role: "SCHOOL_PRINCIPAL",
     tenant: async () => ({ schoolId: (await makeSchool()).id }),
+    after: (_id, tenant) => makeUser("SCHOOL_ADMIN", tenant),
     pages: ["/school", "/school/users", "/school/candidates", "/school/reports", "/school/plans", "/school/applications", "/school/certificates"],
+    dialogs: [
+      ["/school/users", "新增用户"],
+      ["/school/candidates", "添加考生"],
+      ["/school/candidates", "批量导入考生信息"],
+    ],
   },
   {
     portal: "edu",
     role: "EDU",
     tenant: async () => ({ departmentId: await anyId("EducationDepartment", `level = 'PROVINCE' AND "regionCode" = '420000'`) }),
     pages: ["/edu", "/edu/plans", "/edu/reports", "/edu/users", "/edu/applications", "/edu/schools"],
+    dialogs: [["/edu/plans", "发布申报计划"]],
   },
   {
     portal: "admin",
     role: "ADMIN",
     tenant: async () => ({}),
     pages: ["/admin", "/admin/users", "/admin/roles", "/admin/audit", "/admin/announcements", "/admin/orgs"],
+    dialogs: [
+      ["/admin/users", "查看"],
+      ["/admin/roles", "新增角色"],
+    ],
   },
   { portal: "org", role: "ORG", tenant: async () => ({ orgId: await anyId("EvaluationOrg") }), pages: ["/org", "/org/certificates", "/org/standards/skill"] },
+  { portal: "student", role: "STUDENT", tenant: async () => ({}), after: candidateFor, pages: ["/student", "/student/profile"] },
 ];
 
 for (const w of WIDTHS) {
   test(`public pages pass axe at ${w.name} width`, async ({ browser }, info) => {
     const ctx = await browser.newContext({ viewport: { width: w.width, height: w.height } });
     const page = await ctx.newPage();
+    const refused = watchCsp(page);
     for (const p of ["/", "/notices", "/certificates", "/school/login", "/register", "/no-such-page"])
       await check(page, p, info.outputPath(`public${p.replace(/\//g, "_")}-${w.name}.png`));
+    expect(refused).toEqual([]);
     await ctx.close();
   });
   for (const p of PORTALS) {
@@ -62,8 +138,16 @@ for (const w of WIDTHS) {
       test.setTimeout(120_000);
       const ctx = await browser.newContext({ viewport: { width: w.width, height: w.height } });
       const page = await ctx.newPage();
-      await login(page, p.portal, await makeUser(p.role, await p.tenant()));
+      const refused = watchCsp(page);
+      const tenant = await p.tenant();
+      const user = await makeUser(p.role, tenant);
+      await p.after?.(user.id, tenant);
+      await login(page, p.portal, user);
       for (const path of p.pages) await check(page, path, info.outputPath(`${path.replace(/\//g, "_")}-${w.name}.png`));
+      for (const [path, button] of p.dialogs ?? [])
+        await checkDialog(page, path, button, info.outputPath(`${path.replace(/\//g, "_")}-${button}-${w.name}.png`));
+      if (w.width < 768) await checkDialog(page, p.pages[0], "菜单", info.outputPath(`${p.portal}-menu-${w.name}.png`));
+      expect(refused).toEqual([]);
       await ctx.close();
     });
   }

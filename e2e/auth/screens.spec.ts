@@ -20,8 +20,16 @@ test("a portal is usable at phone width", async ({ browser }, info) => {
   await page.screenshot({ path: info.outputPath("login-phone.png"), fullPage: true });
   await login(page, "school", user);
   await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
-  await page.getByRole("link", { name: "系统管理" }).click();
+  // The top bar and the sub-menu give way to the drawer, which holds every page (issue 10 item 20).
+  await expect(page.getByRole("navigation", { name: "主菜单" })).toBeHidden();
+  await page.getByRole("button", { name: "菜单", exact: true }).click();
+  const drawer = page.getByRole("dialog", { name: "导航菜单" });
+  for (const item of ["证书试点申报", "申报计划", "试点院校管理", "考生管理"])
+    await expect(drawer.getByRole("link", { name: item, exact: true })).toBeVisible();
+  await page.screenshot({ path: info.outputPath("menu-phone.png") });
+  await drawer.getByRole("link", { name: "用户管理" }).click();
   await expect(page.getByRole("heading", { name: "用户管理" })).toBeVisible();
+  await expect(drawer).toBeHidden();
   await page.screenshot({ path: info.outputPath("users-phone.png"), fullPage: true });
   await ctx.close();
 });

@@ -2,6 +2,18 @@
 import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/trpc/react";
 
+/** A native <dialog> shown modally while open: focus stays inside, Esc closes it (its onClose reports that). */
+export function useModal(open: boolean) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return ref;
+}
+
 export function Dialog({
   open,
   title,
@@ -17,13 +29,7 @@ export function Dialog({
   footer?: React.ReactNode;
   wide?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog
       ref={ref}

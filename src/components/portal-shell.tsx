@@ -2,7 +2,7 @@ import type { SessionUser } from "@/server/session-user";
 import { PORTAL_TITLES, ROLE_LABELS, type Portal } from "@/domain/auth/portals";
 import { menuFor } from "@/domain/auth/permissions";
 import { getDb } from "@/server/db";
-import { ShellNav, UserMenu } from "./shell-nav";
+import { MenuDrawer, ShellNav, UserMenu } from "./shell-nav";
 
 async function tenantName(u: SessionUser): Promise<string> {
   const db = getDb();
@@ -23,6 +23,7 @@ export async function PortalShell({ portal, user, children }: { portal: Portal; 
       <header className="bg-brand-900 text-white">
         <div className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5">
           <div className="flex min-w-0 items-center gap-3">
+            <MenuDrawer menu={menu} />
             <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded bg-white/15 font-bold">X</span>
             <div className="min-w-0">
               <div className="truncate text-sm font-semibold sm:text-base">{PORTAL_TITLES[portal]}</div>

@@ -4,6 +4,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { MenuSection, Portal } from "@/domain/auth/portals";
 import { LogoutButton } from "./logout-button";
+import { useModal } from "./dialog";
 
 function activeSection(menu: MenuSection[], path: string): MenuSection | undefined {
   let best: { s: MenuSection; len: number } | undefined;
@@ -12,12 +13,15 @@ function activeSection(menu: MenuSection[], path: string): MenuSection | undefin
   return best?.s ?? menu[0];
 }
 
+/** The item for this page: its own path, or a page below it (a portal's 工作台 only for itself). */
+const isCurrent = (path: string, href: string) => path === href || (href !== "/" + path.split("/")[1] && path.startsWith(href + "/"));
+
 export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top" | "side" }) {
   const path = usePathname();
   const current = activeSection(menu, path);
   if (variant === "top")
     return (
-      <nav aria-label="主菜单" className="flex gap-1 overflow-x-auto bg-brand-700 px-2 text-sm">
+      <nav aria-label="主菜单" className="hidden gap-1 overflow-x-auto bg-brand-700 px-2 text-sm md:flex">
         {menu.map((s) => (
           <Link
             key={s.label}
@@ -32,10 +36,10 @@ export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top
   if (!current || current.items.length < 1) return null;
   return (
     <aside className="hidden w-48 shrink-0 border-r border-slate-200 bg-white md:block">
-      <div className="px-4 pb-2 pt-4 text-xs font-semibold uppercase tracking-wide text-slate-400">{current.label}</div>
+      <div className="px-4 pb-2 pt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">{current.label}</div>
       <nav aria-label="子菜单" className="flex flex-col">
         {current.items.map((i) => {
-          const on = path === i.href || (i.href !== "/" + path.split("/")[1] && path.startsWith(i.href + "/"));
+          const on = isCurrent(path, i.href);
           return (
             <Link
               key={i.href}
@@ -48,6 +52,67 @@ export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top
         })}
       </nav>
     </aside>
+  );
+}
+
+/**
+ * Below md the top bar and the sub-menu give way to one button and a drawer holding the whole menu, every
+ * section with its items (a modal dialog: focus stays inside, Esc closes it, so does choosing a page).
+ */
+export function MenuDrawer({ menu }: { menu: MenuSection[] }) {
+  const path = usePathname();
+  const [open, setOpen] = useState(false);
+  const ref = useModal(open);
+  return (
+    <div className="md:hidden">
+      <button
+        type="button"
+        className="flex items-center gap-1 rounded px-2 py-1 text-sm hover:bg-white/10"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
+      >
+        <span aria-hidden className="text-lg leading-none">
+          ☰
+        </span>
+        菜单
+      </button>
+      <dialog
+        ref={ref}
+        aria-label="导航菜单"
+        onClose={() => setOpen(false)}
+        onClick={(e) => e.target === ref.current && setOpen(false)}
+        className="m-0 h-full max-h-none w-72 max-w-[85vw] overflow-y-auto bg-white p-0 text-slate-800 shadow-xl backdrop:bg-black/40"
+      >
+        <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+          <span className="font-semibold">导航菜单</span>
+          <button type="button" className="px-2 text-slate-500 hover:text-slate-800" onClick={() => setOpen(false)} aria-label="关闭菜单">
+            ✕
+          </button>
+        </div>
+        <nav aria-label="导航菜单" className="pb-6">
+          {menu.map((s) => (
+            <div key={s.label}>
+              <div className="px-4 pb-1 pt-4 text-xs font-semibold text-slate-500">{s.label}</div>
+              {s.items.map((i) => {
+                const on = isCurrent(path, i.href);
+                return (
+                  <Link
+                    key={i.href}
+                    href={i.href}
+                    aria-current={on ? "page" : undefined}
+                    onClick={() => setOpen(false)}
+                    className={`block border-l-4 px-4 py-2.5 text-sm ${on ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-transparent text-slate-700 hover:bg-slate-50"}`}
+                  >
+                    {i.label}
+                  </Link>
+                );
+              })}
+            </div>
+          ))}
+        </nav>
+      </dialog>
+    </div>
   );
 }
 

@@ -145,3 +145,30 @@ export function makePilot(db: Db, schoolId: string, certificateLevelId: string, 
 export function makeLevel(db: Db, certificateId: string, level: "INTERMEDIATE" | "SENIOR") {
   return db.certificateLevel.create({ data: { certificateId, level } });
 }
+
+/** A candidate of this school with its student account (as 添加考生 makes them), and optionally a photo. */
+export async function makeStudent(db: Db, schoolId: string, opts: { photo?: boolean } = {}) {
+  const user = await makeUser(db, "STUDENT");
+  const n = Number.parseInt(uid(), 16) % 1e8;
+  const photo = opts.photo
+    ? await db.storedFile.create({
+        data: { key: `test/photo-${uid()}.jpg`, purpose: "CANDIDATE_PHOTO", filename: "照片.jpg", contentType: "image/jpeg", size: 1 },
+      })
+    : null;
+  const candidate = await db.candidate.create({
+    data: {
+      number: `1${String(n).padStart(8, "0")}${String(Date.now()).slice(-8)}${String(n).padStart(9, "0")}`.slice(0, 26),
+      type: "SCHOOL",
+      schoolId,
+      name: `学生${uid()}`,
+      pinyin: "xue sheng",
+      gender: "FEMALE",
+      idType: "PASSPORT",
+      idNumber: `E${String(n).padStart(8, "0")}`,
+      userId: user.id,
+      photoFileId: photo?.id ?? null,
+      status: photo ? "PENDING_VERIFICATION" : "NO_PHOTO",
+    },
+  });
+  return { user, candidate, photo };
+}

@@ -140,7 +140,7 @@ export function ListPage<P extends AnyListProcedure, R extends RowOf<P> = RowOf<
         ) : (
           <span />
         )}
-        <div className="flex gap-2 py-2">
+        <div className="flex flex-wrap gap-2 py-2">
           {props.toolbar}
           {props.bulkActions?.([...selected], () => setSelected(new Set()))}
           {props.exportList && (

@@ -5,7 +5,7 @@ export type Tab<V extends string> = { value: V | ""; label: string; count?: numb
 /** 全部 N · 已启用 N · 已停用 N */
 export function StatusTabs<V extends string>({ tabs, value, onChange }: { tabs: Tab<V>[]; value: V | ""; onChange: (v: V | "") => void }) {
   return (
-    <div role="tablist" className="flex gap-1 overflow-x-auto border-b border-slate-200 text-sm">
+    <div role="tablist" className="flex min-w-0 max-w-full gap-1 overflow-x-auto border-b border-slate-200 text-sm">
       {tabs.map((t) => (
         <button
           key={t.value || "all"}

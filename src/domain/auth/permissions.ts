@@ -102,6 +102,7 @@ export const PERMISSIONS = {
   "admin.audit": { portal: "admin", section: "系统管理", label: "审计日志", pages: [{ label: "审计日志", href: "/admin/audit" }] },
 
   "student.workbench": { portal: "student", section: "工作台", label: "工作台", pages: [{ label: "工作台", href: "/student" }], always: true },
+  "student.profile": { portal: "student", section: "个人中心", label: "个人信息", pages: [{ label: "个人信息", href: "/student/profile" }], always: true },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,8 @@ const include = {
   org: { select: { name: true } },
   department: { select: { name: true } },
   accessRole: { select: { name: true } },
+  // A student account belongs to the school that registered it as a candidate.
+  candidateStudentAccounts: { select: { school: { select: { name: true } } }, take: 1 },
   _count: { select: { certificateScopes: true } },
 } satisfies Prisma.UserInclude;
 
@@ -44,7 +46,18 @@ export const managedUserList: ListDef<z.infer<typeof filter>, ManagedUserRow, Pr
     and<Prisma.UserWhereInput>(
       managedUsersWhere(scope),
       f.role ? { role: f.role } : null,
-      f.q ? { OR: [{ account: { contains: f.q } }, { name: { contains: f.q } }, { school: { name: { contains: f.q } } }] } : null,
+      f.q
+        ? {
+            OR: [
+              { account: { contains: f.q } },
+              { name: { contains: f.q } },
+              { school: { name: { contains: f.q } } },
+              { org: { name: { contains: f.q } } },
+              { department: { name: { contains: f.q } } },
+              { candidateStudentAccounts: { some: { school: { name: { contains: f.q } } } } },
+            ],
+          }
+        : null,
     ),
   tabs: [
     { value: "ACTIVE", label: "已启用", where: { status: "ACTIVE" } },
@@ -68,7 +81,7 @@ export const managedUserList: ListDef<z.infer<typeof filter>, ManagedUserRow, Pr
       status: r.status,
       disabledReason: r.disabledReason,
       phone: maskPhone(r.phone),
-      tenant: r.school?.name ?? r.org?.name ?? r.department?.name ?? "平台",
+      tenant: r.school?.name ?? r.org?.name ?? r.department?.name ?? r.candidateStudentAccounts[0]?.school.name ?? (r.role === "STUDENT" ? "—" : "平台"),
       frozen: !!r.frozenUntil,
       mustChangePassword: r.mustChangePassword,
       lastLoginAt: r.lastLoginAt,

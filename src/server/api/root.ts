@@ -16,6 +16,7 @@ import { reportsRouter } from "./routers/reports";
 import { registerRouter } from "./routers/register";
 import { candidatesRouter } from "./routers/candidates";
 import { rolesRouter } from "./routers/roles";
+import { studentRouter } from "./routers/student";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   register: registerRouter,
   candidates: candidatesRouter,
   roles: rolesRouter,
+  student: studentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -49,6 +49,7 @@ export async function canDownload(db: Db, who: Requester | null, file: StoredFil
     case "CANDIDATE_PHOTO":
       // The uploader previews the photo before the candidate is saved with it.
       if (own || scope.kind === "admin") return true;
+      if (scope.kind === "student") return (await db.candidate.count({ where: { photoFileId: file.id, userId: scope.userId } })) > 0;
       return scope.kind === "school" && (await db.candidate.count({ where: { photoFileId: file.id, schoolId: scope.schoolId } })) > 0;
     case "SCHOOL_LOGO":
     case "STANDARD_ATTACHMENT":
