@@ -43,8 +43,13 @@ export function AuditPage() {
         { header: "账号", cell: (r) => r.account ?? "—", className: "font-mono text-xs" },
         { header: "角色", cell: (r) => (r.role ? ROLE_LABELS[r.role] : "—"), className: "whitespace-nowrap" },
         { header: "操作", cell: (r) => <span title={r.action}>{actionLabel(r.action)}</span>, className: "whitespace-nowrap" },
-        { header: "摘要", cell: (r) => r.summary },
-        { header: "结果", cell: (r) => (r.outcome === "SUCCESS" ? <span className="text-green-700">成功</span> : <span className="text-red-600">失败</span>) },
+        // A phone scrolls the table sideways: the summary keeps a readable width instead of a column of characters.
+        { header: "摘要", cell: (r) => r.summary, className: "min-w-60" },
+        {
+          header: "结果",
+          cell: (r) => (r.outcome === "SUCCESS" ? <span className="text-green-700">成功</span> : <span className="text-red-600">失败</span>),
+          className: "whitespace-nowrap",
+        },
         { header: "IP", cell: (r) => r.ip ?? "—", className: "font-mono text-xs" },
       ]}
     />
