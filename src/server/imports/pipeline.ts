@@ -155,6 +155,10 @@ export async function runImport<T, C, W>(deps: Deps, who: Importer, spec: Import
             // Give the event loop a turn now and then: the writing batch's next statement goes out only once the
             // last one's reply is handled, and parsing a sheet from memory rarely yields by itself.
             if (total % 20 === 0) await new Promise(setImmediate);
+            if (r.problem) {
+              failed.push({ line: r.line, cells: r.cells, reason: r.problem });
+              continue;
+            }
             const c = spec.check(r.cells, ctx, now);
             if (!c.ok) {
               failed.push({ ...r, reason: c.error });

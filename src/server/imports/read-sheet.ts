@@ -1,15 +1,16 @@
-// Reads the first sheet of an uploaded .xlsx with a streaming reader (xlsx-stream.ts), after checking it really is an
-// xlsx (zip magic, central directory sizes) and before anything is written: a wrong file, wrong headers or
-// too many rows is refused as a whole.
+// Reads the template's sheet of an uploaded .xlsx with a streaming reader (xlsx-stream.ts), after checking it really is
+// an xlsx (zip magic, central directory sizes) and before anything is written: a wrong file, wrong headers or too
+// many rows is refused as a whole; a cell that cannot be read as typed fails its row only.
 import { zipBombProblem, zipEntries } from "./zip";
-import { readXlsxRows } from "./xlsx-stream";
+import { xlsxSheets } from "./xlsx-stream";
 
 export const IMPORT_MAX_ROWS = 50_000;
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_UNZIPPED = 400 * 1024 * 1024;
 
 export class SheetError extends Error {}
-export type SheetRow = { line: number; cells: Record<string, string> };
+/** problem: why this row cannot be read as typed (it fails alone); the file as a whole is fine. */
+export type SheetRow = { line: number; cells: Record<string, string>; problem?: string };
 
 /** Every row of the sheet, collected (tests and small files; the pipeline streams with sheetRows). */
 export async function readSheet(bytes: Buffer, columns: { key: string; header: string }[], maxRows = IMPORT_MAX_ROWS): Promise<SheetRow[]> {
@@ -31,54 +32,83 @@ function checkFile(bytes: Buffer) {
 }
 
 /**
- * The data rows one at a time, keyed by column key: the header row must hold every expected header; rows marked
- * 示例 and blank rows are skipped. Any problem (even at the last row) throws SheetError, so a caller that writes
- * nothing until the stream ended refuses a bad file as a whole.
+ * The data rows one at a time, keyed by column key, from the first sheet (in the workbook's order) whose header row
+ * holds every expected header within its first three rows (a 填写说明 sheet may come first). Rows whose 序号 says 示例
+ * and blank rows are skipped. A cell that cannot be read as the text the person typed (a long number Excel rounded)
+ * fails its row only: `problem`. A problem with the file (even at the last row) throws SheetError, so a caller that
+ * writes nothing until the stream ended refuses a bad file as a whole.
  */
 export async function* sheetRows(bytes: Buffer, columns: { key: string; header: string }[], maxRows = IMPORT_MAX_ROWS): AsyncGenerator<SheetRow> {
   const entries = checkFile(bytes);
-  let index: [number, string][] | null = null;
-  let missing: string[] = [];
+  const headerOf = new Map(columns.map((c) => [c.key, c.header]));
+  // The sheet that came closest, for the message when none has the template's headers.
+  let closest: { found: number; missing: string[] } | null = null;
   let count = 0;
   try {
-    for await (const row of readXlsxRows(bytes, entries)) {
-      if (!index) {
-        // The header row: the first row naming all expected columns (a title row may sit above it).
-        const found = new Map<number, string>();
-        row.cells.forEach((v, i) => {
-          const c = i > 0 && columns.find((x) => x.header === textOf(v, row.number).trim());
-          if (c) found.set(i, c.key);
-        });
-        if (found.size === columns.length) index = [...found];
-        else if (!missing.length || found.size > 0) missing = columns.filter((c) => ![...found.values()].includes(c.key)).map((c) => c.header);
-        if (!index && row.number >= 3) throw new SheetError(`表头与模板不一致，缺少：${missing.join("、")}。请下载最新模板`);
-        continue;
+    for (const rowsOf of await xlsxSheets(bytes, entries)) {
+      let index: [number, string][] | null = null;
+      let seqAt = -1;
+      for await (const row of rowsOf()) {
+        if (!index) {
+          // The header row: the first row naming all expected columns (a title row may sit above it).
+          const found = new Map<number, string>();
+          let seq = -1;
+          row.cells.forEach((v, i) => {
+            const h = plain(v).trim();
+            if (h === "序号") seq = i;
+            const c = columns.find((x) => x.header === h);
+            if (c && ![...found.values()].includes(c.key)) found.set(i, c.key);
+          });
+          if (found.size === columns.length) {
+            index = [...found];
+            seqAt = seq;
+          } else if (!closest || found.size > closest.found)
+            closest = { found: found.size, missing: columns.filter((c) => ![...found.values()].includes(c.key)).map((c) => c.header) };
+          if (!index && row.number >= 3) break; // not this sheet
+          continue;
+        }
+        const cells: Record<string, string> = {};
+        let blank = true;
+        let problem: string | undefined;
+        for (const [i, key] of index) {
+          const v = row.cells[i];
+          const bad = typeof v === "object" ? roundedNumber(v.number) : null;
+          if (bad) problem ??= `「${headerOf.get(key)}」${bad}`;
+          cells[key] = plain(v);
+          if (blank && cells[key].trim()) blank = false;
+        }
+        if (blank) continue;
+        // The template's example row, told by its 序号 (wherever that column is), never by position.
+        if (seqAt >= 0 && plain(row.cells[seqAt]).trim().startsWith("示例")) continue;
+        if (++count > maxRows) throw new SheetError(`单次导入不能超过 ${maxRows.toLocaleString("zh-CN")} 行，请拆分后分批导入`);
+        yield problem ? { line: row.number, cells, problem } : { line: row.number, cells };
       }
-      const cells: Record<string, string> = {};
-      let blank = true;
-      for (const [i, key] of index) {
-        const v = textOf(row.cells[i], row.number);
-        cells[key] = v;
-        if (blank && v.trim()) blank = false;
-      }
-      if (blank) continue;
-      if (textOf(row.cells[1], row.number).trim().startsWith("示例")) continue;
-      if (++count > maxRows) throw new SheetError(`单次导入不能超过 ${maxRows.toLocaleString("zh-CN")} 行，请拆分后分批导入`);
-      yield { line: row.number, cells };
+      if (index) return;
     }
   } catch (e) {
     if (e instanceof SheetError) throw e;
     throw new SheetError("文件无法读取，可能已损坏，请使用下载的 .xlsx 模板重新填写");
   }
-  if (!index) throw new SheetError(missing.length ? `表头与模板不一致，缺少：${missing.join("、")}。请下载最新模板` : "没有找到表头，请使用下载的模板填写");
+  throw new SheetError(closest ? `表头与模板不一致，缺少：${closest.missing.join("、")}。请下载最新模板` : "没有找到表头，请使用下载的模板填写");
 }
 
-function textOf(v: string | { number: string } | undefined, line: number): string {
+/** A cell as text; a number cell as its digits ("2024.0" → "2024"). */
+function plain(v: string | { number: string } | undefined): string {
   if (v == null) return "";
   if (typeof v === "string") return v;
-  // A number cell: a long one (an ID typed into a number cell) has lost digits already; say so, never guess.
   const n = v.number;
-  if (/e/i.test(n) || n.replace(/[^0-9]/g, "").replace(/^0+/, "").length > 15)
-    throw new SheetError(`第 ${line} 行有长数字被 Excel 转为数值而丢失精度，请把证件号码等列设为文本格式后重新填写`);
   return /^-?\d+\.0+$/.test(n) ? n.replace(/\.0+$/, "") : n;
+}
+
+/**
+ * Why a number cell cannot be taken as typed, or null. Excel keeps 15 significant digits, so an ID number typed
+ * into a number cell comes back as 1.10108200409032E+17 or with its last digits zeroed. Sixteen or more digits that
+ * no double could hold (a writer that kept the integer) are intact and taken as they are.
+ */
+export function roundedNumber(n: string): string | null {
+  if (/e/i.test(n)) return "为科学计数法表示的数值，后几位已丢失，请把该列设为文本格式后重新填写";
+  const digits = n.replace(/[^0-9]/g, "").replace(/^0+/, "");
+  if (digits.length <= 15) return null;
+  if (String(Number(n)) !== n.replace(/\.0+$/, "")) return null; // more digits than a double holds: written exactly
+  return "为超过 15 位的数值，Excel 只保留 15 位有效数字，后几位可能已丢失，请把该列设为文本格式后重新填写";
 }

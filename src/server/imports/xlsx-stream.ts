@@ -42,40 +42,76 @@ const colIndex = (ref: string) => {
   return n; // 1-based, as exceljs numbers columns
 };
 
-/** The first worksheet's path from workbook.xml and its relationships. */
-function firstSheetPath(buf: Buffer, entries: ZipEntry[]): string | null {
+/** An element's name without its namespace prefix: some .NET exporters write <x:row>, <x:c>. */
+const local = (name: string) => {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+/** The package's parts, located as the format says: workbook.xml's relationships, then [Content_Types].xml. */
+function packageParts(buf: Buffer, entries: ZipEntry[]): { sheets: string[]; sharedStrings: string | null } {
+  const find = (name: string) => entries.find((x) => x.name === name) ?? entries.find((x) => x.name.toLowerCase() === name.toLowerCase());
   const get = (name: string) => {
-    const e = entries.find((x) => x.name === name);
+    const e = find(name);
     return e ? (entryBytes(buf, e, 16 * 1024 * 1024)?.toString("utf8") ?? null) : null;
   };
-  const wb = get("xl/workbook.xml");
-  const rels = get("xl/_rels/workbook.xml.rels");
-  const rid = wb && /<sheet\b[^>]*\br:id="([^"]+)"/.exec(wb)?.[1];
-  const target =
-    (rid && rels && new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1]) ||
-    (rid && rels && new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1]);
-  if (target) return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-  return entries.find((x) => /^xl\/worksheets\/sheet\d+\.xml$/.test(x.name))?.name ?? null;
+  const resolve = (target: string) => {
+    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    return find(path)?.name ?? null;
+  };
+  const wb = get("xl/workbook.xml") ?? "";
+  const rels = [...(get("xl/_rels/workbook.xml.rels") ?? "").matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => ({
+    id: /\bId="([^"]+)"/.exec(m[0])?.[1],
+    type: /\bType="([^"]+)"/.exec(m[0])?.[1] ?? "",
+    target: /\bTarget="([^"]+)"/.exec(m[0])?.[1] ?? "",
+  }));
+  // Sheets in the workbook's order (a 填写说明 sheet may come first).
+  const sheets = [...wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)]
+    .map((m) => /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]+)"/.exec(m[0])?.[1])
+    .map((rid) => rels.find((r) => r.id === rid && /\/worksheet$/.test(r.type)))
+    .map((r) => (r ? resolve(r.target) : null))
+    .filter((x): x is string => !!x);
+  if (!sheets.length) sheets.push(...entries.filter((x) => /^xl\/worksheets\/sheet\d+\.xml$/.test(x.name)).map((x) => x.name));
+  const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.type));
+  const sstType = /<Override\b[^>]*PartName="([^"]+)"[^>]*ContentType="[^"]*sharedStrings\+xml"/.exec(get("[Content_Types].xml") ?? "")?.[1];
+  const sharedStrings = (sstRel && resolve(sstRel.target)) || (sstType && resolve(sstType)) || find("xl/sharedStrings.xml")?.name || null;
+  return { sheets, sharedStrings };
 }
 
-export async function* readXlsxRows(buf: Buffer, entries: ZipEntry[]): AsyncGenerator<XlsxRow> {
+/** The worksheets of the workbook, in its order, as row readers sharing one string table. */
+export async function xlsxSheets(buf: Buffer, entries: ZipEntry[]): Promise<(() => AsyncGenerator<XlsxRow>)[]> {
+  const parts = packageParts(buf, entries);
+  const shared = await sharedStrings(buf, entries, parts.sharedStrings);
+  return parts.sheets.map(
+    (path) => () =>
+      sheetRowsOf(
+        buf,
+        entries.find((x) => x.name === path)!,
+        shared,
+      ),
+  );
+}
+
+async function sharedStrings(buf: Buffer, entries: ZipEntry[], path: string | null): Promise<string[]> {
   // Shared strings: <si> is plain <t> or rich runs <r><t>; phonetic runs (<rPh>) are not part of the text.
   const shared: string[] = [];
-  const sst = entries.find((x) => x.name === "xl/sharedStrings.xml");
+  const sst = path && entries.find((x) => x.name === path);
   if (sst) {
     let cur = "",
       inT = false,
       inPh = 0;
     for await (const _ of events(buf, sst, (p) => {
       p.on("opentag", (t: SaxesTagPlain) => {
-        if (t.name === "si") cur = "";
-        else if (t.name === "rPh") inPh++;
-        else if (t.name === "t") inT = true;
+        const n = local(t.name);
+        if (n === "si") cur = "";
+        else if (n === "rPh") inPh++;
+        else if (n === "t") inT = true;
       });
       p.on("closetag", (t: SaxesTagPlain) => {
-        if (t.name === "si") shared.push(cur);
-        else if (t.name === "rPh") inPh--;
-        else if (t.name === "t") inT = false;
+        const n = local(t.name);
+        if (n === "si") shared.push(cur);
+        else if (n === "rPh") inPh--;
+        else if (n === "t") inT = false;
       });
       p.on("text", (s: string) => {
         if (inT && !inPh) cur += s;
@@ -83,9 +119,10 @@ export async function* readXlsxRows(buf: Buffer, entries: ZipEntry[]): AsyncGene
     }))
       void _;
   }
-  const path = firstSheetPath(buf, entries);
-  const sheet = path && entries.find((x) => x.name === path);
-  if (!sheet) return;
+  return shared;
+}
+
+async function* sheetRowsOf(buf: Buffer, sheet: ZipEntry, shared: string[]): AsyncGenerator<XlsxRow> {
   let ready: XlsxRow[] = [];
   let row: XlsxRow | null = null;
   let col = 0,
@@ -99,7 +136,7 @@ export async function* readXlsxRows(buf: Buffer, entries: ZipEntry[]): AsyncGene
     lastCol = 0;
   const parse = events(buf, sheet, (p) => {
     p.on("opentag", (t: SaxesTagPlain) => {
-      switch (t.name) {
+      switch (local(t.name)) {
         case "row":
           lastRow = t.attributes.r ? Number(t.attributes.r) : lastRow + 1;
           row = { number: lastRow, cells: [] };
@@ -126,7 +163,7 @@ export async function* readXlsxRows(buf: Buffer, entries: ZipEntry[]): AsyncGene
       }
     });
     p.on("closetag", (t: SaxesTagPlain) => {
-      switch (t.name) {
+      switch (local(t.name)) {
         case "v":
           inV = false;
           break;
