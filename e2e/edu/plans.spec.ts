@@ -11,10 +11,13 @@ test("a province publishes an application plan that is open now; a school of the
   const batch = `第${"一二三四五六七八九十"[Math.floor(Math.random() * 10)]}${"一二三四五六七八九"[Math.floor(Math.random() * 9)]}批`;
   // The form proposes the department's next unused batch of the year (never one that exists).
   const proposed = d.getByRole("textbox", { name: "申报批次" });
+  // The year the form proposes (the server's today in 北京时间), not this runner's clock.
+  const year = Number(await d.getByLabel("申报年度").inputValue());
+  expect(year).toBeGreaterThan(0);
   await expect(proposed).toHaveValue(/^第[一二三四五六七八九十]+批$/);
   const used = await sql<{ batch: string }>(
     `SELECT p.batch FROM "ApplicationPlan" p JOIN "EducationDepartment" e ON e.id = p."departmentId" WHERE e.name = '北京市教育委员会' AND p.year = $1`,
-    [new Date().getFullYear()],
+    [year],
   );
   expect(used.map((u) => u.batch)).not.toContain(await proposed.inputValue());
   await proposed.fill(batch);
@@ -34,6 +37,6 @@ test("a province publishes an application plan that is open now; a school of the
   const school = await ctx.newPage();
   const s = await makeSchool("110108");
   await login(school, "school", await makeUser("SCHOOL_PRINCIPAL", { schoolId: s.id }));
-  await expect(school.getByText(`申报计划进行中：${new Date().getFullYear()}年${batch}`)).toBeVisible();
+  await expect(school.getByText(`申报计划进行中：${year}年${batch}`)).toBeVisible();
   await ctx.close();
 });

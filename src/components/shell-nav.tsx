@@ -16,6 +16,20 @@ function activeSection(menu: MenuSection[], path: string): MenuSection | undefin
 /** The item for this page: its own path, or a page below it (a portal's 工作台 only for itself). */
 const isCurrent = (path: string, href: string) => path === href || (href !== "/" + path.split("/")[1] && path.startsWith(href + "/"));
 
+/** One page of the menu, in the sub-menu and in the phone's drawer alike. */
+function MenuLink({ href, label, on, onClick }: { href: string; label: string; on: boolean; onClick?: () => void }) {
+  return (
+    <Link
+      href={href}
+      aria-current={on ? "page" : undefined}
+      onClick={onClick}
+      className={`block border-l-4 px-4 py-2.5 text-sm md:py-2 ${on ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-transparent text-slate-700 hover:bg-slate-50"}`}
+    >
+      {label}
+    </Link>
+  );
+}
+
 export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top" | "side" }) {
   const path = usePathname();
   const current = activeSection(menu, path);
@@ -38,18 +52,9 @@ export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top
     <aside className="hidden w-48 shrink-0 border-r border-slate-200 bg-white md:block">
       <div className="px-4 pb-2 pt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">{current.label}</div>
       <nav aria-label="子菜单" className="flex flex-col">
-        {current.items.map((i) => {
-          const on = isCurrent(path, i.href);
-          return (
-            <Link
-              key={i.href}
-              href={i.href}
-              className={`border-l-4 px-4 py-2 text-sm ${on ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-transparent text-slate-600 hover:bg-slate-50"}`}
-            >
-              {i.label}
-            </Link>
-          );
-        })}
+        {current.items.map((i) => (
+          <MenuLink key={i.href} href={i.href} label={i.label} on={isCurrent(path, i.href)} />
+        ))}
       </nav>
     </aside>
   );
@@ -94,20 +99,9 @@ export function MenuDrawer({ menu }: { menu: MenuSection[] }) {
           {menu.map((s) => (
             <div key={s.label}>
               <div className="px-4 pb-1 pt-4 text-xs font-semibold text-slate-500">{s.label}</div>
-              {s.items.map((i) => {
-                const on = isCurrent(path, i.href);
-                return (
-                  <Link
-                    key={i.href}
-                    href={i.href}
-                    aria-current={on ? "page" : undefined}
-                    onClick={() => setOpen(false)}
-                    className={`block border-l-4 px-4 py-2.5 text-sm ${on ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-transparent text-slate-700 hover:bg-slate-50"}`}
-                  >
-                    {i.label}
-                  </Link>
-                );
-              })}
+              {s.items.map((i) => (
+                <MenuLink key={i.href} href={i.href} label={i.label} on={isCurrent(path, i.href)} onClick={() => setOpen(false)} />
+              ))}
             </div>
           ))}
         </nav>

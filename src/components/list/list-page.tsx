@@ -199,7 +199,7 @@ export function ListPage<P extends AnyListProcedure, R extends RowOf<P> = RowOf<
                     {c.cell(r)}
                   </td>
                 ))}
-                {props.actions && <td className="whitespace-nowrap">{props.actions(r)}</td>}
+                {props.actions && <td className="row-actions">{props.actions(r)}</td>}
               </tr>
             ))}
           </tbody>
