@@ -9,10 +9,8 @@ import ExcelJS from "exceljs";
 const [mode, url, dir, userId] = process.argv.slice(2);
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
 process.env.APP_MODE = "test";
-let peak = process.memoryUsage().rss;
-const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
-}, 5);
+// The kernel's high-water mark: exact, and no sampling timer competing with the measured work.
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
 const { createDb } = await import("../src/server/db");
 const db = createDb(url);
@@ -83,7 +81,7 @@ if (mode === "platform") {
   ms = performance.now() - t;
   rows = all.length;
 }
-clearInterval(sampler);
+const peak = peakRss();
 if (process.env.BENCH_TRACE) {
   // What is still held after a full collection (peak RSS minus this is garbage the collector had not reclaimed).
   (await import("node:v8")).setFlagsFromString("--expose-gc");

@@ -4,6 +4,8 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchDatabase, mb } from "./database";
 
+export { writeCandidatesFile } from "../tests/support/candidate-files";
+
 export { mb };
 
 export async function setup() {

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { withIdCheck } from "../../src/domain/identifiers/id-number";
 import { login, makeSchool, makeUser } from "../fixtures";
+import { CSV_GBK, libreOffice } from "../../tests/support/office";
 
 /** A fresh valid 居民身份证 number of a man born in 2004. */
 function randomId(): string {
@@ -62,4 +63,36 @@ test("download the template, import 3 good and 2 bad rows, see 3 added and the 2
   await page.getByRole("button", { name: "导入记录" }).click();
   await expect(page.getByRole("dialog", { name: "导入记录" }).locator("tbody tr").first()).toContainText("已完成");
   await page.screenshot({ path: info.outputPath("candidates.png"), fullPage: true });
+});
+
+test("an .xls is refused at once with how to save it as .xlsx; the sheet saved as a GBK .csv is imported", async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const school = await makeSchool("110108");
+  await login(page, "school", await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id }));
+  await page.goto("/school/candidates");
+  await page.getByRole("button", { name: "批量导入考生信息" }).click();
+  const dialog = page.getByRole("dialog", { name: "批量导入考生信息" });
+  const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("link", { name: "下载导入模板" }).click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const row = wb.worksheets[0].getRow(3);
+  ["1", "院校考生", "孙小圣", "", "男", "居民身份证", randomId(), "13600000011", "2024", "高职专科", "510201"].forEach(
+    (v, j) => (row.getCell(j + 1).value = v),
+  );
+  row.commit();
+  const filled = Buffer.from(await wb.xlsx.writeBuffer());
+  // Both written by LibreOffice, as an office user's 「另存为」 would.
+  const xls = info.outputPath("考生.xls");
+  fs.writeFileSync(xls, libreOffice(filled, "考生.xlsx", "xls:MS Excel 97"));
+  await dialog.getByLabel("选择导入文件").setInputFiles(xls);
+  await expect(dialog.getByRole("alert")).toContainText(
+    "这是 Excel 97-2003 或 WPS 表格文件（.xls / .et），请在 Excel 或 WPS 中打开，「另存为」Excel 工作簿（*.xlsx）后导入",
+  );
+  const csv = info.outputPath("考生.csv");
+  fs.writeFileSync(csv, libreOffice(filled, "考生.xlsx", CSV_GBK));
+  await dialog.getByLabel("选择导入文件").setInputFiles(csv);
+  await expect(dialog.getByTestId("import-succeeded")).toHaveText("1");
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "关闭" }).last().click();
+  await expect(page.locator('[data-candidate="孙小圣"]')).toHaveCount(1);
 });

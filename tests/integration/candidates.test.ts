@@ -13,7 +13,9 @@ import { makeSchoolAccounts, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 import { LocalStorage } from "@/server/storage";
 import { beginImport, runImport, templateOf } from "@/server/imports/pipeline";
-import { readSheet } from "@/server/imports/read-sheet";
+import { readSheet, sheetFileProblem } from "@/server/imports/read-sheet";
+import { CSV_GBK, CSV_UTF8, libreOffice } from "../support/office";
+import { candidateName, writeCandidatesFile } from "../support/candidate-files";
 import { candidateImport } from "@/server/candidates/import-candidates";
 import { canDownload } from "@/server/files/access";
 import { withIdCheck } from "@/domain/identifiers/id-number";
@@ -152,7 +154,8 @@ describe("candidates: the import pipeline", () => {
 
   it("refuses a hostile or malformed file as a whole and writes nothing", async () => {
     const before = await t.db.candidate.count();
-    await expect(importFile("a", Buffer.from("姓名,证件号码\n张三,1101"))).rejects.toThrow(".xlsx 模板");
+    await expect(importFile("a", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).rejects.toThrow(".xlsx 模板");
+    await expect(importFile("a", Buffer.from("姓名,证件号码\n张三,1101"))).rejects.toThrow("表头与模板不一致");
     const wrong = new ExcelJS.Workbook();
     wrong.addWorksheet("x").addRow(["姓名", "身份证"]);
     await expect(importFile("a", Buffer.from(await wrong.xlsx.writeBuffer()))).rejects.toThrow("表头与模板不一致");
@@ -255,28 +258,10 @@ describe("xlsx reading", () => {
   it("keeps Chinese text whole across stream chunks (exceljs' own reader split characters here)", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vslc-x-")), "big.xlsx");
     for (const shared of [false, true]) {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: shared });
-      const ws = wb.addWorksheet("考生");
-      ws.addRow(["序号", ...candidateImport.columns.map((c) => c.header)]).commit();
-      for (let i = 0; i < 6000; i++)
-        ws.addRow([
-          String(i + 1),
-          "院校考生",
-          `测试考生${"甲乙丙丁戊己庚辛壬癸"[i % 10]}${i}`,
-          "",
-          "男",
-          "居民身份证",
-          `11010820000101${String(i).padStart(4, "0")}`,
-          "",
-          "2024",
-          "高职专科",
-          "510201",
-        ]).commit();
-      ws.commit();
-      await wb.commit();
+      await writeCandidatesFile(file, 6000, { sharedStrings: shared });
       const rows = await readSheet(fs.readFileSync(file), candidateImport.columns, 10_000);
       expect(rows).toHaveLength(6000);
-      expect(rows.every((r, i) => r.cells.idType === "居民身份证" && r.cells.name === `测试考生${"甲乙丙丁戊己庚辛壬癸"[i % 10]}${i}`)).toBe(true);
+      expect(rows.every((r, i) => r.cells.idType === "居民身份证" && r.cells.name === candidateName(i))).toBe(true);
     }
   }, 60_000);
 });
@@ -403,6 +388,73 @@ describe("files as office software writes them (issue 11)", () => {
     expect((await importFile("a", moved)).succeeded).toBe(1);
     expect(await t.db.candidate.count({ where: { idNumber: id } })).toBe(1);
   });
+});
+
+describe("files LibreOffice writes, and the formats an office user saves as (issue 11)", () => {
+  /** The template filled with `rows`, opened and saved again by LibreOffice with `filter`. */
+  const saved = async (rows: string[][], filter: string, edit?: (ws: ExcelJS.Worksheet) => void) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await filledTemplate(rows)) as never);
+    edit?.(wb.worksheets[0]);
+    return libreOffice(Buffer.from(await wb.xlsx.writeBuffer()), "考生.xlsx", filter);
+  };
+
+  it("reads a workbook LibreOffice saved again: its shared strings, rich text runs and a number it kept", async () => {
+    const ids = [nextId(), nextId(), nextId()];
+    const bytes = await saved(
+      ids.map((id) => good(id)),
+      "xlsx:Calc MS Excel 2007 XML",
+      (ws) => {
+        ws.getRow(3).getCell(3).value = { richText: [{ text: "王", font: { bold: true } }, { text: "小红" }] };
+        ws.getRow(5).getCell(7).value = Number(ids[2].slice(0, 17)) * 10; // an ID number typed into a number cell
+      },
+    );
+    const sheet = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toMatch(/<v>1\.\d+E\+017<\/v>/); // how LibreOffice writes such a number
+    expect(await (await JSZip.loadAsync(bytes)).file("xl/sharedStrings.xml")!.async("string")).toContain("<r><rPr><b");
+    const rec = await importFile("a", bytes);
+    expect([rec.succeeded, rec.failed]).toEqual([2, 1]);
+    expect((await t.db.candidate.findUniqueOrThrow({ where: { idNumber: ids[0] } })).name).toBe("王小红");
+  }, 60_000);
+
+  it("imports a .csv saved in UTF-8 or in GBK (Excel and WPS on Chinese Windows), whatever its name", async () => {
+    for (const [filter, name] of [
+      [CSV_UTF8, "考生.csv"],
+      [CSV_GBK, "考生.xlsx"],
+    ]) {
+      const ids = [nextId(), nextId(), nextId()];
+      const bytes = await saved(
+        ids.map((id, i) => good(id, `张${"甲乙丙"[i]}`)),
+        filter,
+        (ws) => (ws.getRow(5).getCell(7).value = Number(ids[2].slice(0, 17)) * 10),
+      );
+      expect(bytes.includes(Buffer.from("张甲", filter === CSV_GBK ? "latin1" : "utf8"))).toBe(filter === CSV_UTF8);
+      const rec0 = await beginImport({ db: t.db, clock, storage }, importer(s.a), "CANDIDATES", { name, bytes });
+      const rec = await runImport({ db: t.db, clock, storage }, importer(s.a), candidateImport, rec0.id, bytes);
+      expect([rec.status, rec.succeeded, rec.failed]).toEqual(["DONE", 2, 1]);
+      expect((await t.db.candidate.findUniqueOrThrow({ where: { idNumber: ids[1] } })).name).toBe("张乙");
+      // The example row stayed out; the rounded ID number failed its row with the reason.
+      expect(await t.db.candidate.count({ where: { idNumber: ids[2] } })).toBe(0);
+      const f = await t.db.storedFile.findUniqueOrThrow({ where: { id: rec.failedFileId! } });
+      const back = new ExcelJS.Workbook();
+      await back.xlsx.load((await storage.readBuffer(f.key)) as never);
+      const out = back.worksheets[0];
+      expect(String(out.getRow(3).getCell(out.getRow(2).cellCount).value)).toContain("「证件号码」为科学计数法表示的数值");
+    }
+  }, 60_000);
+
+  it("refuses .xls and .ods (also renamed to .xlsx) with how to save as .xlsx, and writes nothing", async () => {
+    const before = await t.db.candidate.count();
+    for (const [filter, says] of [
+      ["xls:MS Excel 97", "Excel 97-2003"],
+      ["ods", "OpenDocument"],
+    ]) {
+      const bytes = await saved([good(nextId())], filter);
+      expect(sheetFileProblem(bytes)).toContain(says);
+      await expect(importFile("a", bytes)).rejects.toThrow(/另存为」Excel 工作簿（\*\.xlsx）/);
+    }
+    expect(await t.db.candidate.count()).toBe(before);
+  }, 60_000);
 });
 
 describe("import limits and failures", () => {

@@ -64,11 +64,11 @@ export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "c
           </li>
         )}
         <li>
-          {zip ? "选择照片压缩包上传：" : "选择填好的 .xlsx 文件上传："}
+          {zip ? "选择照片压缩包上传：" : "选择填好的 .xlsx 文件（或另存的 .csv）上传："}
           <input
             ref={input}
             type="file"
-            accept={zip ? ".zip" : ".xlsx"}
+            accept={zip ? ".zip" : ".xlsx,.csv"}
             className="hidden"
             aria-label="选择导入文件"
             onChange={async (e) => {

@@ -3,6 +3,7 @@ import { systemClock } from "@/server/clock";
 import { getCurrentUser } from "@/server/auth/current";
 import { IMPORTS, mayImport } from "@/server/imports/registry";
 import { beginImport } from "@/server/imports/pipeline";
+import { sheetFileProblem } from "@/server/imports/read-sheet";
 import { enqueue } from "@/server/jobs/queue";
 import { actorOf, mintScope, scopeFor } from "@/server/tenancy";
 import type { ImportJob } from "@/server/jobs/handlers";
@@ -33,10 +34,14 @@ export async function POST(req: Request, ctx: { params: Promise<{ kind: string }
   }
   if (!file) return json(400, { message: "请选择文件" });
   if (hasBadText(file.name)) return json(400, { message: BAD_TEXT_MESSAGE });
-  if (!file.name.toLowerCase().endsWith(`.${entry.ext}`))
-    return json(400, { message: entry.ext === "zip" ? "文件格式不正确，请上传 .zip 压缩包" : "文件格式不正确，请使用下载的 .xlsx 模板填写后导入" });
+  if (entry.ext === "zip" && !file.name.toLowerCase().endsWith(".zip")) return json(400, { message: "文件格式不正确，请上传 .zip 压缩包" });
   const deps = { db: getDb(), clock: systemClock };
   const bytes = Buffer.from(await file.arrayBuffer());
+  // A sheet is told by its bytes, not its name (an .xls renamed to .xlsx is still an .xls): refused here, at once.
+  if (entry.ext === "xlsx") {
+    const problem = sheetFileProblem(bytes);
+    if (problem) return json(400, { message: problem });
+  }
   // The route is this import's auth gate: it mints the scope the job carries (never the session).
   const who = { scope: scopeFor(mintScope(user), "school"), actor: actorOf(user) };
   const record = await beginImport(deps, who, entry.kind, { name: file.name, bytes });
