@@ -157,15 +157,14 @@ export async function hydrated(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
-/** Makes the school a pilot of these certificate levels (code:LEVEL), as an approved application would. */
-export async function makePilot(schoolId: string, levels: string[], year = new Date().getFullYear()) {
-  for (const l of levels) {
-    const [code, level] = l.split(":");
-    await sql(
+/** Makes the school a pilot of these certificate levels (证书编号, 60000011), as an approved application would. */
+export async function makePilot(schoolId: string, levelCodes: string[], year = new Date().getFullYear()) {
+  for (const code of levelCodes) {
+    const r = await sql(
       `INSERT INTO "PilotApplication" (id, "schoolId", "certificateLevelId", year, batch, status, "requestedTotal", "approvedTotal", "updatedAt")
-       SELECT $1, $2, cl.id, $3, '第一批', 'APPROVED', 100, 80, now() FROM "CertificateLevel" cl JOIN "Certificate" c ON c.id = cl."certificateId"
-       WHERE c.code = $4 AND cl.level = $5`,
-      [randomUUID(), schoolId, year, code, level],
+       SELECT $1, $2, cl.id, $3, '第一批', 'APPROVED', 100, 80, now() FROM "CertificateLevel" cl WHERE cl.code = $4 RETURNING id`,
+      [randomUUID(), schoolId, year, code],
     );
+    if (!r.length) throw new Error(`no certificate level ${code}`);
   }
 }

@@ -4,7 +4,7 @@ import { login, makePilot, makeSchool, makeUser, smsCode } from "../fixtures";
 
 test("a school browses its certificates and exports its organizations to a real xlsx", async ({ page, browser }, info) => {
   const school = await makeSchool();
-  await makePilot(school.id, ["60000001:JUNIOR", "60000003:INTERMEDIATE"]);
+  await makePilot(school.id, ["60000011", "60000032"]);
   const user = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
   await login(page, "school", user);
 
@@ -12,12 +12,16 @@ test("a school browses its certificates and exports its organizations to a real 
   await expect(page.getByRole("heading", { name: "证书信息管理" })).toBeVisible();
   const rows = page.locator("tbody tr[data-row-id]");
   await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("60000011");
+  await expect(rows.nth(1)).toContainText("60000032");
+  await expect(rows.nth(1)).toContainText("（中级）");
   await page.getByLabel("证书范围").selectOption("all");
   await page.getByRole("button", { name: "查询" }).click();
+  // One row per certificate level (12 certificates, 34 levels), each with its own 证书编号.
   await expect(rows).toHaveCount(10);
-  await expect(page.getByText("共 12 条")).toBeVisible();
-  await page.getByRole("button", { name: "2", exact: true }).click();
-  await expect(rows).toHaveCount(2);
+  await expect(page.getByText("共 34 条")).toBeVisible();
+  await page.getByRole("button", { name: "4", exact: true }).click();
+  await expect(rows).toHaveCount(4);
   await rows.first().getByRole("button", { name: "查看" }).click();
   await expect(page.getByRole("heading", { name: "证书对应专业" })).toBeVisible();
   await page.screenshot({ path: info.outputPath("certificate-detail.png"), fullPage: true });
@@ -48,7 +52,7 @@ test("a school browses its certificates and exports its organizations to a real 
 
 test("another user cannot download someone's export", async ({ page, browser }) => {
   const school = await makeSchool();
-  await makePilot(school.id, ["60000001:JUNIOR"]);
+  await makePilot(school.id, ["60000011"]);
   const owner = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
   await login(page, "school", owner);
   await page.goto("/school/orgs");

@@ -25,7 +25,7 @@ test("a province publishes an application plan that is open now; a school of the
   await d.getByLabel("部分").check();
   await d.getByRole("button", { name: "保存" }).click();
   await expect(d.getByRole("alert")).toContainText("至少选择一个证书");
-  await d.getByLabel(/60000001 JAVA/).check();
+  await d.getByLabel(/6000001 JAVA/).check();
   await d.getByRole("button", { name: "保存" }).click();
   await expect(d).toBeHidden();
   const row = page.locator(`tr[data-batch="${batch}"]`);

@@ -22,7 +22,7 @@ async function noisePng(): Promise<Buffer> {
 
 test("the principal uploads the e-signature; wrong files are refused with the reason", async ({ page, browser }, info) => {
   const school = await makeSchool();
-  await makePilot(school.id, ["60000001:JUNIOR"]);
+  await makePilot(school.id, ["60000011"]);
   const principal = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
   const sub = await makeUser("SCHOOL_ADMIN", { schoolId: school.id });
   await login(page, "school", principal);

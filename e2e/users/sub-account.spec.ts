@@ -8,7 +8,7 @@ test("a principal creates a sub-account with a role and 证书负责人; it logs
   const school = await makeSchool();
   // A role without 考生管理 (manual 002 §8.1: the admin maintains roles; see roles.spec.ts for the screen).
   const role = await makeAccessRole(["school.orgs", "school.certificates"]);
-  await makePilot(school.id, ["60000001:JUNIOR", "60000003:INTERMEDIATE"]);
+  await makePilot(school.id, ["60000011", "60000032"]);
   const principal = await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id });
   await login(page, "school", principal);
   await page.getByRole("link", { name: "系统管理" }).click();

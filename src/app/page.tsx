@@ -21,7 +21,7 @@ export default async function Home() {
       where: { status: "ENABLED" },
       orderBy: [{ openedAt: "desc" }, { code: "asc" }],
       take: 8,
-      include: { org: { select: { name: true } }, levels: { select: { level: true } } },
+      include: { org: { select: { name: true } }, levels: { select: { level: true, code: true }, orderBy: { level: "asc" } } },
     }),
     Promise.all([db.certificate.count({ where: { status: "ENABLED" } }), db.evaluationOrg.count(), db.school.count({ where: { isPilot: true } })]),
     publishedAnnouncements(db, { page: 1, pageSize: 6 }),

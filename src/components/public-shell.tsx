@@ -64,7 +64,14 @@ export function PageLinks({
 export const pageParam = (v: string | undefined) => Math.min(10000, Math.max(1, Number.parseInt(v ?? "1", 10) || 1));
 export const fmtDate = (d: Date | null | undefined) => (d ? d.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" }) : "");
 
-type PublicCertificateRow = { id: string; code: string; name: string; category: string; org: { name: string }; levels: { level: keyof typeof LEVEL_LABELS }[] };
+type PublicCertificateRow = {
+  id: string;
+  code: string;
+  name: string;
+  category: string;
+  org: { name: string };
+  levels: { level: keyof typeof LEVEL_LABELS; code: string }[];
+};
 
 /** The public certificate table (home page and /certificates). */
 export function PublicCertificateTable({ rows, empty = "暂无证书" }: { rows: PublicCertificateRow[]; empty?: string }) {
@@ -73,9 +80,9 @@ export function PublicCertificateTable({ rows, empty = "暂无证书" }: { rows:
       <table className="table">
         <thead>
           <tr>
-            <th>证书编号</th>
+            <th>证书代码</th>
             <th>证书名称</th>
-            <th>等级</th>
+            <th>等级（证书编号）</th>
             <th>颁证机构</th>
             <th>专业大类</th>
           </tr>
@@ -89,7 +96,13 @@ export function PublicCertificateTable({ rows, empty = "暂无证书" }: { rows:
                   {c.name}
                 </Link>
               </td>
-              <td className="whitespace-nowrap">{c.levels.map((l) => LEVEL_LABELS[l.level]).join("、")}</td>
+              <td>
+                {c.levels.map((l) => (
+                  <span key={l.code} className="mr-2 inline-block whitespace-nowrap">
+                    {LEVEL_LABELS[l.level]} <span className="font-mono text-xs">{l.code}</span>
+                  </span>
+                ))}
+              </td>
               <td>{c.org.name}</td>
               <td>{c.category}</td>
             </tr>

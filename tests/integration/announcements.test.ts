@@ -1,3 +1,4 @@
+import { levelCode } from "@/domain/catalogue/codes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
@@ -73,7 +74,15 @@ describe("announcements", () => {
     const [a, b] = [await makeCertificate(t.db, org.id), await makeCertificate(t.db, org.id)];
     await t.db.certificate.update({
       where: { id: a.id },
-      data: { name: "老年照护测试职业技能等级证书", levels: { create: [{ level: "INTERMEDIATE" }, { level: "SENIOR" }] } },
+      data: {
+        name: "老年照护测试职业技能等级证书",
+        levels: {
+          create: [
+            { level: "INTERMEDIATE", code: levelCode(a.code, "INTERMEDIATE") },
+            { level: "SENIOR", code: levelCode(a.code, "SENIOR") },
+          ],
+        },
+      },
     });
     await t.db.certificate.update({ where: { id: b.id }, data: { status: "DISABLED" } });
     expect((await publicCertificates(t.db, { q: "老年照护测试", page: 1, pageSize: 20 })).rows.map((c) => c.code)).toEqual([a.code]);

@@ -30,20 +30,26 @@ const info = { batch: "第五批", category: "电子与信息大类", examModes:
 
 describe("certificates maintained by their org", () => {
   it("creates a stopped certificate with levels, subjects and majors, then enables it", async () => {
-    await expect(api("org").certificates.create({ code: "6000013", name: "云原生应用开发职业技能等级证书", levels: ["JUNIOR"], ...info })).rejects.toThrow(
-      "8 位数字",
+    await expect(api("org").certificates.create({ code: "600001", name: "云原生应用开发职业技能等级证书", levels: ["JUNIOR"], ...info })).rejects.toThrow(
+      "证书代码为 7 位数字",
     );
-    await expect(api("org").certificates.create({ code: "60000013", name: "云原生应用开发", levels: ["JUNIOR"], ...info })).rejects.toThrow("职业技能等级证书");
-    const { id } = await api("org").certificates.create({ code: "60000013", name: "云原生应用开发职业技能等级证书", levels: ["JUNIOR"], ...info });
+    await expect(api("org").certificates.create({ code: "6000013", name: "云原生应用开发", levels: ["JUNIOR"], ...info })).rejects.toThrow("职业技能等级证书");
+    const { id } = await api("org").certificates.create({ code: "6000013", name: "云原生应用开发职业技能等级证书", levels: ["JUNIOR"], ...info });
     expect(await t.db.certificate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DISABLED", orgId: s.org.orgId });
     const { id: levelId } = await api("org").certificates.addLevel({ id, level: "INTERMEDIATE" });
     await expect(api("org").certificates.addLevel({ id, level: "INTERMEDIATE" })).rejects.toThrow("该等级已存在");
+    // Each level has its own 证书编号 (004: 60000001 初级, 60000002 中级); subject codes extend the level's.
+    const levels = await t.db.certificateLevel.findMany({ where: { certificateId: id }, orderBy: { level: "asc" } });
+    expect(levels.map((l) => [l.level, l.code])).toEqual([
+      ["JUNIOR", "60000131"],
+      ["INTERMEDIATE", "60000132"],
+    ]);
     await expect(
-      api("org").certificates.addSubject({ levelId, code: "60000001201", name: "理论", examMode: "COMPUTER", durationMinutes: 90, targetGroup: "所有考生" }),
-    ).rejects.toThrow("以证书编号 60000013 开头");
+      api("org").certificates.addSubject({ levelId, code: "60000131201", name: "理论", examMode: "COMPUTER", durationMinutes: 90, targetGroup: "所有考生" }),
+    ).rejects.toThrow("以该等级的证书编号 60000132 开头");
     await api("org").certificates.addSubject({
       levelId,
-      code: "60000013201",
+      code: "60000132201",
       name: "云原生理论知识（中级）",
       examMode: "COMPUTER",
       durationMinutes: 90,
@@ -68,7 +74,7 @@ describe("certificates maintained by their org", () => {
     await expect(
       api("org").certificates.addSubject({
         levelId: theirs.levels[0].id,
-        code: `${theirs.code}109`,
+        code: `${theirs.levels[0].code}109`,
         name: "外来科目",
         examMode: "COMPUTER",
         durationMinutes: 60,
@@ -83,7 +89,7 @@ describe("certificates maintained by their org", () => {
 
   it("links only the org's own standards", async () => {
     await expect(
-      api("org").certificates.create({ code: "60000014", name: "边缘计算职业技能等级证书", levels: ["JUNIOR"], ...info, skillStandardId: foreignStandardId }),
+      api("org").certificates.create({ code: "6000014", name: "边缘计算职业技能等级证书", levels: ["JUNIOR"], ...info, skillStandardId: foreignStandardId }),
     ).rejects.toThrow("只能关联本机构的职业技能等级标准");
   });
 });

@@ -1,3 +1,4 @@
+import { levelCode } from "@/domain/catalogue/codes";
 import ExcelJS from "exceljs";
 import fs from "node:fs";
 import os from "node:os";
@@ -103,17 +104,24 @@ const api = (k: string) => caller(t.db, { clock, session: s[k] });
 const page = { page: 1, pageSize: 50 as const };
 
 describe("catalogue lists are scoped by the session", () => {
-  it("a school sees its pilot certificates, or all with the scope switch", async () => {
+  it("a school sees one row per level it pilots (not the certificate's other levels), or every level with the scope switch", async () => {
     const pilot = await api("principal").lists.certificates({ filter: { scope: "pilot" }, ...page });
-    expect(pilot.rows.map((r) => r.code).sort()).toEqual([f.c.c1.code, f.c.c3.code, f.c.c5.code].sort());
+    const { c1, c3, c5 } = f.c;
+    expect(pilot.rows.map((r) => r.code)).toEqual(
+      [levelCode(c1.code, "JUNIOR"), levelCode(c1.code, "INTERMEDIATE"), levelCode(c3.code, "INTERMEDIATE"), levelCode(c5.code, "JUNIOR")].sort(),
+    );
+    expect(pilot.rows.map((r) => [r.certificate.name, r.level])).toContainEqual([c3.name, "INTERMEDIATE"]);
+    expect(pilot.rows.some((r) => r.code === levelCode(c3.code, "JUNIOR"))).toBe(false);
     const all = await api("principal").lists.certificates({ filter: { scope: "all" }, ...page });
-    expect(all.total).toBe(4);
-    expect(all.counts).toEqual({ ENABLED: 4, DISABLED: 0 });
+    expect(all.total).toBe(8); // c1 ×2, c3 ×2, c5, c7 ×3
+    expect(all.counts).toEqual({ ENABLED: 8, DISABLED: 0 });
+    // 证书编号 filters by the level's own number.
+    expect((await api("principal").lists.certificates({ filter: { scope: "all", code: levelCode(c1.code, "INTERMEDIATE") }, ...page })).total).toBe(1);
   });
-  it("a sub-account limited to one certificate level sees only that certificate; an unlimited one sees the school's", async () => {
+  it("a sub-account limited to one certificate level sees only that level; an unlimited one sees the school's", async () => {
     const sub = await api("sub").lists.certificates({ filter: {}, ...page });
-    expect(sub.rows.map((r) => r.name)).toEqual([f.c.c1.name]);
-    expect((await api("sub2").lists.certificates({ filter: {}, ...page })).total).toBe(3);
+    expect(sub.rows.map((r) => r.code)).toEqual([levelCode(f.c.c1.code, "JUNIOR")]);
+    expect((await api("sub2").lists.certificates({ filter: {}, ...page })).total).toBe(4);
     expect((await api("sub").lists.orgs({ filter: {}, ...page })).rows.map((r) => r.name)).toEqual([f.o[0].name]);
   });
   it("organizations: a school sees those of its certificates, the admin all", async () => {
@@ -238,7 +246,14 @@ describe("catalogue details: another tenant's ids get nothing", () => {
     const mine = f.a;
     const theirs = f.b;
     const detail = await api("principal").catalogue.school({ id: mine.id });
-    expect(detail.pilots.map((p) => p.code).sort()).toEqual([f.c.c1.code, f.c.c1.code, f.c.c3.code, f.c.c5.code].sort());
+    expect(detail.pilots.map((p) => p.code).sort()).toEqual(
+      [
+        levelCode(f.c.c1.code, "JUNIOR"),
+        levelCode(f.c.c1.code, "INTERMEDIATE"),
+        levelCode(f.c.c3.code, "INTERMEDIATE"),
+        levelCode(f.c.c5.code, "JUNIOR"),
+      ].sort(),
+    );
     expect(detail.contactPhone).toMatch(/\*{4}/);
     await expect(api("principal").catalogue.school({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(api("bj").catalogue.school({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

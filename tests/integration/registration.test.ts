@@ -1,5 +1,6 @@
 // A school that never piloted registers, completes its information and applies; it becomes a pilot school
 // once an application is approved and the plan has ended. Until then it may do nothing else.
+import { levelCode } from "@/domain/catalogue/codes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, lastSmsCode, login, newBrowser, solvedCaptcha } from "../support/trpc";
@@ -122,7 +123,7 @@ describe("new school registration", () => {
     expect(after.schoolStatus).toBe("REGISTERED");
     expect((await t.db.school.findUniqueOrThrow({ where: { code: reg.code } })).isPilot).toBe(true);
     const certs = await caller(t.db, { clock, session: after }).lists.certificates({ filter: {}, ...page });
-    expect(certs.rows.map((r) => r.code)).toEqual([d.certificate]);
+    expect(certs.rows.map((r) => r.code)).toEqual([levelCode(d.certificate, "JUNIOR")]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { levelCode } from "@/domain/catalogue/codes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, lastSmsCode, login } from "../support/trpc";
@@ -80,7 +81,7 @@ describe("sub-accounts", () => {
     expect(row.certificateScopes).toHaveLength(2);
     const detail = await api("principal").users.detail({ userId: created.id });
     expect(detail.initialPassword).toBe(created.initialPassword);
-    expect(detail.scopes.map((x) => x.code)).toEqual([d.java, d.java]);
+    expect(detail.scopes.map((x) => x.code)).toEqual([levelCode(d.java, "JUNIOR"), levelCode(d.java, "INTERMEDIATE")]);
 
     // The new account logs in with it, binds, and then sees only JAVA.
     clock.advance(61_000);
@@ -97,7 +98,7 @@ describe("sub-accounts", () => {
     });
     const fresh = (await resolveSession(t.db, clock, sub.sid))!;
     const certs = await caller(t.db, { clock, session: fresh }).lists.certificates({ filter: {}, page: 1, pageSize: 10 });
-    expect(certs.rows.map((r) => r.code)).toEqual([d.java]);
+    expect(certs.rows.map((r) => r.code)).toEqual([levelCode(d.java, "JUNIOR"), levelCode(d.java, "INTERMEDIATE")]);
     expect((await api("principal").users.detail({ userId: created.id })).initialPassword).toBeNull();
   });
 

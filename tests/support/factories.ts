@@ -1,4 +1,5 @@
 // Each test builds its own tenants and accounts with unique codes.
+import { levelCode } from "@/domain/catalogue/codes";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
@@ -69,9 +70,9 @@ export function makeAccessRole(db: Db, permissions: Permission[], name = `测试
 }
 
 let certSeq = Math.floor(Math.random() * 900_000);
-/** An enabled certificate of the org with a JUNIOR level and one subject (codes unique per test run: 69xxxxxx). */
+/** An enabled certificate of the org with a JUNIOR level and one subject (codes unique per test run: 6xxxxxx). */
 export async function makeCertificate(db: Db, orgId: string) {
-  const code = `69${String(certSeq++ % 1_000_000).padStart(6, "0")}`;
+  const code = `6${String(certSeq++ % 1_000_000).padStart(6, "0")}`;
   return db.certificate.create({
     data: {
       code,
@@ -81,7 +82,13 @@ export async function makeCertificate(db: Db, orgId: string) {
       category: "电子与信息大类",
       examModes: ["COMPUTER"],
       levels: {
-        create: [{ level: "JUNIOR", subjects: { create: [{ code: `${code}101`, name: "理论知识（初级）", examMode: "COMPUTER", durationMinutes: 90 }] } }],
+        create: [
+          {
+            level: "JUNIOR",
+            code: levelCode(code, "JUNIOR"),
+            subjects: { create: [{ code: `${levelCode(code, "JUNIOR")}101`, name: "理论知识（初级）", examMode: "COMPUTER", durationMinutes: 90 }] },
+          },
+        ],
       },
     },
     include: { levels: { include: { subjects: true } } },
@@ -142,8 +149,9 @@ export function makePilot(db: Db, schoolId: string, certificateLevelId: string, 
 }
 
 /** One more level of a certificate (makeCertificate makes JUNIOR only). */
-export function makeLevel(db: Db, certificateId: string, level: "INTERMEDIATE" | "SENIOR") {
-  return db.certificateLevel.create({ data: { certificateId, level } });
+export async function makeLevel(db: Db, certificateId: string, level: "INTERMEDIATE" | "SENIOR") {
+  const { code } = await db.certificate.findUniqueOrThrow({ where: { id: certificateId }, select: { code: true } });
+  return db.certificateLevel.create({ data: { certificateId, level, code: levelCode(code, level) } });
 }
 
 /** A candidate of this school with its student account (as 添加考生 makes them), and optionally a photo. */

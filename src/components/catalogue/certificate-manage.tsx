@@ -1,4 +1,5 @@
 "use client";
+import { levelCode } from "@/domain/catalogue/codes";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
@@ -67,8 +68,19 @@ export function NewCertificateDialog({ onClose, onSaved }: { onClose: () => void
         </>
       }
     >
-      <Field label="证书编号" htmlFor="c-code" required hint="8 位数字">
-        <input id="c-code" className="input" value={f.code} onChange={(e) => patch({ code: e.target.value })} />
+      <Field
+        label="证书代码"
+        htmlFor="c-code"
+        required
+        hint={
+          /^\d{7}$/.test(f.code) && f.levels.length
+            ? `各等级证书编号：${LEVELS.filter((l) => f.levels.includes(l))
+                .map((l) => `${LEVEL_LABELS[l]} ${levelCode(f.code, l)}`)
+                .join("、")}`
+            : "7 位数字；各等级证书编号在其后加 1 初级、2 中级、3 高级"
+        }
+      >
+        <input id="c-code" className="input" inputMode="numeric" value={f.code} onChange={(e) => patch({ code: e.target.value.replace(/\D/g, "") })} />
       </Field>
       <Field label="证书名称" htmlFor="c-name" required hint="以“职业技能等级证书”结尾">
         <input id="c-name" className="input" value={f.name} onChange={(e) => patch({ name: e.target.value })} />
@@ -197,7 +209,9 @@ export function ManageCertificateDialog({ id, onClose }: { id: string; onClose: 
                 {c.levels.flatMap((l) =>
                   l.subjects.map((sub) => (
                     <tr key={sub.id}>
-                      <td>{LEVEL_LABELS[l.level]}</td>
+                      <td className="whitespace-nowrap">
+                        {LEVEL_LABELS[l.level]} <span className="font-mono text-xs">{l.code}</span>
+                      </td>
                       <td className="font-mono text-xs">{sub.code}</td>
                       <td>{sub.name}</td>
                       <td>{EXAM_MODE_LABELS[sub.examMode]}</td>
@@ -227,11 +241,17 @@ export function ManageCertificateDialog({ id, onClose }: { id: string; onClose: 
                 <option value="">等级</option>
                 {c.levels.map((l) => (
                   <option key={l.id} value={l.id}>
-                    {LEVEL_LABELS[l.level]}
+                    {LEVEL_LABELS[l.level]} {l.code}
                   </option>
                 ))}
               </select>
-              <input aria-label="科目编号" className="input" placeholder={`${c.code}XXX`} value={s.code} onChange={(e) => patch({ code: e.target.value })} />
+              <input
+                aria-label="科目编号"
+                className="input"
+                placeholder={`${c.levels.find((l) => l.id === s.levelId)?.code ?? "等级证书编号"}XXX`}
+                value={s.code}
+                onChange={(e) => patch({ code: e.target.value })}
+              />
               <input
                 aria-label="科目名称"
                 className="input sm:col-span-2"

@@ -6,6 +6,7 @@ import { ListPage } from "../list/list-page";
 import { useStatusToggle } from "../list/use-status-toggle";
 import { DetailDialog, InfoGrid, Section } from "./detail";
 import { ManageCertificateDialog, NewCertificateDialog } from "./certificate-manage";
+import { levelTitle } from "@/domain/catalogue/codes";
 import { CATALOG_VERSION_LABELS, EXAM_MODE_LABELS, LEVEL_LABELS, MAJOR_LEVEL_LABELS, RECORD_STATUS_LABELS, examModesLabel } from "@/domain/catalogue/labels";
 
 /** 证书信息管理. Schools switch between 已参与试点证书 and 全部证书; orgs between their own and all. */
@@ -44,13 +45,12 @@ export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school
         ]}
         list={trpc.lists.certificates}
         columns={[
-          { header: "所属批次", cell: (r) => r.batch, className: "whitespace-nowrap" },
+          { header: "所属批次", cell: (r) => r.certificate.batch, className: "whitespace-nowrap" },
           { header: "证书编号", cell: (r) => r.code, className: "font-mono text-xs" },
-          { header: "证书名称", cell: (r) => r.name },
-          { header: "证书等级", cell: (r) => r.levels.map((l) => LEVEL_LABELS[l.level]).join("、"), className: "whitespace-nowrap" },
-          { header: "颁证机构", cell: (r) => r.org.name },
-          { header: "所属专业大类", cell: (r) => r.category },
-          { header: "证书状态", cell: (r) => RECORD_STATUS_LABELS[r.status], className: "whitespace-nowrap" },
+          { header: "证书名称", cell: (r) => levelTitle(r.certificate.name, r.level) },
+          { header: "颁证机构", cell: (r) => r.certificate.org.name },
+          { header: "所属专业大类", cell: (r) => r.certificate.category },
+          { header: "证书状态", cell: (r) => RECORD_STATUS_LABELS[r.certificate.status], className: "whitespace-nowrap" },
         ]}
         toolbar={
           manage ? (
@@ -61,20 +61,21 @@ export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school
         }
         actions={(r) => (
           <span className="flex gap-2">
-            <button className="btn-link" onClick={() => setOpen(r.id)}>
+            <button className="btn-link" onClick={() => setOpen(r.certificate.id)}>
               查看
             </button>
-            {manage && me.data?.orgId === r.orgId && (
+            {/* 维护 and 启用/停用 act on the certificate, with all its levels. */}
+            {manage && me.data?.orgId === r.certificate.orgId && (
               <>
-                <button className="btn-link text-amber-600" onClick={() => setManaging(r.id)}>
+                <button className="btn-link text-amber-600" onClick={() => setManaging(r.certificate.id)}>
                   维护
                 </button>
-                {r.status === "DISABLED" ? (
-                  <button className="btn-link" onClick={() => toggle({ id: r.id }, true)}>
+                {r.certificate.status === "DISABLED" ? (
+                  <button className="btn-link" onClick={() => toggle({ id: r.certificate.id }, true)}>
                     启用
                   </button>
                 ) : (
-                  <button className="btn-link text-slate-500" onClick={() => toggle({ id: r.id }, false)}>
+                  <button className="btn-link text-slate-500" onClick={() => toggle({ id: r.certificate.id }, false)}>
                     停用
                   </button>
                 )}
@@ -122,7 +123,8 @@ export function CertificateDetail({ id, onClose }: { id: string; onClose: () => 
             <InfoGrid
               items={[
                 ["证书名称", c.name],
-                ["证书编号", c.code],
+                ["证书代码", c.code],
+                ["各等级证书编号", c.levels.map((l) => `${LEVEL_LABELS[l.level]} ${l.code}`).join("、")],
                 ["开设时间", c.openedAt?.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" })],
                 ["颁证机构", c.org.name],
                 ["考试方式", examModesLabel(c.examModes)],

@@ -31,8 +31,8 @@ function principalOnly(scope: Scope, message?: string): SchoolScope {
 export async function assignableLevels({ ctx: { db, scope } }: { ctx: ReadCtx }) {
   return db.certificateLevel.findMany({
     where: pilotLevelsWhere(principalOnly(scope)),
-    select: { id: true, level: true, certificate: { select: { code: true, name: true } } },
-    orderBy: [{ certificate: { code: "asc" } }, { level: "asc" }],
+    select: { id: true, code: true, level: true, certificate: { select: { code: true, name: true } } },
+    orderBy: { code: "asc" },
   });
 }
 
@@ -99,7 +99,7 @@ export async function viewManagedUser({ ctx, input }: { ctx: UseCaseCtx; input: 
     : null;
   const scopes = await db.userCertificateScope.findMany({
     where: { userId: u.id },
-    include: { certificateLevel: { select: { id: true, level: true, certificate: { select: { code: true, name: true } } } } },
+    include: { certificateLevel: { select: { id: true, code: true, level: true, certificate: { select: { code: true, name: true } } } } },
   });
   const initialPassword = u.mustChangePassword && u.initialPasswordEnc ? decrypt(u.initialPasswordEnc) : null;
   if (initialPassword)
@@ -127,7 +127,7 @@ export async function viewManagedUser({ ctx, input }: { ctx: UseCaseCtx; input: 
     scopes: scopes.map((s) => ({
       id: s.certificateLevel.id,
       level: s.certificateLevel.level,
-      code: s.certificateLevel.certificate.code,
+      code: s.certificateLevel.code,
       name: s.certificateLevel.certificate.name,
     })),
   };

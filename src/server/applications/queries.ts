@@ -13,8 +13,8 @@ export async function applicableNow({ ctx: { db, clock, scope } }: { ctx: ReadCt
   });
   const levels = await db.certificateLevel.findMany({
     where: { certificate: { status: "ENABLED" } },
-    select: { id: true, level: true, certificate: { select: { id: true, code: true, name: true } } },
-    orderBy: [{ certificate: { code: "asc" } }, { level: "asc" }],
+    select: { id: true, code: true, level: true, certificate: { select: { id: true, code: true, name: true } } },
+    orderBy: { code: "asc" },
   });
   // One application per certificate level and year: a level already applied for that year is marked with its
   // application, so the form offers it only to that application's own edit.
@@ -31,6 +31,6 @@ export async function applicableNow({ ctx: { db, clock, scope } }: { ctx: ReadCt
     byMajor: p.byMajor,
     levels: levels
       .filter((l) => p.scope === "ALL" || p.certificates.some((c) => c.certificateId === l.certificate.id))
-      .map((l) => ({ id: l.id, level: l.level, name: l.certificate.name, code: l.certificate.code, appliedId: appliedId(l.id, p.year) })),
+      .map((l) => ({ id: l.id, level: l.level, name: l.certificate.name, code: l.code, appliedId: appliedId(l.id, p.year) })),
   }));
 }

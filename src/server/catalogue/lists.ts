@@ -5,44 +5,45 @@ import type { Db } from "@/server/db";
 import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
 import { schoolsInRegion, type Scope } from "@/server/tenancy";
 import { forbidden } from "@/server/errors";
-import { pilotCertificatesWhere } from "./pilots";
-import { LEVEL_LABELS, ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
+import { pilotCertificatesWhere, pilotLevelsWhere } from "./pilots";
+import { levelTitle } from "@/domain/catalogue/codes";
+import { ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
 
 const text = z.string().trim().max(60).optional();
 
-// ── certificates (证书信息管理) ──
+// ── certificates (证书信息管理): one row per certificate level, with its own 证书编号, as 004 lists them ──
 const certificateInclude = {
-  org: { select: { name: true } },
-  levels: { select: { level: true }, orderBy: { level: "asc" } },
-} satisfies Prisma.CertificateInclude;
-type CertificateRow = Prisma.CertificateGetPayload<{ include: typeof certificateInclude }>;
+  certificate: { select: { id: true, code: true, name: true, batch: true, category: true, status: true, orgId: true, org: { select: { name: true } } } },
+} satisfies Prisma.CertificateLevelInclude;
+type CertificateRow = Prisma.CertificateLevelGetPayload<{ include: typeof certificateInclude }>;
 
 export const certificateList: ListDef<
   { scope?: "pilot" | "all"; code?: string; name?: string; orgName?: string },
   CertificateRow,
-  Prisma.CertificateWhereInput
+  Prisma.CertificateLevelWhereInput
 > = {
   name: "certificates",
   title: "证书信息",
   permissions: ["school.certificates", "org.certificates", "edu.certificates", "admin.certificates"],
   filter: z.strictObject({ scope: z.enum(["pilot", "all"]).optional(), code: text, name: text, orgName: text }),
   where: (_db, s, f) => {
-    const scoped: Prisma.CertificateWhereInput =
-      f.scope === "all" ? {} : s.kind === "school" ? pilotCertificatesWhere(s) : s.kind === "org" ? { orgId: s.orgId } : {};
-    return and<Prisma.CertificateWhereInput>(
+    // 已参与试点证书: the levels the school pilots (within a sub-account's certificate scope); 本机构证书 for an org.
+    const scoped: Prisma.CertificateLevelWhereInput =
+      f.scope === "all" ? {} : s.kind === "school" ? pilotLevelsWhere(s) : s.kind === "org" ? { certificate: { orgId: s.orgId } } : {};
+    return and<Prisma.CertificateLevelWhereInput>(
       scoped,
       f.code ? { code: { startsWith: f.code } } : null,
-      f.name ? { name: { contains: f.name } } : null,
-      f.orgName ? { org: { name: { contains: f.orgName } } } : null,
+      f.name ? { certificate: { name: { contains: f.name } } } : null,
+      f.orgName ? { certificate: { org: { name: { contains: f.orgName } } } } : null,
     );
   },
   tabs: [
-    { value: "ENABLED", label: "已启用", where: { status: "ENABLED" } },
-    { value: "DISABLED", label: "已停用", where: { status: "DISABLED" } },
+    { value: "ENABLED", label: "已启用", where: { certificate: { status: "ENABLED" } } },
+    { value: "DISABLED", label: "已停用", where: { certificate: { status: "DISABLED" } } },
   ],
-  count: (db, where) => db.certificate.count({ where }),
+  count: (db, where) => db.certificateLevel.count({ where }),
   rows: (db, where, p) =>
-    db.certificate.findMany({
+    db.certificateLevel.findMany({
       where: and(where, afterIdWhere(p.afterId)),
       include: certificateInclude,
       orderBy: p.byId ? { id: "asc" } : [{ code: "asc" }, { id: "asc" }],
@@ -50,13 +51,12 @@ export const certificateList: ListDef<
       take: p.take,
     }),
   columns: [
-    { header: "所属批次", value: (r) => r.batch },
+    { header: "所属批次", value: (r) => r.certificate.batch },
     { header: "证书编号", value: (r) => r.code },
-    { header: "证书名称", width: 40, value: (r) => r.name },
-    { header: "证书等级", value: (r) => r.levels.map((l) => LEVEL_LABELS[l.level]).join("、") },
-    { header: "颁证机构", width: 30, value: (r) => r.org.name },
-    { header: "所属专业大类", width: 20, value: (r) => r.category },
-    { header: "证书状态", value: (r) => RECORD_STATUS_LABELS[r.status] },
+    { header: "证书名称", width: 44, value: (r) => levelTitle(r.certificate.name, r.level) },
+    { header: "颁证机构", width: 30, value: (r) => r.certificate.org.name },
+    { header: "所属专业大类", width: 20, value: (r) => r.certificate.category },
+    { header: "证书状态", value: (r) => RECORD_STATUS_LABELS[r.certificate.status] },
   ],
 };
 

@@ -40,7 +40,7 @@ export async function orgDetail({ ctx: { db, scope, clock }, input: { id } }: { 
   });
   const levels = await db.certificateLevel.findMany({
     where: { id: { in: pilots.map((p) => p.certificateLevelId) } },
-    include: { certificate: { select: { code: true, name: true } } },
+    include: { certificate: { select: { name: true } } },
   });
   const byId = new Map(levels.map((l) => [l.id, l]));
   return {
@@ -48,7 +48,7 @@ export async function orgDetail({ ctx: { db, scope, clock }, input: { id } }: { 
     contactPhone: maskPhone(org.contactPhone),
     pilots: pilots.map((p) => ({
       year: p.year,
-      code: byId.get(p.certificateLevelId)!.certificate.code,
+      code: byId.get(p.certificateLevelId)!.code,
       name: byId.get(p.certificateLevelId)!.certificate.name,
       level: byId.get(p.certificateLevelId)!.level,
       schools: p._count._all,
@@ -97,7 +97,7 @@ export async function schoolDetail({ ctx: { db, scope, clock }, input: { id } }:
     hasSignature: !!s.signatureFileId,
     pilots: s.pilotApplications.map((p) => ({
       year: p.year,
-      code: p.certificateLevel.certificate.code,
+      code: p.certificateLevel.code,
       name: p.certificateLevel.certificate.name,
       level: p.certificateLevel.level,
       org: p.certificateLevel.certificate.org.name,

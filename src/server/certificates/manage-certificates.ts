@@ -5,6 +5,8 @@ import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, notFound } from "@/server/errors";
 import { scopeFor } from "@/server/tenancy";
 import type { CertificateLevelName, ExamMode } from "@/generated/prisma/enums";
+import { certificateCodeProblem, levelCode, subjectCodeProblem } from "@/domain/catalogue/codes";
+import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 async function ownCertificate({ db, scope }: UseCaseCtx, id: string) {
   const { orgId } = scopeFor(scope, "org");
@@ -72,11 +74,12 @@ export async function createCertificate({
   const { orgId } = scopeFor(deps.scope, "org");
   const code = input.code.trim();
   const name = input.name.trim();
-  if (!/^\d{8}$/.test(code)) throw badRequest("证书编号为 8 位数字");
+  const codeProblem = certificateCodeProblem(code);
+  if (codeProblem) throw badRequest(codeProblem);
   if (!name.endsWith("职业技能等级证书")) throw badRequest("证书名称应以“职业技能等级证书”结尾");
   if (input.levels.length === 0) throw badRequest("请至少选择一个证书等级");
   await checkInfo(deps, input);
-  if (await db.certificate.findFirst({ where: { OR: [{ code }, { name }] }, select: { id: true } })) throw conflict("证书编号或名称已存在");
+  if (await db.certificate.findFirst({ where: { OR: [{ code }, { name }] }, select: { id: true } })) throw conflict("证书代码或名称已存在");
   return db.$transaction(async (tx) => {
     const c = await tx.certificate.create({
       data: {
@@ -86,7 +89,7 @@ export async function createCertificate({
         status: "DISABLED",
         openedAt: clock.now(),
         ...infoData(input),
-        levels: { create: [...new Set(input.levels)].map((level) => ({ level })) },
+        levels: { create: [...new Set(input.levels)].map((level) => ({ level, code: levelCode(code, level) })) },
       },
     });
     await writeAudit(tx, {
@@ -152,13 +155,13 @@ export async function addCertificateLevel({ ctx: deps, input }: { ctx: UseCaseCt
   const c = await ownCertificate(deps, input.id);
   if (c.levels.some((l) => l.level === input.level)) throw conflict("该等级已存在");
   return db.$transaction(async (tx) => {
-    const l = await tx.certificateLevel.create({ data: { certificateId: c.id, level: input.level } });
+    const l = await tx.certificateLevel.create({ data: { certificateId: c.id, level: input.level, code: levelCode(c.code, input.level) } });
     await writeAudit(tx, {
       actor: u,
       action: "certificate.level.add",
       targetType: "Certificate",
       targetId: c.id,
-      summary: `证书 ${c.code} 增加等级 ${input.level}`,
+      summary: `证书 ${c.code} 增加${LEVEL_LABELS[input.level]}（${levelCode(c.code, input.level)}）`,
       ip: meta.ip,
     });
     return { id: l.id };
@@ -189,8 +192,9 @@ export async function setCertificateMajors({ ctx: deps, input }: { ctx: UseCaseC
 
 export type SubjectInput = { code: string; name: string; examMode: ExamMode; durationMinutes: number; targetGroup: string };
 
-function checkSubject(v: SubjectInput, certificateCode: string) {
-  if (!/^\d{11}$/.test(v.code) || !v.code.startsWith(certificateCode)) throw badRequest(`科目编号为 11 位数字，以证书编号 ${certificateCode} 开头`);
+function checkSubject(v: SubjectInput, ofLevel: string) {
+  const codeProblem = subjectCodeProblem(v.code, ofLevel);
+  if (codeProblem) throw badRequest(codeProblem);
   if (v.name.trim().length < 2) throw badRequest("请填写科目名称");
   if (v.durationMinutes < 10 || v.durationMinutes > 600) throw badRequest("考试时长应在 10–600 分钟之间");
 }
@@ -202,7 +206,7 @@ export async function addSubject({ ctx: deps, input }: { ctx: UseCaseCtx; input:
   const { orgId } = scopeFor(deps.scope, "org");
   const level = await db.certificateLevel.findFirst({ where: { id: input.levelId, certificate: { orgId } }, include: { certificate: true } });
   if (!level) throw notFound("证书等级不存在或不属于本机构");
-  checkSubject(input, level.certificate.code);
+  checkSubject(input, level.code);
   if (await db.examSubject.findUnique({ where: { code: input.code }, select: { id: true } })) throw conflict("科目编号已存在");
   return db.$transaction(async (tx) => {
     const s = await tx.examSubject.create({

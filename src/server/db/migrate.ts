@@ -7,7 +7,8 @@ import pg from "pg";
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
 
-export async function migrate(connectionString: string, opts: { log?: (m: string) => void } = {}): Promise<string[]> {
+/** opts.before: stop before this migration (tests of a data migration build the data it finds first). */
+export async function migrate(connectionString: string, opts: { log?: (m: string) => void; before?: string } = {}): Promise<string[]> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   const applied: string[] = [];
@@ -25,7 +26,7 @@ export async function migrate(connectionString: string, opts: { log?: (m: string
     );
     const names = fs
       .readdirSync(MIGRATIONS_DIR)
-      .filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql")))
+      .filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql")) && (!opts.before || d < opts.before))
       .sort();
     for (const name of names) {
       const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");

@@ -32,7 +32,9 @@ export async function publicCertificates(db: Db, opts: { q?: string; page: numbe
   const q = opts.q?.trim().slice(0, 50);
   const where: Prisma.CertificateWhereInput = {
     status: "ENABLED",
-    ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }, { org: { name: { contains: q } } }] } : {}),
+    ...(q
+      ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }, { levels: { some: { code: { startsWith: q } } } }, { org: { name: { contains: q } } }] }
+      : {}),
   };
   const [rows, total] = await Promise.all([
     db.certificate.findMany({
@@ -40,17 +42,18 @@ export async function publicCertificates(db: Db, opts: { q?: string; page: numbe
       orderBy: [{ openedAt: "desc" }, { code: "asc" }],
       skip: (opts.page - 1) * opts.pageSize,
       take: opts.pageSize,
-      include: { org: { select: { name: true } }, levels: { select: { level: true }, orderBy: { level: "asc" } } },
+      include: { org: { select: { name: true } }, levels: { select: { level: true, code: true }, orderBy: { level: "asc" } } },
     }),
     db.certificate.count({ where }),
   ]);
   return { rows, total };
 }
 
+/** A certificate by its 证书代码 (7 digits) or by one of its levels' 证书编号 (8 digits). */
 export async function publicCertificate(db: Db, code: string) {
-  if (!/^\d{4,12}$/.test(code)) return null;
+  if (!/^\d{7,8}$/.test(code)) return null;
   return db.certificate.findFirst({
-    where: { code, status: "ENABLED" },
+    where: { OR: [{ code }, { levels: { some: { code } } }], status: "ENABLED" },
     include: {
       org: { select: { name: true, website: true } },
       levels: { orderBy: { level: "asc" }, include: { subjects: { where: { status: "ENABLED" }, orderBy: { code: "asc" } } } },

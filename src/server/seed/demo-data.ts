@@ -35,7 +35,7 @@ export const CERTIFICATES: {
   english: string;
 }[] = [
   {
-    code: "60000001",
+    code: "6000001",
     name: "JAVA应用开发职业技能等级证书",
     org: "125",
     batch: "第三批",
@@ -48,7 +48,7 @@ export const CERTIFICATES: {
     english: "Java Application Development",
   },
   {
-    code: "60000002",
+    code: "6000002",
     name: "Web前端开发职业技能等级证书",
     org: "132",
     batch: "第一批",
@@ -61,7 +61,7 @@ export const CERTIFICATES: {
     english: "Web Front-end Development",
   },
   {
-    code: "60000003",
+    code: "6000003",
     name: "网店运营推广职业技能等级证书",
     org: "128",
     batch: "第一批",
@@ -74,7 +74,7 @@ export const CERTIFICATES: {
     english: "E-shop Operation and Promotion",
   },
   {
-    code: "60000004",
+    code: "6000004",
     name: "智能新能源汽车职业技能等级证书",
     org: "126",
     batch: "第一批",
@@ -87,7 +87,7 @@ export const CERTIFICATES: {
     english: "Intelligent New Energy Vehicle",
   },
   {
-    code: "60000005",
+    code: "6000005",
     name: "智能估值数据采集与应用职业技能等级证书",
     org: "127",
     batch: "第三批",
@@ -100,7 +100,7 @@ export const CERTIFICATES: {
     english: "Intelligent Valuation Data Collection and Application",
   },
   {
-    code: "60000006",
+    code: "6000006",
     name: "老年照护职业技能等级证书",
     org: "131",
     batch: "第一批",
@@ -113,7 +113,7 @@ export const CERTIFICATES: {
     english: "Elderly Care",
   },
   {
-    code: "60000007",
+    code: "6000007",
     name: "化工精馏安全控制职业技能等级证书",
     org: "129",
     batch: "第二批",
@@ -126,7 +126,7 @@ export const CERTIFICATES: {
     english: "Chemical Rectification Safety Control",
   },
   {
-    code: "60000008",
+    code: "6000008",
     name: "化工危险与可操作性(HAZOP)分析职业技能等级证书",
     org: "129",
     batch: "第二批",
@@ -139,7 +139,7 @@ export const CERTIFICATES: {
     english: "Hazard and Operability (HAZOP) Analysis",
   },
   {
-    code: "60000009",
+    code: "6000009",
     name: "物流管理职业技能等级证书",
     org: "130",
     batch: "第一批",
@@ -152,7 +152,7 @@ export const CERTIFICATES: {
     english: "Logistics Management",
   },
   {
-    code: "60000010",
+    code: "6000010",
     name: "信息化应用职业技能等级证书",
     org: "130",
     batch: "第四批",
@@ -165,7 +165,7 @@ export const CERTIFICATES: {
     english: "Informatization Application",
   },
   {
-    code: "60000011",
+    code: "6000011",
     name: "大数据应用开发(Python)职业技能等级证书",
     org: "125",
     batch: "第三批",
@@ -178,7 +178,7 @@ export const CERTIFICATES: {
     english: "Big Data Application Development (Python)",
   },
   {
-    code: "60000012",
+    code: "6000012",
     name: "直播电商职业技能等级证书",
     org: "128",
     batch: "第四批",

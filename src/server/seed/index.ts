@@ -1,4 +1,5 @@
 // Seeds reference data (idempotent) and the demo data set (once).
+import { levelCode } from "@/domain/catalogue/codes";
 import { grantable, type Permission } from "@/domain/auth/permissions";
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
@@ -37,7 +38,6 @@ const SCHOOL_ROLES: { name: string; description: string; permissions: Permission
 
 export type DemoAccount = { role: string; account: string; password: string; note: string };
 
-const LEVEL_DIGIT = { JUNIOR: "1", INTERMEDIATE: "2", SENIOR: "3" } as const;
 const SUBJECTS: Record<string, [string, "COMPUTER" | "PRACTICAL" | "WRITTEN", number][]> = {
   COMPUTER: [["理论知识", "COMPUTER", 90]],
   WRITTEN: [["理论知识", "WRITTEN", 90]],
@@ -111,12 +111,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
           },
         });
         for (const level of c.levels) {
-          const lv = await tx.certificateLevel.create({ data: { certificateId: cert.id, level } });
+          const lv = await tx.certificateLevel.create({ data: { certificateId: cert.id, level, code: levelCode(c.code, level) } });
           levelIds[`${c.code}:${level}`] = lv.id;
           const subjects = c.modes.flatMap((m) => SUBJECTS[m]);
           await tx.examSubject.createMany({
             data: subjects.map(([name, examMode, durationMinutes], k) => ({
-              code: `${c.code}${LEVEL_DIGIT[level]}0${k + 1}`,
+              code: `${levelCode(c.code, level)}10${k + 1}`,
               name: `${c.name.replace("职业技能等级证书", "")}${name}（${{ JUNIOR: "初级", INTERMEDIATE: "中级", SENIOR: "高级" }[level]}）`,
               certificateLevelId: lv.id,
               examMode,
@@ -206,7 +206,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           accessRoleId: roleIds["证书负责人"],
         },
       });
-      await tx.userCertificateScope.create({ data: { userId: sub1.id, certificateLevelId: levelIds["60000001:JUNIOR"] } });
+      await tx.userCertificateScope.create({ data: { userId: sub1.id, certificateLevelId: levelIds["6000001:JUNIOR"] } });
       await tx.user.create({
         data: {
           ...base,
@@ -285,7 +285,7 @@ async function seedSections(db: Db): Promise<void> {
           if (k >= 22) continue;
           const picks =
             code === "4111010009"
-              ? ["60000001:JUNIOR", "60000001:INTERMEDIATE", "60000003:INTERMEDIATE", "60000005:JUNIOR"]
+              ? ["6000001:JUNIOR", "6000001:INTERMEDIATE", "6000003:INTERMEDIATE", "6000005:JUNIOR"]
               : [0, 1, 2].map((j) => levelKeys[(k * 7 + j * 11) % levelKeys.length]);
           for (const [j, key] of [...new Set(picks)].entries()) {
             const requestedTotal = 60 + ((k * 13 + j * 17) % 140);
@@ -306,7 +306,7 @@ async function seedSections(db: Db): Promise<void> {
 
       // 申报计划 in every phase relative to today: ended, open now, not yet started.
       if ((await tx.applicationPlan.count()) === 0) {
-        const partial = await tx.certificate.findMany({ where: { code: { in: ["60000001", "60000003", "60000006", "60000009"] } }, select: { id: true } });
+        const partial = await tx.certificate.findMany({ where: { code: { in: ["6000001", "6000003", "6000006", "6000009"] } }, select: { id: true } });
         for (const key of ["bj", "hb", "sd"] as const) {
           const plans: [string, number, number, boolean, boolean, "ALL" | "PARTIAL"][] = [
             ["第一批", -70, -55, false, false, "ALL"],

@@ -39,13 +39,13 @@ export async function seedReviews(tx: Tx, now: Date): Promise<void> {
   const bjjw = await actorOf(tx, "bjjw");
   // school, plan, level, step: CITY (待初审), PROVINCE (city passed), RETURNED (by the province), DRAFT
   const cases: [string, typeof hb, [string, "JUNIOR" | "INTERMEDIATE" | "SENIOR"], "CITY" | "PROVINCE" | "RETURNED" | "DRAFT"][] = [
-    ["4142012053", hb, ["60000011", "JUNIOR"], "CITY"],
-    ["4142013254", hb, ["60000004", "INTERMEDIATE"], "PROVINCE"],
-    ["4142014178", hb, ["60000003", "JUNIOR"], "RETURNED"],
-    ["4142010834", hb, ["60000006", "JUNIOR"], "CITY"],
-    ["4111010008", bj, ["60000012", "JUNIOR"], "PROVINCE"],
-    ["4111051016", bj, ["60000010", "INTERMEDIATE"], "PROVINCE"],
-    ["4111050576", bj, ["60000008", "JUNIOR"], "DRAFT"],
+    ["4142012053", hb, ["6000011", "JUNIOR"], "CITY"],
+    ["4142013254", hb, ["6000004", "INTERMEDIATE"], "PROVINCE"],
+    ["4142014178", hb, ["6000003", "JUNIOR"], "RETURNED"],
+    ["4142010834", hb, ["6000006", "JUNIOR"], "CITY"],
+    ["4111010008", bj, ["6000012", "JUNIOR"], "PROVINCE"],
+    ["4111051016", bj, ["6000010", "INTERMEDIATE"], "PROVINCE"],
+    ["4111050576", bj, ["6000008", "JUNIOR"], "DRAFT"],
   ];
   for (const [k, [code, plan, [cert, lv], step]] of cases.entries()) {
     const school = await tx.school.findUnique({ where: { code }, select: { id: true } });

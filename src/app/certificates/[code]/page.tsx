@@ -11,7 +11,8 @@ export default async function CertificatePage({ params }: { params: Promise<{ co
   const c = await publicCertificate(getDb(), (await params).code);
   if (!c) notFound();
   const info: [string, string | null | undefined][] = [
-    ["证书编号", c.code],
+    ["证书代码", c.code],
+    ["各等级证书编号", c.levels.map((l) => `${LEVEL_LABELS[l.level]} ${l.code}`).join("、")],
     ["颁证机构", c.org.name],
     ["开设时间", fmtDate(c.openedAt)],
     ["考试方式", examModesLabel(c.examModes)],

@@ -35,7 +35,7 @@ const id = z.uuid("证书不存在");
 
 export const certificatesRouter = createTRPCRouter({
   create: org
-    .input(z.strictObject({ code: z.string().trim().max(8), name: z.string().trim().min(1, "请填写证书名称").max(60), levels: z.array(level).max(3), ...info }))
+    .input(z.strictObject({ code: z.string().trim().max(7), name: z.string().trim().min(1, "请填写证书名称").max(60), levels: z.array(level).max(3), ...info }))
     .mutation(({ ctx, input }) => createCertificate({ ctx, input })),
   update: org.input(z.strictObject({ id, ...info })).mutation(({ ctx, input }) => updateCertificate({ ctx, input })),
   enable: org.input(z.strictObject({ id })).mutation(({ ctx, input }) => setCertificateStatus({ ctx, input: { id: input.id, enabled: true } })),
