@@ -95,7 +95,16 @@ const PORTALS: PortalPages[] = [
     role: "SCHOOL_PRINCIPAL",
     tenant: async () => ({ schoolId: (await makeSchool()).id }),
     after: (_id, tenant) => makeUser("SCHOOL_ADMIN", tenant),
-    pages: ["/school", "/school/users", "/school/candidates", "/school/reports", "/school/plans", "/school/applications", "/school/certificates"],
+    pages: [
+      "/school",
+      "/school/users",
+      "/school/candidates",
+      "/school/candidates/social",
+      "/school/reports",
+      "/school/plans",
+      "/school/applications",
+      "/school/certificates",
+    ],
     dialogs: [
       ["/school/users", "新增用户"],
       ["/school/candidates", "添加考生"],

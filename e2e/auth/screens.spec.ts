@@ -24,7 +24,7 @@ test("a portal is usable at phone width", async ({ browser }, info) => {
   await expect(page.getByRole("navigation", { name: "主菜单" })).toBeHidden();
   await page.getByRole("button", { name: "菜单", exact: true }).click();
   const drawer = page.getByRole("dialog", { name: "导航菜单" });
-  for (const item of ["证书试点申报", "申报计划", "试点院校管理", "考生管理"])
+  for (const item of ["证书试点申报", "申报计划", "试点院校管理", "本校考生管理", "社会考生管理"])
     await expect(drawer.getByRole("link", { name: item, exact: true })).toBeVisible();
   await page.screenshot({ path: info.outputPath("menu-phone.png") });
   await drawer.getByRole("link", { name: "用户管理" }).click();

@@ -18,7 +18,7 @@ test("download the template, import 3 good and 2 bad rows, see 3 added and the 2
   const school = await makeSchool("110108");
   await login(page, "school", await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id }));
   await page.getByRole("link", { name: "考务管理" }).click();
-  await page.getByRole("link", { name: "考生管理" }).click();
+  await page.getByRole("link", { name: "本校考生管理" }).click();
   await page.getByRole("button", { name: "批量导入考生信息" }).click();
   const dialog = page.getByRole("dialog", { name: "批量导入考生信息" });
   const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("link", { name: "下载导入模板" }).click()]);
@@ -30,10 +30,10 @@ test("download the template, import 3 good and 2 bad rows, see 3 added and the 2
   const bad = randomId();
   const rows = [
     ["院校考生", "孙悟空", "", "男", "居民身份证", ids[0], "13600000011", "2024", "高职专科", "510201"],
-    ["院校考生", "猪 八戒", "", "男", "居民身份证", ` ${ids[1].toLowerCase()}`, "", "2024", "高职专科", "510201"],
+    ["院校考生", "猪 八戒", "", "男", "居民身份证", ` ${ids[1].toLowerCase()}`, "13600000012", "2024", "专科", "510201"],
     ["社会考生", "沙和尚", "", "男", "居民身份证", ids[2], "13600000013", "", "", ""],
     ["院校考生", "唐僧", "", "男", "居民身份证", bad.slice(0, 17) + (bad[17] === "5" ? "6" : "5"), "", "2024", "高职专科", "510201"],
-    ["院校考生", "白龙马", "", "男", "居民身份证", randomId(), "", "2024", "高职专科", "999999"],
+    ["院校考生", "白龙马", "", "男", "居民身份证", randomId(), "13600000015", "2024", "高职专科", "999999"],
   ];
   rows.forEach((r, i) => {
     const row = ws.getRow(3 + i);
@@ -57,12 +57,19 @@ test("download the template, import 3 good and 2 bad rows, see 3 added and the 2
   expect(String(sheet.getRow(4).getCell(reasonCol).value)).toContain("专业代码 999999");
   await page.screenshot({ path: info.outputPath("import-result.png"), fullPage: true });
   await dialog.getByRole("button", { name: "关闭" }).last().click();
-  await expect(page.locator("[data-candidate]")).toHaveCount(3);
-  await expect(page.locator('[data-candidate="猪八戒"]')).toContainText(`${ids[1].slice(0, 3)}`);
+  // 本校考生管理 lists the 院校考生; the 社会考生 imported with them is under 社会考生管理.
+  await expect(page.locator("[data-candidate]")).toHaveCount(2);
+  await expect(page.locator('[data-candidate="猪八戒"]')).toContainText(`${ids[1].slice(0, 3)}****${ids[1].slice(-4)}`);
+  await expect(page.locator('[data-candidate="猪八戒"]')).toContainText("(Zhu Bajie)");
   await expect(page.locator("tbody")).not.toContainText(ids[0]); // masked in the list
   await page.getByRole("button", { name: "导入记录" }).click();
   await expect(page.getByRole("dialog", { name: "导入记录" }).locator("tbody tr").first()).toContainText("已完成");
   await page.screenshot({ path: info.outputPath("candidates.png"), fullPage: true });
+  await page.getByRole("dialog", { name: "导入记录" }).getByRole("button", { name: "关闭" }).last().click();
+  await page.getByRole("link", { name: "社会考生管理" }).click();
+  await expect(page.getByRole("heading", { name: "社会考生管理" })).toBeVisible();
+  await expect(page.locator("[data-candidate]")).toHaveCount(1);
+  await expect(page.locator('[data-candidate="沙和尚"]')).toBeVisible();
 });
 
 test("an .xls is refused at once with how to save it as .xlsx; the sheet saved as a GBK .csv is imported", async ({ page }, info) => {

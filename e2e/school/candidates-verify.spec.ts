@@ -87,3 +87,48 @@ test("添加考生: the photo shows right after upload, before the candidate is 
   // Decoded: the preview's /api/files request answered with the picture, not 404.
   await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(295);
 });
+
+test("添加考生 with 就读专业 picked from the catalogue and a required phone; 查看 shows every field and the record", async ({ page }, info) => {
+  const school = await makeSchool("110108");
+  await login(page, "school", await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id }));
+  await page.goto("/school/candidates");
+  await page.getByRole("button", { name: "添加考生" }).click();
+  const d = page.getByRole("dialog", { name: "添加考生" });
+  const id = withIdCheck(
+    `1101082004${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}21${String(Math.floor(Math.random() * 500) * 2).padStart(3, "0")}`,
+  );
+  await d.locator("#cd-name").fill("王玉霞");
+  await d.locator("#cd-gender").selectOption("FEMALE");
+  await d.locator("#cd-idnumber").fill(id);
+  await d.locator("#cd-year").fill("2024");
+  await d.getByRole("textbox", { name: "就读专业" }).fill("计算机应用");
+  await d
+    .getByRole("list", { name: "就读专业选项" })
+    .getByRole("button", { name: /计算机应用技术（新版专业目录）/ })
+    .click();
+  await expect(d.getByTestId("picked-major")).toContainText("计算机应用技术");
+  await d.getByRole("button", { name: "保存" }).click();
+  await expect(d.getByRole("alert")).toHaveText("请填写手机号");
+  await d.locator("#cd-phone").fill("13600000021");
+  await d.getByRole("button", { name: "保存" }).click();
+  await expect(d).toBeHidden();
+  const row = page.locator("tbody tr").filter({ has: page.locator('[data-candidate="王玉霞"]') });
+  await expect(row).toContainText("(Wang Yuxia)");
+  await expect(row).toContainText(`${id.slice(0, 3)}****${id.slice(-4)}`);
+  await expect(row).toContainText("就读专业：计算机应用技术");
+  await row.getByRole("button", { name: "查看" }).click();
+  const v = page.getByRole("dialog", { name: "查看考生" });
+  await expect(v).toContainText("王玉霞 (Wang Yuxia)");
+  await expect(v).toContainText("计算机应用技术（新版专业目录）");
+  await expect(v).toContainText("136****0021");
+  await expect(v).toContainText("暂无报考证书");
+  await expect(v.getByTestId("candidate-history")).toContainText("添加考生");
+  await page.screenshot({ path: info.outputPath("candidate-view.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: info.outputPath("candidate-view-phone.png"), fullPage: true });
+  await v.getByRole("button", { name: "关闭" }).last().click();
+  // A 院校考生 is not in 社会考生管理.
+  await page.goto("/school/candidates/social");
+  await expect(page.getByRole("heading", { name: "社会考生管理" })).toBeVisible();
+  await expect(page.locator('[data-candidate="王玉霞"]')).toHaveCount(0);
+});

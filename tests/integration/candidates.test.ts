@@ -204,6 +204,57 @@ describe("candidates: the import pipeline", () => {
   }, 120_000);
 });
 
+describe("考生管理 as 004 shows it (issue 12)", () => {
+  it("就读专业 is the major picked from the catalogue, old catalogue version included; 专科 is 高职专科", async () => {
+    const options = await api("a").candidates.majors({ q: "计算机应用", level: "HIGHER_VOCATIONAL" });
+    expect(options.every((m) => m.level === "HIGHER_VOCATIONAL")).toBe(true);
+    const old = options.find((m) => m.catalogVersion === "OLD")!;
+    expect(old).toBeDefined();
+    const { id } = await api("a").candidates.save(form(nextId(), { majorCode: null, majorId: old.id }));
+    expect((await t.db.candidate.findUniqueOrThrow({ where: { id } })).majorId).toBe(old.id);
+    await expect(api("a").candidates.save(form(nextId(), { majorCode: null, majorId: crypto.randomUUID() }))).rejects.toThrow("所选专业不在专业目录中");
+    const { id: short } = await api("a").candidates.save(form(nextId(), { majorLevel: undefined, majorCode: "510201" }));
+    expect((await t.db.candidate.findUniqueOrThrow({ where: { id: short } })).majorLevel).toBe("HIGHER_VOCATIONAL");
+    const ids = [nextId(), nextId()];
+    const rec = await importFile(
+      "a",
+      await filledTemplate([good(ids[0]).map((v) => (v === "高职专科" ? "专科" : v)), good(ids[1]).map((v) => (v === "高职专科" ? "大专" : v))]),
+    );
+    expect([rec.succeeded, rec.failed]).toEqual([2, 0]);
+    expect((await t.db.candidate.findMany({ where: { idNumber: { in: ids } } })).every((c) => c.majorLevel === "HIGHER_VOCATIONAL")).toBe(true);
+  });
+
+  it("手机号码 is required for every candidate, in the form and in imports", async () => {
+    await expect(api("a").candidates.save(form(nextId(), { phone: "" }))).rejects.toThrow("请填写手机号");
+    const rec = await importFile("a", await filledTemplate([good(nextId()).map((v, i) => (i === 6 ? "" : v))]));
+    expect([rec.succeeded, rec.failed]).toEqual([0, 1]);
+  });
+
+  it("查看 shows masked numbers, the school, the major and the record; another school gets nothing", async () => {
+    const id = nextId();
+    const { id: cid } = await api("a").candidates.save(form(id));
+    await api("a").candidates.resetPassword({ id: cid });
+    const v = await api("a").candidates.view({ id: cid });
+    expect(v.idNumberMasked).toBe(`${id.slice(0, 3)}****${id.slice(-4)}`);
+    expect(v.phoneMasked).toBe("136****0002");
+    expect(JSON.stringify(v)).not.toContain(id);
+    expect(v.school.name).toBe(names.a);
+    expect(v.major?.code).toBe("510201");
+    expect(v.history.map((h) => h.event)).toEqual(["添加考生", "重置学生账号密码"]);
+    await expect(api("b").candidates.view({ id: cid })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("本校考生 and 社会考生 are one list with the type fixed; the export carries every list column", async () => {
+    const social = await api("a").candidates.save(form(nextId(), { type: "SOCIAL", enrolYear: null, majorCode: null, majorLevel: null }));
+    const school = await api("a").lists.candidates({ filter: { type: "SCHOOL" }, page: 1, pageSize: 50 });
+    const socials = await api("a").lists.candidates({ filter: { type: "SOCIAL" }, page: 1, pageSize: 50 });
+    expect(school.rows.some((r) => r.id === social.id)).toBe(false);
+    expect(socials.rows.map((r) => r.id)).toContain(social.id);
+    const { candidateList } = await import("@/server/candidates/list");
+    expect(candidateList.columns.map((c) => c.header)).toEqual(expect.arrayContaining(["就读专业", "所属院校", "已报考证书", "姓名拼音", "信息状态"]));
+  });
+});
+
 describe("批量修改考生信息", () => {
   it("exports, fixes and re-imports by ID number; unknown and locked rows fail with reasons", async () => {
     const { keyedHash } = await import("@/server/crypto");

@@ -5,20 +5,22 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
+import { DetailDialog, InfoGrid, Section } from "../catalogue/detail";
 import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { usePatchState } from "../use-patch";
 import { UploadButton } from "../upload";
 import { ImportDialog, ImportRecordsDialog } from "./import-dialog";
 import type { CandidateRow } from "@/server/candidates/list";
-import { CANDIDATE_STATUS_LABELS, CANDIDATE_TYPE_LABELS, GENDER_LABELS } from "@/domain/candidates/rules";
+import { CANDIDATE_STATUS_LABELS, CANDIDATE_TYPE_LABELS, GENDER_LABELS, pinyinDisplay, type CandidateType } from "@/domain/candidates/rules";
 import { ID_TYPE_LABELS, type IdType } from "@/domain/candidates/identity";
-import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
+import { CATALOG_VERSION_LABELS, MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 
-export function CandidatesPage() {
+/** 本校考生管理 (院校考生) and 社会考生管理: two menu entries, one list definition with the type fixed. */
+export function CandidatesPage({ type }: { type: CandidateType }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [dialog, setDialog] = useState<null | "import" | "updates" | "photos" | "records" | { edit?: string }>(null);
+  const [dialog, setDialog] = useState<null | "import" | "updates" | "photos" | "records" | { edit?: string } | { view: string }>(null);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const del = useMutation(trpc.candidates.delete.mutationOptions());
   const reset = useMutation(trpc.candidates.resetPassword.mutationOptions());
@@ -72,19 +74,11 @@ export function CandidatesPage() {
         </p>
       )}
       <ListPage
-        title="考生管理"
+        title={type === "SCHOOL" ? "本校考生管理" : "社会考生管理"}
         exportList="candidates"
         exportLabel="批量导出"
+        fixed={{ type }}
         fields={[
-          {
-            key: "type",
-            label: "考生类型",
-            options: [
-              { value: "", label: "全部" },
-              { value: "SCHOOL", label: "院校考生" },
-              { value: "SOCIAL", label: "社会考生" },
-            ],
-          },
           { key: "name", label: "考生姓名" },
           { key: "idNumber", label: "证件号码" },
           { key: "number", label: "考生编号" },
@@ -135,7 +129,8 @@ export function CandidatesPage() {
             cell: (r) => (
               <div className="text-xs leading-5" data-candidate={r.name}>
                 <div>
-                  <b className="text-sm">{r.name}</b>（{GENDER_LABELS[r.gender]}）<span className="ml-1 text-slate-500">{CANDIDATE_TYPE_LABELS[r.type]}</span>
+                  <b className="text-sm">{r.name}</b>
+                  {r.pinyin && <span className="text-slate-500"> ({pinyinDisplay(r.pinyin)})</span>}（{GENDER_LABELS[r.gender]}）
                 </div>
                 <div>
                   {ID_TYPE_LABELS[r.idType]}：{r.idNumberMasked}
@@ -151,11 +146,7 @@ export function CandidatesPage() {
               <div className="text-xs leading-5">
                 {r.enrolYear && <div>{r.enrolYear} 级</div>}
                 {r.majorLevel && <div>{MAJOR_LEVEL_LABELS[r.majorLevel]}</div>}
-                {r.major && (
-                  <div>
-                    【{r.major.code}】{r.major.name}
-                  </div>
-                )}
+                {r.major && <div>就读专业：{r.major.name}</div>}
               </div>
             ),
           },
@@ -165,6 +156,9 @@ export function CandidatesPage() {
         ]}
         actions={(r) => (
           <span className="flex gap-2">
+            <button className="btn-link" onClick={() => setDialog({ view: r.id })}>
+              查看
+            </button>
             <button className="btn-link text-amber-600" onClick={() => setDialog({ edit: r.id })}>
               编辑
             </button>
@@ -217,9 +211,11 @@ export function CandidatesPage() {
       {dialog === "updates" && <ImportDialog kind="candidate-updates" title="批量修改考生信息" onClose={() => setDialog(null)} />}
       {dialog === "photos" && <ImportDialog kind="candidate-photos" title="批量导入学生照片" onClose={() => setDialog(null)} />}
       {dialog === "records" && <ImportRecordsDialog onClose={() => setDialog(null)} />}
-      {dialog && typeof dialog === "object" && (
+      {dialog && typeof dialog === "object" && "view" in dialog && <CandidateView id={dialog.view} onClose={() => setDialog(null)} />}
+      {dialog && typeof dialog === "object" && !("view" in dialog) && (
         <CandidateDialog
           id={dialog.edit}
+          type={type}
           onClose={() => setDialog(null)}
           onSaved={async () => {
             setDialog(null);
@@ -293,7 +289,7 @@ function ConfirmDialog({ row, onClose, onDone }: { row: CandidateRow; onClose: (
   );
 }
 
-function CandidateDialog({ id, onClose, onSaved }: { id?: string; onClose: () => void; onSaved: () => void }) {
+function CandidateDialog({ id, type, onClose, onSaved }: { id?: string; type: CandidateType; onClose: () => void; onSaved: () => void }) {
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.candidates.detail.queryOptions({ id: id ?? "" }), enabled: !!id });
   if (id && !q.data)
@@ -309,7 +305,7 @@ function CandidateDialog({ id, onClose, onSaved }: { id?: string; onClose: () =>
       locked={c?.status === "VERIFIED"}
       photo={c?.photoFileId ?? null}
       initial={{
-        type: c?.type ?? "SCHOOL",
+        type: c?.type ?? type,
         name: c?.name ?? "",
         pinyin: c?.pinyin ?? "",
         gender: c?.gender ?? "MALE",
@@ -318,7 +314,7 @@ function CandidateDialog({ id, onClose, onSaved }: { id?: string; onClose: () =>
         phone: c?.phone ?? "",
         enrolYear: c?.enrolYear ? String(c.enrolYear) : "",
         majorLevel: c?.majorLevel ?? "HIGHER_VOCATIONAL",
-        majorCode: c?.major?.code ?? "",
+        major: c?.major ?? null,
       }}
       onClose={onClose}
       onSaved={onSaved}
@@ -336,7 +332,7 @@ type Form = {
   phone: string;
   enrolYear: string;
   majorLevel: keyof typeof MAJOR_LEVEL_LABELS;
-  majorCode: string;
+  major: PickedMajor | null;
 };
 
 function CandidateForm({
@@ -376,12 +372,14 @@ function CandidateForm({
             onClick={async () => {
               setError("");
               try {
+                const { major, ...rest } = f;
                 await save.mutateAsync({
                   id,
-                  ...f,
+                  ...rest,
                   photoFileId: photo,
                   enrolYear: f.enrolYear ? Number(f.enrolYear) : null,
-                  majorCode: f.majorCode || null,
+                  majorId: major?.id ?? null,
+                  majorCode: null,
                   phone: f.phone || null,
                 });
                 onSaved();
@@ -427,14 +425,23 @@ function CandidateForm({
         <Field label="证件号码" htmlFor="cd-idnumber" required>
           <input id="cd-idnumber" className="input" disabled={locked} maxLength={18} value={f.idNumber} onChange={(e) => patch({ idNumber: e.target.value })} />
         </Field>
-        <Field label="手机号" htmlFor="cd-phone" required={f.type === "SOCIAL"}>
+        <Field label="手机号码" htmlFor="cd-phone" required>
           <input id="cd-phone" className="input" maxLength={11} value={f.phone} onChange={(e) => patch({ phone: e.target.value.replace(/\D/g, "") })} />
         </Field>
         <Field label="入学年份" htmlFor="cd-year" required={f.type === "SCHOOL"}>
           <input id="cd-year" className="input" maxLength={4} value={f.enrolYear} onChange={(e) => patch({ enrolYear: e.target.value.replace(/\D/g, "") })} />
         </Field>
         <Field label="专业层次" htmlFor="cd-level">
-          <select id="cd-level" className="input" value={f.majorLevel} onChange={(e) => patch({ majorLevel: e.target.value as Form["majorLevel"] })}>
+          <select
+            id="cd-level"
+            className="input"
+            value={f.majorLevel}
+            onChange={(e) => {
+              const majorLevel = e.target.value as Form["majorLevel"];
+              // 就读专业 is chosen within the level: a major of another level no longer fits.
+              patch({ majorLevel, major: f.major?.level === majorLevel ? f.major : null });
+            }}
+          >
             {Object.entries(MAJOR_LEVEL_LABELS).map(([k, l]) => (
               <option key={k} value={k}>
                 {l}
@@ -460,9 +467,7 @@ function CandidateForm({
             )}
           </div>
         </Field>
-        <Field label="专业代码" htmlFor="cd-major" required={f.type === "SCHOOL"} hint="专业目录中的专业代码，如 510201">
-          <input id="cd-major" className="input" maxLength={10} value={f.majorCode} onChange={(e) => patch({ majorCode: e.target.value.trim() })} />
-        </Field>
+        <MajorPicker level={f.majorLevel} value={f.major} required={f.type === "SCHOOL"} onChange={(major) => patch({ major })} />
       </div>
       {error && (
         <p className="alert-error" role="alert">
@@ -470,5 +475,118 @@ function CandidateForm({
         </p>
       )}
     </Dialog>
+  );
+}
+
+type PickedMajor = { id: string; code: string; name: string; level: keyof typeof MAJOR_LEVEL_LABELS; catalogVersion: keyof typeof CATALOG_VERSION_LABELS };
+const majorLabel = (m: PickedMajor) => `【${m.code}】${m.name}（${CATALOG_VERSION_LABELS[m.catalogVersion]}）`;
+
+/** 就读专业: searched in the major catalogue at the chosen 专业层次, by name or code, with the catalogue version. */
+function MajorPicker({
+  level,
+  value,
+  required,
+  onChange,
+}: {
+  level: keyof typeof MAJOR_LEVEL_LABELS;
+  value: PickedMajor | null;
+  required: boolean;
+  onChange: (m: PickedMajor | null) => void;
+}) {
+  const trpc = useTRPC();
+  const [q, setQ] = useState("");
+  const options = useQuery({ ...trpc.candidates.majors.queryOptions({ q: q.trim() || undefined, level }), enabled: !value, placeholderData: (p) => p });
+  return (
+    <div className="sm:col-span-2">
+      <Field label="就读专业" htmlFor="cd-major" required={required} hint={value ? undefined : "输入专业名称或代码搜索，在下方选择"}>
+        {value ? (
+          <div className="flex items-center gap-3">
+            <span data-testid="picked-major">{majorLabel(value)}</span>
+            <button type="button" className="btn-link" onClick={() => onChange(null)}>
+              重新选择
+            </button>
+          </div>
+        ) : (
+          <input id="cd-major" className="input" aria-controls="cd-major-options" value={q} onChange={(e) => setQ(e.target.value)} />
+        )}
+      </Field>
+      {!value && (
+        <ul id="cd-major-options" aria-label="就读专业选项" className="mt-1 max-h-44 overflow-y-auto rounded border border-slate-200">
+          {(options.data ?? []).map((m) => (
+            <li key={m.id}>
+              <button type="button" className="w-full px-3 py-1.5 text-left text-sm hover:bg-slate-50" onClick={() => onChange(m)}>
+                {majorLabel(m)}
+              </button>
+            </li>
+          ))}
+          {options.data?.length === 0 && <li className="px-3 py-1.5 text-sm text-slate-400">{MAJOR_LEVEL_LABELS[level]}专业目录中没有找到该专业</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** 查看: every field, the photo, 已报考证书 and what happened to the information. */
+function CandidateView({ id, onClose }: { id: string; onClose: () => void }) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.candidates.view.queryOptions({ id }));
+  const when = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  return (
+    <DetailDialog title="查看考生" onClose={onClose} query={q}>
+      {(c) => (
+        <div className="space-y-5">
+          <div className="flex flex-col gap-4 sm:flex-row">
+            {c.photoFileId ? (
+              <img src={`/api/files/${c.photoFileId}`} alt={`${c.name}的照片`} className="h-40 w-28 shrink-0 rounded border object-cover" />
+            ) : (
+              <span className="flex h-40 w-28 shrink-0 items-center justify-center rounded border border-dashed text-slate-400">无照片</span>
+            )}
+            <div className="min-w-0 flex-1 text-sm">
+              <InfoGrid
+                items={[
+                  ["姓名", c.pinyin ? `${c.name} (${pinyinDisplay(c.pinyin)})` : c.name],
+                  ["性别", GENDER_LABELS[c.gender]],
+                  ["考生类型", CANDIDATE_TYPE_LABELS[c.type]],
+                  ["考生编号", c.number],
+                  ["证件类型", ID_TYPE_LABELS[c.idType]],
+                  ["证件号码", c.idNumberMasked],
+                  ["手机号码", c.phoneMasked],
+                  ["所属院校", c.school.name],
+                  ["入学年份", c.enrolYear ? `${c.enrolYear} 级` : null],
+                  ["专业层次", c.majorLevel ? MAJOR_LEVEL_LABELS[c.majorLevel] : null],
+                  ["就读专业", c.major ? majorLabel({ ...c.major, id: "" }) : null],
+                  ["信息状态", CANDIDATE_STATUS_LABELS[c.status]],
+                ]}
+              />
+            </div>
+          </div>
+          {c.status === "NEEDS_REVIEW" && c.verifyReasons.length > 0 && <p className="alert-error">自动认证未通过：{c.verifyReasons.join("；")}</p>}
+          <Section title="已报考证书">
+            {c.registrations.length === 0 ? (
+              <p className="text-sm text-slate-400">暂无报考证书</p>
+            ) : (
+              <ul className="text-sm">
+                {c.registrations.map((r) => (
+                  <li key={`${r.certificate}${r.level}`}>
+                    {r.certificate}（{r.level}）{r.status}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section title="信息记录">
+            <ol className="space-y-1 text-sm" data-testid="candidate-history">
+              {c.history.map((h, i) => (
+                <li key={i} className="flex flex-wrap gap-x-3">
+                  <span className="text-slate-500">{when(h.at)}</span>
+                  <span>{h.event}</span>
+                  {h.by && <span className="text-slate-500">（{h.by}）</span>}
+                </li>
+              ))}
+            </ol>
+          </Section>
+        </div>
+      )}
+    </DetailDialog>
   );
 }

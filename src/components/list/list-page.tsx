@@ -44,6 +44,8 @@ export function ListPage<P extends AnyListProcedure, R extends RowOf<P> = RowOf<
   exportList?: ListName;
   exportLabel?: string;
   fields: QueryFieldDef<Extract<keyof FilterOf<P>, string>>[];
+  /** Filter values the page fixes (one list definition behind two menu entries); no field shows them. */
+  fixed?: Partial<Record<Extract<keyof FilterOf<P>, string>, string>>;
   /** Fields past this many hide behind 展开. */
   visibleFields?: number;
   tabs?: { value: string; label: string }[];
@@ -61,7 +63,7 @@ export function ListPage<P extends AnyListProcedure, R extends RowOf<P> = RowOf<
   const [state, patch] = usePatchState({ filter: initial, tab: props.initialTab ?? "", page: 1, pageSize: 10 as 10 | 20 | 50 });
   const [expanded, setExpanded] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const filter = Object.fromEntries(Object.entries(state.filter).map(([k, v]) => [k, v.trim() || undefined]));
+  const filter = { ...Object.fromEntries(Object.entries(state.filter).map(([k, v]) => [k, v.trim() || undefined])), ...props.fixed };
   const q = useQuery({
     // The fields hold strings; the list's zod filter on the server checks them (enums, lengths).
     ...(props.list.queryOptions({ filter, tab: state.tab || undefined, page: state.page, pageSize: state.pageSize }) as UseQueryOptions<ListResult<R>>),

@@ -4,7 +4,9 @@ export function maskPhone(phone: string | null | undefined): string | null {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
 }
 
-/** 370****3549 (ID numbers are masked in every API response, not only in the UI) */
+/** 622****0003, as 004 shows it (ID numbers are masked in every API response, not only in the UI). */
+export function maskIdNumber(id: string): string;
+export function maskIdNumber(id: string | null | undefined): string | null;
 export function maskIdNumber(id: string | null | undefined): string | null {
   if (!id) return null;
   return id.length >= 8 ? `${id.slice(0, 3)}****${id.slice(-4)}` : "****";

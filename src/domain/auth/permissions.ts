@@ -58,7 +58,15 @@ export const PERMISSIONS = {
     applicant: true,
   },
   "school.plans": { portal: "school", section: "证书管理", label: "申报计划", pages: [{ label: "申报计划", href: "/school/plans" }], applicant: true },
-  "school.candidates": { portal: "school", section: "考务管理", label: "考生管理", pages: [{ label: "考生管理", href: "/school/candidates" }] },
+  "school.candidates": {
+    portal: "school",
+    section: "考务管理",
+    label: "考生管理",
+    pages: [
+      { label: "本校考生管理", href: "/school/candidates" },
+      { label: "社会考生管理", href: "/school/candidates/social" },
+    ],
+  },
   "school.reports": { portal: "school", section: "周报管理", label: "提交周报", pages: [{ label: "提交周报", href: "/school/reports" }], principalOnly: true },
   "school.users": { portal: "school", section: "系统管理", label: "用户管理", pages: [{ label: "用户管理", href: "/school/users" }], principalOnly: true },
 

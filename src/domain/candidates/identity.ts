@@ -109,7 +109,3 @@ export function nameProblem(name: string): string | null {
 }
 
 export const PHONE = /^1[3-9]\d{9}$/;
-
-export function maskIdNumber(n: string): string {
-  return n.length > 7 ? `${n.slice(0, 3)}${"*".repeat(n.length - 7)}${n.slice(-4)}` : "****";
-}

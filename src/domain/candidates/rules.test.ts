@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { cleanIdNumber, fromIdNumber, idNumberProblem, maskIdNumber, nameProblem } from "./identity";
-import { candidateNumber, canDeleteCandidate, cleanCandidate, lockedChanges, statusAfterEdit } from "./rules";
+import { cleanIdNumber, fromIdNumber, idNumberProblem, nameProblem } from "./identity";
+import { maskIdNumber } from "@/domain/auth/mask";
+import { candidateNumber, canDeleteCandidate, cleanCandidate, lockedChanges, majorLevelOf, pinyinDisplay, statusAfterEdit } from "./rules";
 import { withIdCheck } from "@/domain/identifiers/id-number";
 
 const today = new Date("2026-11-22T00:00:00Z");
@@ -19,7 +20,7 @@ describe("candidate identity", () => {
     expect(x.endsWith("X")).toBe(true);
     expect(cleanIdNumber(` ${x.slice(0, 10)}\t${x.slice(10, 17)}x\n`)).toBe(x);
     expect(fromIdNumber("RESIDENT_ID", id)).toEqual({ birth: "2005-03-01", gender: "MALE" });
-    expect(maskIdNumber(id)).toBe("110***********1237");
+    expect(maskIdNumber(id)).toBe("110****1237"); // as 004 shows it: 622****0003
   });
   it("other ID types have their own shapes", () => {
     expect(idNumberProblem("HK_MACAO_PERMIT", "H12345678", today)).toBeNull();
@@ -82,5 +83,34 @@ describe("candidate rules", () => {
     expect(n).toMatch(/^\d{26}$/);
     expect(n.startsWith("1101082026")).toBe(true);
     expect(candidateNumber("PASSPORT", "E1234567", new Date("2026-11-22T02:00:00Z"), "000001").startsWith("0000002026")).toBe(true);
+  });
+});
+
+describe("what offices write", () => {
+  it("专业层次 in its usual short forms", () => {
+    expect(["专科", "大专", "高职", "高职专科", "高职（专科）", "HIGHER_VOCATIONAL"].map(majorLevelOf)).toEqual(Array(6).fill("HIGHER_VOCATIONAL"));
+    expect(["中职", "中专", "中等职业教育"].map(majorLevelOf)).toEqual(["SECONDARY", "SECONDARY", "SECONDARY"]);
+    expect(["职业本科", "本科（职业）", "职教本科"].map(majorLevelOf)).toEqual(Array(3).fill("VOCATIONAL_BACHELOR"));
+    expect(["本科", "普通本科"].map(majorLevelOf)).toEqual(["BACHELOR", "BACHELOR"]);
+    expect(majorLevelOf("")).toBeNull();
+    expect(majorLevelOf("研究生")).toBeUndefined();
+  });
+  it("the pinyin as 004 lists it: 王玉霞 (Wang Yuxia)", () => {
+    expect(pinyinDisplay("wang yu xia")).toBe("Wang Yuxia");
+    expect(pinyinDisplay("li wei")).toBe("Li Wei");
+    expect(pinyinDisplay("")).toBe("");
+  });
+  it("every candidate has a mobile number (004 marks 手机号码 required)", () => {
+    const row = {
+      type: "院校考生",
+      name: "王小明",
+      gender: "男",
+      idType: "居民身份证",
+      idNumber: withIdCheck("11010820050301123"),
+      enrolYear: "2024",
+      majorCode: "510201",
+    };
+    expect(cleanCandidate({ ...row, phone: "" }, today)).toEqual({ ok: false, error: "请填写手机号" });
+    expect(cleanCandidate({ ...row, phone: "13600000001" }, today).ok).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // 考生信息 state and edit rules (DOMAIN.md): 无照片 → 信息待认证 → 信息准确 | 需人工确认 → 信息准确.
 import { cleanCell, cleanIdNumber, cleanName, idNumberProblem, nameProblem, PHONE, type IdType } from "./identity";
+import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 export type CandidateStatus = "NO_PHOTO" | "PENDING_VERIFICATION" | "VERIFIED" | "NEEDS_REVIEW";
 export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
@@ -75,8 +76,8 @@ export function cleanCandidate(raw: Record<string, unknown>, today: Date): { ok:
   if ((idType === "RESIDENT_ID" || idType === "HMT_RESIDENCE") && gender !== (Number(idNumber[16]) % 2 ? "MALE" : "FEMALE"))
     return { ok: false, error: "性别与身份证号码不符" };
   const phone = cleanCell(raw.phone) || null;
-  if (phone && !PHONE.test(phone)) return { ok: false, error: "手机号应为 11 位手机号码" };
-  if (type === "SOCIAL" && !phone) return { ok: false, error: "社会考生须填写手机号" };
+  if (!phone) return { ok: false, error: "请填写手机号" };
+  if (!PHONE.test(phone)) return { ok: false, error: "手机号应为 11 位手机号码" };
   const y = cleanCell(raw.enrolYear);
   const enrolYear = y ? Number(y) : null;
   if (enrolYear != null && (!Number.isInteger(enrolYear) || enrolYear < 1990 || enrolYear > today.getUTCFullYear() + 1))
@@ -86,6 +87,39 @@ export function cleanCandidate(raw: Record<string, unknown>, today: Date): { ok:
   const pinyin = cleanName(raw.pinyin).toLowerCase().slice(0, 120);
   if (pinyin && !/^[a-z üv]+$/.test(pinyin)) return { ok: false, error: "姓名拼音只能包含字母和空格" };
   return { ok: true, value: { type, name, pinyin, gender, idType, idNumber, phone, enrolYear, majorLevel: cleanCell(raw.majorLevel) || null, majorCode } };
+}
+
+type MajorLevel = keyof typeof MAJOR_LEVEL_LABELS;
+// What offices write for 专业层次 besides the template's labels.
+const MAJOR_LEVEL_ALIASES: Record<string, MajorLevel> = {
+  中专: "SECONDARY",
+  中等职业: "SECONDARY",
+  中等职业教育: "SECONDARY",
+  专科: "HIGHER_VOCATIONAL",
+  大专: "HIGHER_VOCATIONAL",
+  高职: "HIGHER_VOCATIONAL",
+  高职高专: "HIGHER_VOCATIONAL",
+  "高职（专科）": "HIGHER_VOCATIONAL",
+  "本科（职业）": "VOCATIONAL_BACHELOR",
+  职教本科: "VOCATIONAL_BACHELOR",
+  本科职业教育: "VOCATIONAL_BACHELOR",
+  普通本科: "BACHELOR",
+};
+
+/** 专业层次 from a label, a short form or the enum value; null when empty, undefined when unknown. */
+export function majorLevelOf(raw: string | null | undefined): MajorLevel | null | undefined {
+  const v = (raw ?? "").trim().replace(/\(/g, "（").replace(/\)/g, "）");
+  if (!v) return null;
+  const label = (Object.entries(MAJOR_LEVEL_LABELS) as [MajorLevel, string][]).find(([k, l]) => k === v || l === v);
+  return label ? label[0] : MAJOR_LEVEL_ALIASES[v];
+}
+
+/** 王玉霞 (Wang Yuxia): the stored pinyin ("wang yu xia") as 004 lists it, family name apart. */
+export function pinyinDisplay(pinyin: string): string {
+  const [family, ...given] = pinyin.trim().split(/\s+/).filter(Boolean);
+  if (!family) return "";
+  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return given.length ? `${cap(family)} ${cap(given.join(""))}` : cap(family);
 }
 
 /** 考生编号 in the manuals' shape: region (6) + year (4) + seconds (10) + 6 digits = 26 digits. */

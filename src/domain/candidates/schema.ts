@@ -20,6 +20,8 @@ export const candidateInputSchema = z.strictObject({
   enrolYear: z.number().int().min(1990).max(2100).nullish(),
   majorLevel: z.enum(["SECONDARY", "HIGHER_VOCATIONAL", "VOCATIONAL_BACHELOR", "BACHELOR"]).nullish(),
   majorCode: field,
+  /** 就读专业 picked from the catalogue (the form); imports give majorCode. */
+  majorId: z.uuid("所选专业不存在").nullish(),
   photoFileId: z.uuid().nullish(),
 });
 export type CandidateInput = z.infer<typeof candidateInputSchema>;

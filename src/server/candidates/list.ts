@@ -4,14 +4,14 @@ import type { Prisma } from "@/generated/prisma/client";
 import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
 import { candidatesWhere } from "./scope";
 import { CANDIDATE_STATUS_LABELS, CANDIDATE_TYPE_LABELS, GENDER_LABELS } from "@/domain/candidates/rules";
-import { ID_TYPE_LABELS, maskIdNumber } from "@/domain/candidates/identity";
+import { ID_TYPE_LABELS } from "@/domain/candidates/identity";
 import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
-import { maskPhone } from "@/domain/auth/mask";
+import { maskIdNumber, maskPhone } from "@/domain/auth/mask";
 
 const text = z.string().trim().max(40).optional();
 const filter = z.strictObject({ type: z.enum(["SCHOOL", "SOCIAL"]).optional(), name: text, number: text, idNumber: text });
 type Filter = z.infer<typeof filter>;
-const include = { major: { select: { code: true, name: true } }, school: { select: { name: true } } } satisfies Prisma.CandidateInclude;
+const include = { major: { select: { code: true, name: true, catalogVersion: true } }, school: { select: { name: true } } } satisfies Prisma.CandidateInclude;
 type Raw = Prisma.CandidateGetPayload<{ include: typeof include }>;
 
 /** What leaves the server for a list row: ID number and phone masked. */
@@ -73,7 +73,10 @@ export const candidateList: ListDef<Filter, CandidateRow, Prisma.CandidateWhereI
     { header: "入学年份", value: (r) => r.enrolYear },
     { header: "专业层次", value: (r) => (r.majorLevel ? MAJOR_LEVEL_LABELS[r.majorLevel] : "") },
     { header: "专业代码", value: (r) => r.major?.code },
+    { header: "就读专业", width: 24, value: (r) => r.major?.name },
     { header: "考生编号", width: 30, value: (r) => r.number },
+    { header: "已报考证书", value: (r) => r.registeredCount },
+    { header: "所属院校", width: 30, value: (r) => r.school.name },
     { header: "信息状态", value: (r) => CANDIDATE_STATUS_LABELS[r.status] },
   ],
 };

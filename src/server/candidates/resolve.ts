@@ -1,17 +1,11 @@
 // Rules that need the database, shared by the form and the imports: the major from the catalogue, and one
 // candidate per ID number across the platform (the message names the holding school, nothing more).
 import type { Sql } from "@/server/db";
-import type { CandidateInput } from "@/domain/candidates/rules";
+import { majorLevelOf, type CandidateInput } from "@/domain/candidates/rules";
 import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 type Level = keyof typeof MAJOR_LEVEL_LABELS;
 export type Resolved = CandidateInput & { majorId: string | null; majorLevelValue: Level | null };
-
-function levelOf(raw: string | null): Level | null | undefined {
-  if (!raw) return null;
-  const hit = (Object.entries(MAJOR_LEVEL_LABELS) as [Level, string][]).find(([k, l]) => k === raw || l === raw);
-  return hit ? hit[0] : undefined;
-}
 
 type MajorRef = { id: string; code: string; level: Level };
 /** Majors by code, the newest catalogue version first. */
@@ -42,8 +36,8 @@ export async function resolveCandidates(
   return rows.map((r, i) => {
     const held = heldBy.get(r.idNumber)?.find((h) => h.id !== opts.exceptIds?.[i]);
     if (held) return { ok: false, error: `该证件号码已在「${held.school}」登记为考生` };
-    const level = levelOf(r.majorLevel);
-    if (level === undefined) return { ok: false, error: "专业层次应为 中职、高职专科、职业本科 或 本科" };
+    const level = majorLevelOf(r.majorLevel);
+    if (level === undefined) return { ok: false, error: "专业层次应为 中职、高职专科（专科）、职业本科 或 本科" };
     let majorId: string | null = null;
     let majorLevelValue: Level | null = level;
     if (r.majorCode) {

@@ -64,13 +64,16 @@ export async function saveCandidate({ ctx, input }: { ctx: UseCaseCtx<SchoolScop
   const { db, clock, actor } = ctx;
   const { schoolId } = ctx.scope;
   const now = clock.now();
-  const checked = cleanCandidate(input, now);
+  // 就读专业 picked from the catalogue: that very major (its catalogue version), whatever code and level were typed.
+  const picked = input.majorId ? await db.major.findUnique({ where: { id: input.majorId } }) : null;
+  if (input.majorId && !picked) throw badRequest("所选专业不在专业目录中，请重新选择");
+  const checked = cleanCandidate(picked ? { ...input, majorCode: picked.code, majorLevel: picked.level } : input, now);
   if (!checked.ok) throw badRequest(checked.error);
   const existing = input.id ? await db.candidate.findFirst({ where: { id: input.id, schoolId } }) : null;
   if (input.id && !existing) throw notFound("考生不存在");
   const [resolved] = await resolveCandidates(sqlOf(db), [checked.value], { exceptIds: [existing?.id ?? null] });
   if (!resolved.ok) throw resolved.error.includes("已在") ? conflict(resolved.error) : badRequest(resolved.error);
-  const r = resolved.value;
+  const r = picked ? { ...resolved.value, majorId: picked.id, majorLevelValue: picked.level } : resolved.value;
   const photoFileId = input.photoFileId === undefined ? (existing?.photoFileId ?? null) : (input.photoFileId ?? null);
   if (
     photoFileId &&
