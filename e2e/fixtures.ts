@@ -1,5 +1,6 @@
 // Each test makes its own tenants and accounts straight in the database (unique names and phones),
 // then drives the real app through the browser: captcha, password, SMS from the demo inbox.
+import { withUsccCheck } from "../src/domain/identifiers/uscc";
 import { randomBytes, randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { expect, type Browser, type Page } from "@playwright/test";
@@ -25,12 +26,12 @@ export const uniquePhone = () => `159${String(process.pid % 100).padStart(2, "0"
 export async function makeSchool(regionCode = "110108") {
   const id = randomUUID();
   const code = `49${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-  await sql(`INSERT INTO "School" (id, code, name, type, "regionCode", "isPilot", "updatedAt") VALUES ($1,$2,$3,'HIGHER_VOCATIONAL',$4,true,now())`, [
-    id,
-    code,
-    `端到端测试学院${randomBytes(3).toString("hex")}`,
-    regionCode,
-  ]);
+  // With its basic information, as an established pilot school has it (submitting an application needs it).
+  await sql(
+    `INSERT INTO "School" (id, code, name, type, "regionCode", "isPilot", uscc, address, "contactName", "contactPhone", "contactEmail", "updatedAt")
+     VALUES ($1,$2,$3,'HIGHER_VOCATIONAL',$4,true,$5,'端到端测试路 1 号','张老师','13800000001',$6,now())`,
+    [id, code, `端到端测试学院${randomBytes(3).toString("hex")}`, regionCode, withUsccCheck(`12${regionCode}${code.slice(1)}`), `e2e${code}@example.edu.cn`],
+  );
   return { id, code };
 }
 

@@ -34,3 +34,26 @@ test("a school applies by major under the open plan and submits; the submitted a
   await expect(row).toContainText("120");
   await expect(row.getByRole("button", { name: "编辑" })).toHaveCount(0);
 });
+
+test("a 未提交 application is kept by 保存 and can be deleted", async ({ page }) => {
+  const school = await makeSchool("420111");
+  await login(page, "school", await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id }));
+  await page.goto("/school/applications");
+  await page.getByRole("button", { name: "申报证书试点" }).click();
+  const d = page.getByRole("dialog", { name: "申报证书试点" });
+  await d.getByLabel("选择试点证书").selectOption({ label: "化工精馏安全控制职业技能等级证书（中级）" });
+  await d.getByLabel("搜索专业").fill("应用化工");
+  await d.getByRole("button", { name: /【470201】应用化工技术（高职专科 · 新版专业目录）/ }).click();
+  await d.getByLabel("应用化工技术在校学生数").fill("100");
+  await d.getByLabel("应用化工技术专任教师数").fill("4");
+  await d.getByLabel("应用化工技术申请培训人数").fill("40");
+  await d.getByLabel("师资情况").fill("化工专业专任教师 4 人");
+  await d.getByLabel("场地情况").fill("仿真实训室 1 间");
+  await d.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(d).toBeHidden();
+  const row = page.locator("tbody tr").filter({ has: page.locator('[data-certificate="化工精馏安全控制职业技能等级证书"]') });
+  await expect(row).toContainText("未提交");
+  page.once("dialog", (x) => x.accept());
+  await row.getByRole("button", { name: "删除" }).click();
+  await expect(row).toHaveCount(0);
+});

@@ -119,6 +119,48 @@ describe("pilot applications", () => {
   });
 });
 
+describe("pilot applications as the manuals describe them (issue 12)", () => {
+  it("a 未提交 application can be deleted by its school only; a submitted one cannot", async () => {
+    const { levelId } = await ids();
+    const lines = [{ majorId: (await ids()).majors[0], students: 50, teachers: 2, requested: 20 }];
+    const draft = await api("whOther").applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false });
+    await expect(api("wh").applications.delete({ id: draft.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api("bj").applications.delete({ id: draft.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await api("whOther").applications.delete({ id: draft.id });
+    expect(await t.db.pilotApplication.count({ where: { id: draft.id } })).toBe(0);
+    expect(await t.db.auditLog.count({ where: { action: "application.delete", targetId: draft.id } })).toBe(1);
+    const submitted = await t.db.pilotApplication.findFirstOrThrow({ where: { schoolId: s.wh.schoolId!, status: "IN_REVIEW" } });
+    await expect(api("wh").applications.delete({ id: submitted.id })).rejects.toThrow("只能删除未提交的申报");
+    expect(await t.db.pilotApplication.count({ where: { id: submitted.id } })).toBe(1);
+  });
+
+  it("a school without its basic information may save but not submit (001 §2.1.3)", async () => {
+    const fresh = await makeSchoolAccounts(t.db, { regionCode: "420111" });
+    await t.db.school.update({ where: { id: fresh.school.id }, data: { uscc: null, contactEmail: null } });
+    clock.advance(61_000);
+    const sess = await login(t.db, clock, fresh.principal.account, PASSWORD);
+    const me = caller(t.db, { clock, session: sess });
+    const { levelId, majors } = await ids();
+    const lines = [{ majorId: majors[0], students: 50, teachers: 2, requested: 20 }];
+    await expect(me.applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: true })).rejects.toThrow(
+      "请先在「院校信息」中补全统一社会信用代码、电子邮箱，再提交申报",
+    );
+    expect(await t.db.pilotApplication.count({ where: { schoolId: fresh.school.id } })).toBe(0);
+    const draft = await me.applications.save({ planId: plan.id, certificateLevelId: levelId, lines, ...text, submit: false });
+    expect((await t.db.pilotApplication.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
+  });
+
+  it("保存并提交 shows 待初审; the detail names 院校网址 and 主管单位; the export has 004's headers", async () => {
+    const mine = await t.db.pilotApplication.findFirstOrThrow({ where: { schoolId: s.wh.schoolId!, status: "IN_REVIEW" } });
+    const d = await api("wh").applications.detail({ id: mine.id });
+    expect(d.statusText).toBe("待初审");
+    expect(d.school).toHaveProperty("website");
+    expect(d.school).toHaveProperty("supervisingDepartment");
+    const { pilotApplicationList } = await import("@/server/applications/list");
+    expect(pilotApplicationList.columns.map((c) => c.header)).toEqual(expect.arrayContaining(["证书编号", "申请总培训人数", "批准总培训人数", "申报状态"]));
+  });
+});
+
 describe("pilot application reads", () => {
   it("a school lists only its own applications and the open plans of its province", async () => {
     const mine = await api("wh").lists.pilotApplications({ filter: {}, page: 1, pageSize: 50 });

@@ -1,5 +1,6 @@
 // Each test builds its own tenants and accounts with unique codes.
 import { levelCode } from "@/domain/catalogue/codes";
+import { withUsccCheck } from "@/domain/identifiers/uscc";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
@@ -18,7 +19,8 @@ export async function makeDepartment(db: Db, opts: { level?: "PROVINCE" | "CITY"
   });
 }
 
-export async function makeSchool(db: Db, opts: { regionCode?: string; departmentId?: string } = {}) {
+/** A pilot school with its basic information filled in (incomplete: as a newly registered one, without it). */
+export async function makeSchool(db: Db, opts: { regionCode?: string; departmentId?: string; incomplete?: boolean } = {}) {
   const code = `41${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
   return db.school.create({
     data: {
@@ -28,6 +30,15 @@ export async function makeSchool(db: Db, opts: { regionCode?: string; department
       regionCode: opts.regionCode ?? "110108",
       supervisingDepartmentId: opts.departmentId ?? null,
       isPilot: true,
+      ...(opts.incomplete
+        ? {}
+        : {
+            uscc: withUsccCheck(`12${opts.regionCode ?? "110108"}${code.slice(1)}`),
+            address: "测试路 1 号",
+            contactName: "张老师",
+            contactPhone: "13800000001",
+            contactEmail: `x${code}@example.edu.cn`,
+          }),
     },
   });
 }

@@ -37,6 +37,8 @@ export function ApplicationDetailDialog({ id, onClose }: { id: string; onClose: 
                   ["统一社会信用代码", a.school.uscc],
                   ["所在地区", a.school.region],
                   ["详细地址", a.school.address],
+                  ["院校网址", a.school.website],
+                  ["主管单位", a.school.supervisingDepartment],
                 ]}
               />
             </Section>

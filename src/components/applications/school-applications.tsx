@@ -8,8 +8,16 @@ import { ListPage } from "../list/list-page";
 import { UploadButton } from "../upload";
 import { usePatchState } from "../use-patch";
 import { ApplicationDetailDialog } from "./application-detail";
-import { APPLICATION_STATUS_LABELS, applicationProblem, canEditApplication, requestedTotalOf, type ApplicationStatus } from "@/domain/pilots/application";
-import { LEVEL_LABELS, MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
+import {
+  APPLICATION_STATUS_LABELS,
+  applicationProblem,
+  applicationStatusText,
+  canDeleteApplication,
+  canEditApplication,
+  requestedTotalOf,
+  type ApplicationStatus,
+} from "@/domain/pilots/application";
+import { CATALOG_VERSION_LABELS, LEVEL_LABELS, MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 type Line = { majorId: string; code: string; name: string; students: number; teachers: number; requested: number };
 type Row = {
@@ -31,10 +39,17 @@ export function ApplicationsPage() {
   const applicable = useQuery(trpc.applications.applicable.queryOptions());
   const [editing, setEditing] = useState<{ id?: string } | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
+  const remove = useMutation(trpc.applications.delete.mutationOptions());
+  const [message, setMessage] = useState("");
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.lists.pilotApplications.pathKey() });
   const open = applicable.data?.length ?? 0;
   return (
     <>
+      {message && (
+        <p className="alert-error mb-3" role="alert">
+          {message}
+        </p>
+      )}
       {applicable.data && open === 0 && (
         <p className="alert-info mb-3">省级教育行政部门当前没有进行中的申报计划，暂不能申报。证书申报计划由各省自行发布，请在规定时间内完成申报。</p>
       )}
@@ -71,11 +86,7 @@ export function ApplicationsPage() {
           { header: "已批准培训人数", cell: (r) => r.approvedTotal ?? "—" },
           {
             header: "状态",
-            cell: (r) => (
-              <span className={STATUS_TONE[r.status]}>
-                {r.status === "IN_REVIEW" && r.reviewStage === "CITY" ? "待初审" : APPLICATION_STATUS_LABELS[r.status]}
-              </span>
-            ),
+            cell: (r) => <span className={STATUS_TONE[r.status]}>{applicationStatusText(r)}</span>,
             className: "whitespace-nowrap",
           },
         ]}
@@ -87,6 +98,23 @@ export function ApplicationsPage() {
             {canEditApplication(r.status) && r.planId && (
               <button className="btn-link text-amber-600" onClick={() => setEditing({ id: r.id })}>
                 编辑
+              </button>
+            )}
+            {canDeleteApplication(r.status) && (
+              <button
+                className="btn-link text-red-600"
+                onClick={async () => {
+                  if (!window.confirm(`确定删除未提交的申报「${r.certificateLevel.certificate.name}（${LEVEL_LABELS[r.certificateLevel.level]}）」？`)) return;
+                  try {
+                    await remove.mutateAsync({ id: r.id });
+                    setMessage("");
+                    await refresh();
+                  } catch (e) {
+                    setMessage(errorMessage(e));
+                  }
+                }}
+              >
+                删除
               </button>
             )}
           </span>
@@ -260,7 +288,7 @@ function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => 
                       setSearch("");
                     }}
                   >
-                    【{m.code}】{m.name}（{MAJOR_LEVEL_LABELS[m.level]}）
+                    【{m.code}】{m.name}（{MAJOR_LEVEL_LABELS[m.level]} · {CATALOG_VERSION_LABELS[m.catalogVersion]}）
                   </button>
                 </li>
               ))}

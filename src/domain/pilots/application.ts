@@ -40,3 +40,36 @@ export function applicationProblem(a: {
   if (!a.siteSituation.trim()) return "请填写场地情况";
   return null;
 }
+
+/**
+ * The status as the manuals name it: 保存并提交 makes it 待初审 (002 §4.3), whichever department reviews first;
+ * after a city's approval it waits for the province.
+ */
+export function applicationStatusText(r: {
+  status: ApplicationStatus;
+  reviewStage: "CITY" | "PROVINCE" | null;
+  plan?: { cityReviewFirst: boolean } | null;
+}): string {
+  if (r.status !== "IN_REVIEW") return APPLICATION_STATUS_LABELS[r.status];
+  return r.reviewStage === "PROVINCE" && r.plan?.cityReviewFirst ? "待省级审核" : "待初审";
+}
+
+export const canDeleteApplication = (status: ApplicationStatus) => status === "DRAFT";
+
+/** What a school must have filled in (001 §2.1.3 step 1) before it may submit an application. */
+export function schoolInfoMissing(s: {
+  uscc: string | null;
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+}): string[] {
+  const fields: [keyof typeof s, string][] = [
+    ["uscc", "统一社会信用代码"],
+    ["address", "详细地址"],
+    ["contactName", "联系人"],
+    ["contactPhone", "联系电话"],
+    ["contactEmail", "电子邮箱"],
+  ];
+  return fields.filter(([k]) => !s[k]?.trim()).map(([, label]) => label);
+}

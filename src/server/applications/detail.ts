@@ -20,10 +20,12 @@ export async function applicationDetail({ ctx: { db, scope }, input: { id } }: {
           contactName: true,
           contactPhone: true,
           contactEmail: true,
+          website: true,
+          supervisingDepartment: { select: { name: true } },
           region: { select: { name: true } },
         },
       },
-      certificateLevel: { select: { level: true, certificate: { select: { code: true, name: true, org: { select: { name: true } } } } } },
+      certificateLevel: { select: { level: true, code: true, certificate: { select: { code: true, name: true, org: { select: { name: true } } } } } },
       plan: { select: { year: true, batch: true, byMajor: true, cityReviewFirst: true, startsAt: true, endsAt: true } },
       lines: { include: { major: { select: { code: true, name: true, level: true, catalogVersion: true } } }, orderBy: { major: { code: "asc" } } },
       events: { orderBy: { at: "asc" } },
@@ -48,11 +50,17 @@ export async function applicationDetail({ ctx: { db, scope }, input: { id } }: {
     siteSituation: a.siteSituation,
     evidence,
     plan: a.plan,
-    certificate: { ...a.certificateLevel.certificate, org: a.certificateLevel.certificate.org.name, level: a.certificateLevel.level },
+    certificate: {
+      ...a.certificateLevel.certificate,
+      code: a.certificateLevel.code,
+      org: a.certificateLevel.certificate.org.name,
+      level: a.certificateLevel.level,
+    },
     // A department sees the contact phone masked, the school its own in full.
     school: {
       ...a.school,
       region: a.school.region.name,
+      supervisingDepartment: a.school.supervisingDepartment?.name ?? null,
       contactPhone: isSchool ? a.school.contactPhone : a.school.contactPhone ? maskPhone(a.school.contactPhone) : null,
     },
     lines: a.lines.map((l) => ({

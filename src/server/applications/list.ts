@@ -4,8 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
 import type { ExportColumn } from "@/server/excel/export";
 import { applicationsWhere } from "./scope";
-import { APPLICATION_STATUS_LABELS } from "@/domain/pilots/application";
-import { STAGE_LABELS } from "@/domain/pilots/review";
+import { applicationStatusText as statusText } from "@/domain/pilots/application";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 
 const text = z.string().trim().max(60).optional();
@@ -24,7 +23,7 @@ type Filter = z.infer<typeof filter>;
 
 const include = {
   school: { select: { code: true, name: true } },
-  certificateLevel: { select: { level: true, certificate: { select: { code: true, name: true, org: { select: { name: true } } } } } },
+  certificateLevel: { select: { level: true, code: true, certificate: { select: { code: true, name: true, org: { select: { name: true } } } } } },
   plan: { select: { cityReviewFirst: true, byMajor: true } },
 } satisfies Prisma.PilotApplicationInclude;
 export type ApplicationRow = Prisma.PilotApplicationGetPayload<{ include: typeof include }>;
@@ -50,20 +49,20 @@ const rows: ListDef<Filter, ApplicationRow, Prisma.PilotApplicationWhereInput>["
     take: p.take,
   });
 
+// 004's 按证书导出申报明细表 headers.
 const certificateColumns: ExportColumn<ApplicationRow>[] = [
   { header: "申报年度", value: (r) => r.year },
   { header: "申报批次", value: (r) => r.batch },
+  { header: "证书编号", value: (r) => r.certificateLevel.code },
   { header: "证书名称", width: 36, value: (r) => r.certificateLevel.certificate.name },
   { header: "证书等级", value: (r) => LEVEL_LABELS[r.certificateLevel.level] },
   { header: "颁证机构", width: 30, value: (r) => r.certificateLevel.certificate.org.name },
-  { header: "申请培训人数", value: (r) => r.requestedTotal },
-  { header: "批准培训人数", value: (r) => r.approvedTotal ?? "" },
-  { header: "审核状态", value: (r) => statusText(r) },
+  { header: "申请总培训人数", value: (r) => r.requestedTotal },
+  { header: "批准总培训人数", value: (r) => r.approvedTotal ?? "" },
+  { header: "申报状态", value: (r) => statusText(r) },
 ];
 
-export function statusText(r: { status: keyof typeof APPLICATION_STATUS_LABELS; reviewStage: keyof typeof STAGE_LABELS | null }): string {
-  return r.status === "IN_REVIEW" && r.reviewStage === "CITY" ? "待初审" : APPLICATION_STATUS_LABELS[r.status];
-}
+export { applicationStatusText as statusText } from "@/domain/pilots/application";
 
 type Def = ListDef<Filter, ApplicationRow, Prisma.PilotApplicationWhereInput>;
 const approvedTabs: Def["tabs"] = [

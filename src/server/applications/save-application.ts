@@ -5,7 +5,7 @@ import type { SchoolScope } from "@/server/tenancy";
 import { change, type UseCaseCtx } from "@/server/use-case";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
 import { applicationWindowProblem } from "@/domain/pilots/plan";
-import { applicationProblem, canEditApplication, requestedTotalOf, type Line } from "@/domain/pilots/application";
+import { applicationProblem, canEditApplication, requestedTotalOf, schoolInfoMissing, type Line } from "@/domain/pilots/application";
 import { firstStage } from "@/domain/pilots/review";
 import { regionPrefix } from "@/domain/regions";
 import { recordEvent } from "@/server/reviews/events";
@@ -70,7 +70,13 @@ export async function savePilotApplication({ ctx, input }: { ctx: UseCaseCtx<Sch
   // Submitted: to the school's city department first when the plan asks for it and the city has one.
   let reviewStage: "CITY" | "PROVINCE" | null = null;
   if (input.submit) {
-    const school = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { regionCode: true } });
+    const school = await db.school.findUniqueOrThrow({
+      where: { id: schoolId },
+      select: { regionCode: true, uscc: true, address: true, contactName: true, contactPhone: true, contactEmail: true },
+    });
+    // 001 §2.1.3: a school completes its basic information before it applies (保存 still keeps the draft).
+    const missing = schoolInfoMissing(school);
+    if (missing.length) throw badRequest(`请先在「院校信息」中补全${missing.join("、")}，再提交申报`);
     const city = plan.cityReviewFirst
       ? await db.educationDepartment.count({ where: { level: "CITY", regionCode: { startsWith: regionPrefix("CITY", school.regionCode) } } })
       : 0;

@@ -4,6 +4,7 @@ import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { applicableNow } from "@/server/applications/queries";
 import { savePilotApplication } from "@/server/applications/save-application";
 import { applicationDetail } from "@/server/applications/detail";
+import { deleteApplication } from "@/server/applications/delete-application";
 import { approveMany, decideApplication } from "@/server/applications/review-application";
 
 const count = z.number().int().min(0).max(1_000_000);
@@ -32,6 +33,8 @@ export const applicationsRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => savePilotApplication({ ctx, input })),
+  /** 删除: a 未提交 application of the school's own. */
+  delete: school.input(z.strictObject({ id: z.uuid("申报记录不存在") })).mutation(({ ctx, input }) => deleteApplication({ ctx, input })),
   /** The detail page: the school its own, departments their region's submitted ones. */
   detail: permissionProcedure("school.applications", "edu.applications", "admin.schools")
     .input(z.strictObject({ id: z.uuid("申报记录不存在") }))
