@@ -85,9 +85,11 @@ describe("change password and profile", () => {
     const phone = nextPhone();
     await api.auth.sendNewPhoneCode({ phone });
     const newCode = await lastSmsCode(t.db, phone);
-    await expect(api.auth.updateProfile({ name: "新名字", smsCode: oldCode, newPhone: phone, newPhoneCode: newCode, password: "Wrong@1234" })).rejects.toThrow(
-      "登录密码",
-    );
+    // 邮箱 is required (001 §1.4).
+    await expect(api.auth.updateProfile({ name: "新名字", smsCode: oldCode, password: PASSWORD })).rejects.toThrow("请填写邮箱");
+    await expect(
+      api.auth.updateProfile({ name: "新名字", email: "a@b.cn", smsCode: oldCode, newPhone: phone, newPhoneCode: newCode, password: "Wrong@1234" }),
+    ).rejects.toThrow("登录密码");
     await api.auth.updateProfile({ name: "新名字", email: "a@b.cn", smsCode: oldCode, newPhone: phone, newPhoneCode: newCode, password: PASSWORD });
     expect(await t.db.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ name: "新名字", phone, email: "a@b.cn" });
   });

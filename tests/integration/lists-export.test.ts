@@ -156,6 +156,24 @@ describe("catalogue lists are scoped by the session", () => {
     );
     expect((await api("admin").lists.siteStandards({ filter: {}, ...page })).total).toBe(f.sites);
   });
+  it("a school sees a standard once it has applied for the certificate (002 §3), not before; 标准版本 filters exactly", async () => {
+    const c7Junior = await t.db.certificateLevel.findFirstOrThrow({ where: { certificateId: f.c.c7.id, level: "JUNIOR" } });
+    const names = async () => (await api("principal").lists.skillStandards({ filter: {}, ...page })).rows.map((r) => r.org.name);
+    const app = await makePilot(t.db, f.a.id, c7Junior.id, { year: clock.now().getUTCFullYear() });
+    try {
+      await t.db.pilotApplication.update({ where: { id: app.id }, data: { status: "DRAFT", approvedTotal: null } });
+      expect(await names()).not.toContain(f.o[3].name); // a draft is not an application yet
+      await t.db.pilotApplication.update({ where: { id: app.id }, data: { status: "IN_REVIEW" } });
+      expect(await names()).toContain(f.o[3].name);
+      // Still not one of its pilots: the certificate list's 已参与试点证书 is unchanged.
+      expect((await api("principal").lists.certificates({ filter: { scope: "pilot" }, ...page })).rows.some((r) => r.id === c7Junior.id)).toBe(false);
+    } finally {
+      await t.db.pilotApplication.delete({ where: { id: app.id } });
+    }
+    const v = (await api("admin").lists.skillStandards({ filter: {}, ...page })).rows[0].version;
+    const byVersion = await api("admin").lists.skillStandards({ filter: { version: v }, ...page });
+    expect(byVersion.rows.every((r) => r.version === v)).toBe(true);
+  });
   it("pages in the database with stable order", async () => {
     const p1 = await api("admin").lists.schools({ filter: {}, page: 1, pageSize: 10 });
     const p3 = await api("admin").lists.schools({ filter: {}, page: 3, pageSize: 10 });

@@ -12,6 +12,7 @@ import { mayUpload, storeUpload } from "@/server/files/upload";
 import { canDownload } from "@/server/files/access";
 import { LocalStorage } from "@/server/storage";
 import { makeDepartment, makeSchoolAccounts, makeUser, PASSWORD } from "../support/factories";
+import { reportActions } from "@/domain/reports/period";
 
 const t = useTestDb();
 // Wednesday 2026-11-18 10:00 Beijing time: the week of 11-16 … 11-22.
@@ -104,6 +105,25 @@ describe("weekly reports", () => {
     await expect(api("principal").reports.save({ id: r.id, sections, submit: false })).rejects.toThrow("提交时间已过");
     await api("principal").reports.delete({ id: r.id });
     expect(await t.db.weeklyReport.count({ where: { id: r.id } })).toBe(0);
+  });
+
+  it("a report 审核退回 may be edited and resubmitted after its period (001 §1.8); the list offers only what the server allows", async () => {
+    clock.set("2026-12-01T02:00:00Z"); // Tuesday, the week of 11-30 … 12-06
+    const r = await api("principal").reports.save({ sections, scanFileId: await scan(), submit: true });
+    await api("bj").reports.decide({ id: r.id, approve: false, reason: "请补充考核站点建设情况" });
+    clock.set("2026-12-09T02:00:00Z"); // the week after next
+    const row = await t.db.weeklyReport.findUniqueOrThrow({ where: { id: r.id } });
+    expect(reportActions(row, clock.now())).toEqual({ edit: true, submit: true, withdraw: false, delete: false });
+    await api("principal").reports.save({
+      id: r.id,
+      sections: { ...sections, assessment: "站点调试完成，已通过验收" },
+      scanFileId: row.scanFileId,
+      submit: true,
+    });
+    expect((await t.db.weeklyReport.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING");
+    // Waiting for review after its period: no withdrawal (it could never be sent again), and the server agrees.
+    expect(reportActions({ ...row, status: "PENDING" }, clock.now()).withdraw).toBe(false);
+    await expect(api("principal").reports.withdraw({ id: r.id })).rejects.toThrow("不能撤回");
   });
 
   it("only the principal writes; the department sees who has not submitted; the province sets the cadence", async () => {

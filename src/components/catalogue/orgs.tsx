@@ -26,7 +26,7 @@ export function OrgList({ manage }: { manage?: boolean }) {
           { key: "name", label: "机构名称" },
         ]}
         tabs={[
-          { value: "REGISTERED", label: "注册完成" },
+          { value: "REGISTERED", label: "已启用" },
           { value: "DISABLED", label: "已停用" },
         ]}
         list={trpc.lists.orgs}

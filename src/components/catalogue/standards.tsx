@@ -9,6 +9,14 @@ import { LEVEL_LABELS, RECORD_STATUS_LABELS } from "@/domain/catalogue/labels";
 import { StandardFormDialog, type EditableStandard } from "./standard-form";
 
 /** 职业技能等级标准 / 考核站点建设标准: schools see those of their pilot certificates. */
+// 标准版本 is "2021版" (the org's form checks it): the years since the first 1+X standards (2019) up to next year.
+const VERSION_OPTIONS = [
+  { value: "", label: "全部" },
+  ...Array.from({ length: new Date().getFullYear() - 2019 + 2 }, (_, i) => `${2019 + i}版`)
+    .reverse()
+    .map((v) => ({ value: v, label: v })),
+];
+
 export function StandardList({ kind, manage }: { kind: "skill" | "site"; manage?: boolean }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState<string | null>(null);
@@ -26,7 +34,7 @@ export function StandardList({ kind, manage }: { kind: "skill" | "site"; manage?
         fields={[
           { key: "code", label: "标准代码" },
           { key: "name", label: "标准名称" },
-          { key: "version", label: "标准版本" },
+          { key: "version", label: "标准版本", options: VERSION_OPTIONS },
         ]}
         tabs={[
           { value: "ENABLED", label: "已启用" },
@@ -106,6 +114,7 @@ function StandardDetail({ kind, id, title, onClose }: { kind: "skill" | "site"; 
               ["标准代码", s.code],
               ["标准名称", s.name],
               ["标准版本", s.version],
+              ...(kind === "skill" ? [["职业教育专业大类", s.categories.join("、") || null] as [string, string | null]] : []),
               ["发布单位", s.org.name],
               ["标准状态", RECORD_STATUS_LABELS[s.status]],
               ["附件信息", <FileLink key="f" file={s.attachment} />],

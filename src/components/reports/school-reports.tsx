@@ -9,16 +9,7 @@ import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { UploadButton } from "../upload";
 import { ReportDetailDialog } from "./report-detail";
-import {
-  ALREADY_SUBMITTED,
-  CADENCE_LABELS,
-  REPORT_SECTIONS,
-  REPORT_STATUS_LABELS,
-  canDeleteReport,
-  canEditReport,
-  canWithdrawReport,
-  periodLabel,
-} from "@/domain/reports/period";
+import { ALREADY_SUBMITTED, CADENCE_LABELS, REPORT_SECTIONS, REPORT_STATUS_LABELS, periodLabel, reportActions } from "@/domain/reports/period";
 
 export function SchoolReports() {
   const trpc = useTRPC();
@@ -86,33 +77,37 @@ export function SchoolReports() {
           { header: "状态", cell: (r) => <span data-testid="row-status">{REPORT_STATUS_LABELS[r.status]}</span>, className: "whitespace-nowrap" },
           { header: "退回原因", cell: (r) => (r.status === "RETURNED" ? r.returnReason : "") },
         ]}
-        actions={(r) => (
-          <span className="flex gap-2">
-            <button className="btn-link" onClick={() => setViewing(r.id)}>
-              查看
-            </button>
-            {canEditReport(r.status) && (
-              <button className="btn-link text-amber-600" onClick={() => setEditing({ id: r.id })}>
-                编辑
+        actions={(r) => {
+          // The same rule the server applies: no button for an action it would refuse.
+          const may = reportActions(r, new Date());
+          return (
+            <span className="flex gap-2">
+              <button className="btn-link" onClick={() => setViewing(r.id)}>
+                查看
               </button>
-            )}
-            {canEditReport(r.status) && (
-              <button className="btn-link" onClick={act(() => submit.mutateAsync({ id: r.id }), "周报已提交，等待审核")}>
-                提交
-              </button>
-            )}
-            {canWithdrawReport(r.status) && (
-              <button className="btn-link text-amber-600" onClick={act(() => withdraw.mutateAsync({ id: r.id }), "已撤回，可再次编辑或提交")}>
-                撤回
-              </button>
-            )}
-            {canDeleteReport(r.status) && (
-              <button className="btn-link text-red-600" onClick={act(() => del.mutateAsync({ id: r.id }), "周报已删除")}>
-                删除
-              </button>
-            )}
-          </span>
-        )}
+              {may.edit && (
+                <button className="btn-link text-amber-600" onClick={() => setEditing({ id: r.id })}>
+                  编辑
+                </button>
+              )}
+              {may.submit && (
+                <button className="btn-link" onClick={act(() => submit.mutateAsync({ id: r.id }), "周报已提交，等待审核")}>
+                  提交
+                </button>
+              )}
+              {may.withdraw && (
+                <button className="btn-link text-amber-600" onClick={act(() => withdraw.mutateAsync({ id: r.id }), "已撤回，可再次编辑或提交")}>
+                  撤回
+                </button>
+              )}
+              {may.delete && (
+                <button className="btn-link text-red-600" onClick={act(() => del.mutateAsync({ id: r.id }), "周报已删除")}>
+                  删除
+                </button>
+              )}
+            </span>
+          );
+        }}
       />
       {editing && (
         <ReportDialog

@@ -62,6 +62,17 @@ export const canEditReport = (s: ReportStatus) => s === "DRAFT" || s === "RETURN
 export const canWithdrawReport = (s: ReportStatus) => s === "PENDING";
 export const canDeleteReport = (s: ReportStatus) => s === "DRAFT";
 
+/**
+ * What the principal may do with a report at `now`, for the server's checks and the list's buttons alike: a draft is
+ * written and submitted within its period; a returned one may be edited and resubmitted after it (001 §1.8
+ * "审核退回的周报可再次编辑或提交"); a withdrawal only while the period lasts (else it could never be sent again).
+ */
+export function reportActions(r: { status: ReportStatus; periodStart: string; periodEnd: string }, now: Date) {
+  const open = periodOpen({ start: r.periodStart, end: r.periodEnd }, now);
+  const write = r.status === "RETURNED" || (r.status === "DRAFT" && open);
+  return { edit: write, submit: write, withdraw: r.status === "PENDING" && open, delete: r.status === "DRAFT" };
+}
+
 /** The outline's sections (周报提纲); the principal copies the signed text into them. */
 export const REPORT_SECTIONS = [
   { key: "progress", label: "本期试点工作进展" },

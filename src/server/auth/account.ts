@@ -132,7 +132,9 @@ export async function updateProfile(
   const name = input.name.trim();
   if (name.length < 2 || name.length > 30) throw badRequest("请输入真实姓名（2–30 个字）");
   const email = input.email?.trim() || null;
-  if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw badRequest("邮箱格式不正确");
+  // 001 §1.4: 邮箱 is required in 修改资料.
+  if (!email) throw badRequest("请填写邮箱");
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw badRequest("邮箱格式不正确");
   const changingPhone = !!input.newPhone && input.newPhone !== row.phone;
   if (changingPhone) {
     if (!PHONE_RE.test(input.newPhone!)) throw badRequest("请输入正确的 11 位手机号");

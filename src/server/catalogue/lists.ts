@@ -5,7 +5,7 @@ import type { Db } from "@/server/db";
 import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
 import { schoolsInRegion, type Scope } from "@/server/tenancy";
 import { forbidden } from "@/server/errors";
-import { pilotCertificatesWhere, pilotLevelsWhere } from "./pilots";
+import { appliedCertificatesWhere, pilotCertificatesWhere, pilotLevelsWhere } from "./pilots";
 import { levelTitle } from "@/domain/catalogue/codes";
 import { ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
 
@@ -82,7 +82,7 @@ export const orgList: ListDef<{ code?: string; name?: string }, OrgRow, Prisma.E
       f.name ? { name: { contains: f.name } } : null,
     ),
   tabs: [
-    { value: "REGISTERED", label: "注册完成", where: { status: "REGISTERED" } },
+    { value: "REGISTERED", label: "已启用", where: { status: "REGISTERED" } },
     { value: "DISABLED", label: "已停用", where: { status: "DISABLED" } },
   ],
   count: (db, where) => db.evaluationOrg.count({ where }),
@@ -126,8 +126,9 @@ type StandardRow = {
 };
 
 function standardWhere(s: Scope, f: z.infer<typeof standardFilter>) {
-  // Schools see the standards of the certificates they pilot; orgs, departments and admins see all.
-  const scoped = s.kind === "school" ? { certificates: { some: pilotCertificatesWhere(s) } } : {};
+  // Schools see the standards of every certificate they have applied for (002 §3 "所有申请过证书试点的"), not only
+  // those approved; orgs, departments and admins see all.
+  const scoped = s.kind === "school" ? { certificates: { some: appliedCertificatesWhere(s) } } : {};
   return and<Prisma.SkillStandardWhereInput & Prisma.SiteStandardWhereInput>(
     scoped,
     f.code ? { code: { startsWith: f.code } } : null,

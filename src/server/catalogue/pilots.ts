@@ -16,6 +16,18 @@ export function pilotCertificatesWhere(s: SchoolScope): Prisma.CertificateWhereI
   return { levels: { some: pilotLevelsWhere(s) } };
 }
 
+/** Certificates the school has applied for in any year, submitted (审核中, 通过 or 退回) or approved. */
+export function appliedCertificatesWhere(s: SchoolScope): Prisma.CertificateWhereInput {
+  return {
+    levels: {
+      some: {
+        pilotApplications: { some: { schoolId: s.schoolId, status: { not: "DRAFT" } } },
+        ...(s.certificateLevelIds ? { id: { in: s.certificateLevelIds } } : {}),
+      },
+    },
+  };
+}
+
 export async function pilotOrgIds(db: Db, s: SchoolScope): Promise<string[]> {
   const rows = await db.certificate.findMany({ where: pilotCertificatesWhere(s), select: { orgId: true }, distinct: ["orgId"] });
   return rows.map((r) => r.orgId);

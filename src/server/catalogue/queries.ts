@@ -111,7 +111,7 @@ export async function standardDetail({ ctx: { db, scope, clock }, input: { kind,
   const include = {
     org: { select: { name: true } },
     certificates: {
-      select: { code: true, name: true, levels: { select: { level: true }, orderBy: { level: "asc" as const } } },
+      select: { code: true, name: true, category: true, levels: { select: { level: true }, orderBy: { level: "asc" as const } } },
       orderBy: { code: "asc" as const },
     },
   };
@@ -121,5 +121,6 @@ export async function standardDetail({ ctx: { db, scope, clock }, input: { kind,
       : await db.siteStandard.findFirst({ where: { AND: [where as object, { id }] }, include });
   if (!s) throw notFound();
   const file = s.attachmentFileId ? await db.storedFile.findUnique({ where: { id: s.attachmentFileId }, select: { id: true, filename: true } }) : null;
-  return { ...s, attachment: file };
+  // 职业教育专业大类: those of the certificates the standard belongs to.
+  return { ...s, attachment: file, categories: [...new Set(s.certificates.map((c) => c.category))] };
 }

@@ -14,7 +14,7 @@ import {
   canWithdrawReport,
   periodLabel,
   periodOf,
-  periodOpen,
+  reportActions,
   sectionsProblem,
 } from "@/domain/reports/period";
 
@@ -47,7 +47,7 @@ export async function saveReport({ ctx, input }: { ctx: UseCaseCtx; input: Repor
   let period: { cadence: "WEEKLY" | "HALF_MONTHLY"; start: string; end: string };
   if (existing) {
     if (!canEditReport(existing.status)) throw badRequest(existing.status === "PENDING" ? "周报待审核，如需修改请先撤回" : "审核通过的周报不能修改");
-    if (!periodOpen({ start: existing.periodStart, end: existing.periodEnd }, now)) throw badRequest(PERIOD_CLOSED);
+    if (!reportActions(existing, now).edit) throw badRequest(PERIOD_CLOSED);
     period = { cadence: existing.cadence, start: existing.periodStart, end: existing.periodEnd };
   } else {
     const school = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { regionCode: true } });
@@ -106,7 +106,7 @@ export async function withdrawReport({ ctx, input: { id } }: { ctx: UseCaseCtx; 
   const r = await ctx.db.weeklyReport.findFirst({ where: { id, schoolId: principal(ctx.scope) } });
   if (!r) throw notFound("周报不存在");
   if (!canWithdrawReport(r.status)) throw badRequest("只有待审核的周报可以撤回");
-  if (!periodOpen({ start: r.periodStart, end: r.periodEnd }, now)) throw badRequest("提交时间已过，撤回后将不能再次提交，不能撤回");
+  if (!reportActions(r, now).withdraw) throw badRequest("提交时间已过，撤回后将不能再次提交，不能撤回");
   return change(
     ctx,
     async (tx) => {

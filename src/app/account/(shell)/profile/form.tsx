@@ -48,7 +48,7 @@ export function ProfileForm() {
         <Field label="姓名" htmlFor="name" required>
           <input id="name" className="input" value={f.name} onChange={(e) => patch({ name: e.target.value })} />
         </Field>
-        <Field label="邮箱" htmlFor="email">
+        <Field label="邮箱" htmlFor="email" required>
           <input id="email" className="input" value={f.email} onChange={(e) => patch({ email: e.target.value })} />
         </Field>
         <Field label="手机">
