@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "plan.update": "编辑申报计划",
   "plan.delete": "删除申报计划",
   "application.save": "保存试点申报",
+  "application.delete": "删除试点申报",
   "application.submit": "提交试点申报",
   "application.approve": "审核通过试点申报",
   "application.return": "退回试点申报",

@@ -62,6 +62,7 @@ export const APPLICANT_PROCEDURES = [
   "applications.applicable",
   "applications.majors",
   "applications.save",
+  "applications.delete",
   "applications.detail",
   "lists.pilotApplications",
   "plans.access",
