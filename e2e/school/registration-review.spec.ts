@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { withUsccCheck } from "../../src/domain/identifiers/uscc";
@@ -67,6 +68,12 @@ test("a new school registers, completes its info and applies by major; the city 
   await info1.getByLabel("统一社会信用代码").fill("124201004413600100");
   await info1.getByLabel("详细地址").fill("武汉市洪山区珞喻路 1 号");
   await info1.getByLabel("联系人邮箱").fill("apply@example.edu.cn");
+  // The LOGO is required (004).
+  const logo = await sharp({ create: { width: 200, height: 200, channels: 3, background: "#1d4ed8" } })
+    .png()
+    .toBuffer();
+  await info1.locator('input[type="file"]').first().setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: logo });
+  await expect(info1.getByRole("img", { name: "院校 Logo" })).toBeVisible();
   await info1.getByRole("button", { name: "保存" }).click();
   await expect(info1.getByRole("alert")).toContainText("统一社会信用代码不正确");
   const uscc17 = `124201${String(Math.floor(Math.random() * 1e11)).padStart(11, "0")}`;

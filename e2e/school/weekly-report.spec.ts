@@ -11,6 +11,9 @@ test("a principal submits, withdraws and resubmits a weekly report that the depa
   await expect(page.getByText(/本期周报尚未填写/)).toBeVisible();
   await page.getByRole("link", { name: "周报管理" }).click();
   await page.getByRole("link", { name: "提交周报" }).click();
+  // The province's outline for this cadence downloads as the Word file it published.
+  const [outline] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载周报提纲" }).click()]);
+  expect(outline.suggestedFilename()).toBe("周报提纲.docx");
   await page.getByRole("button", { name: "提交周报" }).click();
   const d = page.getByRole("dialog", { name: "提交周报" });
   await d.getByLabel("本期试点工作进展").fill("召开试点工作例会 1 次");

@@ -139,7 +139,10 @@ describe("catalogue lists are scoped by the session", () => {
     expect((await api("principal").lists.schools({ filter: {}, ...page })).rows.map((r) => r.code)).toEqual([f.a.code]);
     const bj = await api("bj").lists.schools({ filter: {}, ...page });
     expect(bj.total).toBe(2);
-    expect(bj.counts.NOT_PILOT).toBe(1);
+    // 院校属性 filters pilots from the others; the tabs are 全部/已启用/已停用 (004).
+    expect((await api("bj").lists.schools({ filter: { pilot: "no" }, ...page })).total).toBe(1);
+    expect((await api("bj").lists.schools({ filter: { pilot: "yes" }, ...page })).total).toBe(1);
+    expect(bj.counts).toEqual({ ENABLED: 2, DISABLED: 0 });
     expect(bj.rows.every((r) => r.regionCode.startsWith("11"))).toBe(true);
     const wh = await api("wh").lists.schools({ filter: {}, ...page });
     expect(wh.rows.every((r) => r.regionCode.startsWith("4201"))).toBe(true);
@@ -264,6 +267,9 @@ describe("catalogue details: another tenant's ids get nothing", () => {
     const mine = f.a;
     const theirs = f.b;
     const detail = await api("principal").catalogue.school({ id: mine.id });
+    // 证书负责人信息: the sub-account limited to c1 初级, its phone masked.
+    expect(detail.owners.map((o) => o.levels.map((l) => l.code))).toEqual([[levelCode(f.c.c1.code, "JUNIOR")]]);
+    expect(detail.owners[0].phone).toMatch(/^\d{3}\*{4}\d{4}$/);
     expect(detail.pilots.map((p) => p.code).sort()).toEqual(
       [
         levelCode(f.c.c1.code, "JUNIOR"),

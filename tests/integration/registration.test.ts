@@ -83,8 +83,12 @@ describe("new school registration", () => {
     // Complete the basic information: the USCC check character is verified.
     const mine = await api.school.mine();
     void mine;
+    // The LOGO is required (004); 院校类型 stays as registered.
+    const logo = await t.db.storedFile.create({
+      data: { key: `test/logo-${u.id}.png`, purpose: "SCHOOL_LOGO", filename: "logo.png", contentType: "image/png", size: 100, ownerUserId: u.id },
+    });
     const info = {
-      type: "HIGHER_VOCATIONAL" as const,
+      logoFileId: logo.id,
       regionCode: "420115",
       address: "武汉市江夏区藏龙岛",
       website: "",

@@ -80,7 +80,6 @@ describe("signature (电子签章)", () => {
 describe("school information", () => {
   const valid = {
     uscc: "1211000040086596XB",
-    type: "UNDERGRADUATE" as const,
     regionCode: "110107",
     address: "北京市石景山区晋元庄路5号",
     website: "https://www.ncut.edu.cn",
@@ -96,11 +95,15 @@ describe("school information", () => {
     await expect(api("principal").school.update({ ...valid, contactPhone: "123" })).rejects.toThrow("联系人手机号格式不正确");
     expect(await t.db.school.findUniqueOrThrow({ where: { id: mine } })).toEqual(before);
     await expect(api("sub").school.update(valid)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api("principal").school.update(valid)).rejects.toThrow("请上传院校 LOGO");
+    // 院校类型 is not in the form's input at all: the school keeps the type it registered with.
+    await expect(api("principal").school.update({ ...valid, type: "OTHER" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const logo = await upload("principal", "SCHOOL_LOGO", "logo.jpg", await jpeg(400));
     const stored = await t.db.storedFile.findUniqueOrThrow({ where: { id: logo.id } });
     expect(stored.contentType).toBe("image/png"); // re-encoded to 100×100 PNG
     await api("principal").school.update({ ...valid, logoFileId: logo.id });
     expect(await t.db.school.findUniqueOrThrow({ where: { id: mine } })).toMatchObject({
+      type: before.type,
       uscc: valid.uscc,
       contactName: "黄老师",
       logoFileId: logo.id,

@@ -126,6 +126,28 @@ describe("weekly reports", () => {
     await expect(api("principal").reports.withdraw({ id: r.id })).rejects.toThrow("不能撤回");
   });
 
+  it("下载周报提纲: the province publishes one outline per cadence, its schools download it; a city cannot publish", async () => {
+    const stored = async (k: string) =>
+      (await storeUpload({ db: t.db, clock, storage }, requester(s[k]), "REPORT_OUTLINE", { name: "周报提纲.pdf", size: PDF.length, bytes: PDF })).id;
+    expect((await api("principal").reports.outlines()).outlines).toEqual([]);
+    await expect(api("wh").reports.publishOutline({ cadence: "HALF_MONTHLY", fileId: await stored("wh") })).rejects.toThrow("由省级教育行政部门发布");
+    await expect(api("bj").reports.publishOutline({ cadence: "WEEKLY", fileId: await stored("hb") })).rejects.toThrow("提纲文件不存在");
+    const fileId = await stored("bj");
+    await api("bj").reports.publishOutline({ cadence: "WEEKLY", fileId });
+    const mine = await api("principal").reports.outlines();
+    expect(mine.cadence).toBe("WEEKLY");
+    expect(mine.outlines.map((o) => [o.cadence, o.file.id])).toEqual([["WEEKLY", fileId]]);
+    // 湖北's school sees 湖北's outlines only; a sub-account has no part in weekly reports.
+    expect((await api("hbPrincipal").reports.outlines()).outlines).toEqual([]);
+    await expect(api("sub").reports.outlines()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const file = await t.db.storedFile.findUniqueOrThrow({ where: { id: fileId } });
+    expect(await canDownload(t.db, requester(s.principal), file, clock.now())).toBe(true);
+    // Publishing again replaces it.
+    const again = await stored("bj");
+    await api("bj").reports.publishOutline({ cadence: "WEEKLY", fileId: again });
+    expect((await api("principal").reports.outlines()).outlines.map((o) => o.file.id)).toEqual([again]);
+  });
+
   it("only the principal writes; the department sees who has not submitted; the province sets the cadence", async () => {
     await expect(api("sub").reports.current()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(api("sub").reports.save({ sections, submit: false })).rejects.toMatchObject({ code: "FORBIDDEN" });

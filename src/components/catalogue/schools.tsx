@@ -4,8 +4,9 @@ import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { ListPage } from "../list/list-page";
 import { DetailDialog, InfoGrid, Section } from "./detail";
-import { LEVEL_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
+import { LEVEL_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS, schoolAttribute } from "@/domain/catalogue/labels";
 import { EditSchoolDialog, SignatureDialog } from "../school/edit-school";
+import { levelTitle } from "@/domain/catalogue/codes";
 
 const TYPES = [{ value: "", label: "全部" }, ...Object.entries(SCHOOL_TYPE_LABELS).map(([value, label]) => ({ value, label }))];
 
@@ -25,17 +26,26 @@ export function SchoolList({ title = "试点院校管理", own }: { title?: stri
         fields={[
           { key: "code", label: "院校代码" },
           { key: "name", label: "院校名称" },
+          {
+            key: "pilot",
+            label: "院校属性",
+            options: [
+              { value: "", label: "全部" },
+              { value: "yes", label: "试点院校机构" },
+              { value: "no", label: "非试点院校机构" },
+            ],
+          },
           { key: "type", label: "院校类型", options: TYPES },
         ]}
         tabs={[
-          { value: "PILOT", label: "试点院校" },
-          { value: "NOT_PILOT", label: "非试点院校" },
+          { value: "ENABLED", label: "已启用" },
+          { value: "DISABLED", label: "已停用" },
         ]}
         list={trpc.lists.schools}
         columns={[
           { header: "院校代码", cell: (r) => r.code, className: "font-mono text-xs" },
           { header: "院校名称", cell: (r) => r.name },
-          { header: "院校属性", cell: (r) => r.attribute },
+          { header: "院校属性", cell: (r) => schoolAttribute(r) },
           { header: "院校类型", cell: (r) => SCHOOL_TYPE_LABELS[r.type] },
           { header: "所在地区", cell: (r) => r.region.name },
           { header: "院校状态", cell: (r) => SCHOOL_STATUS_LABELS[r.status] },
@@ -85,6 +95,11 @@ function SchoolDetail({ id, onClose }: { id: string; onClose: () => void }) {
                 ["所在地区", s.regionPath],
                 ["详细地址", s.address],
                 ["院校网址", s.website],
+                [
+                  "院校 LOGO",
+                  s.logoFileId ? <img key="logo" src={`/api/files/${s.logoFileId}`} alt={`${s.name}的 LOGO`} className="h-16 w-16 rounded border" /> : null,
+                ],
+                ["院校简介", s.intro],
               ]}
             />
           </Section>
@@ -97,6 +112,35 @@ function SchoolDetail({ id, onClose }: { id: string; onClose: () => void }) {
                 ["负责人账号", s.principal ? `${s.principal.account}（${s.principal.name ?? "未绑定"}）` : null],
               ]}
             />
+          </Section>
+          <Section title="证书负责人信息">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>姓名</th>
+                  <th>手机号</th>
+                  <th>邮箱</th>
+                  <th>负责证书</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.owners.map((o, i) => (
+                  <tr key={i}>
+                    <td>{o.name ?? "—"}</td>
+                    <td>{o.phone ?? "—"}</td>
+                    <td>{o.email ?? "—"}</td>
+                    <td>{o.levels.map((l) => levelTitle(l.name, l.level)).join("、")}</td>
+                  </tr>
+                ))}
+                {s.owners.length === 0 && (
+                  <tr>
+                    <td colSpan={4} className="text-center text-slate-400">
+                      暂无证书负责人
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
           </Section>
           <Section title="历年试点证书">
             <table className="table">

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
 import { Field } from "../field";
+import { UploadButton } from "../upload";
 import { ListPage } from "../list/list-page";
 import { ReportDetailDialog, ReportForReview } from "./report-detail";
 import { CADENCE_LABELS, REPORT_STATUS_LABELS, periodLabel, type Cadence } from "@/domain/reports/period";
@@ -19,6 +20,7 @@ export function EduReports() {
   return (
     <div className="space-y-4">
       <CadenceBar />
+      <OutlineBar />
       {message && (
         <p className="alert-info" role="status">
           {message}
@@ -113,6 +115,59 @@ function CadenceBar() {
         <span className="text-red-600" role="alert">
           {error}
         </span>
+      )}
+    </div>
+  );
+}
+
+/** 周报提纲: one per cadence; the province publishes (a new file replaces the old), a city sees what was published. */
+function OutlineBar() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const q = useQuery(trpc.reports.outlines.queryOptions());
+  const canSet = !!useQuery(trpc.reports.cadence.queryOptions()).data?.canSet;
+  const publish = useMutation(trpc.reports.publishOutline.mutationOptions());
+  const [error, setError] = useState("");
+  if (!q.data) return null;
+  return (
+    <div className="card space-y-2 p-4 text-sm">
+      <h2 className="font-semibold">周报提纲</h2>
+      {(Object.keys(CADENCE_LABELS) as Cadence[]).map((c) => {
+        const o = q.data.outlines.find((x) => x.cadence === c);
+        return (
+          <div key={c} className="flex flex-wrap items-center gap-3" data-outline={c}>
+            <span className="w-16 shrink-0">{CADENCE_LABELS[c]}提纲</span>
+            {o ? (
+              <a className="btn-link" href={`/api/files/${o.file.id}`}>
+                {o.file.filename}
+              </a>
+            ) : (
+              <span className="text-slate-400">未发布</span>
+            )}
+            {canSet && (
+              <UploadButton
+                purpose="report-outline"
+                accept=".pdf,.doc,.docx"
+                label={o ? `重新发布${CADENCE_LABELS[c]}提纲` : `发布${CADENCE_LABELS[c]}提纲`}
+                onError={setError}
+                onUploaded={async (f) => {
+                  setError("");
+                  try {
+                    await publish.mutateAsync({ cadence: c, fileId: f.id });
+                    await qc.invalidateQueries({ queryKey: trpc.reports.outlines.queryKey() });
+                  } catch (err) {
+                    setError(errorMessage(err));
+                  }
+                }}
+              />
+            )}
+          </div>
+        );
+      })}
+      {error && (
+        <p className="text-red-600" role="alert">
+          {error}
+        </p>
       )}
     </div>
   );

@@ -36,11 +36,20 @@ export function SchoolReports() {
     }
   };
   const c = current.data;
+  const outlines = useQuery(trpc.reports.outlines.queryOptions());
+  const outline = outlines.data?.outlines.find((o) => o.cadence === outlines.data?.cadence);
   return (
     <>
       {c && (
         <p className="alert-info mb-3">
           本期{CADENCE_LABELS[c.cadence]}：{c.label}，须在下个周期开始前提交；进入下个周期后将不能补填。
+          {outline ? (
+            <a className="btn-link ml-2 underline" href={`/api/files/${outline.file.id}`}>
+              下载{CADENCE_LABELS[c.cadence]}提纲
+            </a>
+          ) : (
+            <span className="ml-2 text-slate-500">省级教育行政部门尚未发布{CADENCE_LABELS[c.cadence]}提纲。</span>
+          )}
         </p>
       )}
       {message && (

@@ -10,7 +10,6 @@ import { SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
 
 type Form = {
   uscc: string;
-  type: keyof typeof SCHOOL_TYPE_LABELS;
   regionCode: string;
   address: string;
   website: string;
@@ -34,7 +33,6 @@ export function EditSchoolDialog({ onClose }: { onClose: () => void }) {
   if (m && !f)
     setF({
       uscc: m.uscc ?? "",
-      type: m.type,
       regionCode: m.regionCode,
       address: m.address ?? "",
       website: m.website ?? "",
@@ -87,14 +85,8 @@ export function EditSchoolDialog({ onClose }: { onClose: () => void }) {
           <Field label="统一社会信用代码" htmlFor="uscc" required>
             <input id="uscc" className="input" maxLength={18} value={f.uscc} onChange={(e) => patch({ uscc: e.target.value })} />
           </Field>
-          <Field label="院校类型" htmlFor="type" required>
-            <select id="type" className="input" value={f.type} onChange={(e) => patch({ type: e.target.value as Form["type"] })}>
-              {Object.entries(SCHOOL_TYPE_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
+          <Field label="院校类型" hint="按注册时的院校类型，不能修改">
+            <div>{mine.data ? SCHOOL_TYPE_LABELS[mine.data.type] : ""}</div>
           </Field>
           <div className="sm:col-span-2">
             <Field label="单位所在地" required>
@@ -109,7 +101,7 @@ export function EditSchoolDialog({ onClose }: { onClose: () => void }) {
           <Field label="院校网址" htmlFor="website">
             <input id="website" className="input" placeholder="https://" value={f.website} onChange={(e) => patch({ website: e.target.value })} />
           </Field>
-          <Field label="院校 Logo" hint="jpg/png，将裁剪为 100×100">
+          <Field label="院校 Logo" required hint="jpg/png，将裁剪为 100×100">
             <div className="flex items-center gap-3">
               {f.logoFileId && <img src={`/api/files/${f.logoFileId}`} alt="院校 Logo" className="h-12 w-12 rounded border" />}
               <UploadButton

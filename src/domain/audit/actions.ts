@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "plan.delete": "删除申报计划",
   "application.save": "保存试点申报",
   "application.delete": "删除试点申报",
+  "report.outline": "发布周报提纲",
   "application.submit": "提交试点申报",
   "application.approve": "审核通过试点申报",
   "application.return": "退回试点申报",

@@ -214,6 +214,7 @@ export const UPLOAD_PERMISSIONS: Record<UploadPurpose, readonly Permission[]> = 
   ANNOUNCEMENT_ATTACHMENT: ["admin.announcements"],
   APPLICATION_EVIDENCE: ["school.applications"],
   WEEKLY_REPORT_SCAN: ["school.reports"],
+  REPORT_OUTLINE: ["edu.reports"],
   CANDIDATE_PHOTO: ["school.candidates"],
 };
 

@@ -10,3 +10,6 @@ export const CATALOG_VERSION_LABELS = { OLD: "旧版专业目录", NEW: "新版�
 export function examModesLabel(modes: readonly (keyof typeof EXAM_MODE_LABELS)[]): string {
   return modes.map((m) => EXAM_MODE_LABELS[m]).join("+");
 }
+
+/** 院校属性 as 004 names it, from whether the school pilots (the stored attribute is a registration-time label). */
+export const schoolAttribute = (r: { isPilot: boolean }) => (r.isPilot ? "试点院校机构" : "非试点院校机构");

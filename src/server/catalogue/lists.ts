@@ -7,7 +7,7 @@ import { schoolsInRegion, type Scope } from "@/server/tenancy";
 import { forbidden } from "@/server/errors";
 import { appliedCertificatesWhere, pilotCertificatesWhere, pilotLevelsWhere } from "./pilots";
 import { levelTitle } from "@/domain/catalogue/codes";
-import { ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
+import { schoolAttribute, ORG_STATUS_LABELS, RECORD_STATUS_LABELS, SCHOOL_STATUS_LABELS, SCHOOL_TYPE_LABELS } from "@/domain/catalogue/labels";
 
 const text = z.string().trim().max(60).optional();
 
@@ -184,14 +184,19 @@ export const siteStandardList = standardList("siteStandards", "考核站点建�
 type SchoolRow = Prisma.SchoolGetPayload<{ include: { region: { select: { name: true } } } }>;
 
 export const schoolList: ListDef<
-  { code?: string; name?: string; type?: "UNDERGRADUATE" | "HIGHER_VOCATIONAL" | "SECONDARY_VOCATIONAL" | "OTHER" },
+  { code?: string; name?: string; type?: "UNDERGRADUATE" | "HIGHER_VOCATIONAL" | "SECONDARY_VOCATIONAL" | "OTHER"; pilot?: "yes" | "no" },
   SchoolRow,
   Prisma.SchoolWhereInput
 > = {
   name: "schools",
   title: "试点院校信息",
   permissions: ["school.schools", "edu.schools", "admin.schools"],
-  filter: z.strictObject({ code: text, name: text, type: z.enum(["UNDERGRADUATE", "HIGHER_VOCATIONAL", "SECONDARY_VOCATIONAL", "OTHER"]).optional() }),
+  filter: z.strictObject({
+    code: text,
+    name: text,
+    type: z.enum(["UNDERGRADUATE", "HIGHER_VOCATIONAL", "SECONDARY_VOCATIONAL", "OTHER"]).optional(),
+    pilot: z.enum(["yes", "no"]).optional(),
+  }),
   where: (_db, s, f) =>
     and<Prisma.SchoolWhereInput>(
       s.kind === "school"
@@ -206,10 +211,11 @@ export const schoolList: ListDef<
       f.code ? { code: { startsWith: f.code } } : null,
       f.name ? { name: { contains: f.name } } : null,
       f.type ? { type: f.type } : null,
+      f.pilot ? { isPilot: f.pilot === "yes" } : null,
     ),
   tabs: [
-    { value: "PILOT", label: "试点院校", where: { isPilot: true } },
-    { value: "NOT_PILOT", label: "非试点院校", where: { isPilot: false } },
+    { value: "ENABLED", label: "已启用", where: { status: { not: "DISABLED" } } },
+    { value: "DISABLED", label: "已停用", where: { status: "DISABLED" } },
   ],
   count: (db, where) => db.school.count({ where }),
   rows: (db, where, p) =>
@@ -223,7 +229,7 @@ export const schoolList: ListDef<
   columns: [
     { header: "院校代码", value: (r) => r.code },
     { header: "院校名称", width: 30, value: (r) => r.name },
-    { header: "院校属性", value: (r) => r.attribute },
+    { header: "院校属性", value: (r) => schoolAttribute(r) },
     { header: "院校类型", value: (r) => SCHOOL_TYPE_LABELS[r.type] },
     { header: "所在地区", value: (r) => r.region.name },
     { header: "院校状态", value: (r) => SCHOOL_STATUS_LABELS[r.status] },

@@ -73,6 +73,17 @@ export async function schoolDetail({ ctx: { db, scope, clock }, input: { id } }:
     },
   });
   if (!s) throw notFound();
+  // 证书负责人信息 (004): the sub-accounts that answer for some certificate levels, with those levels.
+  const owners = await db.user.findMany({
+    where: { schoolId: s.id, certificateScopes: { some: {} } },
+    select: {
+      name: true,
+      phone: true,
+      email: true,
+      certificateScopes: { select: { certificateLevel: { select: { code: true, level: true, certificate: { select: { name: true } } } } } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
   const regionPath = [s.region.parent?.parent?.name, s.region.parent?.name, s.region.name].filter(Boolean).join(" / ");
   return {
     id: s.id,
@@ -95,6 +106,12 @@ export async function schoolDetail({ ctx: { db, scope, clock }, input: { id } }:
     contactEmail: s.contactEmail,
     principal: s.users[0] ? { account: s.users[0].account, name: s.users[0].name, phone: maskPhone(s.users[0].phone) } : null,
     hasSignature: !!s.signatureFileId,
+    owners: owners.map((o) => ({
+      name: o.name,
+      phone: maskPhone(o.phone),
+      email: o.email,
+      levels: o.certificateScopes.map((c) => ({ code: c.certificateLevel.code, name: c.certificateLevel.certificate.name, level: c.certificateLevel.level })),
+    })),
     pilots: s.pilotApplications.map((p) => ({
       year: p.year,
       code: p.certificateLevel.code,

@@ -52,6 +52,7 @@ export async function canDownload(db: Db, who: Requester | null, file: StoredFil
       if (scope.kind === "student") return (await db.candidate.count({ where: { photoFileId: file.id, userId: scope.userId } })) > 0;
       return scope.kind === "school" && (await db.candidate.count({ where: { photoFileId: file.id, schoolId: scope.schoolId } })) > 0;
     case "SCHOOL_LOGO":
+    case "REPORT_OUTLINE": // an outline to fill in, published to every school of the province
     case "STANDARD_ATTACHMENT":
     case "CERTIFICATE_SAMPLE":
       return true;

@@ -37,7 +37,6 @@ export async function mySchool({ ctx: { db, scope } }: { ctx: ReadCtx<SchoolScop
 
 export const schoolEditSchema = z.strictObject({
   uscc: z.string().trim().toUpperCase().max(18),
-  type: z.enum(["UNDERGRADUATE", "HIGHER_VOCATIONAL", "SECONDARY_VOCATIONAL", "OTHER"]),
   regionCode: z.string().regex(/^\d{6}$/, "请选择单位所在地"),
   address: z.string().trim().min(1, "请填写详细地址").max(200),
   website: z.string().trim().max(200).nullish(),
@@ -58,8 +57,12 @@ export async function updateMySchool({ ctx: deps, input }: { ctx: UseCaseCtx; in
   if (input.website && !/^https?:\/\/[^\s]+$/i.test(input.website)) throw badRequest("院校网址须以 http:// 或 https:// 开头");
   const region = await db.region.findUnique({ where: { code: input.regionCode } });
   if (!region) throw badRequest("单位所在地不存在");
-  if (input.logoFileId) {
-    const f = await db.storedFile.findFirst({ where: { id: input.logoFileId, purpose: "SCHOOL_LOGO", ownerUserId: u.id } });
+  const current = await db.school.findUniqueOrThrow({ where: { id: schoolId }, select: { logoFileId: true } });
+  // 004: the LOGO is required (院校类型 is not the school's to change: it stays as registered).
+  const logoFileId = input.logoFileId === undefined ? current.logoFileId : input.logoFileId;
+  if (!logoFileId) throw badRequest("请上传院校 LOGO");
+  if (logoFileId !== current.logoFileId) {
+    const f = await db.storedFile.findFirst({ where: { id: logoFileId, purpose: "SCHOOL_LOGO", ownerUserId: u.id } });
     if (!f) throw badRequest("Logo 文件不存在，请重新上传");
   }
   const clash = await db.school.findFirst({ where: { uscc: input.uscc, id: { not: schoolId } }, select: { id: true } });
@@ -69,7 +72,6 @@ export async function updateMySchool({ ctx: deps, input }: { ctx: UseCaseCtx; in
       where: { id: schoolId },
       data: {
         uscc: input.uscc,
-        type: input.type,
         regionCode: input.regionCode,
         address: input.address,
         website: input.website || null,
@@ -77,7 +79,7 @@ export async function updateMySchool({ ctx: deps, input }: { ctx: UseCaseCtx; in
         contactName: input.contactName,
         contactPhone: input.contactPhone,
         contactEmail: input.contactEmail,
-        ...(input.logoFileId !== undefined ? { logoFileId: input.logoFileId } : {}),
+        logoFileId,
       },
     });
     await writeAudit(tx, { actor: u, action: "school.update", targetType: "School", targetId: schoolId, summary: "修改院校基本信息与联系人信息", ip: meta.ip });

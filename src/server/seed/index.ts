@@ -7,7 +7,7 @@ import { withUsccCheck } from "@/domain/identifiers/uscc";
 import { withIdCheck } from "@/domain/identifiers/id-number";
 import { CITIES, DISTRICTS, MAJORS, PROVINCES } from "./reference-data";
 import { CERTIFICATES, DEMO_PASSWORD, DEPARTMENTS, ORGS, SCHOOLS } from "./demo-data";
-import { seedApplyingSchool, seedCandidates, seedDirectory, seedReviews, seedWeeklyReports } from "./reviews-and-reports";
+import { seedApplyingSchool, seedCandidates, seedDirectory, seedReportOutlines, seedReviews, seedWeeklyReports } from "./reviews-and-reports";
 
 export async function seedReference(db: Db): Promise<void> {
   await db.region.createMany({ data: PROVINCES.map(([code, name]) => ({ code, name, level: "PROVINCE" as const })), skipDuplicates: true });
@@ -385,6 +385,7 @@ async function seedSections(db: Db): Promise<void> {
       await seedReviews(tx, now);
       await seedApplyingSchool(tx);
       await seedWeeklyReports(tx, now);
+      await seedReportOutlines(tx, now);
       await seedCandidates(tx, now);
     },
     { timeout: 120000 },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { currentPeriod, deleteReport, reportDetail, saveReport, submitReport, withdrawReport } from "@/server/reports/manage-reports";
 import { decideReport, getCadence, missingSummary, setCadence } from "@/server/reports/review-reports";
+import { publishOutline, reportOutlines } from "@/server/reports/outlines";
 
 const principal = permissionProcedure("school.reports");
 const review = permissionProcedure("edu.reports");
@@ -31,5 +32,10 @@ export const reportsRouter = createTRPCRouter({
   /** The heading of 本期未提交院校 (the list itself is lists.missingReports). */
   missingSummary: review.query(({ ctx }) => missingSummary({ ctx })),
   cadence: review.query(({ ctx }) => getCadence({ ctx })),
+  /** 周报提纲 of the caller's province (schools download, departments see what was published). */
+  outlines: permissionProcedure("school.reports", "edu.reports").query(({ ctx }) => reportOutlines({ ctx })),
+  publishOutline: review
+    .input(z.strictObject({ cadence: z.enum(["WEEKLY", "HALF_MONTHLY"]), fileId: z.uuid("请上传提纲文件") }))
+    .mutation(({ ctx, input }) => publishOutline({ ctx, input })),
   setCadence: review.input(z.strictObject({ cadence: z.enum(["WEEKLY", "HALF_MONTHLY"]) })).mutation(({ ctx, input }) => setCadence({ ctx, input })),
 });
