@@ -7,6 +7,7 @@ test("a school applies by major under the open plan and submits; the submitted a
   await page.getByRole("link", { name: "证书管理" }).click();
   await page.getByRole("link", { name: "证书试点申报" }).click();
   await page.getByRole("button", { name: "申报证书试点" }).click();
+  await page.getByRole("dialog", { name: "申报计划" }).getByRole("button", { name: "立即申报" }).first().click();
   const d = page.getByRole("dialog", { name: "申报证书试点" });
   // An empty form is checked before the irreversible-submit confirmation is offered.
   await d.getByRole("button", { name: "保存并提交" }).click();
@@ -35,12 +36,24 @@ test("a school applies by major under the open plan and submits; the submitted a
   await expect(row.getByRole("button", { name: "编辑" })).toHaveCount(0);
 });
 
-test("a 未提交 application is kept by 保存 and can be deleted", async ({ page }) => {
+test("申报计划's 立即申报 opens the form for that plan, 取消 goes back to the plans; a 未提交 application can be deleted", async ({ page }, info) => {
   const school = await makeSchool("420111");
   await login(page, "school", await makeUser("SCHOOL_PRINCIPAL", { schoolId: school.id }));
-  await page.goto("/school/applications");
-  await page.getByRole("button", { name: "申报证书试点" }).click();
+  await page.goto("/school/plans");
+  const open = page
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("link", { name: "立即申报" }) })
+    .first();
+  const batch = await open.getAttribute("data-batch");
+  await open.getByRole("link", { name: "立即申报" }).click();
   const d = page.getByRole("dialog", { name: "申报证书试点" });
+  await expect(d.getByLabel("申报计划")).toBeDisabled();
+  await expect(d.getByLabel("申报计划").locator("option:checked")).toContainText(batch!);
+  await d.getByRole("button", { name: "取消" }).click();
+  const plans = page.getByRole("dialog", { name: "申报计划" });
+  await expect(plans.locator(`tr[data-plan="${batch}"]`)).toBeVisible();
+  await page.screenshot({ path: info.outputPath("plans-chooser.png"), fullPage: true });
+  await plans.getByRole("button", { name: "立即申报" }).first().click();
   await d.getByLabel("选择试点证书").selectOption({ label: "化工精馏安全控制职业技能等级证书（中级）" });
   await d.getByLabel("搜索专业").fill("应用化工");
   await d.getByRole("button", { name: /【470201】应用化工技术（高职专科 · 新版专业目录）/ }).click();

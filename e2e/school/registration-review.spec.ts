@@ -84,6 +84,7 @@ test("a new school registers, completes its info and applies by major; the city 
 
   await page.goto("/school/applications");
   await page.getByRole("button", { name: "申报证书试点" }).click();
+  await page.getByRole("dialog", { name: "申报计划" }).getByRole("button", { name: "立即申报" }).first().click();
   const d = page.getByRole("dialog", { name: "申报证书试点" });
   await d.getByLabel("选择试点证书").selectOption({ label: "物流管理职业技能等级证书（初级）" });
   await d.getByLabel("搜索专业").fill("物流");

@@ -1,4 +1,5 @@
 "use client";
+import { pilotYears } from "@/domain/pilots/plan";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
@@ -24,6 +25,8 @@ const toLocal = (d: Date) => new Date(d.getTime() + 8 * 3600000).toISOString().s
 const fromLocal = (s: string) => new Date(`${s}:00+08:00`);
 const TONE = { NOT_STARTED: "text-slate-500", OPEN: "text-green-700", ENDED: "text-slate-400" } as const;
 
+const YEAR_OPTIONS = [{ value: "", label: "全部" }, ...pilotYears(new Date()).map((y) => ({ value: String(y), label: `${y}年` }))];
+
 /** 申报计划 on the list engine: provincial departments publish; cities and schools read. */
 export function PlansPage() {
   const trpc = useTRPC();
@@ -43,7 +46,7 @@ export function PlansPage() {
       )}
       <ListPage
         title="申报计划"
-        fields={[{ key: "year", label: "申报年度" }]}
+        fields={[{ key: "year", label: "申报年度", options: YEAR_OPTIONS }]}
         list={trpc.lists.plans}
         rowData={(p) => ({ "data-batch": p.batch })}
         toolbar={
@@ -103,33 +106,40 @@ export function PlansPage() {
             : []),
         ]}
         actions={
-          canManage
-            ? (p) => (
-                <span className="flex gap-2">
-                  {p.status !== "ENDED" && (
-                    <button className="btn-link text-amber-600" onClick={() => setEditing({ row: p })}>
-                      修改
-                    </button>
-                  )}
-                  {p.status === "NOT_STARTED" && p.applications === 0 && (
-                    <button
-                      className="btn-link text-red-600"
-                      onClick={async () => {
-                        setMessage("");
-                        try {
-                          await del.mutateAsync({ id: p.id });
-                          await refresh();
-                        } catch (e) {
-                          setMessage(errorMessage(e));
-                        }
-                      }}
-                    >
-                      删除
-                    </button>
-                  )}
-                </span>
-              )
-            : undefined
+          access.data?.canApply
+            ? (p) =>
+                p.status === "OPEN" ? (
+                  <a className="btn-link" href={`/school/applications?plan=${p.id}`}>
+                    立即申报
+                  </a>
+                ) : null
+            : canManage
+              ? (p) => (
+                  <span className="flex gap-2">
+                    {p.status !== "ENDED" && (
+                      <button className="btn-link text-amber-600" onClick={() => setEditing({ row: p })}>
+                        修改
+                      </button>
+                    )}
+                    {p.status === "NOT_STARTED" && p.applications === 0 && (
+                      <button
+                        className="btn-link text-red-600"
+                        onClick={async () => {
+                          setMessage("");
+                          try {
+                            await del.mutateAsync({ id: p.id });
+                            await refresh();
+                          } catch (e) {
+                            setMessage(errorMessage(e));
+                          }
+                        }}
+                      >
+                        删除
+                      </button>
+                    )}
+                  </span>
+                )
+              : undefined
         }
       />
       {editing && (

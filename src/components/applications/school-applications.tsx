@@ -1,8 +1,10 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useSearchParams } from "next/navigation";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
+import { DetailDialog } from "../catalogue/detail";
 import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { UploadButton } from "../upload";
@@ -37,7 +39,11 @@ export function ApplicationsPage() {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const applicable = useQuery(trpc.applications.applicable.queryOptions());
-  const [editing, setEditing] = useState<{ id?: string } | null>(null);
+  // 002 §4.3: 申报证书试点 shows the province's open plans; 立即申报 opens the form for that plan, 取消 comes back.
+  // 立即申报 on the 申报计划 page arrives as ?plan=<id>.
+  const fromPlans = useSearchParams().get("plan");
+  const [editing, setEditing] = useState<{ id?: string; planId?: string } | null>(fromPlans ? { planId: fromPlans } : null);
+  const [choosing, setChoosing] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
   const remove = useMutation(trpc.applications.delete.mutationOptions());
   const [message, setMessage] = useState("");
@@ -66,7 +72,7 @@ export function ApplicationsPage() {
         tabs={(Object.keys(APPLICATION_STATUS_LABELS) as ApplicationStatus[]).map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s] }))}
         list={trpc.lists.pilotApplications}
         toolbar={
-          <button className="btn-primary" disabled={!open} title={open ? "" : "当前没有进行中的申报计划"} onClick={() => setEditing({})}>
+          <button className="btn-primary" disabled={!open} title={open ? "" : "当前没有进行中的申报计划"} onClick={() => setChoosing(true)}>
             申报证书试点
           </button>
         }
@@ -120,9 +126,27 @@ export function ApplicationsPage() {
           </span>
         )}
       />
+      {choosing && (
+        <PlanChooser
+          onClose={() => setChoosing(false)}
+          onChoose={(planId) => {
+            setChoosing(false);
+            setEditing({ planId });
+          }}
+        />
+      )}
       {editing && (
         <ApplicationDialog
           id={editing.id}
+          planId={editing.planId}
+          onCancel={
+            editing.id
+              ? undefined
+              : () => {
+                  setEditing(null);
+                  setChoosing(true);
+                }
+          }
           onClose={() => setEditing(null)}
           onSaved={async () => {
             setEditing(null);
@@ -142,7 +166,74 @@ const STATUS_TONE: Record<ApplicationStatus, string> = {
   RETURNED: "text-red-600",
 };
 
-function ApplicationDialog({ id, onClose, onSaved }: { id?: string; onClose: () => void; onSaved: () => void }) {
+/** The province's plans open now, each with 立即申报 (004 §4.3's 申报计划 table). */
+function PlanChooser({ onClose, onChoose }: { onClose: () => void; onChoose: (planId: string) => void }) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.applications.applicable.queryOptions());
+  const fmt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false, dateStyle: "short", timeStyle: "short" });
+  return (
+    <DetailDialog title="申报计划" onClose={onClose} query={q}>
+      {(plans) => (
+        <div className="overflow-x-auto">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>申报年度</th>
+                <th>申报批次</th>
+                <th>申报时间</th>
+                <th>按专业填报</th>
+                <th>地市级审批</th>
+                <th>证书范围</th>
+                <th>操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plans.map((p) => (
+                <tr key={p.id} data-plan={p.batch}>
+                  <td>{p.year}</td>
+                  <td>{p.batch}</td>
+                  <td className="whitespace-nowrap text-xs">
+                    {fmt(p.startsAt)} 至<br />
+                    {fmt(p.endsAt)}
+                  </td>
+                  <td>{p.byMajor ? "是" : "否"}</td>
+                  <td>{p.cityReviewFirst ? "是" : "否"}</td>
+                  <td>{p.scope === "ALL" ? "全部" : `部分（${p.levels.length} 个证书等级）`}</td>
+                  <td>
+                    <button className="btn-link whitespace-nowrap" onClick={() => onChoose(p.id)}>
+                      立即申报
+                    </button>
+                  </td>
+                </tr>
+              ))}
+              {plans.length === 0 && (
+                <tr>
+                  <td colSpan={7} className="text-center text-slate-400">
+                    当前没有进行中的申报计划
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </DetailDialog>
+  );
+}
+
+function ApplicationDialog({
+  id,
+  planId,
+  onCancel,
+  onClose,
+  onSaved,
+}: {
+  id?: string;
+  planId?: string;
+  onCancel?: () => void;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const trpc = useTRPC();
   const existing = useQuery({ ...trpc.applications.detail.queryOptions({ id: id ?? "" }), enabled: !!id });
   if (id && !existing.data)
@@ -166,17 +257,29 @@ function ApplicationDialog({ id, onClose, onSaved }: { id?: string; onClose: () 
           evidence: d.evidence,
         }
       : undefined;
-  return <ApplicationForm row={row} onClose={onClose} onSaved={onSaved} />;
+  return <ApplicationForm row={row} planId={planId} onCancel={onCancel} onClose={onClose} onSaved={onSaved} />;
 }
 
-function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => void; onSaved: () => void }) {
+function ApplicationForm({
+  row,
+  planId: chosen,
+  onCancel,
+  onClose,
+  onSaved,
+}: {
+  row?: Row;
+  planId?: string;
+  onCancel?: () => void;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const trpc = useTRPC();
   const applicable = useQuery(trpc.applications.applicable.queryOptions());
   const save = useMutation(trpc.applications.save.mutationOptions());
   const [search, setSearch] = useState("");
   const majors = useQuery(trpc.applications.majors.queryOptions({ q: search || undefined }));
   const [f, patch] = usePatchState({
-    planId: row?.planId ?? "",
+    planId: row?.planId ?? chosen ?? "",
     levelId: row?.certificateLevelId ?? "",
     lines: row?.lines ?? ([] as Line[]),
     total: row ? String(row.requestedTotal) : "",
@@ -219,7 +322,7 @@ function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => 
       onClose={onClose}
       footer={
         <>
-          <button className="btn-default" onClick={onClose}>
+          <button className="btn-default" onClick={onCancel ?? onClose}>
             取消
           </button>
           <button className="btn-default" disabled={save.isPending} onClick={() => submit(false)}>
@@ -250,7 +353,7 @@ function ApplicationForm({ row, onClose, onSaved }: { row?: Row; onClose: () => 
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="申报计划" htmlFor="ap-plan" required>
-          <select id="ap-plan" className="input" disabled={!!row} value={planId} onChange={(e) => patch({ planId: e.target.value, levelId: "" })}>
+          <select id="ap-plan" className="input" disabled={!!row || !!chosen} value={planId} onChange={(e) => patch({ planId: e.target.value, levelId: "" })}>
             {applicable.data?.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.year}年{p.batch}（截止 {p.endsAt.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" })}）

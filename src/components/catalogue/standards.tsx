@@ -1,4 +1,5 @@
 "use client";
+import { pilotYears } from "@/domain/pilots/plan";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
@@ -9,13 +10,8 @@ import { LEVEL_LABELS, RECORD_STATUS_LABELS } from "@/domain/catalogue/labels";
 import { StandardFormDialog, type EditableStandard } from "./standard-form";
 
 /** 职业技能等级标准 / 考核站点建设标准: schools see those of their pilot certificates. */
-// 标准版本 is "2021版" (the org's form checks it): the years since the first 1+X standards (2019) up to next year.
-const VERSION_OPTIONS = [
-  { value: "", label: "全部" },
-  ...Array.from({ length: new Date().getFullYear() - 2019 + 2 }, (_, i) => `${2019 + i}版`)
-    .reverse()
-    .map((v) => ({ value: v, label: v })),
-];
+// 标准版本 is "2021版" (the org's form checks it).
+const VERSION_OPTIONS = [{ value: "", label: "全部" }, ...pilotYears(new Date()).map((y) => ({ value: `${y}版`, label: `${y}版` }))];
 
 export function StandardList({ kind, manage }: { kind: "skill" | "site"; manage?: boolean }) {
   const trpc = useTRPC();

@@ -64,3 +64,8 @@ export function nextBatch(used: string[]): string {
   const max = Math.max(0, ...used.map(batchNumber).filter((n): n is number => n !== null));
   return batchName(Math.min(max + 1, 99));
 }
+
+/** The years a selector offers: from the first 1+X pilots (2019) to next year, newest first. */
+export function pilotYears(now: Date): number[] {
+  return Array.from({ length: now.getFullYear() - 2019 + 2 }, (_, i) => 2019 + i).reverse();
+}

@@ -27,8 +27,11 @@ export async function applicableNow({ ctx: { db, clock, scope } }: { ctx: ReadCt
     id: p.id,
     year: p.year,
     batch: p.batch,
+    startsAt: p.startsAt,
     endsAt: p.endsAt,
     byMajor: p.byMajor,
+    cityReviewFirst: p.cityReviewFirst,
+    scope: p.scope,
     levels: levels
       .filter((l) => p.scope === "ALL" || p.certificates.some((c) => c.certificateId === l.certificate.id))
       .map((l) => ({ id: l.id, level: l.level, name: l.certificate.name, code: l.code, appliedId: appliedId(l.id, p.year) })),

@@ -230,8 +230,8 @@ export const schoolList: ListDef<
     { header: "院校代码", value: (r) => r.code },
     { header: "院校名称", width: 30, value: (r) => r.name },
     { header: "院校属性", value: (r) => schoolAttribute(r) },
+    // 004's export: 序号 院校代码 院校名称 院校属性 院校类型 院校状态.
     { header: "院校类型", value: (r) => SCHOOL_TYPE_LABELS[r.type] },
-    { header: "所在地区", value: (r) => r.region.name },
     { header: "院校状态", value: (r) => SCHOOL_STATUS_LABELS[r.status] },
   ],
 };

@@ -9,7 +9,12 @@ const edu = permissionProcedure("edu.plans");
 
 export const plansRouter = createTRPCRouter({
   /** Whether the reader may publish plans and sees 申报统计 (the list itself is lists.plans). */
-  access: readers.query(({ ctx }) => ({ canManage: canManagePlans(ctx.scope), withStats: ctx.scope.kind === "department" })),
+  access: readers.query(({ ctx }) => ({
+    canManage: canManagePlans(ctx.scope),
+    withStats: ctx.scope.kind === "department",
+    // A school that may apply gets 立即申报 on open plans (002 §4.3); the application's own checks still decide.
+    canApply: ctx.scope.kind === "school" && ctx.scope.permissions.includes("school.applications"),
+  })),
   save: edu
     .input(
       z.strictObject({
