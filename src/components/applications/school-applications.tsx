@@ -1,4 +1,5 @@
 "use client";
+import { applicationWindowProblem } from "@/domain/pilots/plan";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "next/navigation";
@@ -101,7 +102,8 @@ export function ApplicationsPage() {
             <button className="btn-link" onClick={() => setViewing(r.id)}>
               查看
             </button>
-            {canEditApplication(r.status) && r.planId && (
+            {/* The server's rule: editable while 未提交/审核退回 and the plan's window is open. */}
+            {canEditApplication(r.status) && r.plan && !applicationWindowProblem(r.plan, new Date()) && (
               <button className="btn-link text-amber-600" onClick={() => setEditing({ id: r.id })}>
                 编辑
               </button>

@@ -24,7 +24,7 @@ type Filter = z.infer<typeof filter>;
 const include = {
   school: { select: { code: true, name: true } },
   certificateLevel: { select: { level: true, code: true, certificate: { select: { code: true, name: true, org: { select: { name: true } } } } } },
-  plan: { select: { cityReviewFirst: true, byMajor: true } },
+  plan: { select: { cityReviewFirst: true, byMajor: true, startsAt: true, endsAt: true } },
 } satisfies Prisma.PilotApplicationInclude;
 export type ApplicationRow = Prisma.PilotApplicationGetPayload<{ include: typeof include }>;
 
