@@ -159,6 +159,14 @@ describe("catalogue lists are scoped by the session", () => {
     );
     expect((await api("admin").lists.siteStandards({ filter: {}, ...page })).total).toBe(f.sites);
   });
+  it("004's names: school export columns, org tabs 已启用/已停用, the skill standard's 职业教育专业大类", async () => {
+    const { schoolList, orgList } = await import("@/server/catalogue/lists");
+    expect(schoolList.columns.map((c) => c.header)).toEqual(["院校代码", "院校名称", "院校属性", "院校类型", "院校状态"]);
+    expect((orgList.tabs ?? []).map((t) => t.label)).toEqual(["已启用", "已停用"]);
+    const std = await t.db.skillStandard.findFirstOrThrow({ where: { orgId: f.o[0].id } });
+    const d = await api("principal").catalogue.standard({ kind: "skill", id: std.id });
+    expect(d.categories).toEqual(["电子与信息大类"]);
+  });
   it("a school sees a standard once it has applied for the certificate (002 §3), not before; 标准版本 filters exactly", async () => {
     const c7Junior = await t.db.certificateLevel.findFirstOrThrow({ where: { certificateId: f.c.c7.id, level: "JUNIOR" } });
     const names = async () => (await api("principal").lists.skillStandards({ filter: {}, ...page })).rows.map((r) => r.org.name);
