@@ -1,6 +1,7 @@
 // Export benchmark: 50,000 schools exported by the platform's own path (scoped list definition → keyset
 // batches from PostgreSQL → the platform's streaming xlsx writer → storage) beside a bare exceljs streaming write of
 // the same rows already in memory, in the same run. Reports rows/s and peak RSS of each phase.
+import { WORKER_NODE_OPTIONS } from "../src/server/jobs/memory";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchDatabase, mb } from "./database";
@@ -23,7 +24,11 @@ const user = await db.user.create({
 });
 
 function phase(mode: "platform" | "bare"): { ms: number; rows: number; peak: number } {
-  const r = spawnSync("npx", ["tsx", path.join(import.meta.dirname, "export-worker.ts"), mode, url, path.join(dir, "storage"), user.id], { encoding: "utf8" });
+  // Both phases with the worker's node options (the platform's export collects garbage every 5 batches).
+  const r = spawnSync("npx", ["tsx", path.join(import.meta.dirname, "export-worker.ts"), mode, url, path.join(dir, "storage"), user.id], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, WORKER_NODE_OPTIONS].filter(Boolean).join(" ") },
+  });
   if (r.status !== 0) throw new Error(`${mode} phase failed: ${r.stderr}`);
   if (process.env.BENCH_TRACE)
     console.error(

@@ -1,4 +1,5 @@
 // Shared by start and e2e: database, migrations, demo data, build and serve.
+import { WORKER_NODE_OPTIONS } from "../src/server/jobs/memory";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -94,7 +95,8 @@ export function serve(env: NodeJS.ProcessEnv, port: number, dev = false, group =
 
 /** The background worker as its own process (imports, exports, clean-up); `group` as for serve(). */
 export function startWorkerProcess(env: NodeJS.ProcessEnv, group = false): ChildProcess {
-  return spawn("npx", ["tsx", "scripts/worker.ts"], { cwd: ROOT, stdio: "inherit", env, detached: group });
+  const NODE_OPTIONS = [env.NODE_OPTIONS, WORKER_NODE_OPTIONS].filter(Boolean).join(" ");
+  return spawn("npx", ["tsx", "scripts/worker.ts"], { cwd: ROOT, stdio: "inherit", env: { ...env, NODE_OPTIONS }, detached: group });
 }
 
 export function stopServer(app: ChildProcess): void {

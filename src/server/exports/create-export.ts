@@ -1,6 +1,7 @@
 // 批量导出: the ticked rows, or every row of the current filter; an SMS code to the bound phone first, at most
 // 50,000 rows. The request checks and counts, then queues the work; the worker streams the .xlsx into storage
 // with progress in ExportRecord; the file is downloadable by its owner for an hour.
+import { collectGarbage } from "@/server/jobs/memory";
 import { badRequest, forbidden, notFound } from "@/server/errors";
 import { verifySmsCode } from "@/server/sms/codes";
 import { writeAudit } from "@/server/audit/write";
@@ -72,11 +73,13 @@ export async function runExport(deps: { db: Db; clock: Clock; storage?: Storage 
   const key = newKey("export", "xlsx", now);
   const { stream, done } = await storage.writer(key);
   let processed = 0;
+  let batch = 0;
   const batches = (async function* () {
     for await (const rows of batchesOf(def, db, where, { scope: job.scope, now: clock.now() })) {
       yield rows;
       processed += rows.length;
       await db.exportRecord.update({ where: { id: rec.id }, data: { processed, heartbeatAt: clock.now() } });
+      if (++batch % 10 === 0) collectGarbage(); // every 10,000 rows: see jobs/memory.ts
     }
   })();
   const rows = await writeXlsx({
