@@ -83,7 +83,7 @@ test("an .xls is refused at once with how to save it as .xlsx; the sheet saved a
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await download.path());
   const row = wb.worksheets[0].getRow(3);
-  ["1", "院校考生", "孙小圣", "", "男", "居民身份证", randomId(), "13600000011", "2024", "高职专科", "510201"].forEach(
+  ["1", "院校考生", "孙小圣", "", "男", "居民身份证", randomId(), "13600000011", String(new Date().getFullYear() - 1), "高职专科", "510201"].forEach(
     (v, j) => (row.getCell(j + 1).value = v),
   );
   row.commit();

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, exportNow, importer, login, requester } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
-import { makeSchoolAccounts, PASSWORD } from "../support/factories";
+import { makeDepartment, makeSchoolAccounts, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 import { LocalStorage } from "@/server/storage";
 import { beginImport, runImport, templateOf } from "@/server/imports/pipeline";
@@ -207,6 +207,12 @@ describe("candidates: the import pipeline", () => {
 describe("考生管理 as 004 shows it (issue 12)", () => {
   it("就读专业 is the major picked from the catalogue, old catalogue version included; 专科 is 高职专科", async () => {
     const options = await api("a").candidates.majors({ q: "计算机应用", level: "HIGHER_VOCATIONAL" });
+    // School-only: a department's account is refused whatever it asks.
+    const edu = await makeUser(t.db, "EDU", { departmentId: (await makeDepartment(t.db, { regionCode: "110000" })).id });
+    clock.advance(61_000);
+    await expect(caller(t.db, { clock, session: await login(t.db, clock, edu.account, PASSWORD) }).candidates.majors({ q: "计算机" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(options.every((m) => m.level === "HIGHER_VOCATIONAL")).toBe(true);
     const old = options.find((m) => m.catalogVersion === "OLD")!;
     expect(old).toBeDefined();

@@ -132,6 +132,8 @@ describe("weekly reports", () => {
     expect((await api("principal").reports.outlines()).outlines).toEqual([]);
     await expect(api("wh").reports.publishOutline({ cadence: "HALF_MONTHLY", fileId: await stored("wh") })).rejects.toThrow("由省级教育行政部门发布");
     await expect(api("bj").reports.publishOutline({ cadence: "WEEKLY", fileId: await stored("hb") })).rejects.toThrow("提纲文件不存在");
+    expect(await t.db.reportOutline.count()).toBe(0); // refused: nothing written
+    await expect(api("sub").reports.publishOutline({ cadence: "WEEKLY", fileId: await stored("bj") })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const fileId = await stored("bj");
     await api("bj").reports.publishOutline({ cadence: "WEEKLY", fileId });
     const mine = await api("principal").reports.outlines();

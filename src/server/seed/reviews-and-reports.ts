@@ -265,29 +265,16 @@ async function seedPhoto(tx: Tx, idNumber: string, k: number, now: Date): Promis
 /** 周报提纲: each demo province publishes a Word outline for both cadences, its sections those of the report form. */
 export async function seedReportOutlines(tx: Tx, now: Date): Promise<void> {
   if (await tx.reportOutline.count()) return;
-  const JSZip = (await import("jszip")).default;
   const { getStorage, newKey } = await import("@/server/storage");
   const { REPORT_SECTIONS, CADENCE_LABELS } = await import("@/domain/reports/period");
   const provinces = await tx.educationDepartment.findMany({ where: { level: "PROVINCE" }, include: { users: { take: 1 } } });
   for (const d of provinces)
     for (const cadence of ["WEEKLY", "HALF_MONTHLY"] as const) {
       const title = `${d.name} 1+X 证书试点工作${CADENCE_LABELS[cadence]}提纲`;
-      const para = (text: string, bold = false) => `<w:p><w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-      const body = [para(title, true), ...REPORT_SECTIONS.flatMap((s, i) => [para(`${i + 1}. ${s.label}`, true), para("（请填写）")])].join("");
-      const zip = new JSZip();
-      zip.file(
-        "[Content_Types].xml",
-        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+      const bytes = await outlineDocx(
+        title,
+        REPORT_SECTIONS.map((x) => x.label),
       );
-      zip.file(
-        "_rels/.rels",
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
-      );
-      zip.file(
-        "word/document.xml",
-        `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-      );
-      const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
       const key = newKey("report-outline", "docx", now);
       const size = await getStorage().put(key, bytes);
       const file = await tx.storedFile.create({
@@ -303,4 +290,25 @@ export async function seedReportOutlines(tx: Tx, now: Date): Promise<void> {
       });
       await tx.reportOutline.create({ data: { departmentId: d.id, cadence, fileId: file.id, publishedById: d.users[0]?.id ?? null, publishedAt: now } });
     }
+}
+
+/** A minimal Word document: the title, then each section heading with a line to fill in. */
+export async function outlineDocx(title: string, sections: string[]): Promise<Buffer> {
+  const JSZip = (await import("jszip")).default;
+  const para = (text: string, bold = false) => `<w:p><w:r>${bold ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const body = [para(title, true), ...sections.flatMap((label, i) => [para(`${i + 1}. ${label}`, true), para("（请填写）")])].join("");
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+  );
+  zip.file(
+    "_rels/.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+  );
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
