@@ -44,6 +44,10 @@ export const ALL_SCHOOL_GRANTS = [
   "school.applications",
   "school.plans",
   "school.candidates",
+  "school.sites",
+  "school.rooms",
+  "school.invigilators",
+  "school.teachers",
 ];
 
 /** A school role (角色) of the test's own. */
@@ -168,4 +172,89 @@ export async function makePilot(schoolId: string, levelCodes: string[], year = n
     );
     if (!r.length) throw new Error(`no certificate level ${code}`);
   }
+}
+
+/** An org of the test's own with one enabled certificate: a 初级 level with a 机考 and a 实操 subject. */
+export async function makeOrgWithCertificate() {
+  const tag = randomBytes(3).toString("hex");
+  const orgId = randomUUID();
+  const certificateId = randomUUID();
+  const levelId = randomUUID();
+  const code = `7${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  const name = `端到端${tag}职业技能等级证书`;
+  await sql(`INSERT INTO "EvaluationOrg" (id, code, name, "updatedAt") VALUES ($1, $2, $3, now())`, [orgId, `e${tag}`, `端到端评价组织${tag}`]);
+  await sql(
+    `INSERT INTO "Certificate" (id, code, name, "orgId", batch, category, "examModes", "updatedAt")
+     VALUES ($1, $2, $3, $4, '第一批', '电子与信息大类', '{COMPUTER,PRACTICAL}', now())`,
+    [certificateId, code, name, orgId],
+  );
+  await sql(`INSERT INTO "CertificateLevel" (id, code, "certificateId", level) VALUES ($1, $2, $3, 'JUNIOR')`, [levelId, `${code}1`, certificateId]);
+  for (const [k, mode, title] of [
+    [1, "COMPUTER", "理论知识（初级）"],
+    [2, "PRACTICAL", "实操技能（初级）"],
+  ] as const)
+    await sql(`INSERT INTO "ExamSubject" (id, code, name, "certificateLevelId", "examMode", "durationMinutes") VALUES ($1, $2, $3, $4, $5, 90)`, [
+      randomUUID(),
+      `${code}1${k}01`,
+      title,
+      levelId,
+      mode,
+    ]);
+  return { orgId, orgName: `端到端评价组织${tag}`, certificateName: name, levelId, levelCode: `${code}1` };
+}
+
+/** An org's 考试计划 for these schools and levels; its 排考 window starts `schedulingInDays` from now (may be negative). */
+export async function makeExamPlan(orgId: string, schoolIds: string[], levelIds: string[], schedulingInDays: number) {
+  const id = randomUUID();
+  const d = (days: number) => new Date(Date.now() + (schedulingInDays + days) * 86_400_000);
+  const name = `端到端考试计划${randomBytes(3).toString("hex")}`;
+  await sql(
+    `INSERT INTO "ExamPlan" (id, code, name, year, "orgId", "registrationStartsAt", "registrationEndsAt", "schedulingStartsAt", "schedulingEndsAt",
+       "examStartsAt", "examEndsAt", "scoringStartsAt", "scoringEndsAt", "publicityStartsAt", "publicityEndsAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())`,
+    [id, `9${String(Date.now()).slice(-11)}`, name, new Date().getFullYear(), orgId, d(-5), d(5), d(0), d(7), d(9), d(9.1), d(10), d(15), d(16), d(23)],
+  );
+  for (const schoolId of schoolIds) await sql(`INSERT INTO "ExamPlanSchool" ("planId", "schoolId") VALUES ($1, $2)`, [id, schoolId]);
+  for (const levelId of levelIds) await sql(`INSERT INTO "ExamPlanLevel" ("planId", "certificateLevelId") VALUES ($1, $2)`, [id, levelId]);
+  return { id, name };
+}
+
+/** An approved, enabled 考核站点 of the school for one level of the org (as the org's approval leaves it). */
+export async function makeSite(schoolId: string, orgId: string, levelId: string, name: string) {
+  const [site] = await sql<{ id: string }>(
+    `INSERT INTO "AssessmentSite" (id, code, name, "schoolId", "orgId", "regionCode", address, "contactName", "contactPhone", "contactEmail", intro, "reviewStatus", status, "updatedAt")
+     VALUES (gen_random_uuid(), nextval('assessment_site_code_seq')::text, $1, $2, $3, '110108', '学院路 30 号', '李红', '13912345678', 'l@example.edu.cn', '机房 3 间', 'APPROVED', 'ENABLED', now())
+     RETURNING id`,
+    [name, schoolId, orgId],
+  );
+  await sql(`INSERT INTO "AssessmentSiteLevel" ("siteId", "schoolId", "certificateLevelId") VALUES ($1, $2, $3)`, [site.id, schoolId, levelId]);
+  return site;
+}
+
+/** A school that pilots a certificate of a new org, with an approved site, a plan before its 排考 and one room there. */
+export async function makeExamSetup(schoolId: string) {
+  const org = await makeOrgWithCertificate();
+  await makePilot(schoolId, [org.levelCode]);
+  const site = await makeSite(schoolId, org.orgId, org.levelId, `端到端考核站点${org.levelCode}`);
+  const plan = await makeExamPlan(org.orgId, [schoolId], [org.levelId], 3);
+  await sql(
+    `INSERT INTO "ExamRoom" (id, "planId", "siteId", "certificateLevelId", "schoolId", name, type, seats, "regionCode", address, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, '13 号机房', 'COMPUTER', 40, '110108', '学院路 30 号', now())`,
+    [plan.id, site.id, org.levelId, schoolId],
+  );
+  // A teacher on the roster, put forward to invigilate the certificate (待认证).
+  const [teacher] = await sql<{ id: string }>(
+    `INSERT INTO "Teacher" (id, "schoolId", name, gender, "idType", "idNumber", phone, title, department, "updatedAt")
+     VALUES (gen_random_uuid(), $1, '王丽华', 'FEMALE', 'PASSPORT', $2, '13600000031', '讲师', '信息工程学院', now()) RETURNING id`,
+    [schoolId, `E${randomBytes(4).toString("hex").toUpperCase()}`],
+  );
+  const [inv] = await sql<{ id: string }>(
+    `INSERT INTO "Invigilator" (id, "schoolId", "teacherId", "updatedAt") VALUES (gen_random_uuid(), $1, $2, now()) RETURNING id`,
+    [schoolId, teacher.id],
+  );
+  await sql(
+    `INSERT INTO "InvigilatorCertificate" (id, "invigilatorId", "certificateId", "orgId") SELECT gen_random_uuid(), $1, "certificateId", $2 FROM "CertificateLevel" WHERE id = $3`,
+    [inv.id, org.orgId, org.levelId],
+  );
+  return { org, site, plan };
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { anyId, hydrated, login, makeSchool, makeUser, sql } from "../fixtures";
+import { anyId, hydrated, login, makeExamSetup, makeSchool, makeUser, sql } from "../fixtures";
 
 const WIDTHS = [
   { name: "desktop", width: 1366, height: 900 },
@@ -94,7 +94,10 @@ const PORTALS: PortalPages[] = [
     portal: "school",
     role: "SCHOOL_PRINCIPAL",
     tenant: async () => ({ schoolId: (await makeSchool()).id }),
-    after: (_id, tenant) => makeUser("SCHOOL_ADMIN", tenant),
+    after: async (_id, tenant) => {
+      await makeUser("SCHOOL_ADMIN", tenant);
+      await makeExamSetup(tenant.schoolId);
+    },
     pages: [
       "/school",
       "/school/users",
@@ -104,11 +107,20 @@ const PORTALS: PortalPages[] = [
       "/school/plans",
       "/school/applications",
       "/school/certificates",
+      "/school/sites",
+      "/school/rooms",
+      "/school/teachers",
+      "/school/invigilators",
     ],
     dialogs: [
       ["/school/users", "新增用户"],
       ["/school/candidates", "添加考生"],
       ["/school/candidates", "批量导入考生信息"],
+      ["/school/sites", "申报考核站点"],
+      ["/school/rooms", "设置考场"],
+      ["/school/rooms", "批量导入考场信息"],
+      ["/school/teachers", "添加教师"],
+      ["/school/invigilators", "新增监考人员"],
     ],
   },
   {
@@ -128,7 +140,17 @@ const PORTALS: PortalPages[] = [
       ["/admin/roles", "新增角色"],
     ],
   },
-  { portal: "org", role: "ORG", tenant: async () => ({ orgId: await anyId("EvaluationOrg") }), pages: ["/org", "/org/certificates", "/org/standards/skill"] },
+  {
+    portal: "org",
+    role: "ORG",
+    // 达内教育: the demo's sites in every review state and its 借考 allocations.
+    tenant: async () => ({ orgId: await anyId("EvaluationOrg", `code = '125'`) }),
+    pages: ["/org", "/org/certificates", "/org/standards/skill", "/org/sites", "/org/sites/allocations", "/org/invigilators"],
+    dialogs: [
+      ["/org/sites", "审核"],
+      ["/org/sites/allocations", "分配考核站点"],
+    ],
+  },
   { portal: "student", role: "STUDENT", tenant: async () => ({}), after: candidateFor, pages: ["/student", "/student/profile"] },
 ];
 
@@ -144,7 +166,7 @@ for (const w of WIDTHS) {
   });
   for (const p of PORTALS) {
     test(`${p.portal} pages pass axe at ${w.name} width`, async ({ browser }, info) => {
-      test.setTimeout(120_000);
+      test.setTimeout(240_000);
       const ctx = await browser.newContext({ viewport: { width: w.width, height: w.height } });
       const page = await ctx.newPage();
       const refused = watchCsp(page);

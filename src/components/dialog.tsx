@@ -109,3 +109,12 @@ export function FormDialog({
     </Dialog>
   );
 }
+
+/** An edit dialog while its record loads (or fails to): the form opens once the record is there. */
+export function LoadingDialog({ title, error, onClose }: { title: string; error: unknown; onClose: () => void }) {
+  return (
+    <Dialog open title={title} onClose={onClose}>
+      <p className="text-slate-400">{error ? errorMessage(error) : "加载中…"}</p>
+    </Dialog>
+  );
+}

@@ -46,7 +46,7 @@ describe("a role without 考生管理", () => {
     expect(u.permissions).toEqual(["school.workbench", "school.certificates", "school.plans"]);
     expect(menuFor(u.permissions).flatMap((x) => x.items.map((i) => i.href))).toEqual(["/school", "/school/certificates", "/school/plans"]);
     await expect(api("certOnly").lists.candidates(page)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api("certOnly").candidates.imports({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api("certOnly").imports.records({ kinds: ["CANDIDATES"], page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(api("certOnly").candidates.delete({ ids: [w.full.id] })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(api("certOnly").exports.create({ list: "candidates", filter: {}, smsCode: "123456" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(mayUpload(u, "CANDIDATE_PHOTO")).toBe(false);

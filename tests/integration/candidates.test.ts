@@ -12,7 +12,8 @@ import { fixedClock } from "@/server/clock";
 import { makeDepartment, makeSchoolAccounts, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 import { LocalStorage } from "@/server/storage";
-import { beginImport, runImport, templateOf } from "@/server/imports/pipeline";
+import { beginImport, runImport } from "@/server/imports/pipeline";
+import { filledTemplate as filledCandidates } from "../support/import-files";
 import { readSheet, sheetFileProblem } from "@/server/imports/read-sheet";
 import { CSV_GBK, CSV_UTF8, libreOffice } from "../support/office";
 import { candidateName, writeCandidatesFile } from "../support/candidate-files";
@@ -54,19 +55,7 @@ const form = (idNumber: string, extra: Record<string, unknown> = {}) => ({
 });
 
 /** Fills the real template with rows (cells in template column order after 序号). */
-async function filledTemplate(rows: string[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await templateOf(candidateImport.columns, candidateImport.title)) as never); // exceljs types predate Buffer<ArrayBufferLike>
-  const ws = wb.worksheets[0];
-  rows.forEach((r, i) => {
-    const row = ws.getRow(3 + i);
-    [String(i + 1), ...r].forEach((v, j) => {
-      row.getCell(j + 1).value = v;
-    });
-    row.commit();
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const filledTemplate = (rows: string[][]) => filledCandidates(candidateImport, rows);
 const good = (id: string, name = "王小明") => ["院校考生", name, "", "男", "居民身份证", id, "13600000003", "2024", "高职专科", "510201"];
 
 async function importFile(k: string, bytes: Buffer) {
@@ -146,10 +135,14 @@ describe("candidates: the import pipeline", () => {
     // Who may download it: the importer and the same school, not another school.
     expect(await canDownload(t.db, requester(s.aSub), f, clock.now())).toBe(true);
     expect(await canDownload(t.db, requester(s.b), f, clock.now())).toBe(false);
-    const records = await api("a").candidates.imports({ page: 1, pageSize: 10 });
+    const records = await api("a").imports.records({ kinds: ["CANDIDATES", "CANDIDATE_UPDATES", "CANDIDATE_PHOTOS"], page: 1, pageSize: 10 });
     expect(records.rows[0]).toMatchObject({ succeeded: 3, failed: 2, status: "DONE" });
-    expect((await api("b").candidates.imports({ page: 1, pageSize: 10 })).rows.some((r) => r.id === rec.id)).toBe(false);
-    await expect(api("b").candidates.importStatus({ id: rec.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      (await api("b").imports.records({ kinds: ["CANDIDATES", "CANDIDATE_UPDATES", "CANDIDATE_PHOTOS"], page: 1, pageSize: 10 })).rows.some(
+        (r) => r.id === rec.id,
+      ),
+    ).toBe(false);
+    await expect(api("b").imports.status({ id: rec.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a hostile or malformed file as a whole and writes nothing", async () => {

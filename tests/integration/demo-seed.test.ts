@@ -20,6 +20,24 @@ describe("demo seed", () => {
     expect(plans.some((p) => p.startsAt <= now && now < p.endsAt)).toBe(true);
     expect(plans.some((p) => p.startsAt > now)).toBe(true);
     expect(plans.some((p) => p.endsAt <= now)).toBe(true);
+    // 考试计划 in every 排考 phase; sites in every review state; rooms and 借考 allocations.
+    const exams = await t.db.examPlan.findMany({ where: { org: { code: "125" } } });
+    expect(exams.some((p) => p.schedulingStartsAt <= now && now < p.schedulingEndsAt)).toBe(true);
+    expect(exams.some((p) => p.schedulingStartsAt > now)).toBe(true);
+    expect(exams.some((p) => p.schedulingEndsAt <= now)).toBe(true);
+    const states = await t.db.assessmentSite.groupBy({ by: ["reviewStatus"], _count: { _all: true } });
+    expect(states.map((x) => x.reviewStatus).sort()).toEqual(["APPROVED", "DRAFT", "RETURNED", "SUBMITTED"]);
+    expect(await t.db.assessmentSite.count({ where: { status: "DISABLED" } })).toBeGreaterThan(0);
+    const demo = await t.db.school.findUniqueOrThrow({ where: { code: "4111010009" } });
+    expect(await t.db.assessmentSite.count({ where: { schoolId: demo.id, org: { code: "125" }, status: "ENABLED" } })).toBe(1);
+    expect(await t.db.siteAllocation.count({ where: { site: { schoolId: demo.id } } })).toBeGreaterThan(0);
+    const rooms = await t.db.examRoom.findMany({ where: { schoolId: demo.id }, include: { plan: true } });
+    expect(rooms.some((r) => r.plan.schedulingStartsAt > now)).toBe(true);
+    expect(rooms.some((r) => r.plan.schedulingStartsAt <= now && now < r.plan.schedulingEndsAt)).toBe(true);
+    expect(rooms.some((r) => r.plan.schedulingEndsAt <= now)).toBe(true);
+    expect(await t.db.teacher.count({ where: { schoolId: demo.id } })).toBeGreaterThan(5);
+    const certs = await t.db.invigilatorCertificate.groupBy({ by: ["status"], where: { invigilator: { schoolId: demo.id } }, _count: { _all: true } });
+    expect(certs.map((c) => c.status).sort()).toEqual(["CERTIFIED", "PENDING", "REJECTED"]);
     // Every portal's demo account signs in and reads its workbench.
     const clock = systemClock;
     for (const account of ["admin", "bjjw", "org125", "4111010009"]) {

@@ -57,11 +57,11 @@ describe("background jobs", () => {
     await enqueue(t.db, "import", job);
     // Before the worker runs, reading the records changes nothing.
     const api = caller(t.db, { clock, session: principal });
-    expect((await api.candidates.importStatus({ id: rec.id })).status).toBe("RUNNING");
+    expect((await api.imports.status({ id: rec.id })).status).toBe("RUNNING");
     expect(await runJobs(t.db, clock, storage)).toBe(1);
-    expect(await api.candidates.importStatus({ id: rec.id })).toMatchObject({ status: "DONE", succeeded: 2, failed: 0 });
+    expect(await api.imports.status({ id: rec.id })).toMatchObject({ status: "DONE", succeeded: 2, failed: 0 });
     expect(await t.db.candidate.count({ where: { schoolId: principal.schoolId! } })).toBe(2);
-    await expect(caller(t.db, { clock, session: other }).candidates.importStatus({ id: rec.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller(t.db, { clock, session: other }).imports.status({ id: rec.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("a record whose worker died is reported as interrupted by the clean-up job, not by a query", async () => {
@@ -69,7 +69,7 @@ describe("background jobs", () => {
     const rec = await beginImport({ db: t.db, clock, storage }, importer(principal), "CANDIDATES", { name: "中断.xlsx", bytes });
     const later = fixedClock(new Date(clock.now().getTime() + STALE_MS + 1000));
     const api = caller(t.db, { clock: later, session: principal });
-    await api.candidates.imports({ page: 1, pageSize: 10 });
+    await api.imports.records({ kinds: ["CANDIDATES"], page: 1, pageSize: 10 });
     expect((await t.db.importRecord.findUniqueOrThrow({ where: { id: rec.id } })).status).toBe("RUNNING");
     const swept = await cleanUp({ db: t.db, clock: later, storage });
     expect(swept.staleImports).toBe(1);

@@ -161,8 +161,9 @@ describe("catalogue lists are scoped by the session", () => {
   });
   it("004's names: school export columns, org tabs 已启用/已停用, the skill standard's 职业教育专业大类", async () => {
     const { schoolList, orgList } = await import("@/server/catalogue/lists");
+    const { tabsOf } = await import("@/server/lists/define");
     expect(schoolList.columns.map((c) => c.header)).toEqual(["院校代码", "院校名称", "院校属性", "院校类型", "院校状态"]);
-    expect((orgList.tabs ?? []).map((t) => t.label)).toEqual(["已启用", "已停用"]);
+    expect(tabsOf(orgList, new Date(0)).map((t) => t.label)).toEqual(["已启用", "已停用"]);
     const std = await t.db.skillStandard.findFirstOrThrow({ where: { orgId: f.o[0].id } });
     const d = await api("principal").catalogue.standard({ kind: "skill", id: std.id });
     expect(d.categories).toEqual(["电子与信息大类"]);

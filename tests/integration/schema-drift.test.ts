@@ -13,6 +13,8 @@ import { migrate } from "@/server/db/migrate";
 const MIGRATION_ONLY = [
   "constraint AccessRole AccessRole_portal",
   "constraint ApplicationPlan ApplicationPlan_window",
+  "constraint ExamPlan ExamPlan_windows",
+  "constraint ExamRoom ExamRoom_seats_positive",
   "constraint PilotApplication PilotApplication_totals",
   "constraint PilotApplicationMajor PilotApplicationMajor_approved_le_requested",
   "constraint PilotApplicationMajor PilotApplicationMajor_numbers",

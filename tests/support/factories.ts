@@ -191,3 +191,62 @@ export async function makeStudent(db: Db, schoolId: string, opts: { photo?: bool
   });
   return { user, candidate, photo };
 }
+
+let examPlanSeq = Math.floor(Math.random() * 1_000_000);
+/**
+ * An org's 考试计划 whose windows follow `start` by days: 报考 [0, 10), 排考 [5, 12), 考试 day 14 (3 h),
+ * 成绩登记 [15, 20), 成绩公示 [21, 28); with these schools and certificate levels.
+ */
+export function makeExamPlan(db: Db, orgId: string, opts: { start: Date; schoolIds: string[]; levelIds: string[]; name?: string }) {
+  const at = (days: number) => new Date(opts.start.getTime() + days * 86_400_000);
+  const n = examPlanSeq++;
+  return db.examPlan.create({
+    data: {
+      code: `${opts.start.getUTCFullYear()}${String(n).padStart(8, "0")}`.slice(0, 12),
+      name: opts.name ?? `测试考试计划${n}`,
+      year: opts.start.getUTCFullYear(),
+      orgId,
+      registrationStartsAt: at(0),
+      registrationEndsAt: at(10),
+      schedulingStartsAt: at(5),
+      schedulingEndsAt: at(12),
+      examStartsAt: at(14),
+      examEndsAt: new Date(at(14).getTime() + 3 * 3_600_000),
+      scoringStartsAt: at(15),
+      scoringEndsAt: at(20),
+      publicityStartsAt: at(21),
+      publicityEndsAt: at(28),
+      schools: { create: opts.schoolIds.map((schoolId) => ({ schoolId })) },
+      levels: { create: opts.levelIds.map((certificateLevelId) => ({ certificateLevelId })) },
+    },
+  });
+}
+
+/** An approved, enabled 考核站点 of the school for these levels of one org (as the org's approval leaves it). */
+export async function makeSite(
+  db: Db,
+  schoolId: string,
+  orgId: string,
+  levelIds: string[],
+  opts: { reviewStatus?: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED" } = {},
+) {
+  const reviewStatus = opts.reviewStatus ?? "APPROVED";
+  const [{ code }] = await db.$queryRaw<{ code: string }[]>`SELECT nextval('assessment_site_code_seq')::text AS code`;
+  return db.assessmentSite.create({
+    data: {
+      code,
+      name: `测试考核站点${code}`,
+      schoolId,
+      orgId,
+      regionCode: "110108",
+      address: "学院路 30 号",
+      contactName: "王老师",
+      contactPhone: "13800000002",
+      contactEmail: "site@example.edu.cn",
+      intro: "实训楼 3 层机房",
+      reviewStatus,
+      status: reviewStatus === "APPROVED" ? "ENABLED" : "INACTIVE",
+      levels: { create: levelIds.map((certificateLevelId) => ({ schoolId, certificateLevelId })) },
+    },
+  });
+}

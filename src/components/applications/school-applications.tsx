@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "next/navigation";
 import { errorMessage, useTRPC } from "@/trpc/react";
-import { Dialog } from "../dialog";
+import { Dialog, LoadingDialog } from "../dialog";
 import { DetailDialog } from "../catalogue/detail";
 import { Field } from "../field";
 import { ListPage } from "../list/list-page";
@@ -238,12 +238,7 @@ function ApplicationDialog({
 }) {
   const trpc = useTRPC();
   const existing = useQuery({ ...trpc.applications.detail.queryOptions({ id: id ?? "" }), enabled: !!id });
-  if (id && !existing.data)
-    return (
-      <Dialog open title="编辑申报证书试点" onClose={onClose}>
-        <p className="text-slate-400">{existing.error ? errorMessage(existing.error) : "加载中…"}</p>
-      </Dialog>
-    );
+  if (id && !existing.data) return <LoadingDialog title="编辑申报证书试点" error={existing.error} onClose={onClose} />;
   const d = existing.data;
   const row: Row | undefined =
     d && id
@@ -276,11 +271,12 @@ function ApplicationForm({
   onSaved: () => void;
 }) {
   const trpc = useTRPC();
+  const qc = useQueryClient();
   const applicable = useQuery(trpc.applications.applicable.queryOptions());
   const save = useMutation(trpc.applications.save.mutationOptions());
   const [search, setSearch] = useState("");
   const majors = useQuery(trpc.applications.majors.queryOptions({ q: search || undefined }));
-  const [f, patch] = usePatchState({
+  const [f, patch, setF] = usePatchState({
     planId: row?.planId ?? chosen ?? "",
     levelId: row?.certificateLevelId ?? "",
     lines: row?.lines ?? ([] as Line[]),
@@ -377,7 +373,10 @@ function ApplicationForm({
           </select>
         </Field>
       </div>
-      <Field label={plan?.byMajor ? "拟申报专业（本计划要求按专业填报）" : "拟申报专业（可选）"}>
+      <Field
+        label={plan?.byMajor ? "拟申报专业（本计划要求按专业填报）" : "拟申报专业（可选）"}
+        hint="本专业专任教师数按「教师管理」中任教该专业的专任教师人数带出，可修改"
+      >
         <input aria-label="搜索专业" className="input" placeholder="输入专业名称或代码搜索后添加" value={search} onChange={(e) => setSearch(e.target.value)} />
         {search && (
           <ul className="mt-1 max-h-32 overflow-y-auto rounded border border-slate-200">
@@ -388,9 +387,14 @@ function ApplicationForm({
                   <button
                     type="button"
                     className="w-full px-3 py-1 text-left text-sm hover:bg-slate-50"
-                    onClick={() => {
-                      patch({ lines: [...f.lines, { majorId: m.id, code: m.code, name: m.name, students: 0, teachers: 0, requested: 0 }] });
+                    onClick={async () => {
                       setSearch("");
+                      // 本专业专任教师数 from the roster (教师管理); the school may correct it.
+                      const counts = await qc
+                        .fetchQuery(trpc.teachers.fullTimeCounts.queryOptions({ majorIds: [m.id] }))
+                        .catch(() => ({}) as Record<string, number>);
+                      const line = { majorId: m.id, code: m.code, name: m.name, students: 0, teachers: counts[m.id] ?? 0, requested: 0 };
+                      setF((x) => (x.lines.some((l) => l.majorId === m.id) ? x : { ...x, lines: [...x.lines, line] }));
                     }}
                   >
                     【{m.code}】{m.name}（{MAJOR_LEVEL_LABELS[m.level]} · {CATALOG_VERSION_LABELS[m.catalogVersion]}）

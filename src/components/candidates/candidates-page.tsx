@@ -10,7 +10,7 @@ import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { usePatchState } from "../use-patch";
 import { UploadButton } from "../upload";
-import { ImportDialog, ImportRecordsDialog } from "./import-dialog";
+import { ImportDialog, ImportRecordsDialog } from "../imports/import-dialog";
 import type { CandidateRow } from "@/server/candidates/list";
 import { CANDIDATE_STATUS_LABELS, CANDIDATE_TYPE_LABELS, GENDER_LABELS, pinyinDisplay, type CandidateType } from "@/domain/candidates/rules";
 import { ID_TYPE_LABELS, type IdType } from "@/domain/candidates/identity";
@@ -207,10 +207,41 @@ export function CandidatesPage({ type }: { type: CandidateType }) {
           }}
         />
       )}
-      {dialog === "import" && <ImportDialog kind="candidates" title="批量导入考生信息" onClose={() => setDialog(null)} />}
-      {dialog === "updates" && <ImportDialog kind="candidate-updates" title="批量修改考生信息" onClose={() => setDialog(null)} />}
-      {dialog === "photos" && <ImportDialog kind="candidate-photos" title="批量导入学生照片" onClose={() => setDialog(null)} />}
-      {dialog === "records" && <ImportRecordsDialog onClose={() => setDialog(null)} />}
+      {dialog === "import" && (
+        <ImportDialog kind="candidates" recordKind="CANDIDATES" title="批量导入考生信息" onClose={() => setDialog(null)} onFinished={refresh} />
+      )}
+      {dialog === "updates" && (
+        <ImportDialog
+          kind="candidate-updates"
+          recordKind="CANDIDATE_UPDATES"
+          title="批量修改考生信息"
+          onClose={() => setDialog(null)}
+          onFinished={refresh}
+          instructions={(template) => (
+            <li>
+              先用「批量导出」导出要修改的考生，在导出的表格中修改后导入；按证件号码匹配本校考生（也可用{template}
+              ）。已认证「信息准确」的考生姓名和证件不能修改。
+            </li>
+          )}
+        />
+      )}
+      {dialog === "photos" && (
+        <ImportDialog
+          kind="candidate-photos"
+          recordKind="CANDIDATE_PHOTOS"
+          title="批量导入学生照片"
+          zip
+          onClose={() => setDialog(null)}
+          onFinished={refresh}
+          instructions={() => (
+            <li>
+              把照片命名为「证件号码.jpg」或「证件号码.png」（295×413 像素、红色背景、每张不超过 5M），打包为一个 .zip
+              文件。已认证为「信息准确」的考生照片不能更换。
+            </li>
+          )}
+        />
+      )}
+      {dialog === "records" && <ImportRecordsDialog kinds={["CANDIDATES", "CANDIDATE_UPDATES", "CANDIDATE_PHOTOS"]} onClose={() => setDialog(null)} />}
       {dialog && typeof dialog === "object" && "view" in dialog && <CandidateView id={dialog.view} onClose={() => setDialog(null)} />}
       {dialog && typeof dialog === "object" && !("view" in dialog) && (
         <CandidateDialog

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
-import { Dialog } from "../dialog";
+import { Dialog, LoadingDialog } from "../dialog";
 import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { UploadButton } from "../upload";
@@ -138,12 +138,7 @@ export function SchoolReports() {
 function ReportDialog({ id, label, onClose, onSaved }: { id?: string; label?: string; onClose: () => void; onSaved: (text: string) => void }) {
   const trpc = useTRPC();
   const existing = useQuery({ ...trpc.reports.detail.queryOptions({ id: id ?? "" }), enabled: !!id });
-  if (id && !existing.data)
-    return (
-      <Dialog open title="编辑周报" onClose={onClose}>
-        <p className="text-slate-400">{existing.error ? errorMessage(existing.error) : "加载中…"}</p>
-      </Dialog>
-    );
+  if (id && !existing.data) return <LoadingDialog title="编辑周报" error={existing.error} onClose={onClose} />;
   const d = existing.data;
   return (
     <ReportForm

@@ -67,6 +67,15 @@ export const PERMISSIONS = {
       { label: "社会考生管理", href: "/school/candidates/social" },
     ],
   },
+  "school.sites": {
+    portal: "school",
+    section: "考务管理",
+    label: "考核站点",
+    pages: [{ label: "考核站点", href: "/school/sites" }],
+  },
+  "school.rooms": { portal: "school", section: "考务管理", label: "考场管理", pages: [{ label: "考场管理", href: "/school/rooms" }] },
+  "school.invigilators": { portal: "school", section: "考务管理", label: "监考人员", pages: [{ label: "监考人员", href: "/school/invigilators" }] },
+  "school.teachers": { portal: "school", section: "教师管理", label: "教师管理", pages: [{ label: "教师管理", href: "/school/teachers" }] },
   "school.reports": { portal: "school", section: "周报管理", label: "提交周报", pages: [{ label: "提交周报", href: "/school/reports" }], principalOnly: true },
   "school.users": { portal: "school", section: "系统管理", label: "用户管理", pages: [{ label: "用户管理", href: "/school/users" }], principalOnly: true },
 
@@ -81,6 +90,16 @@ export const PERMISSIONS = {
     ],
   },
   "org.certificates": { portal: "org", section: "证书管理", label: "证书信息管理", pages: [{ label: "证书信息管理", href: "/org/certificates" }] },
+  "org.sites": {
+    portal: "org",
+    section: "考务管理",
+    label: "考核站点",
+    pages: [
+      { label: "考核站点审核", href: "/org/sites" },
+      { label: "考核站点分配", href: "/org/sites/allocations" },
+    ],
+  },
+  "org.invigilators": { portal: "org", section: "考务管理", label: "考评人员认证", pages: [{ label: "考评人员认证", href: "/org/invigilators" }] },
 
   "edu.workbench": { portal: "edu", section: "工作台", label: "工作台", pages: [{ label: "工作台", href: "/edu" }], always: true },
   "edu.schools": { portal: "edu", section: "机构管理", label: "院校管理", pages: [{ label: "院校管理", href: "/edu/schools" }] },
@@ -216,6 +235,7 @@ export const UPLOAD_PERMISSIONS: Record<UploadPurpose, readonly Permission[]> = 
   WEEKLY_REPORT_SCAN: ["school.reports"],
   REPORT_OUTLINE: ["edu.reports"],
   CANDIDATE_PHOTO: ["school.candidates"],
+  SITE_EVIDENCE: ["school.sites"],
 };
 
 export function holdsAny(held: readonly Permission[], perms: readonly Permission[]): boolean {

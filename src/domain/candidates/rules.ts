@@ -42,10 +42,13 @@ export type CandidateInput = {
   majorCode: string | null;
 };
 
-/** Cleans one typed or imported row the same way; returns the clean row or the first problem in Chinese. */
-export function cleanCandidate(raw: Record<string, unknown>, today: Date): { ok: true; value: CandidateInput } | { ok: false; error: string } {
-  const type = ({ 院校考生: "SCHOOL", 社会考生: "SOCIAL", SCHOOL: "SCHOOL", SOCIAL: "SOCIAL" } as Record<string, CandidateType>)[cleanCell(raw.type)];
-  if (!type) return { ok: false, error: "考生类型应为「院校考生」或「社会考生」" };
+export type Person = { name: string; idType: IdType; idNumber: string; gender: "MALE" | "FEMALE"; phone: string };
+
+/**
+ * 姓名, 证件类型, 证件号码, 性别 and 手机号 as every person form and import cleans them (candidates, teachers):
+ * the clean values or the first problem in Chinese. 性别 may be left out when the ID number tells it.
+ */
+export function cleanPerson(raw: Record<string, unknown>, today: Date): { ok: true; value: Person } | { ok: false; error: string } {
   const name = cleanName(raw.name);
   const np = nameProblem(name);
   if (np) return { ok: false, error: np };
@@ -75,9 +78,19 @@ export function cleanCandidate(raw: Record<string, unknown>, today: Date): { ok:
   if (!gender) return { ok: false, error: "请填写性别（男/女）" };
   if ((idType === "RESIDENT_ID" || idType === "HMT_RESIDENCE") && gender !== (Number(idNumber[16]) % 2 ? "MALE" : "FEMALE"))
     return { ok: false, error: "性别与身份证号码不符" };
-  const phone = cleanCell(raw.phone) || null;
+  const phone = cleanCell(raw.phone);
   if (!phone) return { ok: false, error: "请填写手机号" };
   if (!PHONE.test(phone)) return { ok: false, error: "手机号应为 11 位手机号码" };
+  return { ok: true, value: { name, idType, idNumber, gender, phone } };
+}
+
+/** Cleans one typed or imported row the same way; returns the clean row or the first problem in Chinese. */
+export function cleanCandidate(raw: Record<string, unknown>, today: Date): { ok: true; value: CandidateInput } | { ok: false; error: string } {
+  const type = ({ 院校考生: "SCHOOL", 社会考生: "SOCIAL", SCHOOL: "SCHOOL", SOCIAL: "SOCIAL" } as Record<string, CandidateType>)[cleanCell(raw.type)];
+  if (!type) return { ok: false, error: "考生类型应为「院校考生」或「社会考生」" };
+  const person = cleanPerson(raw, today);
+  if (!person.ok) return person;
+  const { name, idType, idNumber, gender, phone } = person.value;
   const y = cleanCell(raw.enrolYear);
   const enrolYear = y ? Number(y) : null;
   if (enrolYear != null && (!Number.isInteger(enrolYear) || enrolYear < 1990 || enrolYear > today.getUTCFullYear() + 1))

@@ -8,7 +8,8 @@ export type UploadPurpose =
   | "APPLICATION_EVIDENCE"
   | "WEEKLY_REPORT_SCAN"
   | "REPORT_OUTLINE"
-  | "CANDIDATE_PHOTO";
+  | "CANDIDATE_PHOTO"
+  | "SITE_EVIDENCE";
 export type Kind = "png" | "jpg" | "pdf" | "docx" | "doc";
 
 export const UPLOAD_RULES: Record<UploadPurpose, { kinds: Kind[]; maxBytes: number; label: string }> = {
@@ -20,6 +21,7 @@ export const UPLOAD_RULES: Record<UploadPurpose, { kinds: Kind[]; maxBytes: numb
   APPLICATION_EVIDENCE: { kinds: ["pdf", "docx", "doc"], maxBytes: 20 * 1024 * 1024, label: "佐证材料（PDF/Word）" },
   CANDIDATE_PHOTO: { kinds: ["jpg", "png"], maxBytes: 5 * 1024 * 1024, label: "考生照片（jpg/png，295×413 像素，红底，不超过 5M）" },
   WEEKLY_REPORT_SCAN: { kinds: ["pdf", "jpg", "png"], maxBytes: 20 * 1024 * 1024, label: "签字盖章扫描件（PDF/JPG/PNG）" },
+  SITE_EVIDENCE: { kinds: ["pdf", "docx", "doc", "jpg", "png"], maxBytes: 20 * 1024 * 1024, label: "其他佐证材料（PDF/Word/图片，不超过 20M）" },
   REPORT_OUTLINE: { kinds: ["pdf", "docx", "doc"], maxBytes: 10 * 1024 * 1024, label: "周报提纲（PDF/Word，不超过 10M）" },
 };
 

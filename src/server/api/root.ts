@@ -17,6 +17,11 @@ import { registerRouter } from "./routers/register";
 import { candidatesRouter } from "./routers/candidates";
 import { rolesRouter } from "./routers/roles";
 import { studentRouter } from "./routers/student";
+import { sitesRouter } from "./routers/sites";
+import { importsRouter } from "./routers/imports";
+import { roomsRouter } from "./routers/rooms";
+import { teachersRouter } from "./routers/teachers";
+import { invigilatorsRouter } from "./routers/invigilators";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -38,6 +43,11 @@ export const appRouter = createTRPCRouter({
   candidates: candidatesRouter,
   roles: rolesRouter,
   student: studentRouter,
+  sites: sitesRouter,
+  imports: importsRouter,
+  rooms: roomsRouter,
+  teachers: teachersRouter,
+  invigilators: invigilatorsRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -64,6 +74,7 @@ export const APPLICANT_PROCEDURES = [
   "applications.save",
   "applications.delete",
   "applications.detail",
+  "teachers.fullTimeCounts",
   "lists.pilotApplications",
   "plans.access",
   "lists.plans",

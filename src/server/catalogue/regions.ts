@@ -9,3 +9,11 @@ export async function listRegions({ ctx, input }: { ctx: PublicCtx; input: { par
     select: { code: true, name: true, level: true },
   });
 }
+
+/** 北京市东城区: a region and its parents' names, province first. */
+export async function regionPath(db: PublicCtx["db"], code: string | null | undefined): Promise<string> {
+  if (!code) return "";
+  const codes = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code];
+  const rows = await db.region.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } });
+  return [...new Set(codes)].map((c) => rows.find((r) => r.code === c)?.name ?? "").join("");
+}

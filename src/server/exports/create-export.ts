@@ -7,7 +7,7 @@ import { verifySmsCode } from "@/server/sms/codes";
 import { writeAudit } from "@/server/audit/write";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { writeXlsx } from "@/server/excel/export";
-import { and, batchesOf, type ListDef } from "@/server/lists/define";
+import { and, batchesOf, tabsOf, type ListDef } from "@/server/lists/define";
 import { change, type ReadCtx, type UseCaseCtx } from "@/server/use-case";
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
@@ -27,7 +27,7 @@ async function whereOf(db: Db, def: AnyDef, scope: Scope, req: ExportRequest, no
   const parsed = def.filter.safeParse(req.filter ?? {});
   if (!parsed.success) throw badRequest("查询条件有误");
   const base = await def.where(db, scope, parsed.data, now);
-  const tab = def.tabs?.find((t) => t.value === req.tab);
+  const tab = tabsOf(def, now).find((t) => t.value === req.tab);
   // Ticked ids only narrow the caller's own scope: an id outside it simply matches nothing.
   return and<object>(base, tab?.where, req.ids?.length ? { id: { in: req.ids } } : null);
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import type { StoredFile } from "@/generated/prisma/client";
 import { applicationsWhere } from "@/server/applications/scope";
 import { reportsWhere } from "@/server/reports/scope";
+import { sitesWhere } from "@/server/sites/scope";
 import type { Requester, Scope } from "@/server/tenancy";
 
 // Evidence and report scans follow their record: whoever may read the record may read its file.
@@ -20,6 +21,7 @@ const orNone =
   };
 const applicationsWhereOrNone = orNone(applicationsWhere);
 const reportsWhereOrNone = orNone(reportsWhere);
+const sitesWhereOrNone = orNone(sitesWhere);
 
 /** who: the download route's requester, null when signed out or not yet through first login. */
 export async function canDownload(db: Db, who: Requester | null, file: StoredFile, now: Date): Promise<boolean> {
@@ -41,6 +43,8 @@ export async function canDownload(db: Db, who: Requester | null, file: StoredFil
       return own || (await db.pilotApplication.count({ where: { AND: [{ evidenceFileId: file.id }, applicationsWhereOrNone(scope)] } })) > 0;
     case "WEEKLY_REPORT_SCAN":
       return own || (await db.weeklyReport.count({ where: { AND: [{ scanFileId: file.id }, reportsWhereOrNone(scope)] } })) > 0;
+    case "SITE_EVIDENCE":
+      return own || (await db.assessmentSite.count({ where: { AND: [{ evidenceFileId: file.id }, sitesWhereOrNone(scope)] } })) > 0;
     case "IMPORT_SOURCE":
       return own;
     case "IMPORT_FAILED_ROWS":

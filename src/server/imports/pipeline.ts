@@ -42,7 +42,7 @@ export type ImportSpec<T, C, W = T> = {
    * while the previous batch writes; a row someone else takes meanwhile makes the write fail and the batch is
    * retried row by row with the checks inside the transaction. Duplicates within the file are `key`'s job.
    */
-  checkBatch: (on: CheckDb, rows: T[], ctx: C) => Promise<Checked<W>[]>;
+  checkBatch: (on: CheckDb, rows: T[], ctx: C, now: Date) => Promise<Checked<W>[]>;
   /** Writes a batch inside the transaction it is given. */
   write: (on: BatchTx, rows: W[], ctx: C, now: Date, importId: string) => Promise<void>;
 };
@@ -178,6 +178,7 @@ export async function runImport<T, C, W>(deps: Deps, who: Importer, spec: Import
                 beside,
                 batch.map((b) => b.value),
                 ctx,
+                now,
               );
               checks.catch(() => undefined); // awaited in write; this only keeps an early failure from going unhandled
               await writing;
@@ -245,6 +246,7 @@ async function writeBatch<T, C, W>(
         { db: on.tx, sql: on.sql },
         rows.map((b) => b.value),
         ctx,
+        now,
       ));
     const ok: W[] = [];
     const bad: Failed[] = [];

@@ -8,6 +8,9 @@ import { IMPORT_MAX_BYTES } from "./read-sheet";
 import { candidateImport } from "@/server/candidates/import-candidates";
 import { candidateUpdateImport } from "@/server/candidates/update-candidates";
 import { importPhotos, PHOTO_ZIP_MAX_BYTES } from "@/server/candidates/import-photos";
+import { roomImport } from "@/server/rooms/import-rooms";
+import { teacherImport } from "@/server/teachers/import-teachers";
+import { invigilatorImport } from "@/server/invigilators/import-invigilators";
 
 type Run = (deps: { db: Db; clock: Clock }, who: Importer, recordId: string, bytes: Buffer) => Promise<unknown>;
 export type ImportEntry = {
@@ -36,6 +39,30 @@ export const IMPORTS: Record<string, ImportEntry> = {
     permission: "school.candidates",
     run: (d, u, id, b) => runImport(d, u, candidateUpdateImport, id, b),
     template: candidateUpdateImport,
+  },
+  rooms: {
+    kind: "EXAM_ROOMS",
+    ext: "xlsx",
+    maxBytes: IMPORT_MAX_BYTES,
+    permission: "school.rooms",
+    run: (d, u, id, b) => runImport(d, u, roomImport, id, b),
+    template: roomImport,
+  },
+  teachers: {
+    kind: "TEACHERS",
+    ext: "xlsx",
+    maxBytes: IMPORT_MAX_BYTES,
+    permission: "school.teachers",
+    run: (d, u, id, b) => runImport(d, u, teacherImport, id, b),
+    template: teacherImport,
+  },
+  invigilators: {
+    kind: "INVIGILATORS",
+    ext: "xlsx",
+    maxBytes: IMPORT_MAX_BYTES,
+    permission: "school.invigilators",
+    run: (d, u, id, b) => runImport(d, u, invigilatorImport, id, b),
+    template: invigilatorImport,
   },
   "candidate-photos": { kind: "CANDIDATE_PHOTOS", ext: "zip", maxBytes: PHOTO_ZIP_MAX_BYTES, permission: "school.candidates", run: importPhotos },
 };

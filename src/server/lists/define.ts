@@ -21,7 +21,8 @@ export type ListDef<F, R extends { id: string }, W extends object = object> = {
   filter: z.ZodType<F, F>;
   /** The caller's scope plus the query fields; tenant ids come from the minted scope only. */
   where: (db: Db, scope: Scope, filter: F, now: Date) => Promise<W> | W;
-  tabs?: Tab<W>[];
+  /** Status tabs; a function of the moment when the status is a window (a room's 未排考 / 排考中 / 已结束). */
+  tabs?: Tab<W>[] | ((now: Date) => Tab<W>[]);
   count: (db: Db, where: W) => Promise<number>;
   /** Rows in screen order (skip/take), or in id order after a cursor for exports. */
   rows: (db: Db, where: W, page: { skip?: number; take: number; afterId?: string; byId?: boolean }, ctx: ListCtx) => Promise<R[]>;
@@ -35,6 +36,11 @@ export const and = <W extends object>(...parts: (W | undefined | null | false)[]
 /** Rows after an id, for keyset iteration (constant memory, no OFFSET). */
 export const afterIdWhere = (afterId?: string) => (afterId ? { id: { gt: afterId } } : {});
 
+/** The definition's tabs at this moment. */
+export function tabsOf<W>(def: { tabs?: Tab<W>[] | ((now: Date) => Tab<W>[]) }, now: Date): Tab<W>[] {
+  return typeof def.tabs === "function" ? def.tabs(now) : (def.tabs ?? []);
+}
+
 export type PageInput<F> = { filter: F; tab?: string; page: number; pageSize: number };
 
 export async function pageOf<F, R extends { id: string }, W extends object>(
@@ -43,13 +49,14 @@ export async function pageOf<F, R extends { id: string }, W extends object>(
 ) {
   const now = clock.now();
   const base = await def.where(db, scope, input.filter, now);
-  const tab = def.tabs?.find((t) => t.value === input.tab);
+  const tabs = tabsOf(def, now);
+  const tab = tabs.find((t) => t.value === input.tab);
   const where = tab ? and<W>(base, tab.where) : base;
   // The current tab's total is that tab's count: every count runs once, all in parallel.
   const [rows, all, counts] = await Promise.all([
     def.rows(db, where, { skip: (input.page - 1) * input.pageSize, take: input.pageSize }, { scope, now }),
     def.count(db, base),
-    Promise.all((def.tabs ?? []).map(async (t) => [t.value, await def.count(db, and<W>(base, t.where))] as const)),
+    Promise.all(tabs.map(async (t) => [t.value, await def.count(db, and<W>(base, t.where))] as const)),
   ]);
   const byTab = Object.fromEntries(counts) as Record<string, number>;
   return { rows: def.present ? rows.map(def.present) : rows, total: tab ? byTab[tab.value] : all, counts: byTab, all };

@@ -10,6 +10,10 @@ import { auditList } from "@/server/audit/list";
 import { planList } from "@/server/plans/list";
 import { missingReportList } from "@/server/reports/missing-list";
 import { accessRoleList } from "@/server/roles/list";
+import { allocationList, siteList } from "@/server/sites/list";
+import { roomList } from "@/server/rooms/list";
+import { teacherList } from "@/server/teachers/list";
+import { certificationList, invigilatorList } from "@/server/invigilators/list";
 
 export const LISTS = {
   // 证书、机构、标准、院校
@@ -32,5 +36,12 @@ export const LISTS = {
   plans: planList,
   missingReports: missingReportList,
   accessRoles: accessRoleList,
+  // 考务管理
+  sites: siteList,
+  siteAllocations: allocationList,
+  rooms: roomList,
+  teachers: teacherList,
+  invigilators: invigilatorList,
+  invigilatorCertifications: certificationList,
 } as const;
 export type ListName = keyof typeof LISTS;

@@ -4,7 +4,7 @@ import type { Actor } from "@/server/tenancy";
 import type { SmsGateway } from "@/server/sms/gateway";
 import { maskPhone } from "@/domain/auth/mask";
 
-type Subject = { applicationId: string } | { weeklyReportId: string };
+type Subject = { applicationId: string } | { weeklyReportId: string } | { siteId: string };
 export type EventInput = { action: "SUBMIT" | "WITHDRAW" | "APPROVE" | "RETURN"; stage?: "CITY" | "PROVINCE" | null; reason?: string | null };
 
 export async function unitLabel(db: Db | Tx, u: Actor): Promise<string> {
@@ -12,9 +12,11 @@ export async function unitLabel(db: Db | Tx, u: Actor): Promise<string> {
     ? (await db.school.findUnique({ where: { id: u.schoolId }, select: { name: true } }))?.name
     : u.departmentId
       ? (await db.educationDepartment.findUnique({ where: { id: u.departmentId }, select: { name: true } }))?.name
-      : u.role === "ADMIN"
-        ? "综合业务管理"
-        : null;
+      : u.orgId
+        ? (await db.evaluationOrg.findUnique({ where: { id: u.orgId }, select: { name: true } }))?.name
+        : u.role === "ADMIN"
+          ? "综合业务管理"
+          : null;
   return `${unit ?? "—"}（${u.name ?? u.account}）`;
 }
 

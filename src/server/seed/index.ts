@@ -1,4 +1,5 @@
 // Seeds reference data (idempotent) and the demo data set (once).
+import { seedAllocationsAndRooms, seedExamPlans, seedSites, seedTeachers } from "./exams";
 import { levelCode } from "@/domain/catalogue/codes";
 import { grantable, type Permission } from "@/domain/auth/permissions";
 import type { Db } from "@/server/db";
@@ -387,6 +388,10 @@ async function seedSections(db: Db): Promise<void> {
       await seedWeeklyReports(tx, now);
       await seedReportOutlines(tx, now);
       await seedCandidates(tx, now);
+      await seedExamPlans(tx, now);
+      await seedSites(tx, now);
+      await seedAllocationsAndRooms(tx, now);
+      await seedTeachers(tx, now);
     },
     { timeout: 120000 },
   );

@@ -7,6 +7,7 @@ import { managedUsersWhere } from "@/server/accounts/queries";
 import { visiblePlansWhere } from "@/server/plans/manage-plans";
 import { applicationsWhere } from "@/server/applications/scope";
 import { reportsWhere } from "@/server/reports/scope";
+import { sitesWhere } from "@/server/sites/scope";
 import { missingSummary } from "@/server/reports/review-reports";
 import { currentPeriod } from "@/server/reports/manage-reports";
 import { holdsAny, type Permission } from "@/domain/auth/permissions";
@@ -59,6 +60,28 @@ export async function workbenchItems({
       db.examSubject.count({ where: { certificateLevel: { certificate: { orgId: scope.orgId } } } }),
     ]);
     stats.push({ label: "本机构证书", value: certificates }, { label: "考试科目", value: subjects });
+    const [sites, certifications, enabled] = await Promise.all([
+      db.assessmentSite.count({ where: { orgId: scope.orgId, reviewStatus: "SUBMITTED" } }),
+      db.invigilatorCertificate.count({ where: { orgId: scope.orgId, status: "PENDING" } }),
+      db.assessmentSite.count({ where: { orgId: scope.orgId, reviewStatus: "APPROVED", status: "ENABLED" } }),
+    ]);
+    if (sites && can("org.sites"))
+      items.push({
+        title: "待审核的考核站点",
+        count: sites,
+        detail: "按考核站点建设标准审核师资、设备与场地，通过或退回并说明原因",
+        href: "/org/sites",
+        tone: "todo",
+      });
+    if (certifications && can("org.invigilators"))
+      items.push({
+        title: "待认证的考评人员",
+        count: certifications,
+        detail: "院校提交的监考人员，按证书认证通过或不通过",
+        href: "/org/invigilators",
+        tone: "todo",
+      });
+    stats.push({ label: "已启用考核站点", value: enabled });
   }
   if (scope.kind === "department") {
     const schools = await db.school.count({ where: schoolsInRegion(scope) });
@@ -111,6 +134,41 @@ export async function workbenchItems({
     const returned = await db.pilotApplication.count({ where: { AND: [applicationsWhere(scope), { status: "RETURNED" }] } });
     if (returned)
       items.push({ title: "审核退回的证书试点申报", count: returned, detail: "查看退回原因，修改后重新提交", href: "/school/applications", tone: "warn" });
+  }
+  if (scope.kind === "school" && can("school.sites")) {
+    const returned = await db.assessmentSite.count({ where: { AND: [sitesWhere(scope), { reviewStatus: "RETURNED" }] } });
+    if (returned)
+      items.push({ title: "审核退回的考核站点", count: returned, detail: "查看审核信息中的退回原因，修改后重新提交", href: "/school/sites", tone: "warn" });
+  }
+  if (scope.kind === "school" && can("school.rooms")) {
+    // 003: rooms are set between the plan's publication and its 排考; a plan about to schedule without a room of ours.
+    const soon = await db.examPlan.findMany({
+      where: {
+        schools: { some: { schoolId: scope.schoolId } },
+        schedulingStartsAt: { gt: now, lte: new Date(now.getTime() + 14 * 86400000) },
+        rooms: { none: { schoolId: scope.schoolId } },
+      },
+      orderBy: { schedulingStartsAt: "asc" },
+      take: 3,
+    });
+    for (const p of soon)
+      items.push({
+        title: `尚未设置考场：${p.name}`,
+        detail: `排考 ${p.schedulingStartsAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 开始，考场须在此之前设置`,
+        href: "/school/rooms",
+        tone: "warn",
+      });
+  }
+  if (scope.kind === "school" && can("school.invigilators")) {
+    const rejected = await db.invigilatorCertificate.count({ where: { status: "REJECTED", invigilator: { schoolId: scope.schoolId } } });
+    if (rejected)
+      items.push({
+        title: "认证未通过的监考证书",
+        count: rejected,
+        detail: "查看不通过原因，补充后在监考人员中再次提交",
+        href: "/school/invigilators",
+        tone: "warn",
+      });
   }
   if (scope.kind === "school" && scope.applying) {
     items.unshift({

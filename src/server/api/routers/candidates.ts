@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { createTRPCRouter, pageInput, permissionProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { deleteCandidates, resetCandidatePassword, saveCandidate } from "@/server/candidates/save-candidate";
-import { importRecord, importRecords } from "@/server/candidates/imports";
 import { confirmCandidate, verificationStatus, verifyCandidates } from "@/server/candidates/verify";
 import { candidateDetail, candidateView } from "@/server/candidates/queries";
 import { searchMajors } from "@/server/catalogue/search-majors";
@@ -34,8 +33,4 @@ export const candidatesRouter = createTRPCRouter({
   verification: school.input(z.strictObject({ id: z.uuid("认证批次不存在") })).query(({ ctx, input }) => verificationStatus({ ctx, input })),
   /** 人工确认: single only, by design. */
   confirm: school.input(z.strictObject({ id: z.uuid("考生不存在") })).mutation(({ ctx, input }) => confirmCandidate({ ctx, input })),
-  imports: school
-    .input(z.strictObject({ kind: z.enum(["CANDIDATES", "CANDIDATE_UPDATES", "CANDIDATE_PHOTOS"]).optional(), ...pageInput }))
-    .query(({ ctx, input }) => importRecords({ ctx, input })),
-  importStatus: school.input(z.strictObject({ id: z.uuid("导入记录不存在") })).query(({ ctx, input }) => importRecord({ ctx, input })),
 });

@@ -32,6 +32,12 @@ export const listsRouter = createTRPCRouter({
   plans: listProcedure(LISTS.plans),
   missingReports: listProcedure(LISTS.missingReports),
   accessRoles: listProcedure(LISTS.accessRoles),
+  sites: listProcedure(LISTS.sites),
+  siteAllocations: listProcedure(LISTS.siteAllocations),
+  rooms: listProcedure(LISTS.rooms),
+  teachers: listProcedure(LISTS.teachers),
+  invigilators: listProcedure(LISTS.invigilators),
+  invigilatorCertifications: listProcedure(LISTS.invigilatorCertifications),
 });
 
 export const exportsRouter = createTRPCRouter({

@@ -1,34 +1,70 @@
 "use client";
-// 批量导入: download the template, upload the filled .xlsx, watch the progress (the import runs in the
-// background; leaving the page is fine, 导入记录 keeps the result), then download the failed rows.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+// 批量导入 (every import): download the template, upload the filled .xlsx, watch the progress (the import runs in
+// the background; leaving the page is fine, 导入记录 keeps the result), then download the failed rows.
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
+import type { ImportKind } from "@/generated/prisma/enums";
 import { Dialog } from "../dialog";
 
-export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "candidate-updates" | "candidate-photos"; title: string; onClose: () => void }) {
-  const zip = kind === "candidate-photos";
+/** What each import is called in 导入记录. */
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
+  CANDIDATES: "导入考生信息",
+  CANDIDATE_UPDATES: "修改考生信息",
+  CANDIDATE_PHOTOS: "导入学生照片",
+  EXAM_ROOMS: "导入考场信息",
+  TEACHERS: "导入教师",
+  INVIGILATORS: "导入监考人员",
+};
+
+export function ImportDialog({
+  kind,
+  recordKind,
+  title,
+  onClose,
+  onFinished,
+  zip = false,
+  instructions,
+}: {
+  /** The import's key in the registry: /api/import/<kind> and its template. */
+  kind: string;
+  recordKind: ImportKind;
+  title: string;
+  onClose: () => void;
+  /** Refresh the page's list once the import has finished. */
+  onFinished: () => void;
+  zip?: boolean;
+  /** The first step, when it is not "download the template and fill it in"; gets the template link. */
+  instructions?: (template: React.ReactNode) => React.ReactNode;
+}) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [recordId, setRecordId] = useState<string | null>(null);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   // Coming back while an import of this kind still runs: show its progress again.
-  const KINDS = { candidates: "CANDIDATES", "candidate-updates": "CANDIDATE_UPDATES", "candidate-photos": "CANDIDATE_PHOTOS" } as const;
-  const latest = useQuery(trpc.candidates.imports.queryOptions({ kind: KINDS[kind], page: 1, pageSize: 10 }));
+  const latest = useQuery(trpc.imports.records.queryOptions({ kinds: [recordKind], page: 1, pageSize: 10 }));
   const running = latest.data?.rows.find((x) => x.status === "RUNNING")?.id ?? null;
   const shownId = recordId ?? running;
   const status = useQuery({
-    ...trpc.candidates.importStatus.queryOptions({ id: shownId ?? "" }),
+    ...trpc.imports.status.queryOptions({ id: shownId ?? "" }),
     enabled: !!shownId,
     refetchInterval: (q) => (q.state.data?.status === "RUNNING" ? 1000 : false),
   });
   const r = status.data;
   const finished = !!r && r.status !== "RUNNING";
+  const done = useRef(onFinished);
   useEffect(() => {
-    if (finished) void qc.invalidateQueries({ queryKey: trpc.lists.candidates.pathKey() });
-  }, [finished, qc, trpc]);
+    done.current = onFinished;
+  });
+  useEffect(() => {
+    if (finished) done.current();
+  }, [finished]);
+  const template = (
+    <a className="btn-link" href={`/api/import/${kind}/template`}>
+      下载导入模板
+    </a>
+  );
   const pct = r && r.total ? Math.round((r.processed / r.total) * 100) : 0;
   return (
     <Dialog
@@ -42,25 +78,12 @@ export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "c
       }
     >
       <ol className="list-decimal space-y-2 pl-5 text-sm">
-        {zip ? (
-          <li>
-            把照片命名为「证件号码.jpg」或「证件号码.png」（295×413 像素、红色背景、每张不超过 5M），打包为一个 .zip
-            文件。已认证为「信息准确」的考生照片不能更换。
-          </li>
-        ) : kind === "candidate-updates" ? (
-          <li>
-            先用「批量导出」导出要修改的考生，在导出的表格中修改后导入；按证件号码匹配本校考生（也可用{" "}
-            <a className="btn-link" href={`/api/import/${kind}/template`}>
-              模板
-            </a>
-            ）。已认证「信息准确」的考生姓名和证件不能修改。
-          </li>
+        {instructions ? (
+          instructions(template)
         ) : (
           <li>
-            <a className="btn-link" href={`/api/import/${kind}/template`}>
-              下载导入模板
-            </a>
-            ，按模板填写（示例行会被忽略，证件号码请保持文本格式）。
+            {template}
+            ，按模板填写（示例行会被忽略，编号和证件号码请保持文本格式）。
           </li>
         )}
         <li>
@@ -133,10 +156,10 @@ export function ImportDialog({ kind, title, onClose }: { kind: "candidates" | "c
   );
 }
 
-export function ImportRecordsDialog({ onClose }: { onClose: () => void }) {
+/** 导入记录 of one page's imports: who imported what, when, how many succeeded and failed, the failed rows. */
+export function ImportRecordsDialog({ kinds, onClose }: { kinds: ImportKind[]; onClose: () => void }) {
   const trpc = useTRPC();
-  const q = useQuery(trpc.candidates.imports.queryOptions({ page: 1, pageSize: 20 }));
-  const KIND = { CANDIDATES: "导入考生信息", CANDIDATE_UPDATES: "修改考生信息", CANDIDATE_PHOTOS: "导入学生照片" } as const;
+  const q = useQuery(trpc.imports.records.queryOptions({ kinds, page: 1, pageSize: 20 }));
   const STATUS = { RUNNING: "导入中", DONE: "已完成", FAILED: "失败" } as const;
   return (
     <Dialog
@@ -166,7 +189,7 @@ export function ImportRecordsDialog({ onClose }: { onClose: () => void }) {
         <tbody>
           {q.data?.rows.map((r) => (
             <tr key={r.id}>
-              <td>{KIND[r.kind]}</td>
+              <td>{IMPORT_KIND_LABELS[r.kind]}</td>
               <td className="max-w-48 truncate" title={r.filename}>
                 {r.filename}
               </td>

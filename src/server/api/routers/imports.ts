@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { createTRPCRouter, pageInput, permissionProcedure } from "@/server/api/trpc";
+import { importRecord, importRecords } from "@/server/imports/records";
+
+// A school account holding any import's page; each record is then checked against its own kind's permission.
+const importer = permissionProcedure("school.candidates", "school.rooms", "school.teachers", "school.invigilators");
+const kind = z.enum(["CANDIDATES", "CANDIDATE_UPDATES", "CANDIDATE_PHOTOS", "EXAM_ROOMS", "TEACHERS", "INVIGILATORS"]);
+
+export const importsRouter = createTRPCRouter({
+  /** 导入记录 of these kinds (one page's imports). */
+  records: importer.input(z.strictObject({ kinds: z.array(kind).min(1).max(6), ...pageInput })).query(({ ctx, input }) => importRecords({ ctx, input })),
+  /** One import's progress, polled by the import dialog. */
+  status: importer.input(z.strictObject({ id: z.uuid("导入记录不存在") })).query(({ ctx, input }) => importRecord({ ctx, input })),
+});
