@@ -33,7 +33,9 @@ beforeAll(async () => {
   for (const sc of [host, neighbour]) for (const l of [levels.junior, levels.senior, levels.otherOrg]) await makePilot(t.db, sc.school.id, l, { year });
   const orgUser = await makeUser(t.db, "ORG", { orgId: org.id });
   const otherUser = await makeUser(t.db, "ORG", { orgId: other.id });
-  const accounts = { host: host.principal, neighbour: neighbour.principal, borrower: borrower.principal, org: orgUser, other: otherUser };
+  // 证书负责人 of the host for the other org's certificate only.
+  await t.db.userCertificateScope.create({ data: { userId: host.sub.id, certificateLevelId: levels.otherOrg } });
+  const accounts = { host: host.principal, hostSub: host.sub, neighbour: neighbour.principal, borrower: borrower.principal, org: orgUser, other: otherUser };
   for (const [k, u] of Object.entries(accounts)) {
     clock.advance(61_000);
     s[k] = await login(t.db, clock, u.account, PASSWORD);
@@ -139,6 +141,11 @@ describe("assessment sites", () => {
     await expect(api("other").sites.setEnabled({ id: hostSite.id, enabled: false })).rejects.toThrow("考核站点不存在");
     const orgs = await api("org").lists.sites({ filter: {}, page: 1, pageSize: 50 });
     expect(orgs.rows.every((r) => r.reviewStatus !== "DRAFT")).toBe(true);
+    // A sub-account limited to another certificate sees and touches none of the school's sites of this one.
+    expect((await api("hostSub").lists.sites({ filter: {}, page: 1, pageSize: 50 })).all).toBe(0);
+    await expect(api("hostSub").sites.detail({ id: hostSite.id })).rejects.toThrow("考核站点不存在");
+    await expect(api("hostSub").sites.delete({ ids: [hostSite.id] })).rejects.toThrow("考核站点不存在");
+    await expect(api("hostSub").sites.save(form())).rejects.toThrow("已获批试点");
     // Form options: each school its own pilot levels, marked with its own site only.
     const hostLevels = (await api("host").sites.options()).orgs.flatMap((o) => o.levels);
     const neighbourLevels = (await api("neighbour").sites.options()).orgs.flatMap((o) => o.levels);

@@ -64,6 +64,7 @@ export const roomImport: ImportSpec<Row, { scope: SchoolScope; userId: string },
       select: { planId: true, siteId: true, certificateLevelId: true, name: true },
     });
     const out = [];
+    const places = new Map();
     for (const r of rows) {
       const plan = plans.find((p) => p.code === r.planCode);
       const site = sites.find((s) => s.code === r.siteCode);
@@ -78,15 +79,20 @@ export const roomImport: ImportSpec<Row, { scope: SchoolScope; userId: string },
         out.push({ ok: false as const, error: ROOM_NAME_TAKEN });
       else
         out.push(
-          await checkRoom(db, scope, {
-            planId: plan.id,
-            siteId: site.id,
-            certificateLevelId: level.id,
-            subjectIds: subjects.filter((s) => r.subjectCodes.includes(s.code)).map((s) => s.id),
-            name: r.name,
-            seats: r.seats,
-            address: r.address || null,
-          }),
+          await checkRoom(
+            db,
+            scope,
+            {
+              planId: plan.id,
+              siteId: site.id,
+              certificateLevelId: level.id,
+              subjectIds: subjects.filter((s) => r.subjectCodes.includes(s.code)).map((s) => s.id),
+              name: r.name,
+              seats: r.seats,
+              address: r.address || null,
+            },
+            places,
+          ),
         );
     }
     return out;

@@ -6,7 +6,8 @@ import type { SchoolScope } from "@/server/tenancy";
 import { change, type UseCaseCtx } from "@/server/use-case";
 import type { Db, Tx } from "@/server/db";
 import { canDeleteRoom, roomCreateProblem, roomEditProblem, roomNameProblem, roomStatus, roomTypeOf, seatsProblem, type RoomInput } from "@/domain/rooms/rules";
-import { placesFor } from "./places";
+import { placesFor, type Place } from "./places";
+import { roomsWhere } from "./scope";
 
 export const ROOM_NAME_TAKEN = "同一考试计划、考核站点、考试证书下已有同名考场，请换一个名称";
 
@@ -23,10 +24,17 @@ export type CheckedRoom = {
 };
 
 /** The rules every room passes, from the form or an import row: place, subjects and type, name, seats. */
-export async function checkRoom(db: Db | Tx, scope: SchoolScope, input: RoomInput): Promise<{ ok: true; value: CheckedRoom } | { ok: false; error: string }> {
+export async function checkRoom(
+  db: Db | Tx,
+  scope: SchoolScope,
+  input: RoomInput,
+  /** Places per plan, kept across the rows of one import batch or one 沿用. */
+  cache = new Map<string, Promise<Place[]>>(),
+): Promise<{ ok: true; value: CheckedRoom } | { ok: false; error: string }> {
   const problem = roomNameProblem(input.name) ?? seatsProblem(input.seats);
   if (problem) return { ok: false, error: problem };
-  const place = (await placesFor(db, scope, input.planId)).find((p) => p.siteId === input.siteId);
+  if (!cache.has(input.planId)) cache.set(input.planId, placesFor(db, scope, input.planId));
+  const place = (await cache.get(input.planId)!).find((p) => p.siteId === input.siteId);
   if (!place) return { ok: false, error: "所选考核站点不可用：须为本校审核通过且已启用的考核站点，或已分配给本校借考的考核站点" };
   if (!place.levelIds.includes(input.certificateLevelId)) return { ok: false, error: "所选证书不在该考试计划与考核站点共同包含的证书中" };
   const subjectIds = [...new Set(input.subjectIds)];
@@ -67,7 +75,7 @@ export async function saveRoom({ ctx, input }: { ctx: UseCaseCtx<SchoolScope>; i
   const { db, scope, clock, actor } = ctx;
   const now = clock.now();
   const existing = input.id
-    ? await db.examRoom.findFirst({ where: { id: input.id, schoolId: scope.schoolId }, include: { plan: true, subjects: true } })
+    ? await db.examRoom.findFirst({ where: { AND: [{ id: input.id, schoolId: scope.schoolId }, roomsWhere(scope)] }, include: { plan: true, subjects: true } })
     : null;
   if (input.id && !existing) throw notFound("考场不存在");
   if (existing) {
@@ -137,7 +145,7 @@ export async function saveRoom({ ctx, input }: { ctx: UseCaseCtx<SchoolScope>; i
 /** 删除考场: only 未排考 rooms the school set itself. */
 export async function deleteRooms({ ctx, input: { ids } }: { ctx: UseCaseCtx<SchoolScope>; input: { ids: string[] } }) {
   const { db, scope, clock } = ctx;
-  const rows = await db.examRoom.findMany({ where: { id: { in: ids }, schoolId: scope.schoolId }, include: { plan: true } });
+  const rows = await db.examRoom.findMany({ where: { AND: [{ id: { in: ids }, schoolId: scope.schoolId }, roomsWhere(scope)] }, include: { plan: true } });
   if (rows.length !== new Set(ids).size) throw notFound("考场不存在");
   const now = clock.now();
   const locked = rows.find((r) => !canDeleteRoom(roomStatus(r.plan, now)));
@@ -185,18 +193,24 @@ export async function copyRooms({ ctx, input }: { ctx: UseCaseCtx<SchoolScope>; 
   });
   const taken = new Set(existing.map((e) => `${e.siteId}|${e.certificateLevelId}|${e.name}`));
   const rows: CheckedRoom[] = [];
+  const places = new Map<string, Promise<Place[]>>();
   let skipped = 0;
   for (const r of source) {
-    const checked = await checkRoom(db, scope, {
-      planId: target.id,
-      siteId: r.siteId,
-      certificateLevelId: r.certificateLevelId,
-      subjectIds: r.subjects.map((s) => s.subjectId),
-      name: r.name,
-      seats: r.seats,
-      regionCode: r.regionCode,
-      address: r.address,
-    });
+    const checked = await checkRoom(
+      db,
+      scope,
+      {
+        planId: target.id,
+        siteId: r.siteId,
+        certificateLevelId: r.certificateLevelId,
+        subjectIds: r.subjects.map((s) => s.subjectId),
+        name: r.name,
+        seats: r.seats,
+        regionCode: r.regionCode,
+        address: r.address,
+      },
+      places,
+    );
     const key = `${r.siteId}|${r.certificateLevelId}|${r.name}`;
     if (!checked.ok || taken.has(key)) {
       skipped++;

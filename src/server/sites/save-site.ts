@@ -6,6 +6,7 @@ import { change, type UseCaseCtx } from "@/server/use-case";
 import { sqlOf } from "@/server/db";
 import { recordEvent } from "@/server/reviews/events";
 import { pilotLevelsWhere } from "@/server/catalogue/pilots";
+import { sitesWhere } from "./scope";
 import { canDeleteSite, canEditSite, canWithdrawSite, siteName, siteProblem, type SiteInput } from "@/domain/sites/rules";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 
@@ -16,7 +17,7 @@ export async function saveSite({ ctx, input }: { ctx: UseCaseCtx<SchoolScope>; i
   const { schoolId } = scope;
   const problem = siteProblem(input);
   if (problem) throw badRequest(problem);
-  const existing = input.id ? await db.assessmentSite.findFirst({ where: { id: input.id, schoolId }, include: { levels: true } }) : null;
+  const existing = input.id ? await db.assessmentSite.findFirst({ where: { AND: [{ id: input.id }, sitesWhere(scope)] }, include: { levels: true } }) : null;
   if (input.id && !existing) throw notFound("考核站点不存在");
   if (existing && !canEditSite(existing.reviewStatus)) throw badRequest("只有未提交或审核退回的考核站点可以修改");
   if (existing && existing.orgId !== input.orgId) throw badRequest("不能更改申报对象，请删除后重新申报");
@@ -89,7 +90,11 @@ export async function saveSite({ ctx, input }: { ctx: UseCaseCtx<SchoolScope>; i
 /** 删除 / 批量删除考核站点: only 未提交 or 审核退回, all or nothing. */
 export async function deleteSites({ ctx, input: { ids } }: { ctx: UseCaseCtx<SchoolScope>; input: { ids: string[] } }) {
   const { schoolId } = ctx.scope;
-  const rows = await ctx.db.assessmentSite.findMany({ where: { id: { in: ids }, schoolId }, select: { id: true, name: true, reviewStatus: true } });
+  // A sub-account limited to some certificates touches only the sites of those.
+  const rows = await ctx.db.assessmentSite.findMany({
+    where: { AND: [{ id: { in: ids } }, sitesWhere(ctx.scope)] },
+    select: { id: true, name: true, reviewStatus: true },
+  });
   if (rows.length !== new Set(ids).size) throw notFound("考核站点不存在");
   const locked = rows.find((r) => !canDeleteSite(r.reviewStatus));
   if (locked) throw badRequest(`「${locked.name}」已提交或已审核通过，只有未提交或审核退回的考核站点可以删除`);
@@ -114,7 +119,7 @@ export async function deleteSites({ ctx, input: { ids } }: { ctx: UseCaseCtx<Sch
 /** 撤销: a 待审核 site back to 未提交, only while the org has not decided (a conditional update). */
 export async function withdrawSite({ ctx, input: { id } }: { ctx: UseCaseCtx<SchoolScope>; input: { id: string } }) {
   const { schoolId } = ctx.scope;
-  const site = await ctx.db.assessmentSite.findFirst({ where: { id, schoolId }, select: { id: true, name: true, reviewStatus: true } });
+  const site = await ctx.db.assessmentSite.findFirst({ where: { AND: [{ id }, sitesWhere(ctx.scope)] }, select: { id: true, name: true, reviewStatus: true } });
   if (!site) throw notFound("考核站点不存在");
   if (!canWithdrawSite(site.reviewStatus)) throw badRequest("只有待审核的考核站点可以撤销");
   const now = ctx.clock.now();
