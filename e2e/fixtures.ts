@@ -43,6 +43,7 @@ export const ALL_SCHOOL_GRANTS = [
   "school.certificates",
   "school.applications",
   "school.plans",
+  "school.subjects",
   "school.candidates",
   "school.sites",
   "school.rooms",

@@ -107,6 +107,7 @@ const PORTALS: PortalPages[] = [
       "/school/plans",
       "/school/applications",
       "/school/certificates",
+      "/school/subjects",
       "/school/sites",
       "/school/rooms",
       "/school/teachers",

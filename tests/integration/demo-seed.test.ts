@@ -25,6 +25,13 @@ describe("demo seed", () => {
     expect(exams.some((p) => p.schedulingStartsAt <= now && now < p.schedulingEndsAt)).toBe(true);
     expect(exams.some((p) => p.schedulingStartsAt > now)).toBe(true);
     expect(exams.some((p) => p.schedulingEndsAt <= now)).toBe(true);
+    // Every plan's subjects have exam times inside its 考试 window that do not overlap within a level.
+    const { subjectTimesProblem } = await import("@/domain/exams/plan");
+    for (const p of await t.db.examPlan.findMany({ include: { subjects: { include: { subject: true } } } })) {
+      expect(p.subjects.length).toBeGreaterThan(0);
+      const times = p.subjects.map((x) => ({ ...x, levelId: x.subject.certificateLevelId, name: x.subject.name, durationMinutes: x.subject.durationMinutes }));
+      expect(subjectTimesProblem(p, times)).toBeNull();
+    }
     const states = await t.db.assessmentSite.groupBy({ by: ["reviewStatus"], _count: { _all: true } });
     expect(states.map((x) => x.reviewStatus).sort()).toEqual(["APPROVED", "DRAFT", "RETURNED", "SUBMITTED"]);
     expect(await t.db.assessmentSite.count({ where: { status: "DISABLED" } })).toBeGreaterThan(0);

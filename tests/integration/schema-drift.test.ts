@@ -15,6 +15,8 @@ const MIGRATION_ONLY = [
   "constraint ApplicationPlan ApplicationPlan_window",
   "constraint ExamPlan ExamPlan_windows",
   "constraint ExamRoom ExamRoom_seats_positive",
+  "constraint ExamSubject ExamSubject_scores",
+  "constraint ExamPlanSubject ExamPlanSubject_time",
   "constraint PilotApplication PilotApplication_totals",
   "constraint PilotApplicationMajor PilotApplicationMajor_approved_le_requested",
   "constraint PilotApplicationMajor PilotApplicationMajor_numbers",

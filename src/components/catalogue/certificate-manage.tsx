@@ -9,6 +9,7 @@ import { UploadButton } from "../upload";
 import { usePatchState } from "../use-patch";
 import { Section } from "./detail";
 import { EXAM_MODE_LABELS, LEVEL_LABELS, MAJOR_LEVEL_LABELS, RECORD_STATUS_LABELS } from "@/domain/catalogue/labels";
+import { TARGET_GROUPS } from "@/domain/exams/subject";
 
 type Mode = keyof typeof EXAM_MODE_LABELS;
 type Level = keyof typeof LEVEL_LABELS;
@@ -148,7 +149,16 @@ export function ManageCertificateDialog({ id, onClose }: { id: string; onClose: 
   const update = useMutation(trpc.certificates.update.mutationOptions());
   const [search, setSearch] = useState("");
   const majors = useQuery(trpc.certificates.majors.queryOptions({ q: search || undefined }));
-  const [s, patch] = usePatchState({ levelId: "", code: "", name: "", examMode: "COMPUTER" as Mode, duration: "90" });
+  const [s, patch] = usePatchState({
+    levelId: "",
+    code: "",
+    name: "",
+    examMode: "COMPUTER" as Mode,
+    duration: "90",
+    targetGroup: "所有考生",
+    fullScore: "100",
+    passScore: "60",
+  });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const c = q.data;
   const refresh = () => qc.invalidateQueries();
@@ -201,6 +211,8 @@ export function ManageCertificateDialog({ id, onClose }: { id: string; onClose: 
                   <th>科目名称</th>
                   <th>考试方式</th>
                   <th>时长</th>
+                  <th>参考对象</th>
+                  <th>合格分数</th>
                   <th>状态</th>
                   <th>操作</th>
                 </tr>
@@ -216,6 +228,10 @@ export function ManageCertificateDialog({ id, onClose }: { id: string; onClose: 
                       <td>{sub.name}</td>
                       <td>{EXAM_MODE_LABELS[sub.examMode]}</td>
                       <td>{sub.durationMinutes} 分钟</td>
+                      <td>{sub.targetGroup}</td>
+                      <td>
+                        {sub.passScore}/{sub.fullScore}
+                      </td>
                       <td>{RECORD_STATUS_LABELS[sub.status]}</td>
                       <td>
                         {sub.status === "ENABLED" ? (
@@ -266,6 +282,21 @@ export function ManageCertificateDialog({ id, onClose }: { id: string; onClose: 
                   </option>
                 ))}
               </select>
+              <input
+                aria-label="参考对象"
+                className="input sm:col-span-2"
+                list="target-groups"
+                placeholder="所有考生 / 院校考生 / 社会考生 / 专业方向"
+                value={s.targetGroup}
+                onChange={(e) => patch({ targetGroup: e.target.value })}
+              />
+              <datalist id="target-groups">
+                {TARGET_GROUPS.map((g) => (
+                  <option key={g} value={g} />
+                ))}
+              </datalist>
+              <input aria-label="满分" className="input" value={s.fullScore} onChange={(e) => patch({ fullScore: e.target.value.replace(/\D/g, "") })} />
+              <input aria-label="合格分数" className="input" value={s.passScore} onChange={(e) => patch({ passScore: e.target.value.replace(/\D/g, "") })} />
               <div className="flex gap-2">
                 <input
                   aria-label="时长（分钟）"
@@ -284,7 +315,9 @@ export function ManageCertificateDialog({ id, onClose }: { id: string; onClose: 
                           name: s.name,
                           examMode: s.examMode,
                           durationMinutes: Number(s.duration || 0),
-                          targetGroup: "所有考生",
+                          targetGroup: s.targetGroup,
+                          fullScore: Number(s.fullScore || 0),
+                          passScore: Number(s.passScore || 0),
                         }),
                       "已新增科目",
                     )

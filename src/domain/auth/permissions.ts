@@ -58,6 +58,7 @@ export const PERMISSIONS = {
     applicant: true,
   },
   "school.plans": { portal: "school", section: "证书管理", label: "申报计划", pages: [{ label: "申报计划", href: "/school/plans" }], applicant: true },
+  "school.subjects": { portal: "school", section: "考务管理", label: "考试科目", pages: [{ label: "考试科目", href: "/school/subjects" }] },
   "school.candidates": {
     portal: "school",
     section: "考务管理",

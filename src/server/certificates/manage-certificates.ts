@@ -1,5 +1,6 @@
 // An org maintains its own certificates (证书管理): basic information while stopped, enable/disable,
 // levels, corresponding majors and exam subjects. The org comes from the session; other orgs' ids are not found.
+import { subjectScoresProblem, targetGroupProblem } from "@/domain/exams/subject";
 import type { UseCaseCtx } from "@/server/use-case";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest, conflict, notFound } from "@/server/errors";
@@ -190,13 +191,23 @@ export async function setCertificateMajors({ ctx: deps, input }: { ctx: UseCaseC
   return { ok: true };
 }
 
-export type SubjectInput = { code: string; name: string; examMode: ExamMode; durationMinutes: number; targetGroup: string };
+export type SubjectInput = {
+  code: string;
+  name: string;
+  examMode: ExamMode;
+  durationMinutes: number;
+  targetGroup: string;
+  fullScore: number;
+  passScore: number;
+};
 
 function checkSubject(v: SubjectInput, ofLevel: string) {
   const codeProblem = subjectCodeProblem(v.code, ofLevel);
   if (codeProblem) throw badRequest(codeProblem);
   if (v.name.trim().length < 2) throw badRequest("请填写科目名称");
   if (v.durationMinutes < 10 || v.durationMinutes > 600) throw badRequest("考试时长应在 10–600 分钟之间");
+  const problem = targetGroupProblem(v.targetGroup) ?? subjectScoresProblem(v.fullScore, v.passScore);
+  if (problem) throw badRequest(problem);
 }
 
 export async function addSubject({ ctx: deps, input }: { ctx: UseCaseCtx; input: SubjectInput & { levelId: string } }) {
@@ -215,7 +226,9 @@ export async function addSubject({ ctx: deps, input }: { ctx: UseCaseCtx; input:
         name: input.name.trim(),
         examMode: input.examMode,
         durationMinutes: input.durationMinutes,
-        targetGroup: input.targetGroup.trim() || "所有考生",
+        targetGroup: input.targetGroup.trim(),
+        fullScore: input.fullScore,
+        passScore: input.passScore,
         certificateLevelId: level.id,
       },
     });

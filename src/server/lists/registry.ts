@@ -12,6 +12,7 @@ import { missingReportList } from "@/server/reports/missing-list";
 import { accessRoleList } from "@/server/roles/list";
 import { allocationList, siteList } from "@/server/sites/list";
 import { roomList } from "@/server/rooms/list";
+import { subjectList } from "@/server/subjects/list";
 import { teacherList } from "@/server/teachers/list";
 import { certificationList, invigilatorList } from "@/server/invigilators/list";
 
@@ -40,6 +41,7 @@ export const LISTS = {
   sites: siteList,
   siteAllocations: allocationList,
   rooms: roomList,
+  subjects: subjectList,
   teachers: teacherList,
   invigilators: invigilatorList,
   invigilatorCertifications: certificationList,

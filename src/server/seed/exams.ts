@@ -6,7 +6,7 @@ import { siteName } from "@/domain/sites/rules";
 const day = 86_400_000;
 const hour = 3_600_000;
 
-/** Windows after `start` (days): 报考 [0, 10), 排考 [5, 12), 考试 day 14 09:00–12:00, 成绩登记 [15, 20), 公示 [21, 28). */
+/** Windows after `start` (days): 报考 [0, 10), 排考 [5, 12), 考试 day 14 09:00–17:00, 成绩登记 [15, 20), 公示 [21, 28). */
 function windows(start: Date) {
   const at = (d: number, h = 0) => new Date(start.getTime() + d * day + h * hour);
   return {
@@ -15,7 +15,7 @@ function windows(start: Date) {
     schedulingStartsAt: at(5),
     schedulingEndsAt: at(12),
     examStartsAt: at(14, 1),
-    examEndsAt: at(14, 4),
+    examEndsAt: at(14, 9),
     scoringStartsAt: at(15),
     scoringEndsAt: at(20),
     publicityStartsAt: at(21),
@@ -31,7 +31,18 @@ export async function seedExamPlans(tx: Tx, now: Date): Promise<void> {
   // Midnight in Beijing, so windows open at 00:00 local time.
   const today = new Date(Math.floor((now.getTime() + 8 * hour) / day) * day - 8 * hour);
   const orgs = await tx.evaluationOrg.findMany({
-    include: { certificates: { include: { levels: { include: { pilotApplications: { where: { status: "APPROVED" }, select: { schoolId: true } } } } } } },
+    include: {
+      certificates: {
+        include: {
+          levels: {
+            include: {
+              pilotApplications: { where: { status: "APPROVED" }, select: { schoolId: true } },
+              subjects: { where: { status: "ENABLED" }, orderBy: { code: "asc" } },
+            },
+          },
+        },
+      },
+    },
   });
   let seq = 1;
   for (const org of orgs) {
@@ -52,6 +63,15 @@ export async function seedExamPlans(tx: Tx, now: Date): Promise<void> {
           ...w,
           schools: { create: schoolIds.map((schoolId) => ({ schoolId })) },
           levels: { create: levels.map((l) => ({ certificateLevelId: l.id })) },
+          // Each level's subjects one after another on exam day: the first at 09:00, the next at 13:30.
+          subjects: {
+            create: levels.flatMap((l) =>
+              l.subjects.map((s, j) => {
+                const startsAt = new Date(w.examStartsAt.getTime() + j * 4.5 * hour);
+                return { subjectId: s.id, startsAt, endsAt: new Date(startsAt.getTime() + s.durationMinutes * 60_000) };
+              }),
+            ),
+          },
         },
       });
     }

@@ -51,6 +51,8 @@ export const certificatesRouter = createTRPCRouter({
         examMode: mode,
         durationMinutes: z.number().int(),
         targetGroup: z.string().trim().max(30).default("所有考生"),
+        fullScore: z.number().int().default(100),
+        passScore: z.number().int().default(60),
       }),
     )
     .mutation(({ ctx, input }) => addSubject({ ctx, input })),

@@ -35,6 +35,7 @@ export const listsRouter = createTRPCRouter({
   sites: listProcedure(LISTS.sites),
   siteAllocations: listProcedure(LISTS.siteAllocations),
   rooms: listProcedure(LISTS.rooms),
+  subjects: listProcedure(LISTS.subjects),
   teachers: listProcedure(LISTS.teachers),
   invigilators: listProcedure(LISTS.invigilators),
   invigilatorCertifications: listProcedure(LISTS.invigilatorCertifications),
