@@ -44,6 +44,7 @@ export const ALL_SCHOOL_GRANTS = [
   "school.applications",
   "school.plans",
   "school.subjects",
+  "school.examPlans",
   "school.candidates",
   "school.sites",
   "school.rooms",

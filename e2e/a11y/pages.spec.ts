@@ -108,6 +108,7 @@ const PORTALS: PortalPages[] = [
       "/school/applications",
       "/school/certificates",
       "/school/subjects",
+      "/school/exam-plans",
       "/school/sites",
       "/school/rooms",
       "/school/teachers",
@@ -146,10 +147,11 @@ const PORTALS: PortalPages[] = [
     role: "ORG",
     // 达内教育: the demo's sites in every review state and its 借考 allocations.
     tenant: async () => ({ orgId: await anyId("EvaluationOrg", `code = '125'`) }),
-    pages: ["/org", "/org/certificates", "/org/standards/skill", "/org/sites", "/org/sites/allocations", "/org/invigilators"],
+    pages: ["/org", "/org/certificates", "/org/standards/skill", "/org/exam-plans", "/org/sites", "/org/sites/allocations", "/org/invigilators"],
     dialogs: [
       ["/org/sites", "审核"],
       ["/org/sites/allocations", "分配考核站点"],
+      ["/org/exam-plans", "发布考试计划"],
     ],
   },
   { portal: "student", role: "STUDENT", tenant: async () => ({}), after: candidateFor, pages: ["/student", "/student/profile"] },

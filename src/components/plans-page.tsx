@@ -1,4 +1,5 @@
 "use client";
+import { fromLocal, toLocal } from "./datetime";
 import { pilotYears } from "@/domain/pilots/plan";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -20,9 +21,6 @@ const fmt = (d: Date) =>
     minute: "2-digit",
     hour12: false,
   });
-/** <input type="datetime-local"> works in the browser's zone; the platform's is Asia/Shanghai (UTC+8, no DST). */
-const toLocal = (d: Date) => new Date(d.getTime() + 8 * 3600000).toISOString().slice(0, 16);
-const fromLocal = (s: string) => new Date(`${s}:00+08:00`);
 const TONE = { NOT_STARTED: "text-slate-500", OPEN: "text-green-700", ENDED: "text-slate-400" } as const;
 
 const YEAR_OPTIONS = [{ value: "", label: "全部" }, ...pilotYears(new Date()).map((y) => ({ value: String(y), label: `${y}年` }))];

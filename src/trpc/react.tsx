@@ -24,7 +24,10 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
 }
 
 /** The Chinese message of a failed call (the server never sends internals). */
+/** A check the form makes before sending (its message is shown as the server's would be). */
+export class FormError extends Error {}
+
 export function errorMessage(e: unknown): string {
-  if (e instanceof TRPCClientError) return e.message;
+  if (e instanceof TRPCClientError || e instanceof FormError) return e.message;
   return "网络异常，请稍后重试";
 }

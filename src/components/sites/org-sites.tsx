@@ -6,6 +6,7 @@ import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog, FormDialog } from "../dialog";
 import { Field } from "../field";
+import { CheckList } from "../check-list";
 import { ListPage } from "../list/list-page";
 import { usePatchState } from "../use-patch";
 import { useActionMessage } from "../use-action-message";
@@ -247,22 +248,13 @@ function AllocateDialog({ onClose, onDone }: { onClose: () => void; onDone: (tex
           ))}
         </select>
       </Field>
-      <fieldset>
-        <legend className="label">借考院校（本计划的参考院校）</legend>
-        <div className="max-h-40 space-y-1 overflow-y-auto rounded border border-slate-200 p-2">
-          {schools.map((s) => (
-            <label key={s.id} className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={f.schoolIds.includes(s.id)}
-                onChange={(e) => patch({ schoolIds: e.target.checked ? [...f.schoolIds, s.id] : f.schoolIds.filter((x) => x !== s.id) })}
-              />
-              {s.name}
-            </label>
-          ))}
-          {schools.length === 0 && <p className="text-slate-400">请先选择考试计划和考核站点</p>}
-        </div>
-      </fieldset>
+      <CheckList
+        legend="借考院校（本计划的参考院校）"
+        items={schools}
+        value={f.schoolIds}
+        onChange={(schoolIds) => patch({ schoolIds })}
+        empty="请先选择考试计划和考核站点"
+      />
     </FormDialog>
   );
 }

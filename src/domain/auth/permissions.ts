@@ -59,6 +59,7 @@ export const PERMISSIONS = {
   },
   "school.plans": { portal: "school", section: "证书管理", label: "申报计划", pages: [{ label: "申报计划", href: "/school/plans" }], applicant: true },
   "school.subjects": { portal: "school", section: "考务管理", label: "考试科目", pages: [{ label: "考试科目", href: "/school/subjects" }] },
+  "school.examPlans": { portal: "school", section: "考务管理", label: "考试计划", pages: [{ label: "考试计划", href: "/school/exam-plans" }] },
   "school.candidates": {
     portal: "school",
     section: "考务管理",
@@ -91,6 +92,7 @@ export const PERMISSIONS = {
     ],
   },
   "org.certificates": { portal: "org", section: "证书管理", label: "证书信息管理", pages: [{ label: "证书信息管理", href: "/org/certificates" }] },
+  "org.examPlans": { portal: "org", section: "考务管理", label: "考试计划", pages: [{ label: "考试计划", href: "/org/exam-plans" }] },
   "org.sites": {
     portal: "org",
     section: "考务管理",

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { passRuleSchema } from "./pass-rule";
 // 考试计划 (002 §5.2.2, notice 003): five windows — 报考, 排考, 考试, 成绩登记, 成绩公示 — and the plan's status from
 // them. 报考 and 排考 may run side by side (003: 4/26–5/19 for both), as may 成绩登记 and 公示 (5/22–5/30); 排考 and
 // 报考 end before the exam, the exam before 成绩登记.
@@ -79,3 +81,34 @@ export function subjectTimesProblem(w: Pick<PlanWindows, "examStartsAt" | "examE
   }
   return null;
 }
+
+const when = (label: string) => z.date({ error: `请填写${label}` });
+/** The org's 考试计划 form, shared by the form and the procedure. */
+export const examPlanInputSchema = z.strictObject({
+  id: z.uuid().optional(),
+  name: z.string().trim().min(1, "请填写计划名称").max(60, "计划名称不能超过 60 字"),
+  year: z.number().int().min(2019, "考试年度不正确").max(2100, "考试年度不正确"),
+  registrationStartsAt: when("报考开始时间"),
+  registrationEndsAt: when("报考结束时间"),
+  schedulingStartsAt: when("排考开始时间"),
+  schedulingEndsAt: when("排考结束时间"),
+  examStartsAt: when("考试开始时间"),
+  examEndsAt: when("考试结束时间"),
+  scoringStartsAt: when("成绩登记开始时间"),
+  scoringEndsAt: when("成绩登记结束时间"),
+  publicityStartsAt: when("成绩公示开始时间"),
+  publicityEndsAt: when("成绩公示结束时间"),
+  registrationMode: z.enum(["BY_CERTIFICATE", "BY_SUBJECT"]),
+  passRule: passRuleSchema,
+  schoolIds: z.array(z.uuid()).max(5000),
+  subjects: z
+    .array(z.strictObject({ subjectId: z.uuid(), startsAt: z.date(), endsAt: z.date() }))
+    .min(1, "请至少选择一个考试科目并设置考试时间")
+    .max(200),
+});
+export type ExamPlanInput = z.infer<typeof examPlanInputSchema>;
+
+export const REGISTRATION_MODE_LABELS = { BY_CERTIFICATE: "按证书报考", BY_SUBJECT: "按科目报考" } as const;
+
+/** Before 报考 opens the org may change anything; afterwards the plan is what schools registered against. */
+export const canEditExamPlan = (w: Pick<PlanWindows, "registrationStartsAt" | "publicityEndsAt">, now: Date) => examPlanStatus(w, now) === "NOT_STARTED";

@@ -22,6 +22,7 @@ import { importsRouter } from "./routers/imports";
 import { roomsRouter } from "./routers/rooms";
 import { teachersRouter } from "./routers/teachers";
 import { invigilatorsRouter } from "./routers/invigilators";
+import { examPlansRouter } from "./routers/exam-plans";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -48,6 +49,7 @@ export const appRouter = createTRPCRouter({
   rooms: roomsRouter,
   teachers: teachersRouter,
   invigilators: invigilatorsRouter,
+  examPlans: examPlansRouter,
 });
 
 export type AppRouter = typeof appRouter;

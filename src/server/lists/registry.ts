@@ -13,6 +13,7 @@ import { accessRoleList } from "@/server/roles/list";
 import { allocationList, siteList } from "@/server/sites/list";
 import { roomList } from "@/server/rooms/list";
 import { subjectList } from "@/server/subjects/list";
+import { examPlanList } from "@/server/exam-plans/list";
 import { teacherList } from "@/server/teachers/list";
 import { certificationList, invigilatorList } from "@/server/invigilators/list";
 
@@ -42,6 +43,7 @@ export const LISTS = {
   siteAllocations: allocationList,
   rooms: roomList,
   subjects: subjectList,
+  examPlans: examPlanList,
   teachers: teacherList,
   invigilators: invigilatorList,
   invigilatorCertifications: certificationList,

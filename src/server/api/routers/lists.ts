@@ -36,6 +36,7 @@ export const listsRouter = createTRPCRouter({
   siteAllocations: listProcedure(LISTS.siteAllocations),
   rooms: listProcedure(LISTS.rooms),
   subjects: listProcedure(LISTS.subjects),
+  examPlans: listProcedure(LISTS.examPlans),
   teachers: listProcedure(LISTS.teachers),
   invigilators: listProcedure(LISTS.invigilators),
   invigilatorCertifications: listProcedure(LISTS.invigilatorCertifications),
