@@ -32,6 +32,10 @@ describe("demo seed", () => {
       const times = p.subjects.map((x) => ({ ...x, levelId: x.subject.certificateLevelId, name: x.subject.name, durationMinutes: x.subject.durationMinutes }));
       expect(subjectTimesProblem(p, times)).toBeNull();
     }
+    // Notice 003's plan: 报考 and 排考 open together now, the exam ahead.
+    const notice = await t.db.examPlan.findFirstOrThrow({ where: { org: { code: "129" }, name: { contains: "新增考试计划" } } });
+    expect(notice.registrationStartsAt <= now && now < notice.registrationEndsAt && notice.schedulingStartsAt <= now).toBe(true);
+    expect(notice.examStartsAt > now).toBe(true);
     const states = await t.db.assessmentSite.groupBy({ by: ["reviewStatus"], _count: { _all: true } });
     expect(states.map((x) => x.reviewStatus).sort()).toEqual(["APPROVED", "DRAFT", "RETURNED", "SUBMITTED"]);
     expect(await t.db.assessmentSite.count({ where: { status: "DISABLED" } })).toBeGreaterThan(0);

@@ -23,6 +23,12 @@ function windows(start: Date) {
   };
 }
 
+/** The 4 digits after a plan's exam day, from the sequence the org's 发布考试计划 uses too. */
+async function planNumber(tx: Tx): Promise<string> {
+  const [{ n }] = await tx.$queryRaw<{ n: string }[]>`SELECT lpad((nextval('exam_plan_code_seq') % 10000)::text, 4, '0') AS n`;
+  return n;
+}
+
 // Plans by their start relative to today: ended, now scheduling (registration still open), not yet scheduling, later.
 const PHASES = [-75, -7, 2, 40];
 
@@ -44,7 +50,6 @@ export async function seedExamPlans(tx: Tx, now: Date): Promise<void> {
       },
     },
   });
-  let seq = 1;
   for (const org of orgs) {
     const levels = org.certificates.flatMap((c) => c.levels);
     const schoolIds = [...new Set(levels.flatMap((l) => l.pilotApplications.map((a) => a.schoolId)))];
@@ -56,7 +61,7 @@ export async function seedExamPlans(tx: Tx, now: Date): Promise<void> {
       const ymd = local.toISOString().slice(0, 10).replace(/-/g, "");
       await tx.examPlan.create({
         data: {
-          code: `${ymd}${String(seq++).padStart(4, "0")}`,
+          code: `${ymd}${await planNumber(tx)}`,
           name: `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月第${k + 1}批${org.name}证书考试计划`,
           year: local.getUTCFullYear(),
           orgId: org.id,
@@ -285,4 +290,63 @@ export async function seedTeachers(tx: Tx, now: Date): Promise<void> {
       }
     }
   }
+}
+
+/**
+ * Notice 003 (北京化育求贤, 京化贤发〔2022〕8号) as a plan relative to today: 考前准备、报考、排考 together for 24 days,
+ * the exam two days later, 成绩录入 and 公示 together for 9 days — for its two certificates.
+ */
+export async function seedNoticePlan(tx: Tx, now: Date): Promise<void> {
+  const org = await tx.evaluationOrg.findUnique({
+    where: { code: "129" },
+    include: {
+      certificates: {
+        include: {
+          levels: {
+            include: {
+              subjects: { where: { status: "ENABLED" }, orderBy: { code: "asc" } },
+              pilotApplications: { where: { status: "APPROVED" }, select: { schoolId: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!org || (await tx.examPlan.count({ where: { orgId: org.id, name: { contains: "新增考试计划" } } }))) return;
+  const today = new Date(Math.floor((now.getTime() + 8 * hour) / day) * day - 8 * hour);
+  const at = (d: number, h = 0) => new Date(today.getTime() + d * day + h * hour);
+  const levels = org.certificates.flatMap((c) => c.levels);
+  const schoolIds = [...new Set(levels.flatMap((l) => l.pilotApplications.map((a) => a.schoolId)))];
+  const examDay = at(20);
+  const local = new Date(examDay.getTime() + 8 * hour);
+  await tx.examPlan.create({
+    data: {
+      code: `${local.toISOString().slice(0, 10).replace(/-/g, "")}${await planNumber(tx)}`,
+      name: `${local.getUTCFullYear()}年化工精馏安全控制、化工危险与可操作性（HAZOP）分析职业技能等级证书新增考试计划`,
+      year: local.getUTCFullYear(),
+      orgId: org.id,
+      registrationStartsAt: at(-4),
+      registrationEndsAt: at(19),
+      schedulingStartsAt: at(-4),
+      schedulingEndsAt: at(19),
+      examStartsAt: at(20),
+      examEndsAt: at(21),
+      scoringStartsAt: at(21),
+      scoringEndsAt: at(30),
+      publicityStartsAt: at(21),
+      publicityEndsAt: at(30),
+      // 004: 理论考核与实操考核两科得分均达到或超过总分的 60%.
+      passRule: { kind: "ALL_SUBJECTS" },
+      schools: { create: schoolIds.map((schoolId) => ({ schoolId })) },
+      levels: { create: levels.map((l) => ({ certificateLevelId: l.id })) },
+      subjects: {
+        create: levels.flatMap((l) =>
+          l.subjects.map((s, j) => {
+            const startsAt = at(20, 1 + j * 4.5);
+            return { subjectId: s.id, startsAt, endsAt: new Date(startsAt.getTime() + s.durationMinutes * 60_000) };
+          }),
+        ),
+      },
+    },
+  });
 }

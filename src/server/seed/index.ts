@@ -1,5 +1,5 @@
 // Seeds reference data (idempotent) and the demo data set (once).
-import { seedAllocationsAndRooms, seedExamPlans, seedSites, seedTeachers } from "./exams";
+import { seedAllocationsAndRooms, seedExamPlans, seedNoticePlan, seedSites, seedTeachers } from "./exams";
 import { levelCode } from "@/domain/catalogue/codes";
 import { grantable, type Permission } from "@/domain/auth/permissions";
 import type { Db } from "@/server/db";
@@ -392,6 +392,7 @@ async function seedSections(db: Db): Promise<void> {
       await seedSites(tx, now);
       await seedAllocationsAndRooms(tx, now);
       await seedTeachers(tx, now);
+      await seedNoticePlan(tx, now);
     },
     { timeout: 120000 },
   );
