@@ -311,7 +311,13 @@ function PlanForm({ plan, options, onClose, onSaved }: { plan?: Existing; option
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="sm:col-span-2">
           <Field label="计划名称" htmlFor="ep-name" required>
-            <input id="ep-name" className="input" placeholder="如：2026年12月第一批考试计划" value={f.name} onChange={(e) => patch({ name: e.target.value })} />
+            <input
+              id="ep-name"
+              className="input"
+              placeholder={`如：${f.year}年12月第一批考试计划`}
+              value={f.name}
+              onChange={(e) => patch({ name: e.target.value })}
+            />
           </Field>
         </div>
         <Field label="考试年度" htmlFor="ep-year" required>

@@ -223,3 +223,17 @@ export function ImportRecordsDialog({ kinds, onClose }: { kinds: ImportKind[]; o
     </Dialog>
   );
 }
+
+/** A page's 导入记录 and 批量导入… buttons, opening the two dialogs above. */
+export function ImportButtons({ label, onImport, onRecords }: { label: string; onImport: () => void; onRecords: () => void }) {
+  return (
+    <>
+      <button className="btn-default" onClick={onRecords}>
+        导入记录
+      </button>
+      <button className="btn-default" onClick={onImport}>
+        {label}
+      </button>
+    </>
+  );
+}

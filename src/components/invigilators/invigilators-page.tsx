@@ -9,7 +9,7 @@ import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { DetailDialog, InfoGrid } from "../catalogue/detail";
 import { useActionMessage } from "../use-action-message";
-import { ImportDialog, ImportRecordsDialog } from "../imports/import-dialog";
+import { ImportButtons, ImportDialog, ImportRecordsDialog } from "../imports/import-dialog";
 import { GENDER_LABELS } from "@/domain/candidates/rules";
 import { INVIGILATOR_STATUS_LABELS, canDeleteInvigilator, canRemoveCertificate, type InvigilatorStatus } from "@/domain/invigilators/rules";
 
@@ -41,12 +41,7 @@ export function InvigilatorsPage() {
         rowData={(r) => ({ "data-invigilator": r.teacher.name })}
         toolbar={
           <>
-            <button className="btn-default" onClick={() => setDialog("records")}>
-              导入记录
-            </button>
-            <button className="btn-default" onClick={() => setDialog("import")}>
-              批量导入监考人员
-            </button>
+            <ImportButtons label="批量导入监考人员" onImport={() => setDialog("import")} onRecords={() => setDialog("records")} />
             <button className="btn-primary" onClick={() => setDialog({})}>
               新增监考人员
             </button>

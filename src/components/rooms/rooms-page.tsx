@@ -11,7 +11,7 @@ import { usePatchState } from "../use-patch";
 import { useActionMessage } from "../use-action-message";
 import { RegionPicker } from "../school/region-picker";
 import { DetailDialog, InfoGrid } from "../catalogue/detail";
-import { ImportDialog, ImportRecordsDialog } from "../imports/import-dialog";
+import { ImportButtons, ImportDialog, ImportRecordsDialog } from "../imports/import-dialog";
 import { EXAM_MODE_LABELS, LEVEL_LABELS } from "@/domain/catalogue/labels";
 import { ROOM_STATUS_LABELS, ROOM_TYPE_LABELS, canDeleteRoom, roomCreateProblem, roomTypeOf, type RoomStatus } from "@/domain/rooms/rules";
 
@@ -44,12 +44,7 @@ export function RoomsPage() {
         rowData={(r) => ({ "data-room": r.name })}
         toolbar={
           <>
-            <button className="btn-default" onClick={() => setDialog("records")}>
-              导入记录
-            </button>
-            <button className="btn-default" onClick={() => setDialog("import")}>
-              批量导入考场信息
-            </button>
+            <ImportButtons label="批量导入考场信息" onImport={() => setDialog("import")} onRecords={() => setDialog("records")} />
             <button className="btn-default" onClick={() => setDialog("copy")}>
               沿用考场
             </button>

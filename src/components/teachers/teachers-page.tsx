@@ -9,7 +9,7 @@ import { Field } from "../field";
 import { ListPage } from "../list/list-page";
 import { usePatchState } from "../use-patch";
 import { useActionMessage } from "../use-action-message";
-import { ImportDialog, ImportRecordsDialog } from "../imports/import-dialog";
+import { ImportButtons, ImportDialog, ImportRecordsDialog } from "../imports/import-dialog";
 import { GENDER_LABELS } from "@/domain/candidates/rules";
 import { ID_TYPE_LABELS, type IdType } from "@/domain/candidates/identity";
 import { MAJOR_LEVEL_LABELS } from "@/domain/catalogue/labels";
@@ -50,12 +50,7 @@ export function TeachersPage() {
         rowData={(r) => ({ "data-teacher": r.name })}
         toolbar={
           <>
-            <button className="btn-default" onClick={() => setDialog("records")}>
-              导入记录
-            </button>
-            <button className="btn-default" onClick={() => setDialog("import")}>
-              批量导入教师
-            </button>
+            <ImportButtons label="批量导入教师" onImport={() => setDialog("import")} onRecords={() => setDialog("records")} />
             <button className="btn-primary" onClick={() => setDialog({})}>
               添加教师
             </button>
