@@ -49,6 +49,8 @@ export const ALL_SCHOOL_GRANTS = [
   "school.sites",
   "school.rooms",
   "school.invigilators",
+  "school.registrations",
+  "school.payments",
   "school.teachers",
 ];
 

@@ -13,3 +13,6 @@ export function hasBadText(value: unknown, depth = 0): boolean {
   if (Array.isArray(value)) return value.some((v) => hasBadText(v, depth + 1));
   return Object.entries(value).some(([k, v]) => BAD.test(k) || hasBadText(v, depth + 1));
 }
+
+/** 2026-05-21 09:00, Beijing time (UTC+8, no DST): how messages name a moment. */
+export const beijingMinute = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");

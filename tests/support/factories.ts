@@ -197,9 +197,25 @@ let examPlanSeq = Math.floor(Math.random() * 1_000_000);
  * An org's 考试计划 whose windows follow `start` by days: 报考 [0, 10), 排考 [5, 12), 考试 day 14 (3 h),
  * 成绩登记 [15, 20), 成绩公示 [21, 28); with these schools and certificate levels.
  */
-export function makeExamPlan(db: Db, orgId: string, opts: { start: Date; schoolIds: string[]; levelIds: string[]; name?: string }) {
+export async function makeExamPlan(
+  db: Db,
+  orgId: string,
+  opts: { start: Date; schoolIds: string[]; levelIds: string[]; name?: string; mode?: "BY_CERTIFICATE" | "BY_SUBJECT" },
+) {
   const at = (days: number) => new Date(opts.start.getTime() + days * 86_400_000);
   const n = examPlanSeq++;
+  // Every enabled subject of the levels, one after another from the exam's start (the window is widened to fit).
+  const subjects = await db.examSubject.findMany({
+    where: { certificateLevelId: { in: opts.levelIds }, status: "ENABLED" },
+    orderBy: { code: "asc" },
+    select: { id: true, durationMinutes: true },
+  });
+  let t = at(14).getTime();
+  const times = subjects.map((x) => {
+    const startsAt = new Date(t);
+    t += x.durationMinutes * 60_000;
+    return { subjectId: x.id, startsAt, endsAt: new Date(t) };
+  });
   return db.examPlan.create({
     data: {
       code: `${opts.start.getUTCFullYear()}${String(n).padStart(8, "0")}`.slice(0, 12),
@@ -211,13 +227,15 @@ export function makeExamPlan(db: Db, orgId: string, opts: { start: Date; schoolI
       schedulingStartsAt: at(5),
       schedulingEndsAt: at(12),
       examStartsAt: at(14),
-      examEndsAt: new Date(at(14).getTime() + 3 * 3_600_000),
+      examEndsAt: new Date(Math.max(t, at(14).getTime() + 3 * 3_600_000)),
+      registrationMode: opts.mode ?? "BY_CERTIFICATE",
       scoringStartsAt: at(15),
       scoringEndsAt: at(20),
       publicityStartsAt: at(21),
       publicityEndsAt: at(28),
       schools: { create: opts.schoolIds.map((schoolId) => ({ schoolId })) },
       levels: { create: opts.levelIds.map((certificateLevelId) => ({ certificateLevelId })) },
+      subjects: { create: times },
     },
   });
 }

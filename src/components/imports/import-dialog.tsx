@@ -15,6 +15,8 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   EXAM_ROOMS: "导入考场信息",
   TEACHERS: "导入教师",
   INVIGILATORS: "导入监考人员",
+  REGISTRATIONS_BY_CERTIFICATE: "导入报考（按证书）",
+  REGISTRATIONS_BY_SUBJECT: "导入报考（按科目）",
 };
 
 export function ImportDialog({
@@ -25,6 +27,8 @@ export function ImportDialog({
   onFinished,
   zip = false,
   instructions,
+  params,
+  children,
 }: {
   /** The import's key in the registry: /api/import/<kind> and its template. */
   kind: string;
@@ -36,6 +40,10 @@ export function ImportDialog({
   zip?: boolean;
   /** The first step, when it is not "download the template and fill it in"; gets the template link. */
   instructions?: (template: React.ReactNode) => React.ReactNode;
+  /** What is chosen before uploading (报考: the plan); null while incomplete, which keeps the upload shut. */
+  params?: Record<string, string> | null;
+  /** The fields choosing `params`, above the steps. */
+  children?: React.ReactNode;
 }) {
   const trpc = useTRPC();
   const input = useRef<HTMLInputElement>(null);
@@ -77,6 +85,7 @@ export function ImportDialog({
         </button>
       }
     >
+      {children}
       <ol className="list-decimal space-y-2 pl-5 text-sm">
         {instructions ? (
           instructions(template)
@@ -104,6 +113,7 @@ export function ImportDialog({
               try {
                 const body = new FormData();
                 body.append("file", file);
+                if (params) body.append("params", JSON.stringify(params));
                 const res = await fetch(`/api/import/${kind}`, { method: "POST", body });
                 const json = await res.json().catch(() => ({ message: "上传失败" }));
                 if (!res.ok) setError(json.message ?? "上传失败");
@@ -115,7 +125,12 @@ export function ImportDialog({
               }
             }}
           />
-          <button type="button" className="btn-primary ml-2" disabled={busy || r?.status === "RUNNING"} onClick={() => input.current?.click()}>
+          <button
+            type="button"
+            className="btn-primary ml-2"
+            disabled={busy || r?.status === "RUNNING" || params === null}
+            onClick={() => input.current?.click()}
+          >
             {busy ? "上传中…" : "选择文件并导入"}
           </button>
         </li>

@@ -77,6 +77,8 @@ export const PERMISSIONS = {
   },
   "school.rooms": { portal: "school", section: "考务管理", label: "考场管理", pages: [{ label: "考场管理", href: "/school/rooms" }] },
   "school.invigilators": { portal: "school", section: "考务管理", label: "监考人员", pages: [{ label: "监考人员", href: "/school/invigilators" }] },
+  "school.registrations": { portal: "school", section: "考务管理", label: "报考管理", pages: [{ label: "报考管理", href: "/school/registrations" }] },
+  "school.payments": { portal: "school", section: "考务管理", label: "缴费管理", pages: [{ label: "缴费管理", href: "/school/payments" }] },
   "school.teachers": { portal: "school", section: "教师管理", label: "教师管理", pages: [{ label: "教师管理", href: "/school/teachers" }] },
   "school.reports": { portal: "school", section: "周报管理", label: "提交周报", pages: [{ label: "提交周报", href: "/school/reports" }], principalOnly: true },
   "school.users": { portal: "school", section: "系统管理", label: "用户管理", pages: [{ label: "用户管理", href: "/school/users" }], principalOnly: true },
@@ -103,6 +105,16 @@ export const PERMISSIONS = {
     ],
   },
   "org.invigilators": { portal: "org", section: "考务管理", label: "考评人员认证", pages: [{ label: "考评人员认证", href: "/org/invigilators" }] },
+  "org.registrations": { portal: "org", section: "考务管理", label: "报考信息", pages: [{ label: "报考信息", href: "/org/registrations" }] },
+  "org.payments": {
+    portal: "org",
+    section: "考务管理",
+    label: "缴费管理",
+    pages: [
+      { label: "缴费管理", href: "/org/payments" },
+      { label: "收费标准", href: "/org/payments/fees" },
+    ],
+  },
 
   "edu.workbench": { portal: "edu", section: "工作台", label: "工作台", pages: [{ label: "工作台", href: "/edu" }], always: true },
   "edu.schools": { portal: "edu", section: "机构管理", label: "院校管理", pages: [{ label: "院校管理", href: "/edu/schools" }] },

@@ -23,6 +23,7 @@ import { roomsRouter } from "./routers/rooms";
 import { teachersRouter } from "./routers/teachers";
 import { invigilatorsRouter } from "./routers/invigilators";
 import { examPlansRouter } from "./routers/exam-plans";
+import { registrationsRouter } from "./routers/registrations";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -50,6 +51,7 @@ export const appRouter = createTRPCRouter({
   teachers: teachersRouter,
   invigilators: invigilatorsRouter,
   examPlans: examPlansRouter,
+  registrations: registrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,11 +11,15 @@ import { maskIdNumber, maskPhone } from "@/domain/auth/mask";
 const text = z.string().trim().max(40).optional();
 const filter = z.strictObject({ type: z.enum(["SCHOOL", "SOCIAL"]).optional(), name: text, number: text, idNumber: text });
 type Filter = z.infer<typeof filter>;
-const include = { major: { select: { code: true, name: true, catalogVersion: true } }, school: { select: { name: true } } } satisfies Prisma.CandidateInclude;
+const include = {
+  major: { select: { code: true, name: true, catalogVersion: true } },
+  school: { select: { name: true } },
+  _count: { select: { registrations: true } },
+} satisfies Prisma.CandidateInclude;
 type Raw = Prisma.CandidateGetPayload<{ include: typeof include }>;
 
 /** What leaves the server for a list row: ID number and phone masked. */
-export type CandidateRow = Omit<Raw, "idNumber" | "phone"> & {
+export type CandidateRow = Omit<Raw, "idNumber" | "phone" | "_count"> & {
   idNumberMasked: string;
   phoneMasked: string | null;
   registeredCount: number;
@@ -50,12 +54,11 @@ export const candidateList: ListDef<Filter, CandidateRow, Prisma.CandidateWhereI
       skip: p.skip,
       take: p.take,
     });
-    // Registrations arrive with the exam issues; until then every candidate has 0 registered certificates.
-    return rows.map(({ idNumber, phone, ...r }) => ({
+    return rows.map(({ idNumber, phone, _count, ...r }) => ({
       ...r,
       idNumberMasked: maskIdNumber(idNumber),
       phoneMasked: maskPhone(phone),
-      registeredCount: 0,
+      registeredCount: _count.registrations,
       fullIdNumber: idNumber,
       fullPhone: phone,
     }));

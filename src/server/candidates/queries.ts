@@ -3,6 +3,7 @@ import { notFound } from "@/server/errors";
 import type { ReadCtx } from "@/server/use-case";
 import { maskIdNumber, maskPhone } from "@/domain/auth/mask";
 import { candidatesWhere } from "./scope";
+import { registrationsOfCandidate } from "@/server/registrations/queries";
 
 const ACTION_LABELS: Record<string, string> = {
   "candidate.create": "添加考生",
@@ -25,7 +26,7 @@ export async function candidateDetail({ ctx: { db, scope }, input }: { ctx: Read
  * 查看考生: every field (ID number and phone masked, as in the list), the photo, 已报考证书 and the record of what
  * happened to the information: how it was registered, each change, the identity check and any 人工确认.
  */
-export async function candidateView({ ctx: { db, scope }, input }: { ctx: ReadCtx; input: { id: string } }) {
+export async function candidateView({ ctx: { db, scope, clock }, input }: { ctx: ReadCtx; input: { id: string } }) {
   const c = await db.candidate.findFirst({
     where: { AND: [{ id: input.id }, candidatesWhere(scope)] },
     include: {
@@ -53,7 +54,6 @@ export async function candidateView({ ctx: { db, scope }, input }: { ctx: ReadCt
     phoneMasked: maskPhone(phone),
     verifyReasons,
     history,
-    // Registrations arrive with the exam season (issue 14); until then no candidate has one.
-    registrations: [] as { certificate: string; level: string; status: string }[],
+    registrations: await registrationsOfCandidate(db, c.id, clock.now()),
   };
 }

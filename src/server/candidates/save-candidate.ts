@@ -134,8 +134,8 @@ export async function deleteCandidates({ ctx, input: { ids } }: { ctx: UseCaseCt
   const { schoolId } = ctx.scope;
   const rows = await ctx.db.candidate.findMany({ where: { id: { in: ids }, schoolId }, select: { id: true, name: true, userId: true } });
   if (rows.length !== new Set(ids).size) throw notFound("考生不存在");
-  const registered = 0; // registrations arrive with the exam issues
-  if (!canDeleteCandidate(registered)) throw badRequest("已报考证书的考生不能删除");
+  const registered = await ctx.db.registration.count({ where: { candidateId: { in: rows.map((r) => r.id) } } });
+  if (!canDeleteCandidate(registered)) throw badRequest(rows.length > 1 ? "选中的考生中有已报考证书的考生，不能删除" : "已报考证书的考生不能删除");
   const names = rows.slice(0, 5).map((r) => r.name);
   await change(
     ctx,

@@ -10,6 +10,7 @@ import { poolSql, transactionWithSql, type Db, type Sql, type Tx } from "@/serve
 import type { Clock } from "@/server/clock";
 import type { Actor, Requester, SchoolScope } from "@/server/tenancy";
 import type { ImportKind } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "@/server/audit/write";
 import { badRequest } from "@/server/errors";
 import { getStorage, newKey, type Storage } from "@/server/storage";
@@ -31,8 +32,11 @@ export type ImportSpec<T, C, W = T> = {
   kind: ImportKind;
   title: string;
   columns: ImportColumn[];
-  /** Loaded once per import (the school, lookups). */
-  context: (db: Db, who: Importer) => Promise<C>;
+  /**
+   * Loaded once per import (the school, lookups), from what the importer chose before uploading (`params`, as
+   * the route stored them); a SheetError here refuses the whole file with its message.
+   */
+  context: (db: Db, who: Importer, params: unknown, now: Date) => Promise<C>;
   /** One row alone: the same cleaning and rules as the form. */
   check: (cells: Record<string, string>, ctx: C, now: Date) => Checked<T>;
   /** Same value twice in one file (e.g. an ID number): the later row fails. */
@@ -43,8 +47,11 @@ export type ImportSpec<T, C, W = T> = {
    * retried row by row with the checks inside the transaction. Duplicates within the file are `key`'s job.
    */
   checkBatch: (on: CheckDb, rows: T[], ctx: C, now: Date) => Promise<Checked<W>[]>;
-  /** Writes a batch inside the transaction it is given. */
-  write: (on: BatchTx, rows: W[], ctx: C, now: Date, importId: string) => Promise<void>;
+  /**
+   * Writes a batch inside the transaction it is given. A rule only the write can decide (a quota counted under
+   * its lock) refuses rows by returning their index with the reason; the rest are written.
+   */
+  write: (on: BatchTx, rows: W[], ctx: C, now: Date, importId: string) => Promise<void | Map<number, string>>;
 };
 
 type Deps = { db: Db; clock: Clock; storage?: Storage };
@@ -85,7 +92,7 @@ export async function templateOf(columns: ImportColumn[], title: string): Promis
 }
 
 /** Creates the 导入记录 and stores the source file; the work itself is runImport. */
-export async function beginImport(deps: Deps, who: Importer, kind: ImportKind, file: { name: string; bytes: Buffer }) {
+export async function beginImport(deps: Deps, who: Importer, kind: ImportKind, file: { name: string; bytes: Buffer }, params?: Prisma.InputJsonValue) {
   const storage = deps.storage ?? getStorage();
   const now = deps.clock.now();
   const zip = /\.zip$/i.test(file.name);
@@ -110,6 +117,7 @@ export async function beginImport(deps: Deps, who: Importer, kind: ImportKind, f
         schoolId: who.scope.schoolId,
         filename: file.name.slice(0, 200),
         sourceFileId: source.id,
+        ...(params === undefined ? {} : { params }),
         createdAt: now,
         heartbeatAt: now,
       },
@@ -124,12 +132,13 @@ const IMPORT_TX_MS = 15 * 60_000;
 
 export async function runImport<T, C, W>(deps: Deps, who: Importer, spec: ImportSpec<T, C, W>, recordId: string, bytes: Buffer) {
   const { db, clock } = deps;
-  const ctx = await spec.context(db, who);
   const now = clock.now();
   const failed: Failed[] = [];
   let total = 0;
   let succeeded = 0;
   try {
+    const rec = await db.importRecord.findUniqueOrThrow({ where: { id: recordId }, select: { params: true } });
+    const ctx = await spec.context(db, who, rec.params, now);
     return await transactionWithSql(
       db,
       async (tx, sql) => {
@@ -249,20 +258,29 @@ async function writeBatch<T, C, W>(
         now,
       ));
     const ok: W[] = [];
+    const okRows: Row<T>[] = [];
     const bad: Failed[] = [];
-    checked.forEach((c, j) => (c.ok ? ok.push(c.value) : bad.push({ line: rows[j].line, cells: rows[j].cells, reason: c.error })));
+    checked.forEach((c, j) => {
+      if (c.ok) {
+        ok.push(c.value);
+        okRows.push(rows[j]);
+      } else bad.push({ line: rows[j].line, cells: rows[j].cells, reason: c.error });
+    });
+    let refused = 0;
     if (ok.length) {
       // Without parameters this is one simple-protocol message; the commit releases the last savepoint.
       const savepoint = on.sql`RELEASE SAVEPOINT import_batch; SAVEPOINT import_batch`;
       try {
-        await Promise.all([savepoint, spec.write(on, ok, ctx, now, recordId)]);
+        const [, refusals] = await Promise.all([savepoint, spec.write(on, ok, ctx, now, recordId)]);
+        for (const [j, reason] of refusals ?? []) bad.push({ line: okRows[j].line, cells: okRows[j].cells, reason });
+        refused = refusals?.size ?? 0;
       } catch {
         await on.sql`ROLLBACK TO SAVEPOINT import_batch`;
         return null;
       }
     }
     failed.push(...bad);
-    return ok.length;
+    return ok.length - refused;
   };
   const n = await attempt(batch, checks);
   if (n !== null) return n;

@@ -14,7 +14,12 @@ export const IMPORT_KIND_PERMISSIONS: Record<ImportKind, Permission> = {
   EXAM_ROOMS: "school.rooms",
   TEACHERS: "school.teachers",
   INVIGILATORS: "school.invigilators",
+  REGISTRATIONS_BY_CERTIFICATE: "school.registrations",
+  REGISTRATIONS_BY_SUBJECT: "school.registrations",
 };
+
+/** Every import kind, for the procedures' input. */
+export const IMPORT_KINDS = Object.keys(IMPORT_KIND_PERMISSIONS) as [ImportKind, ...ImportKind[]];
 
 function readableKinds(scope: SchoolScope, kinds: ImportKind[]): ImportKind[] {
   const held = kinds.filter((k) => holdsAny(scope.permissions, [IMPORT_KIND_PERMISSIONS[k]]));

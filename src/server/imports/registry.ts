@@ -11,6 +11,7 @@ import { importPhotos, PHOTO_ZIP_MAX_BYTES } from "@/server/candidates/import-ph
 import { roomImport } from "@/server/rooms/import-rooms";
 import { teacherImport } from "@/server/teachers/import-teachers";
 import { invigilatorImport } from "@/server/invigilators/import-invigilators";
+import { registrationByCertificateImport, registrationBySubjectImport, registrationImportProblem } from "@/server/registrations/import-registrations";
 
 type Run = (deps: { db: Db; clock: Clock }, who: Importer, recordId: string, bytes: Buffer) => Promise<unknown>;
 export type ImportEntry = {
@@ -21,6 +22,8 @@ export type ImportEntry = {
   permission: Permission;
   run: Run;
   template?: { title: string; columns: ImportColumn[] };
+  /** Checks what the importer chose before uploading (the plan of a 报考 import); a message refuses it. */
+  prepare?: (db: Db, who: Importer, params: unknown, now: Date) => Promise<string | null>;
 };
 
 export const IMPORTS: Record<string, ImportEntry> = {
@@ -63,6 +66,24 @@ export const IMPORTS: Record<string, ImportEntry> = {
     permission: "school.invigilators",
     run: (d, u, id, b) => runImport(d, u, invigilatorImport, id, b),
     template: invigilatorImport,
+  },
+  "registrations-by-certificate": {
+    kind: "REGISTRATIONS_BY_CERTIFICATE",
+    ext: "xlsx",
+    maxBytes: IMPORT_MAX_BYTES,
+    permission: "school.registrations",
+    run: (d, u, id, b) => runImport(d, u, registrationByCertificateImport, id, b),
+    template: registrationByCertificateImport,
+    prepare: registrationImportProblem(false),
+  },
+  "registrations-by-subject": {
+    kind: "REGISTRATIONS_BY_SUBJECT",
+    ext: "xlsx",
+    maxBytes: IMPORT_MAX_BYTES,
+    permission: "school.registrations",
+    run: (d, u, id, b) => runImport(d, u, registrationBySubjectImport, id, b),
+    template: registrationBySubjectImport,
+    prepare: registrationImportProblem(true),
   },
   "candidate-photos": { kind: "CANDIDATE_PHOTOS", ext: "zip", maxBytes: PHOTO_ZIP_MAX_BYTES, permission: "school.candidates", run: importPhotos },
 };

@@ -16,6 +16,7 @@ import { subjectList } from "@/server/subjects/list";
 import { examPlanList } from "@/server/exam-plans/list";
 import { teacherList } from "@/server/teachers/list";
 import { certificationList, invigilatorList } from "@/server/invigilators/list";
+import { registrationList } from "@/server/registrations/list";
 
 export const LISTS = {
   // 证书、机构、标准、院校
@@ -47,5 +48,6 @@ export const LISTS = {
   teachers: teacherList,
   invigilators: invigilatorList,
   invigilatorCertifications: certificationList,
+  registrations: registrationList,
 } as const;
 export type ListName = keyof typeof LISTS;

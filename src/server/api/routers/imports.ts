@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { createTRPCRouter, pageInput, permissionProcedure } from "@/server/api/trpc";
-import { importRecord, importRecords } from "@/server/imports/records";
+import { IMPORT_KINDS, importRecord, importRecords } from "@/server/imports/records";
 
 // A school account holding any import's page; each record is then checked against its own kind's permission.
-const importer = permissionProcedure("school.candidates", "school.rooms", "school.teachers", "school.invigilators");
-const kind = z.enum(["CANDIDATES", "CANDIDATE_UPDATES", "CANDIDATE_PHOTOS", "EXAM_ROOMS", "TEACHERS", "INVIGILATORS"]);
+const importer = permissionProcedure("school.candidates", "school.rooms", "school.teachers", "school.invigilators", "school.registrations");
+const kind = z.enum(IMPORT_KINDS);
 
 export const importsRouter = createTRPCRouter({
   /** 导入记录 of these kinds (one page's imports). */

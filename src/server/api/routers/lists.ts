@@ -37,6 +37,7 @@ export const listsRouter = createTRPCRouter({
   rooms: listProcedure(LISTS.rooms),
   subjects: listProcedure(LISTS.subjects),
   examPlans: listProcedure(LISTS.examPlans),
+  registrations: listProcedure(LISTS.registrations),
   teachers: listProcedure(LISTS.teachers),
   invigilators: listProcedure(LISTS.invigilators),
   invigilatorCertifications: listProcedure(LISTS.invigilatorCertifications),

@@ -26,9 +26,13 @@ export async function POST(req: Request, ctx: { params: Promise<{ kind: string }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (!declared || declared > entry.maxBytes + 64 * 1024) return json(413, { message: `文件过大，单个导入文件不能超过 ${mb}M` });
   let file: File | null = null;
+  let params: unknown = undefined;
   try {
-    const f = (await req.formData()).get("file");
+    const form = await req.formData();
+    const f = form.get("file");
     file = f instanceof File ? f : null;
+    const p = form.get("params");
+    if (typeof p === "string" && p) params = JSON.parse(p);
   } catch {
     return json(400, { message: "上传内容无法识别" });
   }
@@ -44,7 +48,13 @@ export async function POST(req: Request, ctx: { params: Promise<{ kind: string }
   }
   // The route is this import's auth gate: it mints the scope the job carries (never the session).
   const who = { scope: scopeFor(mintScope(user), "school"), actor: actorOf(user) };
-  const record = await beginImport(deps, who, entry.kind, { name: file.name, bytes });
+  // What was chosen before the upload (报考: the plan): refused here at once when it cannot be imported into.
+  if (params !== undefined && !entry.prepare) return json(400, { message: "上传内容无法识别" });
+  if (entry.prepare) {
+    const problem = await entry.prepare(deps.db, who, params, deps.clock.now());
+    if (problem) return json(400, { message: problem });
+  }
+  const record = await beginImport(deps, who, entry.kind, { name: file.name, bytes }, params as never);
   // The worker reads the stored source and runs the import; progress lives in the record.
   const job: ImportJob = { recordId: record.id, importKind: (await ctx.params).kind, who };
   await enqueue(deps.db, "import", job);
