@@ -2,6 +2,7 @@
 // argv: <mode> <database url> <storage dir> <file> <principal user id>
 //   platform-xlsx: the whole candidate import (read, clean, check, batched writes, record, failed file)
 //   bare-xlsx:     exceljs streaming read of the same file, every cell touched, nothing else
+//   platform-registrations: the whole 按证书导入报考 (checks, quota under its lock, batched writes), BENCH_PARAMS the plan
 //   platform-zip:  the whole photo import (names, capped inflate, sharp checks and re-encode, storage, rows)
 //   bare-zip:      JSZip inflating every entry of the same zip and sharp decoding its pixels, nothing else
 import fs from "node:fs";
@@ -41,14 +42,22 @@ if (mode.startsWith("platform")) {
   }
   if (process.env.BENCH_TRACE) console.error(JSON.stringify({ before: process.memoryUsage() }));
   const t = performance.now();
-  const rec = await beginImport(deps, who, mode === "platform-xlsx" ? "CANDIDATES" : "CANDIDATE_PHOTOS", {
-    name: mode === "platform-xlsx" ? "考生.xlsx" : "照片.zip",
-    bytes,
-  });
-  const done =
-    mode === "platform-xlsx"
-      ? await runImport(deps, who, (await import("../src/server/candidates/import-candidates")).candidateImport, rec.id, bytes)
-      : await (await import("../src/server/candidates/import-photos")).importPhotos(deps, who, rec.id, bytes);
+  let done;
+  if (mode === "platform-registrations") {
+    // BENCH_PARAMS: what the importer chose before uploading (the plan).
+    const spec = (await import("../src/server/registrations/import-registrations")).registrationByCertificateImport;
+    const rec = await beginImport(deps, who, spec.kind, { name: "报考.xlsx", bytes }, JSON.parse(process.env.BENCH_PARAMS ?? "{}"));
+    done = await runImport(deps, who, spec, rec.id, bytes);
+  } else {
+    const rec = await beginImport(deps, who, mode === "platform-xlsx" ? "CANDIDATES" : "CANDIDATE_PHOTOS", {
+      name: mode === "platform-xlsx" ? "考生.xlsx" : "照片.zip",
+      bytes,
+    });
+    done =
+      mode === "platform-xlsx"
+        ? await runImport(deps, who, (await import("../src/server/candidates/import-candidates")).candidateImport, rec.id, bytes)
+        : await (await import("../src/server/candidates/import-photos")).importPhotos(deps, who, rec.id, bytes);
+  }
   ms = performance.now() - t;
   if (process.env.BENCH_TRACE) {
     const v8 = await import("node:v8");

@@ -216,10 +216,18 @@ export async function makeExamPlan(orgId: string, schoolIds: string[], levelIds:
     `INSERT INTO "ExamPlan" (id, code, name, year, "orgId", "registrationStartsAt", "registrationEndsAt", "schedulingStartsAt", "schedulingEndsAt",
        "examStartsAt", "examEndsAt", "scoringStartsAt", "scoringEndsAt", "publicityStartsAt", "publicityEndsAt", "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())`,
-    [id, `9${String(Date.now()).slice(-11)}`, name, new Date().getFullYear(), orgId, d(-5), d(5), d(0), d(7), d(9), d(9.1), d(10), d(15), d(16), d(23)],
+    [id, `9${String(Date.now()).slice(-11)}`, name, new Date().getFullYear(), orgId, d(-5), d(5), d(0), d(7), d(9), d(9.2), d(10), d(15), d(16), d(23)],
   );
   for (const schoolId of schoolIds) await sql(`INSERT INTO "ExamPlanSchool" ("planId", "schoolId") VALUES ($1, $2)`, [id, schoolId]);
   for (const levelId of levelIds) await sql(`INSERT INTO "ExamPlanLevel" ("planId", "certificateLevelId") VALUES ($1, $2)`, [id, levelId]);
+  // The levels' subjects one after another from the exam's start.
+  await sql(
+    `INSERT INTO "ExamPlanSubject" ("planId", "subjectId", "startsAt", "endsAt")
+     SELECT $1, s.id, $2::timestamptz + (row_number() OVER (ORDER BY s.code) - 1) * interval '2 hours',
+            $2::timestamptz + (row_number() OVER (ORDER BY s.code) - 1) * interval '2 hours' + s."durationMinutes" * interval '1 minute'
+       FROM "ExamSubject" s WHERE s."certificateLevelId" = ANY($3::uuid[])`,
+    [id, d(9), levelIds],
+  );
   return { id, name };
 }
 

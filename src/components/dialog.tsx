@@ -43,7 +43,13 @@ export function Dialog({
           ✕
         </button>
       </div>
-      <div className="max-h-[75vh] space-y-3 overflow-y-auto px-5 py-4 text-sm">{children}</div>
+      {/* Focusable, so a keyboard can scroll a long body with nothing focusable in it (a detail's tables). */}
+      <div
+        tabIndex={0}
+        className="max-h-[75vh] space-y-3 overflow-y-auto px-5 py-4 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+      >
+        {children}
+      </div>
       {footer && <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div>}
     </dialog>
   );

@@ -6,15 +6,22 @@ import type { MenuSection, Portal } from "@/domain/auth/portals";
 import { LogoutButton } from "./logout-button";
 import { useModal } from "./dialog";
 
-function activeSection(menu: MenuSection[], path: string): MenuSection | undefined {
-  let best: { s: MenuSection; len: number } | undefined;
+/**
+ * The item for this page: its own path, or the nearest item above it (a portal's 工作台 only for itself), so
+ * /org/payments/fees marks 收费标准 and not 缴费管理 as well.
+ */
+function currentHref(menu: MenuSection[], path: string): string | undefined {
+  let best: string | undefined;
   for (const s of menu)
-    for (const i of s.items) if ((path === i.href || path.startsWith(i.href + "/")) && (!best || i.href.length > best.len)) best = { s, len: i.href.length };
-  return best?.s ?? menu[0];
+    for (const { href } of s.items)
+      if ((path === href || (href !== "/" + path.split("/")[1] && path.startsWith(href + "/"))) && (!best || href.length > best.length)) best = href;
+  return best;
 }
 
-/** The item for this page: its own path, or a page below it (a portal's 工作台 only for itself). */
-const isCurrent = (path: string, href: string) => path === href || (href !== "/" + path.split("/")[1] && path.startsWith(href + "/"));
+function activeSection(menu: MenuSection[], path: string): MenuSection | undefined {
+  const here = currentHref(menu, path);
+  return menu.find((s) => s.items.some((i) => i.href === here)) ?? menu[0];
+}
 
 /** One page of the menu, in the sub-menu and in the phone's drawer alike. */
 function MenuLink({ href, label, on, onClick }: { href: string; label: string; on: boolean; onClick?: () => void }) {
@@ -32,6 +39,7 @@ function MenuLink({ href, label, on, onClick }: { href: string; label: string; o
 
 export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top" | "side" }) {
   const path = usePathname();
+  const here = currentHref(menu, path);
   const current = activeSection(menu, path);
   if (variant === "top")
     return (
@@ -53,7 +61,7 @@ export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top
       <div className="px-4 pb-2 pt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">{current.label}</div>
       <nav aria-label="子菜单" className="flex flex-col">
         {current.items.map((i) => (
-          <MenuLink key={i.href} href={i.href} label={i.label} on={isCurrent(path, i.href)} />
+          <MenuLink key={i.href} href={i.href} label={i.label} on={i.href === here} />
         ))}
       </nav>
     </aside>
@@ -66,6 +74,7 @@ export function ShellNav({ menu, variant }: { menu: MenuSection[]; variant: "top
  */
 export function MenuDrawer({ menu }: { menu: MenuSection[] }) {
   const path = usePathname();
+  const here = currentHref(menu, path);
   const [open, setOpen] = useState(false);
   const ref = useModal(open);
   return (
@@ -100,7 +109,7 @@ export function MenuDrawer({ menu }: { menu: MenuSection[] }) {
             <div key={s.label}>
               <div className="px-4 pb-1 pt-4 text-xs font-semibold text-slate-500">{s.label}</div>
               {s.items.map((i) => (
-                <MenuLink key={i.href} href={i.href} label={i.label} on={isCurrent(path, i.href)} onClick={() => setOpen(false)} />
+                <MenuLink key={i.href} href={i.href} label={i.label} on={i.href === here} onClick={() => setOpen(false)} />
               ))}
             </div>
           ))}

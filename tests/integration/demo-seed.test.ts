@@ -49,6 +49,13 @@ describe("demo seed", () => {
     expect(await t.db.teacher.count({ where: { schoolId: demo.id } })).toBeGreaterThan(5);
     const certs = await t.db.invigilatorCertificate.groupBy({ by: ["status"], where: { invigilator: { schoolId: demo.id } }, _count: { _all: true } });
     expect(certs.map((c) => c.status).sort()).toEqual(["CERTIFIED", "PENDING", "REJECTED"]);
+    // Registrations of the demo school: paid on confirmed orders for plans past 报考, an order awaiting confirmation
+    // and unpaid ones in a plan open now; fee standards for every level.
+    const regs = await t.db.registration.findMany({ where: { schoolId: demo.id }, include: { plan: true, paymentOrder: true } });
+    expect(regs.some((r) => r.paidAt && r.plan.registrationEndsAt <= now)).toBe(true);
+    expect(regs.some((r) => r.paymentOrder?.status === "UNCONFIRMED" && r.plan.registrationEndsAt > now)).toBe(true);
+    expect(regs.some((r) => !r.paymentOrderId && r.plan.registrationStartsAt <= now && now < r.plan.registrationEndsAt)).toBe(true);
+    expect(await t.db.examFee.count({ where: { certificateLevelId: { not: null } } })).toBe(await t.db.certificateLevel.count());
     // Every portal's demo account signs in and reads its workbench.
     const clock = systemClock;
     for (const account of ["admin", "bjjw", "org125", "4111010009"]) {

@@ -24,6 +24,7 @@ import { teachersRouter } from "./routers/teachers";
 import { invigilatorsRouter } from "./routers/invigilators";
 import { examPlansRouter } from "./routers/exam-plans";
 import { registrationsRouter } from "./routers/registrations";
+import { paymentsRouter } from "./routers/payments";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -52,6 +53,7 @@ export const appRouter = createTRPCRouter({
   invigilators: invigilatorsRouter,
   examPlans: examPlansRouter,
   registrations: registrationsRouter,
+  payments: paymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,6 +17,7 @@ import { examPlanList } from "@/server/exam-plans/list";
 import { teacherList } from "@/server/teachers/list";
 import { certificationList, invigilatorList } from "@/server/invigilators/list";
 import { registrationList } from "@/server/registrations/list";
+import { paymentOrderList } from "@/server/payments/list";
 
 export const LISTS = {
   // 证书、机构、标准、院校
@@ -49,5 +50,6 @@ export const LISTS = {
   invigilators: invigilatorList,
   invigilatorCertifications: certificationList,
   registrations: registrationList,
+  paymentOrders: paymentOrderList,
 } as const;
 export type ListName = keyof typeof LISTS;

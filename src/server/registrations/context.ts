@@ -23,6 +23,19 @@ export async function registrationContext(
   planId: string,
   now: Date,
 ): Promise<{ ok: true; value: RegistrationContext } | { ok: false; error: string }> {
+  const c = await planContext(db, scope, userId, planId);
+  if (!c) return { ok: false, error: "考试计划不存在或贵校未参加" };
+  const window = registrationWindowProblem({ ...c.plan, includesSchool: true }, now);
+  return window ? { ok: false, error: window } : { ok: true, value: c };
+}
+
+/** The plan, its levels and subjects as this school (or sub-account) sees them, whatever the moment. */
+export async function planContext(
+  db: Db | Tx,
+  scope: Pick<SchoolScope, "schoolId" | "certificateLevelIds">,
+  userId: string,
+  planId: string,
+): Promise<RegistrationContext | null> {
   const plan = await db.examPlan.findFirst({
     where: { id: planId, schools: { some: { schoolId: scope.schoolId } } },
     select: {
@@ -51,9 +64,7 @@ export async function registrationContext(
       },
     },
   });
-  if (!plan) return { ok: false, error: "考试计划不存在或贵校未参加" };
-  const window = registrationWindowProblem({ ...plan, includesSchool: true }, now);
-  if (window) return { ok: false, error: window };
+  if (!plan) return null;
   const levels = new Map<string, RegistrationLevel>();
   for (const { subject: s } of plan.subjects) {
     const l = s.certificateLevel;
@@ -69,5 +80,5 @@ export async function registrationContext(
     levels.set(l.id, level);
   }
   const { subjects: _subjects, ...p } = plan;
-  return { ok: true, value: { schoolId: scope.schoolId, userId, plan: p, levels: [...levels.values()].sort((a, b) => a.code.localeCompare(b.code)) } };
+  return { schoolId: scope.schoolId, userId, plan: p, levels: [...levels.values()].sort((a, b) => a.code.localeCompare(b.code)) };
 }

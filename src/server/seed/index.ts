@@ -1,5 +1,6 @@
 // Seeds reference data (idempotent) and the demo data set (once).
 import { seedAllocationsAndRooms, seedExamPlans, seedNoticePlan, seedSites, seedTeachers } from "./exams";
+import { seedFees, seedRegistrations } from "./registrations";
 import { levelCode } from "@/domain/catalogue/codes";
 import { grantable, type Permission } from "@/domain/auth/permissions";
 import type { Db } from "@/server/db";
@@ -393,6 +394,8 @@ async function seedSections(db: Db): Promise<void> {
       await seedAllocationsAndRooms(tx, now);
       await seedTeachers(tx, now);
       await seedNoticePlan(tx, now);
+      await seedFees(tx);
+      await seedRegistrations(tx, now);
     },
     { timeout: 120000 },
   );

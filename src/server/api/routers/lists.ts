@@ -38,6 +38,7 @@ export const listsRouter = createTRPCRouter({
   subjects: listProcedure(LISTS.subjects),
   examPlans: listProcedure(LISTS.examPlans),
   registrations: listProcedure(LISTS.registrations),
+  paymentOrders: listProcedure(LISTS.paymentOrders),
   teachers: listProcedure(LISTS.teachers),
   invigilators: listProcedure(LISTS.invigilators),
   invigilatorCertifications: listProcedure(LISTS.invigilatorCertifications),
