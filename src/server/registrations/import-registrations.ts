@@ -1,16 +1,16 @@
 // 批量导入报考 (002 §5.2.6): 按证书导入 (the plan chosen first; each row a candidate and a 证书编号, all the level's
 // subjects) and 按科目导入 (plan and certificate level chosen first; each row a candidate, the subjects and, for a
-// subject of a named direction, the 参考对象). Both through the shared pipeline; the quota is decided in the write.
+// subject of a named direction, the 参考对象). Both through the shared pipeline; the quota is decided in the write, counted once per import under its lock.
 import { z } from "zod";
 import type { Db } from "@/server/db";
 import { SheetError } from "@/server/imports/read-sheet";
 import type { ImportSpec, Importer } from "@/server/imports/pipeline";
 import { cleanCell, cleanIdNumber, cleanName } from "@/domain/candidates/identity";
 import { registrationContext, type RegistrationContext, type RegistrationLevel } from "./context";
-import { checkRegistrationRows, placeRegistrations, type PlacedRow, type RegistrationRow } from "./place";
+import { checkRegistrationRows, placeRegistrations, type LevelUse, type PlacedRow, type RegistrationRow } from "./place";
 
 const paramsSchema = z.strictObject({ planId: z.uuid("请选择考试计划"), certificateLevelId: z.uuid("请选择考核证书").optional() });
-type Ctx = { reg: RegistrationContext; fixedLevel?: RegistrationLevel; userId: string };
+type Ctx = { reg: RegistrationContext; fixedLevel?: RegistrationLevel; userId: string; held: Map<string, LevelUse> };
 
 async function contextOf(
   db: Db,
@@ -27,10 +27,10 @@ async function contextOf(
   if (bySubject && mode !== "BY_SUBJECT") return { ok: false, error: "该考试计划为按证书报考，请使用「按证书导入」" };
   if (!bySubject && mode !== "BY_CERTIFICATE") return { ok: false, error: "该考试计划为按科目报考，请使用「按科目导入」" };
   if (c.value.levels.length === 0) return { ok: false, error: "该考试计划中没有您可报考的证书" };
-  if (!bySubject) return { ok: true, value: { reg: c.value, userId: who.actor.id } };
+  if (!bySubject) return { ok: true, value: { reg: c.value, userId: who.actor.id, held: new Map() } };
   const fixedLevel = c.value.levels.find((l) => l.id === p.data.certificateLevelId);
   if (!fixedLevel) return { ok: false, error: "请选择该考试计划中的考核证书" };
-  return { ok: true, value: { reg: c.value, fixedLevel, userId: who.actor.id } };
+  return { ok: true, value: { reg: c.value, fixedLevel, userId: who.actor.id, held: new Map() } };
 }
 
 const person = [
@@ -88,7 +88,7 @@ function spec(bySubject: boolean): ImportSpec<RegistrationRow, Ctx, PlacedRow> {
     // One candidate once per level in a file (按科目: the level is the chosen one).
     key: (v) => `${v.idNumber}|${v.levelCode ?? ""}`,
     checkBatch: ({ sql }, rows, ctx) => checkRegistrationRows(sql, rows, ctx.reg, ctx.fixedLevel),
-    write: ({ sql }, rows, ctx, now, importId) => placeRegistrations(sql, rows, ctx.reg, { now, importId, createdById: ctx.userId }),
+    write: ({ sql }, rows, ctx, now, importId) => placeRegistrations(sql, rows, ctx.reg, { now, importId, createdById: ctx.userId }, ctx.held),
   };
 }
 

@@ -5,7 +5,7 @@
 import type { Sql } from "@/server/db";
 import type { CandidateStatus, CandidateType, Gender, IdType } from "@/generated/prisma/enums";
 import type { Checked } from "@/server/imports/pipeline";
-import { quotaProblem } from "@/domain/pilots/quota";
+import { quotaProblem, type Quota } from "@/domain/pilots/quota";
 import { candidateProblem, sittingsFor } from "@/domain/registrations/rules";
 import type { RegistrationContext, RegistrationLevel } from "./context";
 
@@ -74,64 +74,45 @@ export async function checkRegistrationRows(
   });
 }
 
+/** What a transaction knows of a level's quota once it holds its lock: nobody else can register meanwhile. */
+export type LevelUse = { quota: Quota; used: number; perMajor: Map<string | null, number>; registered: Set<string> };
+
 /**
  * Writes the rows that fit the quota, inside the caller's transaction; returns the refused ones (index → reason).
- * A candidate already registered for the level this year (another plan) takes no second place.
+ * A candidate already registered for the level this year (another plan) takes no second place. `held`: the
+ * levels this transaction already locked and counted (an import's later batches), updated once a batch is written.
  */
 export async function placeRegistrations(
   sql: Sql,
   rows: PlacedRow[],
   ctx: RegistrationContext,
   meta: { now: Date; importId: string | null; createdById: string },
+  held: Map<string, LevelUse> = new Map(),
 ): Promise<Map<number, string>> {
   const refused = new Map<number, string>();
   const { schoolId, plan } = ctx;
   const byLevel = new Map<string, number[]>();
   rows.forEach((r, i) => byLevel.set(r.levelId, [...(byLevel.get(r.levelId) ?? []), i]));
+  const after = new Map<string, LevelUse>();
   // Locks in one order, so two imports of several levels never wait on each other in a circle.
   for (const levelId of [...byLevel.keys()].sort()) {
     const idx = byLevel.get(levelId)!;
-    const [app] = await sql<{ id: string; approvedTotal: number | null }>`
-      SELECT id, "approvedTotal" FROM "PilotApplication"
-       WHERE "schoolId" = ${schoolId}::uuid AND "certificateLevelId" = ${levelId}::uuid AND year = ${plan.year} AND status = 'APPROVED'
-       FOR UPDATE`;
-    const lines = app
-      ? await sql<{ majorId: string; approved: number }>`
-          SELECT "majorId", COALESCE(approved, 0) AS approved FROM "PilotApplicationMajor" WHERE "applicationId" = ${app.id}::uuid`
-      : [];
-    const quota = { year: plan.year, approvedTotal: app?.approvedTotal ?? null, majors: lines };
-    const [{ total }] = await sql<{ total: number }>`
-      SELECT count(DISTINCT "candidateId")::int AS total FROM "Registration"
-       WHERE "schoolId" = ${schoolId}::uuid AND "certificateLevelId" = ${levelId}::uuid AND year = ${plan.year}`;
-    const perMajor = new Map(
-      (
-        await sql<{ majorId: string | null; n: number }>`
-          SELECT "majorId", count(DISTINCT "candidateId")::int AS n FROM "Registration"
-           WHERE "schoolId" = ${schoolId}::uuid AND "certificateLevelId" = ${levelId}::uuid AND year = ${plan.year} GROUP BY "majorId"`
-      ).map((m) => [m.majorId, m.n]),
-    );
-    const earlier = new Set(
-      (
-        await sql<{ candidateId: string }>`
-          SELECT DISTINCT "candidateId" FROM "Registration"
-           WHERE "schoolId" = ${schoolId}::uuid AND "certificateLevelId" = ${levelId}::uuid AND year = ${plan.year}
-             AND "candidateId" = ANY(${idx.map((i) => rows[i].candidateId)}::uuid[])`
-      ).map((r) => r.candidateId),
-    );
-    let used = total;
+    const before = held.get(levelId) ?? (await lockAndCount(sql, schoolId, levelId, plan.year));
+    const use = { ...before, perMajor: new Map(before.perMajor), registered: new Set(before.registered) };
     for (const i of idx) {
       const r = rows[i];
-      if (earlier.has(r.candidateId)) continue;
-      const inMajor = perMajor.get(r.snapshot.majorId) ?? 0;
-      const problem = quotaProblem(quota, { year: plan.year, majorId: r.snapshot.majorId, used, usedInMajor: inMajor });
+      if (use.registered.has(r.candidateId)) continue;
+      const inMajor = use.perMajor.get(r.snapshot.majorId) ?? 0;
+      const problem = quotaProblem(use.quota, { year: plan.year, majorId: r.snapshot.majorId, used: use.used, usedInMajor: inMajor });
       if (problem) {
         refused.set(i, problem);
         continue;
       }
-      used++;
-      perMajor.set(r.snapshot.majorId, inMajor + 1);
-      earlier.add(r.candidateId);
+      use.used++;
+      use.perMajor.set(r.snapshot.majorId, inMajor + 1);
+      use.registered.add(r.candidateId);
     }
+    after.set(levelId, use);
   }
   const placed = rows.map((r, i) => ({ ...r, id: crypto.randomUUID(), i })).filter((r) => !refused.has(r.i));
   if (placed.length === 0) return refused;
@@ -153,5 +134,31 @@ export async function placeRegistrations(
   await sql`
     INSERT INTO "RegistrationSubject" ("registrationId", "planId", "subjectId")
     SELECT s.r, ${plan.id}::uuid, s.s FROM unnest(${sittings.map((s) => s[0])}::uuid[], ${sittings.map((s) => s[1])}::uuid[]) AS s(r, s)`;
+  for (const [levelId, use] of after) held.set(levelId, use);
   return refused;
+}
+
+/** Locks the school's approved application for the level and year (FOR UPDATE, held to the commit) and counts. */
+async function lockAndCount(sql: Sql, schoolId: string, levelId: string, year: number): Promise<LevelUse> {
+  const [app] = await sql<{ id: string; approvedTotal: number | null }>`
+    SELECT id, "approvedTotal" FROM "PilotApplication"
+     WHERE "schoolId" = ${schoolId}::uuid AND "certificateLevelId" = ${levelId}::uuid AND year = ${year} AND status = 'APPROVED'
+     FOR UPDATE`;
+  const majors = app
+    ? await sql<{ majorId: string; approved: number }>`
+        SELECT "majorId", COALESCE(approved, 0) AS approved FROM "PilotApplicationMajor" WHERE "applicationId" = ${app.id}::uuid`
+    : [];
+  // Each candidate once, under the major of its first registration this year.
+  const counted = await sql<{ candidateId: string; majorId: string | null }>`
+    SELECT DISTINCT ON ("candidateId") "candidateId", "majorId" FROM "Registration"
+     WHERE "schoolId" = ${schoolId}::uuid AND "certificateLevelId" = ${levelId}::uuid AND year = ${year}
+     ORDER BY "candidateId", "createdAt"`;
+  const perMajor = new Map<string | null, number>();
+  for (const c of counted) perMajor.set(c.majorId, (perMajor.get(c.majorId) ?? 0) + 1);
+  return {
+    quota: { year, approvedTotal: app?.approvedTotal ?? null, majors },
+    used: counted.length,
+    perMajor,
+    registered: new Set(counted.map((c) => c.candidateId)),
+  };
 }

@@ -50,7 +50,7 @@ export async function registerCandidate({ ctx, input }: { ctx: UseCaseCtx<School
       });
       if (refused.size) throw badRequest(refused.get(0)!);
       const r = await tx.registration.findUniqueOrThrow({
-        where: { planId_candidateId_certificateLevelId: { planId: c.value.plan.id, candidateId: input.candidateId, certificateLevelId: level.id } },
+        where: { candidateId_planId_certificateLevelId: { candidateId: input.candidateId, planId: c.value.plan.id, certificateLevelId: level.id } },
         select: { id: true },
       });
       return { id: r.id, name: candidate.name, level: level.label, plan: c.value.plan.name };
