@@ -146,6 +146,18 @@ describe("orders by subject", () => {
   });
 });
 
+describe("workbench", () => {
+  it("shows the school its open 报考 and unordered registrations, the org its orders to confirm", async () => {
+    await registerMany("b", 1);
+    const school = await api("b").workbench.get();
+    expect(school.items.map((i) => i.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^报考进行中：/), "尚未生成缴费申请单的报考"]));
+    await api("b").payments.create({ planId: f.byCert, certificateLevelId: f.level, mode: "BY_CERTIFICATE" });
+    const org = await api("org").workbench.get();
+    expect(org.items.find((i) => i.title === "待确认的缴费申请单")?.count).toBeGreaterThan(0);
+    expect((await api("otherOrg").workbench.get()).items.some((i) => i.title === "待确认的缴费申请单")).toBe(false);
+  });
+});
+
 describe("tenant isolation", () => {
   it("another school or org gets nothing, whatever ids it sends", async () => {
     await registerMany("a", 1);

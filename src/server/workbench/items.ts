@@ -8,6 +8,7 @@ import { visiblePlansWhere } from "@/server/plans/manage-plans";
 import { applicationsWhere } from "@/server/applications/scope";
 import { reportsWhere } from "@/server/reports/scope";
 import { sitesWhere } from "@/server/sites/scope";
+import { registrationsWhere } from "@/server/registrations/scope";
 import { missingSummary } from "@/server/reports/review-reports";
 import { currentPeriod } from "@/server/reports/manage-reports";
 import { holdsAny, type Permission } from "@/domain/auth/permissions";
@@ -71,6 +72,15 @@ export async function workbenchItems({
         count: sites,
         detail: "按考核站点建设标准审核师资、设备与场地，通过或退回并说明原因",
         href: "/org/sites",
+        tone: "todo",
+      });
+    const orders = can("org.payments") ? await db.paymentOrder.count({ where: { orgId: scope.orgId, status: "UNCONFIRMED" } }) : 0;
+    if (orders)
+      items.push({
+        title: "待确认的缴费申请单",
+        count: orders,
+        detail: "按缴费单号核对线下到账后确认缴费，报考信息即标记为已缴费",
+        href: "/org/payments",
         tone: "todo",
       });
     if (certifications && can("org.invigilators"))
@@ -157,6 +167,38 @@ export async function workbenchItems({
         detail: `排考 ${p.schedulingStartsAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 开始，考场须在此之前设置`,
         href: "/school/rooms",
         tone: "warn",
+      });
+  }
+  if (scope.kind === "school" && can("school.registrations")) {
+    // 001 §3.1.2.7: 报考 only inside the plan's window; the plans open now, with how long they stay open.
+    const open = await db.examPlan.findMany({
+      where: { schools: { some: { schoolId: scope.schoolId } }, registrationStartsAt: { lte: now }, registrationEndsAt: { gt: now } },
+      orderBy: { registrationEndsAt: "asc" },
+      take: 3,
+      select: { id: true, name: true, registrationEndsAt: true, _count: { select: { registrations: { where: registrationsWhere(scope) } } } },
+    });
+    for (const p of open)
+      items.push({
+        title: `报考进行中：${p.name}`,
+        count: p._count.registrations,
+        detail: `本校已报考 ${p._count.registrations} 人次，报考 ${p.registrationEndsAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 截止，逾期不能报考和删除报考`,
+        href: "/school/registrations",
+        tone: "warn",
+      });
+  }
+  if (scope.kind === "school" && can("school.payments")) {
+    const unpaid = await db.registration.count({
+      where: {
+        AND: [registrationsWhere(scope), { paidAt: null, paymentOrderId: null, plan: { registrationStartsAt: { lte: now }, registrationEndsAt: { gt: now } } }],
+      },
+    });
+    if (unpaid)
+      items.push({
+        title: "尚未生成缴费申请单的报考",
+        count: unpaid,
+        detail: "培训评价组织要求在平台缴费时，请在报考时间内生成缴费申请单并按单线下缴费",
+        href: "/school/payments",
+        tone: "todo",
       });
   }
   if (scope.kind === "school" && can("school.invigilators")) {
