@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, importer, login, useCaseCtx } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
-import { makeCertificate, makeExamPlan, makeOrg, makePilot, makeSchoolAccounts, makeStudent, makeUser, PASSWORD } from "../support/factories";
+import { makeCertificate, makeExamPlan, makeOrg, makePilot, makeSchoolAccounts, makeSite, makeStudent, makeUser, PASSWORD } from "../support/factories";
 import { failedReasons, filledTemplate } from "../support/import-files";
 import type { SessionUser } from "@/server/session-user";
 import { LocalStorage } from "@/server/storage";
@@ -316,7 +316,18 @@ describe("delete", () => {
     const [r1, r2, r3] = [await register("b", c1.id), await register("b", c2.id), await register("b", c3.id)];
     await t.db.registration.update({ where: { id: r2.id }, data: { paidAt: clock.now() } });
     await expect(api("b").registrations.delete({ ids: [r1.id, r2.id] })).rejects.toThrow(`${c2.name}：已缴费的报考信息不能删除`);
-    await t.db.registrationSubject.updateMany({ where: { registrationId: r3.id }, data: { scheduledAt: clock.now() } });
+    // 排考 gave it a seat (as the scheduler writes it) and published it.
+    const site = await makeSite(t.db, f.schoolB, f.org, [f.level]);
+    const room = await t.db.examRoom.create({
+      data: { planId: f.plan, siteId: site.id, certificateLevelId: f.level, schoolId: f.schoolB, name: "1 号机房", type: "COMPUTER", seats: 10 },
+    });
+    const sittings = await t.db.registrationSubject.findMany({ where: { registrationId: r3.id } });
+    for (const [k, x] of sittings.entries())
+      await t.db.registrationSubject.update({
+        where: { registrationId_subjectId: { registrationId: x.registrationId, subjectId: x.subjectId } },
+        data: { scheduledAt: clock.now(), roomId: room.id, seat: 1, ticketNumber: `2660000${k}${r3.id.replace(/\D/g, "").slice(0, 12)}` },
+      });
+    await t.db.examPlanSubject.updateMany({ where: { planId: f.plan }, data: { publishedAt: clock.now() } });
     await expect(api("b").registrations.delete({ ids: [r3.id] })).rejects.toThrow("已排考的报考信息不能删除");
     const late = caller(t.db, { clock: fixedClock(new Date(clock.now().getTime() + 10 * day)), session: s.b });
     await expect(late.registrations.delete({ ids: [r1.id] })).rejects.toThrow("不能删除报考信息");

@@ -20,6 +20,8 @@ const MIGRATION_ONLY = [
   "constraint ExamFee ExamFee_one_target",
   "constraint PaymentOrder PaymentOrder_amounts",
   "constraint PaymentOrderLine PaymentOrderLine_amounts",
+  "constraint RegistrationSubject RegistrationSubject_seat",
+  "constraint ExamDuty ExamDuty_room_for_invigilators",
   "constraint PilotApplication PilotApplication_totals",
   "constraint PilotApplicationMajor PilotApplicationMajor_approved_le_requested",
   "constraint PilotApplicationMajor PilotApplicationMajor_numbers",

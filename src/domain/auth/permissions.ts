@@ -105,6 +105,8 @@ export const PERMISSIONS = {
     ],
   },
   "org.invigilators": { portal: "org", section: "考务管理", label: "考评人员认证", pages: [{ label: "考评人员认证", href: "/org/invigilators" }] },
+  // 排考管理: the scheduler's procedures; its pages (考核站点编排, 考场编排, 排考明细) come with the rest of issue 15.
+  "org.scheduling": { portal: "org", section: "考务管理", label: "排考管理" },
   "org.registrations": { portal: "org", section: "考务管理", label: "报考信息", pages: [{ label: "报考信息", href: "/org/registrations" }] },
   "org.payments": {
     portal: "org",

@@ -25,6 +25,7 @@ import { invigilatorsRouter } from "./routers/invigilators";
 import { examPlansRouter } from "./routers/exam-plans";
 import { registrationsRouter } from "./routers/registrations";
 import { paymentsRouter } from "./routers/payments";
+import { schedulingRouter } from "./routers/scheduling";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -54,6 +55,7 @@ export const appRouter = createTRPCRouter({
   examPlans: examPlansRouter,
   registrations: registrationsRouter,
   payments: paymentsRouter,
+  scheduling: schedulingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -42,6 +42,7 @@ export async function deleteRegistrations({ ctx, input }: { ctx: UseCaseCtx<Scho
           schoolId: scope.schoolId,
           paidAt: null,
           paymentOrderId: null,
+          // Stricter than the status the school sees: a seat the org has given but not yet published also keeps it.
           subjects: { none: { scheduledAt: { not: null } } },
           plan: { registrationStartsAt: { lte: now }, registrationEndsAt: { gt: now } },
         },

@@ -27,7 +27,10 @@ const include = {
   certificateLevel: { select: { code: true, level: true, certificate: { select: { name: true } } } },
   paymentOrder: { select: { number: true } },
   subjects: {
-    select: { scheduledAt: true, planSubject: { select: { startsAt: true, endsAt: true, subject: { select: { code: true, name: true } } } } },
+    select: {
+      scheduledAt: true,
+      planSubject: { select: { startsAt: true, endsAt: true, publishedAt: true, subject: { select: { code: true, name: true } } } },
+    },
   },
 } satisfies Prisma.RegistrationInclude;
 type Raw = Prisma.RegistrationGetPayload<{ include: typeof include }>;
@@ -44,8 +47,10 @@ function statusWhere(s: RegistrationStatus, now: Date): Prisma.RegistrationWhere
   const inExam = { planSubject: { startsAt: { lte: now }, endsAt: { gt: now } } };
   if (s === "ENDED") return { subjects: { every: { planSubject: { endsAt: { lte: now } } } } };
   const open = { subjects: { some: { planSubject: { endsAt: { gt: now } } } } };
-  if (s === "UNSCHEDULED") return { AND: [open, { subjects: { some: { scheduledAt: null } } }] };
-  const scheduled = { subjects: { none: { scheduledAt: null } } };
+  // Scheduled means published: before 发布 the school sees 未排考.
+  const pending = { OR: [{ scheduledAt: null }, { planSubject: { publishedAt: null } }] };
+  if (s === "UNSCHEDULED") return { AND: [open, { subjects: { some: pending } }] };
+  const scheduled = { subjects: { none: pending } };
   return { AND: [open, scheduled, s === "IN_EXAM" ? { subjects: { some: inExam } } : { subjects: { none: inExam } }] };
 }
 
@@ -84,7 +89,7 @@ export const registrationList: ListDef<z.infer<typeof filter>, RegistrationRow, 
       ...r,
       subjects: [...r.subjects].sort((a, b) => a.planSubject.startsAt.getTime() - b.planSubject.startsAt.getTime()),
       status: registrationStatus(
-        r.subjects.map((s) => ({ scheduled: !!s.scheduledAt, startsAt: s.planSubject.startsAt, endsAt: s.planSubject.endsAt })),
+        r.subjects.map((s) => ({ scheduled: !!s.scheduledAt && !!s.planSubject.publishedAt, startsAt: s.planSubject.startsAt, endsAt: s.planSubject.endsAt })),
         now,
       ),
       certificate: `${r.certificateLevel.certificate.name}（${LEVEL_LABELS[r.certificateLevel.level]}）`,

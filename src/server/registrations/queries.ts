@@ -13,12 +13,14 @@ import { registrationsWhere } from "./scope";
 
 const sittingsSelect = {
   scheduledAt: true,
-  planSubject: { select: { startsAt: true, endsAt: true, subject: { select: { code: true, name: true, examMode: true, targetGroup: true } } } },
+  planSubject: {
+    select: { startsAt: true, endsAt: true, publishedAt: true, subject: { select: { code: true, name: true, examMode: true, targetGroup: true } } },
+  },
 } as const;
 
-const statusOf = (subjects: { scheduledAt: Date | null; planSubject: { startsAt: Date; endsAt: Date } }[], now: Date) =>
+const statusOf = (subjects: { scheduledAt: Date | null; planSubject: { startsAt: Date; endsAt: Date; publishedAt: Date | null } }[], now: Date) =>
   registrationStatus(
-    subjects.map((s) => ({ scheduled: !!s.scheduledAt, startsAt: s.planSubject.startsAt, endsAt: s.planSubject.endsAt })),
+    subjects.map((s) => ({ scheduled: !!s.scheduledAt && !!s.planSubject.publishedAt, startsAt: s.planSubject.startsAt, endsAt: s.planSubject.endsAt })),
     now,
   );
 
@@ -61,7 +63,12 @@ export async function registrationDetail({ ctx: { db, scope, clock }, input: { i
     // The org corrects the phone, so it sees the number it edits.
     phone: scope.kind === "org" ? phone : null,
     status: statusOf(subjects, clock.now()),
-    subjects: subjects.map((s) => ({ ...s.planSubject.subject, startsAt: s.planSubject.startsAt, endsAt: s.planSubject.endsAt, scheduled: !!s.scheduledAt })),
+    subjects: subjects.map((s) => ({
+      ...s.planSubject.subject,
+      startsAt: s.planSubject.startsAt,
+      endsAt: s.planSubject.endsAt,
+      scheduled: !!s.scheduledAt && !!s.planSubject.publishedAt,
+    })),
   };
 }
 

@@ -1,0 +1,139 @@
+// 自动排考 on PostgreSQL: sittings at the school's own site or the allocated one, seats and tickets, duties, what
+// could not be placed and why; nothing shows to the school before 发布; a re-run keeps published tickets; only
+// inside 排考; another org gets nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "../support/db";
+import { caller, login } from "../support/trpc";
+import { fixedClock } from "@/server/clock";
+import { makeCertificate, makeExamPlan, makeOrg, makePilot, makeSchoolAccounts, makeSite, makeStudent, makeUser, PASSWORD } from "../support/factories";
+import type { SessionUser } from "@/server/session-user";
+
+const t = useTestDb();
+const clock = fixedClock("2026-05-07T02:00:00Z");
+const s: Record<string, SessionUser> = {};
+const day = 86_400_000;
+const f = {} as { plan: string; level: string; subject: string; a: string; b: string; c: string; site: string };
+
+beforeAll(async () => {
+  const org = await makeOrg(t.db);
+  const otherOrg = await makeOrg(t.db);
+  const cert = await makeCertificate(t.db, org.id);
+  const level = cert.levels[0];
+  f.level = level.id;
+  f.subject = level.subjects[0].id;
+  const major = await t.db.major.findFirstOrThrow({ where: { code: "510201", catalogVersion: "NEW" } });
+  await t.db.certificateMajor.create({ data: { certificateId: cert.id, majorId: major.id } });
+  const [a, b, c, d] = [await makeSchoolAccounts(t.db), await makeSchoolAccounts(t.db), await makeSchoolAccounts(t.db), await makeSchoolAccounts(t.db)];
+  [f.a, f.b, f.c] = [a.school.id, b.school.id, c.school.id];
+  for (const x of [a, b, c]) await makePilot(t.db, x.school.id, level.id, { year: 2026, approved: 50 });
+  // 排考 [5, 12) from the plan's start: open now; 报考 still open too.
+  const plan = await makeExamPlan(t.db, org.id, { start: new Date(clock.now().getTime() - 6 * day), schoolIds: [f.a, f.b, f.c], levelIds: [level.id] });
+  f.plan = plan.id;
+  const site = await makeSite(t.db, f.a, org.id, [level.id]);
+  f.site = site.id;
+  // 北方 lends its site to B for this plan; C has none.
+  await t.db.siteAllocation.create({ data: { planId: plan.id, siteId: site.id, schoolId: f.b, certificateLevelId: level.id } });
+  for (const name of ["13 号机房", "2 号机房"])
+    await t.db.examRoom.create({
+      data: {
+        planId: plan.id,
+        siteId: site.id,
+        certificateLevelId: level.id,
+        schoolId: f.a,
+        name,
+        type: "COMPUTER",
+        seats: 2,
+        subjects: { create: [{ subjectId: f.subject }] },
+      },
+    });
+  // Five certified invigilators of another school, one of the host school.
+  for (const [k, schoolId] of [f.a, d.school.id, d.school.id, d.school.id, d.school.id, d.school.id].entries()) {
+    const teacher = await t.db.teacher.create({
+      data: { schoolId, name: `监考${k}`, gender: "FEMALE", idType: "PASSPORT", idNumber: `T${k}${schoolId.slice(0, 6)}`, phone: "13600000000" },
+    });
+    const inv = await t.db.invigilator.create({ data: { schoolId, teacherId: teacher.id } });
+    await t.db.invigilatorCertificate.create({ data: { invigilatorId: inv.id, certificateId: cert.id, orgId: org.id, status: "CERTIFIED" } });
+  }
+  const users = {
+    org: await makeUser(t.db, "ORG", { orgId: org.id }),
+    otherOrg: await makeUser(t.db, "ORG", { orgId: otherOrg.id }),
+    a: a.principal,
+    b: b.principal,
+    c: c.principal,
+  };
+  for (const [k, u] of Object.entries(users)) {
+    clock.advance(61_000);
+    s[k] = await login(t.db, clock, u.account, PASSWORD);
+  }
+  // Registrations: A 3, B 2, C 1.
+  for (const [k, n] of [
+    ["a", 3],
+    ["b", 2],
+    ["c", 1],
+  ] as const) {
+    const school = { a: f.a, b: f.b, c: f.c }[k];
+    for (let i = 0; i < n; i++) {
+      const { candidate } = await makeStudent(t.db, school, { photo: true });
+      await t.db.candidate.update({ where: { id: candidate.id }, data: { status: "VERIFIED", majorId: major.id } });
+      await caller(t.db, { clock, session: s[k] }).registrations.register({ planId: f.plan, candidateId: candidate.id, certificateLevelId: f.level });
+    }
+  }
+}, 60_000);
+const api = (k: string) => caller(t.db, { clock, session: s[k] });
+
+describe("自动排考", () => {
+  it("places sittings at their site, explains the rest, staffs rooms, and shows nothing before 发布", async () => {
+    const r = await api("org").scheduling.run({ planId: f.plan });
+    expect(r).toMatchObject({ placed: 4, unplaced: 2 });
+    expect(r.reasons.sort((x, y) => x.reason.localeCompare(y.reason))).toEqual(
+      [
+        { reason: "本校没有该证书的考核站点，也未分配借考考核站点", count: 1 },
+        { reason: "考核站点的考场座位不足（该科目 5 人，考场共 4 个座位）", count: 1 },
+      ].sort((x, y) => x.reason.localeCompare(y.reason)),
+    );
+    const seats = await t.db.registrationSubject.findMany({ where: { planId: f.plan, roomId: { not: null } }, include: { room: true, registration: true } });
+    expect(seats).toHaveLength(4);
+    expect(new Set(seats.map((x) => x.ticketNumber)).size).toBe(4);
+    expect(seats.every((x) => /^\d{20}$/.test(x.ticketNumber!))).toBe(true);
+    // 2 号机房 fills first, one school's candidates together (by school, then candidate number).
+    const first = seats.filter((x) => x.room!.name === "2 号机房");
+    expect(first.map((x) => x.seat).sort()).toEqual([1, 2]);
+    expect(new Set(first.map((x) => x.registration.schoolId)).size).toBe(1);
+    const duties = await t.db.examDuty.findMany({ where: { planId: f.plan }, include: { invigilator: true } });
+    expect(duties.filter((d) => d.role === "INVIGILATOR")).toHaveLength(4);
+    expect(duties.filter((d) => d.role === "PATROL")).toHaveLength(1);
+    expect(duties.every((d) => d.invigilator.schoolId !== f.a)).toBe(true);
+    // Unpublished: the school still reads 未排考.
+    const mine = await api("a").lists.registrations({ filter: { planId: f.plan }, page: 1, pageSize: 10 });
+    expect(mine.rows.every((x) => x.status === "UNSCHEDULED")).toBe(true);
+  });
+
+  it("after 发布 the school sees 待考试; a re-run keeps the published tickets", async () => {
+    await api("org").scheduling.publish({ planId: f.plan });
+    const mine = await api("b").lists.registrations({ filter: { planId: f.plan }, page: 1, pageSize: 10 });
+    const seated = new Set((await t.db.registrationSubject.findMany({ where: { planId: f.plan, roomId: { not: null } } })).map((x) => x.registrationId));
+    expect(mine.rows.map((x) => x.status)).toEqual(mine.rows.map((x) => (seated.has(x.id) ? "WAITING" : "UNSCHEDULED")));
+    expect(mine.rows.some((x) => x.status === "WAITING")).toBe(true);
+    const before = await t.db.registrationSubject.findMany({ where: { planId: f.plan, ticketNumber: { not: null } }, orderBy: { registrationId: "asc" } });
+    await api("org").scheduling.run({ planId: f.plan });
+    const after = await t.db.registrationSubject.findMany({ where: { planId: f.plan, ticketNumber: { not: null } }, orderBy: { registrationId: "asc" } });
+    expect(after.map((x) => [x.registrationId, x.roomId, x.seat, x.ticketNumber])).toEqual(
+      before.map((x) => [x.registrationId, x.roomId, x.seat, x.ticketNumber]),
+    );
+    // A scheduled registration can no longer be deleted.
+    const reg = await t.db.registration.findFirstOrThrow({ where: { schoolId: f.a, subjects: { some: { roomId: { not: null } } } } });
+    await expect(api("a").registrations.delete({ ids: [reg.id] })).rejects.toThrow("已排考的报考信息不能删除");
+  });
+
+  it("only inside 排考, only the plan's own org", async () => {
+    const late = caller(t.db, { clock: fixedClock(new Date(clock.now().getTime() + 7 * day)), session: s.org });
+    await expect(late.scheduling.run({ planId: f.plan })).rejects.toThrow("排考时间已结束");
+    await expect(api("otherOrg").scheduling.run({ planId: f.plan })).rejects.toThrow("考试计划不存在");
+    await expect(api("otherOrg").scheduling.publish({ planId: f.plan })).rejects.toThrow("考试计划不存在");
+    await expect(api("a").scheduling.run({ planId: f.plan })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The database keeps a sitting's seat whole.
+    await expect(t.db.registrationSubject.updateMany({ where: { planId: f.plan, roomId: { not: null } }, data: { seat: null } })).rejects.toThrow(
+      /RegistrationSubject_seat/,
+    );
+  });
+});
