@@ -45,6 +45,7 @@ export async function seedRegistrations(tx: Tx, now: Date): Promise<void> {
     // Registered a day after 报考 opened (or an hour ago, for a plan that opened today).
     const at = new Date(Math.min(plan.registrationStartsAt.getTime() + day, now.getTime() - 3_600_000));
     for (const [k, level] of ctx.levels.entries()) {
+      if (plan.year > new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear()) await quotaForYear(tx, school.id, level.id, plan.year);
       const rows = candidates.map((c) => ({ name: c.name, idNumber: c.idNumber, levelCode: level.code, subjectCodes: [], declared: null }));
       const fit = (await checkRegistrationRows(sql, rows, ctx, level)).flatMap((c) => (c.ok ? [c.value] : []));
       const placed = fit.slice(0, Math.max(3, 9 - k * 2));
@@ -70,4 +71,17 @@ export async function seedRegistrations(tx: Tx, now: Date): Promise<void> {
       await tx.paymentOrder.update({ where: { id: order.id }, data: { status: "CONFIRMED", confirmedAt } });
     }
   }
+}
+
+/**
+ * A plan whose exam falls in the next year (late December) needs that year's quota: the demo school's latest approved
+ * application for the level, approved again for that year, so the demo never depends on the day it is started.
+ */
+async function quotaForYear(tx: Tx, schoolId: string, certificateLevelId: string, year: number) {
+  if (await tx.pilotApplication.count({ where: { schoolId, certificateLevelId, year } })) return;
+  const last = await tx.pilotApplication.findFirst({ where: { schoolId, certificateLevelId, status: "APPROVED" }, orderBy: { year: "desc" } });
+  if (!last) return;
+  await tx.pilotApplication.create({
+    data: { schoolId, certificateLevelId, year, batch: last.batch, status: "APPROVED", requestedTotal: last.requestedTotal, approvedTotal: last.approvedTotal },
+  });
 }
