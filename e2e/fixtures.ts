@@ -51,6 +51,7 @@ export const ALL_SCHOOL_GRANTS = [
   "school.invigilators",
   "school.registrations",
   "school.payments",
+  "school.scheduling",
   "school.teachers",
 ];
 

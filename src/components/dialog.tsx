@@ -61,6 +61,7 @@ export function FormDialog({
   onClose,
   onSubmit,
   submitLabel = "保存",
+  disabled,
   children,
   wide,
 }: {
@@ -69,6 +70,8 @@ export function FormDialog({
   /** Throws to show the error; resolves when done (the caller closes the dialog). */
   onSubmit: () => Promise<unknown>;
   submitLabel?: string;
+  /** Nothing to submit yet (or work under way). */
+  disabled?: boolean;
   children: React.ReactNode;
   wide?: boolean;
 }) {
@@ -88,7 +91,7 @@ export function FormDialog({
           <button
             type="button"
             className="btn-primary"
-            disabled={pending}
+            disabled={pending || disabled}
             onClick={async () => {
               setError("");
               setPending(true);

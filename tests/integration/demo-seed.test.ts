@@ -56,6 +56,20 @@ describe("demo seed", () => {
     expect(regs.some((r) => r.paymentOrder?.status === "UNCONFIRMED" && r.plan.registrationEndsAt > now)).toBe(true);
     expect(regs.some((r) => !r.paymentOrderId && r.plan.registrationStartsAt <= now && now < r.plan.registrationEndsAt)).toBe(true);
     expect(await t.db.examFee.count({ where: { certificateLevelId: { not: null } } })).toBe(await t.db.certificateLevel.count());
+    // 排考: a published schedule, with staffed rooms, for a plan in its exam days; the plan in 排考 now not yet scheduled.
+    const seated = await t.db.registrationSubject.findMany({
+      where: { registration: { schoolId: demo.id }, ticketNumber: { not: null } },
+      include: { planSubject: { include: { plan: true } } },
+    });
+    const examDays = seated.filter((x) => x.planSubject.plan.examStartsAt <= now && now < x.planSubject.plan.examEndsAt);
+    expect(examDays.length).toBeGreaterThan(0);
+    expect(examDays.every((x) => x.planSubject.publishedAt)).toBe(true);
+    expect(await t.db.examDuty.count({ where: { planId: examDays[0].planId, role: "INVIGILATOR" } })).toBeGreaterThan(0);
+    const scheduling = await t.db.registrationSubject.findMany({
+      where: { registration: { schoolId: demo.id }, planSubject: { plan: { schedulingStartsAt: { lte: now }, schedulingEndsAt: { gt: now } } } },
+    });
+    expect(scheduling.length).toBeGreaterThan(0);
+    expect(scheduling.every((x) => !x.scheduledAt)).toBe(true);
     // Every portal's demo account signs in and reads its workbench.
     const clock = systemClock;
     for (const account of ["admin", "bjjw", "org125", "4111010009"]) {

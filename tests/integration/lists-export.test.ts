@@ -21,6 +21,7 @@ import {
 } from "../support/factories";
 import { LocalStorage } from "@/server/storage";
 import type { SessionUser } from "@/server/session-user";
+import type { Scope } from "@/server/tenancy";
 import { requestExport } from "@/server/exports/create-export";
 import { LISTS } from "@/server/lists/registry";
 
@@ -163,7 +164,7 @@ describe("catalogue lists are scoped by the session", () => {
     const { schoolList, orgList } = await import("@/server/catalogue/lists");
     const { tabsOf } = await import("@/server/lists/define");
     expect(schoolList.columns.map((c) => c.header)).toEqual(["院校代码", "院校名称", "院校属性", "院校类型", "院校状态"]);
-    expect(tabsOf(orgList, new Date(0)).map((t) => t.label)).toEqual(["已启用", "已停用"]);
+    expect(tabsOf(orgList, new Date(0), { kind: "admin" } as Scope).map((t) => t.label)).toEqual(["已启用", "已停用"]);
     const std = await t.db.skillStandard.findFirstOrThrow({ where: { orgId: f.o[0].id } });
     const d = await api("principal").catalogue.standard({ kind: "skill", id: std.id });
     expect(d.categories).toEqual(["电子与信息大类"]);

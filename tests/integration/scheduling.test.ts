@@ -3,7 +3,7 @@
 // inside 排考; another org gets nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
-import { caller, login } from "../support/trpc";
+import { caller, login, runJobs } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { makeCertificate, makeExamPlan, makeOrg, makePilot, makeSchoolAccounts, makeSite, makeStudent, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
@@ -80,11 +80,17 @@ beforeAll(async () => {
   }
 }, 60_000);
 const api = (k: string) => caller(t.db, { clock, session: s[k] });
+/** 自动排考 as the page does it: the request, the worker's job, then the finished run it polls. */
+async function runNow(planId: string) {
+  const { runId } = await api("org").scheduling.run({ planId });
+  await runJobs(t.db, clock);
+  return api("org").scheduling.runStatus({ id: runId });
+}
 
 describe("自动排考", () => {
   it("places sittings at their site, explains the rest, staffs rooms, and shows nothing before 发布", async () => {
-    const r = await api("org").scheduling.run({ planId: f.plan });
-    expect(r).toMatchObject({ placed: 4, unplaced: 2 });
+    const r = await runNow(f.plan);
+    expect(r).toMatchObject({ status: "DONE", placed: 4, unplaced: 2 });
     expect(r.reasons.sort((x, y) => x.reason.localeCompare(y.reason))).toEqual(
       [
         { reason: "本校没有该证书的考核站点，也未分配借考考核站点", count: 1 },
@@ -115,7 +121,7 @@ describe("自动排考", () => {
     expect(mine.rows.map((x) => x.status)).toEqual(mine.rows.map((x) => (seated.has(x.id) ? "WAITING" : "UNSCHEDULED")));
     expect(mine.rows.some((x) => x.status === "WAITING")).toBe(true);
     const before = await t.db.registrationSubject.findMany({ where: { planId: f.plan, ticketNumber: { not: null } }, orderBy: { registrationId: "asc" } });
-    await api("org").scheduling.run({ planId: f.plan });
+    expect(await runNow(f.plan)).toMatchObject({ status: "DONE", placed: 4 });
     const after = await t.db.registrationSubject.findMany({ where: { planId: f.plan, ticketNumber: { not: null } }, orderBy: { registrationId: "asc" } });
     expect(after.map((x) => [x.registrationId, x.roomId, x.seat, x.ticketNumber])).toEqual(
       before.map((x) => [x.registrationId, x.roomId, x.seat, x.ticketNumber]),
@@ -123,6 +129,58 @@ describe("自动排考", () => {
     // A scheduled registration can no longer be deleted.
     const reg = await t.db.registration.findFirstOrThrow({ where: { schoolId: f.a, subjects: { some: { roomId: { not: null } } } } });
     await expect(api("a").registrations.delete({ ids: [reg.id] })).rejects.toThrow("已排考的报考信息不能删除");
+  });
+
+  it("考核站点编排, 考场编排 and 排考明细: the org sees all, a host school its rooms' candidates, a borrower its own", async () => {
+    const seated = await t.db.registrationSubject.findMany({ where: { planId: f.plan }, include: { registration: true } });
+    const placedOf = (school: string) => seated.filter((x) => x.registration.schoolId === school && x.roomId).length;
+    const org = await api("org").lists.siteSchedules({ filter: { planId: f.plan }, page: 1, pageSize: 10 });
+    expect(org.rows).toHaveLength(1);
+    expect(org.rows[0]).toMatchObject({ sittings: 6, placed: 4, rooms: 2, sites: 1, status: "SCHEDULING" });
+    expect(org.counts).toMatchObject({ SCHEDULING: 1, DONE: 0, UNSCHEDULED: 0 });
+    // C has no site: nothing placed, the reason in its 排考明细.
+    const c = await api("c").lists.siteSchedules({ filter: {}, page: 1, pageSize: 10 });
+    expect(c.rows[0]).toMatchObject({ sittings: 1, placed: 0, rooms: 0, status: "SCHEDULING" });
+    const cSittings = await api("c").lists.sittings({ filter: {}, tab: "UNPLACED", page: 1, pageSize: 10 });
+    expect(cSittings.rows.map((x) => x.unplacedReason)).toEqual(["本校没有该证书的考核站点，也未分配借考考核站点"]);
+    expect(cSittings.rows[0].idNumberMasked).toMatch(/^\w{3}\*{4}\w{4}$/);
+    expect(cSittings.rows[0].fullIdNumber).toBe("");
+    const sites = await api("org").scheduling.sites({ id: org.rows[0].id });
+    expect(sites.sites.map((x) => [x.name === "未找到考核站点", x.sittings, x.placed])).toEqual([
+      [false, 5, 4],
+      [true, 1, 0],
+    ]);
+    // The host A sees both rooms with every candidate in them; B (borrowing) only the rooms and candidates of its own.
+    const aRooms = await api("a").lists.roomSchedules({ filter: {}, page: 1, pageSize: 10 });
+    expect(aRooms.rows).toHaveLength(2);
+    const all = await Promise.all(aRooms.rows.map((r) => api("a").scheduling.room({ id: r.id })));
+    expect(all.flatMap((r) => r.sittings)).toHaveLength(4);
+    expect(all.every((r) => r.runsRoom && r.duties.filter((d) => d.role === "INVIGILATOR").length === 2)).toBe(true);
+    const bRooms = await api("b").lists.roomSchedules({ filter: {}, page: 1, pageSize: 10 });
+    expect(bRooms.rows.length).toBeGreaterThan(0);
+    const bSeen = (await Promise.all(bRooms.rows.map((r) => api("b").scheduling.room({ id: r.id })))).flatMap((r) => r.sittings);
+    expect(bSeen).toHaveLength(placedOf(f.b));
+    expect((await api("b").scheduling.room({ id: bRooms.rows[0].id })).runsRoom).toBe(false);
+    const bSittings = await api("b").lists.sittings({ filter: {}, tab: "PLACED", page: 1, pageSize: 10 });
+    expect(bSittings.total).toBe(placedOf(f.b));
+    // Another school and another org get nothing, whatever ids they send.
+    expect((await api("c").lists.roomSchedules({ filter: {}, page: 1, pageSize: 10 })).total).toBe(0);
+    await expect(api("c").scheduling.room({ id: aRooms.rows[0].id })).rejects.toThrow("考场编排不存在");
+    await expect(api("otherOrg").scheduling.room({ id: aRooms.rows[0].id })).rejects.toThrow("考场编排不存在");
+    await expect(api("otherOrg").scheduling.sites({ id: org.rows[0].id })).rejects.toThrow("考试科目不存在");
+    for (const list of ["siteSchedules", "roomSchedules", "sittings"] as const)
+      expect((await api("otherOrg").lists[list]({ filter: { planId: f.plan }, page: 1, pageSize: 10 })).total).toBe(0);
+    expect(await api("otherOrg").scheduling.plans()).toEqual([]);
+  });
+
+  it("one run per plan at a time; 发布 waits for it; another org cannot follow the run", async () => {
+    const { runId } = await api("org").scheduling.run({ planId: f.plan });
+    await expect(api("org").scheduling.run({ planId: f.plan })).rejects.toThrow("该考试计划正在排考");
+    await expect(api("org").scheduling.publish({ planId: f.plan })).rejects.toThrow("正在排考");
+    expect((await api("org").scheduling.plans())[0].running).toBe(runId);
+    await expect(api("otherOrg").scheduling.runStatus({ id: runId })).rejects.toThrow("排考记录不存在");
+    await runJobs(t.db, clock);
+    expect(await api("org").scheduling.runStatus({ id: runId })).toMatchObject({ status: "DONE", placed: 4 });
   });
 
   it("only inside 排考, only the plan's own org", async () => {

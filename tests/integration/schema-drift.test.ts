@@ -34,6 +34,7 @@ const MIGRATION_ONLY = [
   "index Certificate Certificate_name_trgm",
   "index EvaluationOrg EvaluationOrg_name_trgm",
   "index School School_name_trgm",
+  "index SchedulingRun SchedulingRun_one_running",
 ];
 
 async function catalog(url: string): Promise<Set<string>> {

@@ -114,6 +114,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "paymentOrder.delete": "删除缴费申请单",
   "paymentOrder.confirm": "确认缴费",
   "examFee.save": "设置收费标准",
+  "scheduling.request": "申请自动排考",
   "scheduling.run": "自动排考",
   "scheduling.publish": "发布排考",
   "export.request": "申请导出",

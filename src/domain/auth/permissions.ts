@@ -79,6 +79,16 @@ export const PERMISSIONS = {
   "school.invigilators": { portal: "school", section: "考务管理", label: "监考人员", pages: [{ label: "监考人员", href: "/school/invigilators" }] },
   "school.registrations": { portal: "school", section: "考务管理", label: "报考管理", pages: [{ label: "报考管理", href: "/school/registrations" }] },
   "school.payments": { portal: "school", section: "考务管理", label: "缴费管理", pages: [{ label: "缴费管理", href: "/school/payments" }] },
+  "school.scheduling": {
+    portal: "school",
+    section: "考务管理",
+    label: "排考管理",
+    pages: [
+      { label: "考核站点编排", href: "/school/scheduling" },
+      { label: "考场编排", href: "/school/scheduling/rooms" },
+      { label: "排考明细", href: "/school/scheduling/sittings" },
+    ],
+  },
   "school.teachers": { portal: "school", section: "教师管理", label: "教师管理", pages: [{ label: "教师管理", href: "/school/teachers" }] },
   "school.reports": { portal: "school", section: "周报管理", label: "提交周报", pages: [{ label: "提交周报", href: "/school/reports" }], principalOnly: true },
   "school.users": { portal: "school", section: "系统管理", label: "用户管理", pages: [{ label: "用户管理", href: "/school/users" }], principalOnly: true },
@@ -105,8 +115,16 @@ export const PERMISSIONS = {
     ],
   },
   "org.invigilators": { portal: "org", section: "考务管理", label: "考评人员认证", pages: [{ label: "考评人员认证", href: "/org/invigilators" }] },
-  // 排考管理: the scheduler's procedures; its pages (考核站点编排, 考场编排, 排考明细) come with the rest of issue 15.
-  "org.scheduling": { portal: "org", section: "考务管理", label: "排考管理" },
+  "org.scheduling": {
+    portal: "org",
+    section: "考务管理",
+    label: "排考管理",
+    pages: [
+      { label: "考核站点编排", href: "/org/scheduling" },
+      { label: "考场编排", href: "/org/scheduling/rooms" },
+      { label: "排考明细", href: "/org/scheduling/sittings" },
+    ],
+  },
   "org.registrations": { portal: "org", section: "考务管理", label: "报考信息", pages: [{ label: "报考信息", href: "/org/registrations" }] },
   "org.payments": {
     portal: "org",

@@ -27,7 +27,7 @@ async function whereOf(db: Db, def: AnyDef, scope: Scope, req: ExportRequest, no
   const parsed = def.filter.safeParse(req.filter ?? {});
   if (!parsed.success) throw badRequest("查询条件有误");
   const base = await def.where(db, scope, parsed.data, now);
-  const tab = tabsOf(def, now).find((t) => t.value === req.tab);
+  const tab = tabsOf(def, now, scope).find((t) => t.value === req.tab);
   // Ticked ids only narrow the caller's own scope: an id outside it simply matches nothing.
   return and<object>(base, tab?.where, req.ids?.length ? { id: { in: req.ids } } : null);
 }

@@ -10,6 +10,7 @@ import { purgeExpired } from "@/server/auth/captcha";
 import type { QueueName } from "./queue";
 import { runVerification } from "@/server/candidates/verify";
 import type { IdentityVerifier } from "@/server/identity/verifier";
+import { runSchedulingJob } from "@/server/scheduling/run-scheduling";
 
 export type JobDeps = { db: Db; clock: Clock; storage?: Storage; verifier?: IdentityVerifier };
 export type ImportJob = { recordId: string; importKind: string; who: Importer };
@@ -69,6 +70,11 @@ export async function cleanUp(deps: JobDeps): Promise<Record<string, number>> {
     where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - 60 * 60_000) } },
     data: { status: "FAILED", message: "认证中断，已认证的考生保留结果，请对仍为「信息待认证」的考生重新认证", finishedAt: now },
   });
+  // A run writes in one transaction without beating: give it a quarter of an hour.
+  await db.schedulingRun.updateMany({
+    where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - 15 * 60_000) } },
+    data: { status: "FAILED", stage: null, message: "排考中断（服务重启），未写入任何结果，请重新排考", finishedAt: now },
+  });
   const exports = await db.exportRecord.updateMany({
     where: { status: "RUNNING", heartbeatAt: { lt: staleBefore } },
     data: { status: "FAILED", message: "导出中断（服务重启），请重新导出", finishedAt: now },
@@ -96,5 +102,6 @@ export const HANDLERS: { [N in QueueName]: (deps: JobDeps, data: never) => Promi
   import: runImportJob as never,
   export: runExportJob as never,
   verify: ((deps: JobDeps, job: { batchId: string }) => runVerification(deps, job.batchId)) as never,
+  schedule: runSchedulingJob as never,
   cleanup: (deps) => cleanUp(deps),
 };

@@ -13,6 +13,8 @@ export const QUEUES = {
   export: { retryLimit: 0, expireInSeconds: 30 * 60 },
   // Identity checks: a retry only does the rows still 信息待认证 (each row moves on its own).
   verify: { retryLimit: 2, retryDelay: 30, expireInSeconds: 30 * 60 },
+  // 自动排考: all or nothing in one transaction; a failed run is recorded and started again by the org.
+  schedule: { retryLimit: 0, expireInSeconds: 30 * 60 },
   cleanup: { retryLimit: 1, expireInSeconds: 10 * 60 },
 } as const;
 export type QueueName = keyof typeof QUEUES;

@@ -21,8 +21,9 @@ export type ListDef<F, R extends { id: string }, W extends object = object> = {
   filter: z.ZodType<F, F>;
   /** The caller's scope plus the query fields; tenant ids come from the minted scope only. */
   where: (db: Db, scope: Scope, filter: F, now: Date) => Promise<W> | W;
-  /** Status tabs; a function of the moment when the status is a window (a room's 未排考 / 排考中 / 已结束). */
-  tabs?: Tab<W>[] | ((now: Date) => Tab<W>[]);
+  /** Status tabs; a function of the moment when the status is a window (a room's 未排考 / 排考中 / 已结束), and of
+   * the scope when the status reads differently per portal (the school's 排考 status counts published seats only). */
+  tabs?: Tab<W>[] | ((now: Date, scope: Scope) => Tab<W>[]);
   count: (db: Db, where: W) => Promise<number>;
   /** Rows in screen order (skip/take), or in id order after a cursor for exports. */
   rows: (db: Db, where: W, page: { skip?: number; take: number; afterId?: string; byId?: boolean }, ctx: ListCtx) => Promise<R[]>;
@@ -37,8 +38,8 @@ export const and = <W extends object>(...parts: (W | undefined | null | false)[]
 export const afterIdWhere = (afterId?: string) => (afterId ? { id: { gt: afterId } } : {});
 
 /** The definition's tabs at this moment. */
-export function tabsOf<W>(def: { tabs?: Tab<W>[] | ((now: Date) => Tab<W>[]) }, now: Date): Tab<W>[] {
-  return typeof def.tabs === "function" ? def.tabs(now) : (def.tabs ?? []);
+export function tabsOf<W>(def: { tabs?: Tab<W>[] | ((now: Date, scope: Scope) => Tab<W>[]) }, now: Date, scope: Scope): Tab<W>[] {
+  return typeof def.tabs === "function" ? def.tabs(now, scope) : (def.tabs ?? []);
 }
 
 export type PageInput<F> = { filter: F; tab?: string; page: number; pageSize: number };
@@ -49,7 +50,7 @@ export async function pageOf<F, R extends { id: string }, W extends object>(
 ) {
   const now = clock.now();
   const base = await def.where(db, scope, input.filter, now);
-  const tabs = tabsOf(def, now);
+  const tabs = tabsOf(def, now, scope);
   const tab = tabs.find((t) => t.value === input.tab);
   const where = tab ? and<W>(base, tab.where) : base;
   // The current tab's total is that tab's count: every count runs once, all in parallel.

@@ -18,6 +18,7 @@ import { teacherList } from "@/server/teachers/list";
 import { certificationList, invigilatorList } from "@/server/invigilators/list";
 import { registrationList } from "@/server/registrations/list";
 import { paymentOrderList } from "@/server/payments/list";
+import { planSubjectScheduleList, roomScheduleList, sittingList } from "@/server/scheduling/list";
 
 export const LISTS = {
   // 证书、机构、标准、院校
@@ -51,5 +52,8 @@ export const LISTS = {
   invigilatorCertifications: certificationList,
   registrations: registrationList,
   paymentOrders: paymentOrderList,
+  siteSchedules: planSubjectScheduleList,
+  roomSchedules: roomScheduleList,
+  sittings: sittingList,
 } as const;
 export type ListName = keyof typeof LISTS;

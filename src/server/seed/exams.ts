@@ -14,8 +14,8 @@ function windows(start: Date) {
     registrationEndsAt: at(10),
     schedulingStartsAt: at(5),
     schedulingEndsAt: at(12),
-    examStartsAt: at(14, 1),
-    examEndsAt: at(14, 9),
+    examStartsAt: at(14, 9),
+    examEndsAt: at(14, 17),
     scoringStartsAt: at(15),
     scoringEndsAt: at(20),
     publicityStartsAt: at(21),
@@ -29,8 +29,27 @@ async function planNumber(tx: Tx): Promise<string> {
   return n;
 }
 
-// Plans by their start relative to today: ended, now scheduling (registration still open), not yet scheduling, later.
-const PHASES = [-75, -7, 2, 40];
+/** A plan in its exam days: 排考 over, the exam from yesterday 09:00 to the day after tomorrow 17:00 (start is 20 days ago). */
+function examDaysWindows(start: Date) {
+  const at = (d: number, h = 0) => new Date(start.getTime() + d * day + h * hour);
+  return {
+    registrationStartsAt: at(0),
+    registrationEndsAt: at(10),
+    schedulingStartsAt: at(5),
+    schedulingEndsAt: at(18),
+    examStartsAt: at(19, 9),
+    examEndsAt: at(22, 17),
+    scoringStartsAt: at(23),
+    scoringEndsAt: at(28),
+    publicityStartsAt: at(29),
+    publicityEndsAt: at(36),
+  };
+}
+
+// Plans by their start relative to today: ended, in its exam days (schedule published), now scheduling (registration
+// still open), not yet scheduling, later.
+const PHASES = [-75, -20, -7, 2, 40];
+const EXAM_DAYS = -20;
 
 export async function seedExamPlans(tx: Tx, now: Date): Promise<void> {
   if (await tx.examPlan.count()) return;
@@ -56,7 +75,7 @@ export async function seedExamPlans(tx: Tx, now: Date): Promise<void> {
     if (schoolIds.length === 0) continue;
     for (const [k, offset] of PHASES.entries()) {
       const start = new Date(today.getTime() + offset * day);
-      const w = windows(start);
+      const w = offset === EXAM_DAYS ? examDaysWindows(start) : windows(start);
       const local = new Date(w.examStartsAt.getTime() + 8 * hour);
       const ymd = local.toISOString().slice(0, 10).replace(/-/g, "");
       await tx.examPlan.create({
@@ -68,11 +87,13 @@ export async function seedExamPlans(tx: Tx, now: Date): Promise<void> {
           ...w,
           schools: { create: schoolIds.map((schoolId) => ({ schoolId })) },
           levels: { create: levels.map((l) => ({ certificateLevelId: l.id })) },
-          // Each level's subjects one after another on exam day: the first at 09:00, the next at 13:30.
+          // Each level's subjects one after another on exam day: the first at 09:00, the next at 13:30. In its exam
+          // days, the first subjects yesterday and the next ones the day after tomorrow.
           subjects: {
             create: levels.flatMap((l) =>
               l.subjects.map((s, j) => {
-                const startsAt = new Date(w.examStartsAt.getTime() + j * 4.5 * hour);
+                const after = offset === EXAM_DAYS ? (j % 2) * 2 * day + Math.floor(j / 2) * 4.5 * hour : j * 4.5 * hour;
+                const startsAt = new Date(w.examStartsAt.getTime() + after);
                 return { subjectId: s.id, startsAt, endsAt: new Date(startsAt.getTime() + s.durationMinutes * 60_000) };
               }),
             ),
@@ -187,8 +208,8 @@ export async function seedAllocationsAndRooms(tx: Tx, now: Date): Promise<void> 
       orderBy: { schedulingStartsAt: "asc" },
     });
     const demo = site.school.code === "4111010009";
-    // Every site gets rooms for the ended and the scheduling plan; the demo school's also for the coming one.
-    for (const plan of plans.slice(0, demo ? 3 : 2)) {
+    // Every site gets rooms for the ended, the exam-days and the scheduling plan; the demo school's also for the coming one.
+    for (const plan of plans.slice(0, demo ? 4 : 3)) {
       for (const [j, l] of site.levels.entries()) {
         const byMode = new Map<string, string[]>();
         for (const s of l.certificateLevel.subjects) byMode.set(s.examMode, [...(byMode.get(s.examMode) ?? []), s.id]);
@@ -246,10 +267,14 @@ export async function seedTeachers(tx: Tx, now: Date): Promise<void> {
       },
     },
   });
+  // Teachers of other schools train as 考评员 for the demo org (达内教育) too: its exam rooms get two invigilators each.
+  const demoOrgCerts = await tx.certificate.findMany({ where: { org: { code: "125" } }, include: { majors: true, org: { include: { users: true } } } });
   for (const [i, school] of schools.entries()) {
-    const certs = [...new Map(school.pilotApplications.map((p) => [p.certificateLevel.certificate.id, p.certificateLevel.certificate])).values()];
+    const own = [...new Map(school.pilotApplications.map((p) => [p.certificateLevel.certificate.id, p.certificateLevel.certificate])).values()];
+    const demoSchool = school.code === "4111010009";
+    const certs = demoSchool ? own : [...new Map([...own, ...demoOrgCerts].map((c) => [c.id, c])).values()];
     const majorIds = [...new Set(certs.flatMap((c) => c.majors.map((m) => m.majorId)))];
-    const n = school.code === "4111010009" ? 12 : 5;
+    const n = school.code === "4111010009" ? 12 : 8;
     for (let k = 0; k < n; k++) {
       // 1975–1990, the 17th digit's parity matching the gender.
       const female = k % 2 === 0;
@@ -273,8 +298,10 @@ export async function seedTeachers(tx: Tx, now: Date): Promise<void> {
       // Half the roster invigilates: certified, pending and rejected across certificates.
       if (k % 2 === 1 || certs.length === 0) continue;
       const inv = await tx.invigilator.create({ data: { schoolId: school.id, teacherId: teacher.id, createdAt: new Date(now.getTime() - (40 - k) * day) } });
-      for (const [j, c] of certs.slice(0, 2).entries()) {
-        const status = (["CERTIFIED", "PENDING", "REJECTED", "CERTIFIED"] as const)[(k / 2 + j) % 4];
+      for (const [j, c] of certs.slice(0, demoSchool ? 2 : 4).entries()) {
+        // The demo school's in every state; the other schools' mostly certified, so rooms get their two invigilators.
+        const cycle = demoSchool ? (["CERTIFIED", "PENDING", "REJECTED", "CERTIFIED"] as const) : (["CERTIFIED", "CERTIFIED", "CERTIFIED", "PENDING"] as const);
+        const status = cycle[(k / 2 + j) % 4];
         await tx.invigilatorCertificate.create({
           data: {
             invigilatorId: inv.id,
@@ -342,7 +369,7 @@ export async function seedNoticePlan(tx: Tx, now: Date): Promise<void> {
       subjects: {
         create: levels.flatMap((l) =>
           l.subjects.map((s, j) => {
-            const startsAt = at(20, 1 + j * 4.5);
+            const startsAt = at(20, 9 + j * 4.5);
             return { subjectId: s.id, startsAt, endsAt: new Date(startsAt.getTime() + s.durationMinutes * 60_000) };
           }),
         ),

@@ -1,6 +1,6 @@
 // Seeds reference data (idempotent) and the demo data set (once).
 import { seedAllocationsAndRooms, seedExamPlans, seedNoticePlan, seedSites, seedTeachers } from "./exams";
-import { seedFees, seedRegistrations } from "./registrations";
+import { seedFees, seedRegistrations, seedSchedules } from "./registrations";
 import { levelCode } from "@/domain/catalogue/codes";
 import { grantable, type Permission } from "@/domain/auth/permissions";
 import type { Db } from "@/server/db";
@@ -396,6 +396,7 @@ async function seedSections(db: Db): Promise<void> {
       await seedNoticePlan(tx, now);
       await seedFees(tx);
       await seedRegistrations(tx, now);
+      await seedSchedules(tx, now);
     },
     { timeout: 120000 },
   );

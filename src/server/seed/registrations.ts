@@ -5,6 +5,7 @@ import { sqlOf, type Tx } from "@/server/db";
 import { planContext } from "@/server/registrations/context";
 import { checkRegistrationRows, placeRegistrations } from "@/server/registrations/place";
 import { writeOrder } from "@/server/payments/create-order";
+import { readAndPlace, writeSchedule } from "@/server/scheduling/run-scheduling";
 
 const day = 86_400_000;
 const LEVEL_FEES = { JUNIOR: 38_000, INTERMEDIATE: 48_000, SENIOR: 58_000 } as const;
@@ -84,4 +85,23 @@ async function quotaForYear(tx: Tx, schoolId: string, certificateLevelId: string
   await tx.pilotApplication.create({
     data: { schoolId, certificateLevelId, year, batch: last.batch, status: "APPROVED", requestedTotal: last.requestedTotal, approvedTotal: last.approvedTotal },
   });
+}
+
+/**
+ * 排考 of the plans whose 排考 window is over (the ended one, the one in its exam days), run by the platform's own
+ * scheduler a day into the window and published an hour later; the plan scheduling now stays unscheduled.
+ */
+export async function seedSchedules(tx: Tx, now: Date): Promise<void> {
+  if (await tx.roomSchedule.count()) return;
+  const plans = await tx.examPlan.findMany({
+    where: { schedulingEndsAt: { lte: now }, registrations: { some: {} } },
+    orderBy: { schedulingStartsAt: "asc" },
+    select: { id: true, orgId: true, schedulingStartsAt: true },
+  });
+  for (const plan of plans) {
+    const at = new Date(plan.schedulingStartsAt.getTime() + day);
+    const placed = await readAndPlace(tx, plan.orgId, plan.id, undefined, at);
+    await writeSchedule(tx, placed, at);
+    await tx.examPlanSubject.updateMany({ where: { planId: plan.id, scheduledAt: { not: null } }, data: { publishedAt: new Date(at.getTime() + 3_600_000) } });
+  }
 }

@@ -1,11 +1,20 @@
+import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
-import { publishScheduling, runScheduling, runSchedulingSchema } from "@/server/scheduling/run-scheduling";
+import { requestScheduling, schedulingRunStatus, schedulingSchema } from "@/server/scheduling/request-scheduling";
+import { publishScheduling } from "@/server/scheduling/publish-scheduling";
+import { planSubjectSites, roomScheduleDetail, schedulingPlans } from "@/server/scheduling/queries";
 
 const org = permissionProcedure("org.scheduling");
+const reader = permissionProcedure("org.scheduling", "school.scheduling");
+const byId = z.strictObject({ id: z.uuid("记录不存在") });
 
 export const schedulingRouter = createTRPCRouter({
-  /** 自动排考 of some subjects of a plan, or all (published seats and tickets kept). */
-  run: org.input(runSchedulingSchema).mutation(({ ctx, input }) => runScheduling({ ctx, input })),
+  /** 自动排考 of some subjects of a plan, or all, as a job (published seats and tickets kept). */
+  run: org.input(schedulingSchema).mutation(({ ctx, input }) => requestScheduling({ ctx, input })),
+  runStatus: org.input(byId).query(({ ctx, input }) => schedulingRunStatus({ ctx, input })),
   /** 发布: schools and students see the schedule from then on. */
-  publish: org.input(runSchedulingSchema).mutation(({ ctx, input }) => publishScheduling({ ctx, input })),
+  publish: org.input(schedulingSchema).mutation(({ ctx, input }) => publishScheduling({ ctx, input })),
+  plans: org.query(({ ctx }) => schedulingPlans({ ctx })),
+  sites: reader.input(byId).query(({ ctx, input }) => planSubjectSites({ ctx, input })),
+  room: reader.input(byId).query(({ ctx, input }) => roomScheduleDetail({ ctx, input })),
 });

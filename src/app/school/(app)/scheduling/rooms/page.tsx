@@ -1,0 +1,11 @@
+import { Suspense } from "react";
+import { guardedPage } from "@/components/portal-pages";
+import { RoomSchedulesPage } from "@/components/scheduling/room-schedules";
+
+export const metadata = { title: "考场编排" };
+export default guardedPage(
+  "school.scheduling",
+  <Suspense>
+    <RoomSchedulesPage portal="school" />
+  </Suspense>,
+);
