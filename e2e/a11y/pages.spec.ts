@@ -181,7 +181,7 @@ const PORTALS: PortalPages[] = [
       ["/org/scheduling/rooms", "查看"],
     ],
   },
-  { portal: "student", role: "STUDENT", tenant: async () => ({}), after: candidateFor, pages: ["/student", "/student/profile"] },
+  { portal: "student", role: "STUDENT", tenant: async () => ({}), after: candidateFor, pages: ["/student", "/student/profile", "/student/tickets"] },
 ];
 
 for (const w of WIDTHS) {

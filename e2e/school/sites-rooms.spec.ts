@@ -16,7 +16,7 @@ test("a school applies for a site; the org returns it; the school edits and resu
 
   await login(page, "school", principal, { trust: true });
   await page.getByRole("link", { name: "考务管理" }).click();
-  await page.getByRole("link", { name: "考核站点" }).click();
+  await page.getByRole("link", { name: "考核站点", exact: true }).click();
   await page.getByRole("button", { name: "申报考核站点" }).click();
   const d = page.getByRole("dialog", { name: "申报考核站点" });
   await d.getByLabel("申报对象").selectOption({ label: org.orgName });

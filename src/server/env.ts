@@ -15,6 +15,8 @@ const schema = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符"),
+  // The platform's public address: printed in the QR codes of tickets (and later certificates).
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   CAPTCHA_PROVIDER: z.enum(["image", "fixed"]).default("image"),
   // The proof of work beside the image: the browser tries up to this many hashes (half on average).
   CAPTCHA_WORK: z.coerce.number().int().min(1000).max(10_000_000).default(200_000),

@@ -3,7 +3,13 @@
 // inside 排考; another org gets nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { caller, login, runJobs } from "../support/trpc";
+import { getStorage } from "@/server/storage";
+import { checkTicket, ticketSignature } from "@/server/scheduling/ticket-check";
 import { fixedClock } from "@/server/clock";
 import { makeCertificate, makeExamPlan, makeOrg, makePilot, makeSchoolAccounts, makeSite, makeStudent, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
@@ -182,6 +188,68 @@ describe("自动排考", () => {
     await runJobs(t.db, clock);
     expect(await api("org").scheduling.runStatus({ id: runId })).toMatchObject({ status: "DONE", placed: 4 });
   });
+
+  it("准考证, 门贴, 桌贴 and 签到表 as PDFs: the host school its rooms, a borrower its own tickets, a student their own", async () => {
+    const text = async (session: string, request: () => Promise<{ exportId: string }>) => {
+      const { exportId } = await request();
+      await runJobs(t.db, clock);
+      const st = await api(session).exports.status({ id: exportId });
+      expect(st).toMatchObject({ status: "DONE" });
+      const file = await t.db.storedFile.findUniqueOrThrow({ where: { id: st.fileId! } });
+      expect(file.contentType).toBe("application/pdf");
+      const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vslc-pdf-")), "doc.pdf");
+      fs.writeFileSync(pdf, await getStorage().readBuffer(file.key));
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+      return {
+        text: execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }),
+        pages: Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]),
+      };
+    };
+    const rooms = await api("a").lists.roomSchedules({ filter: {}, page: 1, pageSize: 10 });
+    const room = await api("a").scheduling.room({ id: rooms.rows[0].id });
+    const tickets = await text("a", () => api("a").scheduling.document({ kind: "TICKETS", roomScheduleId: room.id }));
+    expect(tickets.pages).toBe(room.sittings.length);
+    for (const x of room.sittings) expect(tickets.text).toContain(x.ticketNumber);
+    expect(tickets.text).toContain("考生须知");
+    expect(tickets.text).toContain(room.room);
+    const door = await text("a", () => api("a").scheduling.document({ kind: "DOOR_SIGNS", roomScheduleId: room.id }));
+    expect(door.text).toContain(room.ticketRange.split("~")[0]);
+    const desks = await text("a", () => api("a").scheduling.document({ kind: "DESK_STICKERS", roomScheduleId: room.id }));
+    for (const x of room.sittings) expect(desks.text).toContain(x.name);
+    const signIn = await text("a", () => api("a").scheduling.document({ kind: "SIGN_IN_SHEETS", planId: f.plan, subjectId: f.subject, siteId: f.site }));
+    expect(signIn.text).toContain("考生签名");
+    expect(signIn.pages).toBe(2); // both rooms of the site
+    // The borrower: its own candidates' tickets only, none of the room documents.
+    const bRoom = (await api("b").lists.roomSchedules({ filter: {}, page: 1, pageSize: 10 })).rows[0];
+    const bTickets = await text("b", () => api("b").scheduling.document({ kind: "TICKETS", roomScheduleId: bRoom.id }));
+    const bOwn = await t.db.registrationSubject.findMany({ where: { roomId: bRoom.roomId, registration: { schoolId: f.b } } });
+    expect(bTickets.pages).toBe(bOwn.length);
+    await expect(api("b").scheduling.document({ kind: "DOOR_SIGNS", roomScheduleId: bRoom.id })).rejects.toThrow("由承办考场的院校下载");
+    await expect(api("c").scheduling.document({ kind: "TICKETS", roomScheduleId: room.id })).rejects.toThrow("考场编排不存在");
+    await expect(api("otherOrg").scheduling.document({ kind: "TICKETS", planId: f.plan, subjectId: f.subject, siteId: f.site })).rejects.toThrow(
+      "考场编排不存在",
+    );
+    // Only the requester downloads the file.
+    const { exportId } = await api("a").scheduling.document({ kind: "TICKETS", roomScheduleId: room.id });
+    await expect(api("b").exports.status({ id: exportId })).rejects.toThrow();
+    // A student: their own published ticket; the QR link verifies, a forged signature reads nothing.
+    const seatedB = await t.db.registrationSubject.findFirstOrThrow({
+      where: { registration: { schoolId: f.b }, roomId: { not: null } },
+      include: { registration: { include: { candidate: { include: { user: true } } } } },
+    });
+    clock.advance(61_000);
+    s.studentB = await login(t.db, clock, seatedB.registration.candidate.user!.account, PASSWORD);
+    const mine = await api("studentB").student.tickets();
+    expect(mine.map((x) => x.ticketNumber)).toEqual([seatedB.ticketNumber]);
+    const own = await text("studentB", () => api("studentB").student.ticket({}));
+    expect(own.pages).toBe(1);
+    expect(own.text).toContain(seatedB.ticketNumber!);
+    const n = seatedB.ticketNumber!;
+    expect(await checkTicket(t.db, n, ticketSignature(n))).toMatchObject({ ticketNumber: n, seat: seatedB.seat });
+    expect(await checkTicket(t.db, n, "0".repeat(16))).toBeNull();
+    const other = room.sittings[0].id;
+    await expect(api("studentB").student.ticket({ sittingId: other })).rejects.toThrow("没有可生成的准考证");
+  }, 120_000);
 
   it("only inside 排考, only the plan's own org", async () => {
     const late = caller(t.db, { clock: fixedClock(new Date(clock.now().getTime() + 7 * day)), session: s.org });

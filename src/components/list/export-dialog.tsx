@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useFileJob } from "./file-job";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/trpc/react";
 import { Dialog } from "../dialog";
@@ -28,20 +29,7 @@ export function ExportButton({
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState("");
   const [error, setError] = useState("");
-  const [exportId, setExportId] = useState<string | null>(null);
-  // The worker writes the file; the dialog follows its progress and downloads it once, when ready.
-  const status = useQuery({
-    ...trpc.exports.status.queryOptions({ id: exportId ?? "" }),
-    enabled: !!exportId,
-    refetchInterval: (q) => (q.state.data?.status === "RUNNING" ? 1000 : false),
-  });
-  const [downloaded, setDownloaded] = useState<string | null>(null);
-  const st = status.data;
-  if (st?.status === "DONE" && st.fileId && downloaded !== st.fileId) {
-    setDownloaded(st.fileId);
-    downloadFile(`/api/files/${st.fileId}`);
-  }
-  const running = !!exportId && (!st || st.status === "RUNNING");
+  const { exportId, start: setExportId, st, running } = useFileJob();
   return (
     <>
       <button
@@ -127,14 +115,4 @@ export function ExportButton({
       </Dialog>
     </>
   );
-}
-
-/** Starts a file download (an attachment response, not a page to navigate to). */
-function downloadFile(href: string) {
-  const a = document.createElement("a");
-  a.href = href;
-  a.download = "";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
 }

@@ -2,12 +2,34 @@
 // 考场编排 (002 §5.2.8.2; 001 §3.1.2.9): each room's sitting of a subject with its invigilators, patrols and count;
 // 查看 opens the room as the manual's 查询考场编排 (candidates with masked ID, 准考证号, school, seat) and its
 // documents. The school that runs the room sees every candidate in it; another school only its own.
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { DetailDialog, InfoGrid, Section } from "../catalogue/detail";
 import { ListPage } from "../list/list-page";
+import { DocumentButton } from "./document-button";
+
+type Target = { roomScheduleId: string } | { planId: string; subjectId: string; siteId: string };
+const DOCUMENTS = [
+  ["TICKETS", "导出准考证"],
+  ["DOOR_SIGNS", "下载考场门贴"],
+  ["DESK_STICKERS", "下载考场桌贴"],
+  ["SIGN_IN_SHEETS", "下载考场签到表"],
+] as const;
+
+/** The four documents of a room (or of a site's rooms for a subject);门贴、桌贴、签到表 only for whoever runs them. */
+export function DocumentButtons({ target, runs, compact }: { target: Target; runs: boolean; compact?: boolean }) {
+  const trpc = useTRPC();
+  const request = useMutation(trpc.scheduling.document.mutationOptions());
+  return (
+    <div className={`flex flex-wrap gap-2 ${compact ? "" : "border-t border-slate-200 pt-3"}`}>
+      {DOCUMENTS.filter(([kind]) => runs || kind === "TICKETS").map(([kind, label]) => (
+        <DocumentButton key={kind} label={label} className={compact ? "btn-link" : "btn-default"} request={() => request.mutateAsync({ kind, ...target })} />
+      ))}
+    </div>
+  );
+}
 
 export function RoomSchedulesPage({ portal }: { portal: "org" | "school" }) {
   const trpc = useTRPC();
@@ -95,7 +117,7 @@ export function RoomDetail({ id, onClose }: { id: string; onClose: () => void })
               {!r.published && <p className="text-amber-700">该科目的排考结果尚未发布，院校和考生暂不可见。</p>}
             </Section>
             <Section title={r.runsRoom ? "考生名单" : `本校考生（共 ${r.sittings.length} 人）`}>
-              <div className="overflow-x-auto">
+              <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="考生名单">
                 <table className="table">
                   <thead>
                     <tr>
@@ -122,6 +144,7 @@ export function RoomDetail({ id, onClose }: { id: string; onClose: () => void })
                 </table>
               </div>
             </Section>
+            <DocumentButtons target={{ roomScheduleId: r.id }} runs={r.runsRoom} />
           </div>
         );
       }}

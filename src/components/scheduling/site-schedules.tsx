@@ -9,6 +9,7 @@ import { DetailDialog } from "../catalogue/detail";
 import { ListPage } from "../list/list-page";
 import { SITE_SCHEDULE_STATUS_LABELS, type SiteScheduleStatus } from "@/domain/scheduling/status";
 import { PublishDialog, RunDialog } from "./run-dialog";
+import { DocumentButtons } from "./room-schedules";
 
 const TABS = (Object.keys(SITE_SCHEDULE_STATUS_LABELS) as SiteScheduleStatus[]).map((s) => ({ value: s, label: SITE_SCHEDULE_STATUS_LABELS[s] }));
 const TONE: Record<SiteScheduleStatus, string> = {
@@ -115,7 +116,7 @@ function SitesDialog({ id, onClose }: { id: string; onClose: () => void }) {
           {!d.scheduled ? (
             <p className="text-slate-500">该科目尚未排考。</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="考核站点">
               <table className="table">
                 <thead>
                   <tr>
@@ -125,6 +126,7 @@ function SitesDialog({ id, onClose }: { id: string; onClose: () => void }) {
                     <th>报考人数</th>
                     <th>已排人数</th>
                     <th>考场数</th>
+                    <th>考场资料</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -136,6 +138,13 @@ function SitesDialog({ id, onClose }: { id: string; onClose: () => void }) {
                       <td>{s.sittings}</td>
                       <td>{s.placed}</td>
                       <td>{s.rooms}</td>
+                      <td>
+                        {s.siteId && s.placed > 0 ? (
+                          <DocumentButtons target={{ planId: d.planId, subjectId: d.subjectId, siteId: s.siteId }} runs={s.runsSite} compact />
+                        ) : (
+                          "—"
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

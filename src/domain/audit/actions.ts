@@ -115,6 +115,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "paymentOrder.confirm": "确认缴费",
   "examFee.save": "设置收费标准",
   "scheduling.request": "申请自动排考",
+  "document.request": "申请生成考场资料",
+  "document.generate": "生成考场资料",
   "scheduling.run": "自动排考",
   "scheduling.publish": "发布排考",
   "export.request": "申请导出",

@@ -165,6 +165,7 @@ export const PERMISSIONS = {
 
   "student.workbench": { portal: "student", section: "工作台", label: "工作台", pages: [{ label: "工作台", href: "/student" }], always: true },
   "student.profile": { portal: "student", section: "个人中心", label: "个人信息", pages: [{ label: "个人信息", href: "/student/profile" }], always: true },
+  "student.tickets": { portal: "student", section: "考试信息", label: "我的准考证", pages: [{ label: "我的准考证", href: "/student/tickets" }], always: true },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;

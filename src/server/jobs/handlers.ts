@@ -11,6 +11,7 @@ import type { QueueName } from "./queue";
 import { runVerification } from "@/server/candidates/verify";
 import type { IdentityVerifier } from "@/server/identity/verifier";
 import { runSchedulingJob } from "@/server/scheduling/run-scheduling";
+import { runDocumentJob } from "@/server/scheduling/document-job";
 
 export type JobDeps = { db: Db; clock: Clock; storage?: Storage; verifier?: IdentityVerifier };
 export type ImportJob = { recordId: string; importKind: string; who: Importer };
@@ -103,5 +104,6 @@ export const HANDLERS: { [N in QueueName]: (deps: JobDeps, data: never) => Promi
   export: runExportJob as never,
   verify: ((deps: JobDeps, job: { batchId: string }) => runVerification(deps, job.batchId)) as never,
   schedule: runSchedulingJob as never,
+  document: runDocumentJob as never,
   cleanup: (deps) => cleanUp(deps),
 };

@@ -15,6 +15,8 @@ export const QUEUES = {
   verify: { retryLimit: 2, retryDelay: 30, expireInSeconds: 30 * 60 },
   // 自动排考: all or nothing in one transaction; a failed run is recorded and started again by the org.
   schedule: { retryLimit: 0, expireInSeconds: 30 * 60 },
+  // 准考证, 门贴, 桌贴, 签到表 as PDFs: a failure is recorded; the user asks again.
+  document: { retryLimit: 0, expireInSeconds: 30 * 60 },
   cleanup: { retryLimit: 1, expireInSeconds: 10 * 60 },
 } as const;
 export type QueueName = keyof typeof QUEUES;

@@ -130,11 +130,13 @@ export async function planSubjectSites({ ctx, input }: { ctx: ReadCtx; input: { 
     : [[], []];
   const sites = await db.assessmentSite.findMany({
     where: { id: { in: bySite.map((x) => x.siteId).filter((x): x is string => !!x) } },
-    select: { id: true, code: true, name: true, school: { select: { name: true } } },
+    select: { id: true, code: true, name: true, schoolId: true, school: { select: { name: true } } },
   });
   const siteOf = new Map(sites.map((s) => [s.id, s]));
   const roomsOf = new Map(rooms.map((r) => [r.siteId, r._count._all]));
   return {
+    planId: ps.planId,
+    subjectId: ps.subjectId,
     plan: ps.plan.name,
     subject: `${ps.subject.code} ${ps.subject.name}`,
     time: examTime(ps),
@@ -148,6 +150,8 @@ export async function planSubjectSites({ ctx, input }: { ctx: ReadCtx; input: { 
         sittings: x._count._all,
         placed: x._count.roomId,
         rooms: x.siteId ? (roomsOf.get(x.siteId) ?? 0) : 0,
+        /** Door signs, desk stickers and sign-in sheets of the whole site: the org, or the host school. */
+        runsSite: scope.kind === "org" || (scope.kind === "school" && !!x.siteId && siteOf.get(x.siteId)?.schoolId === scope.schoolId),
       }))
       // Sites by code; the sittings with no site last.
       .sort((a, b) => Number(!a.siteId) - Number(!b.siteId) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),

@@ -3,6 +3,7 @@ import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { requestScheduling, schedulingRunStatus, schedulingSchema } from "@/server/scheduling/request-scheduling";
 import { publishScheduling } from "@/server/scheduling/publish-scheduling";
 import { planSubjectSites, roomScheduleDetail, schedulingPlans } from "@/server/scheduling/queries";
+import { documentSchema, requestDocument } from "@/server/scheduling/documents";
 
 const org = permissionProcedure("org.scheduling");
 const reader = permissionProcedure("org.scheduling", "school.scheduling");
@@ -17,4 +18,6 @@ export const schedulingRouter = createTRPCRouter({
   plans: org.query(({ ctx }) => schedulingPlans({ ctx })),
   sites: reader.input(byId).query(({ ctx, input }) => planSubjectSites({ ctx, input })),
   room: reader.input(byId).query(({ ctx, input }) => roomScheduleDetail({ ctx, input })),
+  /** 导出准考证 / 下载考场门贴 / 桌贴 / 签到表 for a room or a site's rooms of a subject, as a job. */
+  document: reader.input(documentSchema).mutation(({ ctx, input }) => requestDocument({ ctx, input })),
 });
