@@ -59,7 +59,7 @@ describe("demo seed", () => {
     // 排考: a published schedule, with staffed rooms, for a plan in its exam days; the plan in 排考 now not yet scheduled.
     const seated = await t.db.registrationSubject.findMany({
       where: { registration: { schoolId: demo.id }, ticketNumber: { not: null } },
-      include: { planSubject: { include: { plan: true } } },
+      include: { planSubject: { include: { plan: true } }, registration: { include: { candidate: { include: { user: true } } } } },
     });
     const examDays = seated.filter((x) => x.planSubject.plan.examStartsAt <= now && now < x.planSubject.plan.examEndsAt);
     expect(examDays.length).toBeGreaterThan(0);
@@ -70,6 +70,8 @@ describe("demo seed", () => {
     });
     expect(scheduling.length).toBeGreaterThan(0);
     expect(scheduling.every((x) => !x.scheduledAt)).toBe(true);
+    // The demo student has a published ticket to download in 我的准考证.
+    expect(examDays.some((x) => x.registration.candidate.user?.account === "110108200503011237")).toBe(true);
     // Every portal's demo account signs in and reads its workbench.
     const clock = systemClock;
     for (const account of ["admin", "bjjw", "org125", "4111010009"]) {

@@ -118,6 +118,7 @@ describe("自动排考", () => {
     // Unpublished: the school still reads 未排考.
     const mine = await api("a").lists.registrations({ filter: { planId: f.plan }, page: 1, pageSize: 10 });
     expect(mine.rows.every((x) => x.status === "UNSCHEDULED")).toBe(true);
+    expect((await api("org").workbench.get()).items.find((i) => i.title === "已排考未发布的科目")).toMatchObject({ count: 1 });
   });
 
   it("after 发布 the school sees 待考试; a re-run keeps the published tickets", async () => {
@@ -177,6 +178,9 @@ describe("自动排考", () => {
     for (const list of ["siteSchedules", "roomSchedules", "sittings"] as const)
       expect((await api("otherOrg").lists[list]({ filter: { planId: f.plan }, page: 1, pageSize: 10 })).total).toBe(0);
     expect(await api("otherOrg").scheduling.plans()).toEqual([]);
+    // The workbench: the host school's published rooms; another org nothing of this plan.
+    expect((await api("a").workbench.get()).items.find((i) => i.title === "已发布排考的考场")).toMatchObject({ count: 2, href: "/school/scheduling/rooms" });
+    expect((await api("c").workbench.get()).items.some((i) => i.title === "已发布排考的考场")).toBe(false);
   });
 
   it("one run per plan at a time; 发布 waits for it; another org cannot follow the run", async () => {
@@ -251,9 +255,52 @@ describe("自动排考", () => {
     await expect(api("studentB").student.ticket({ sittingId: other })).rejects.toThrow("没有可生成的准考证");
   }, 120_000);
 
+  it("by hand: an unplaced candidate into a freed seat with a new ticket, a taken seat refused; invigilators changed or swapped", async () => {
+    const waiting = await t.db.registrationSubject.findFirstOrThrow({ where: { planId: f.plan, roomId: null, siteId: { not: null } } });
+    const full = await api("org").scheduling.moveTargets({ id: waiting.id });
+    expect(full.rooms.map((r) => r.problem)).toEqual(["该考场座位已满", "该考场座位已满"]);
+    // The host adds a seat to 13 号机房 (seats may grow in 排考); the candidate takes it.
+    const big = await t.db.examRoom.findFirstOrThrow({ where: { planId: f.plan, name: "13 号机房" } });
+    await t.db.examRoom.update({ where: { id: big.id }, data: { seats: 3 } });
+    const targets = await api("org").scheduling.moveTargets({ id: waiting.id });
+    expect(targets.rooms.find((r) => r.id === big.id)).toMatchObject({ firstFree: 3, problem: null });
+    const moved = await api("org").scheduling.move({ sittingId: waiting.id, roomId: big.id });
+    expect(moved.seat).toBe(3);
+    expect(moved.ticketNumber).toMatch(/^\d{20}$/);
+    const tickets = await t.db.registrationSubject.findMany({ where: { planId: f.plan, ticketNumber: { not: null } } });
+    expect(new Set(tickets.map((x) => x.ticketNumber)).size).toBe(tickets.length);
+    expect(await t.db.roomSchedule.findFirstOrThrow({ where: { roomId: big.id } })).toMatchObject({ candidates: 3, lastTicket: moved.ticketNumber });
+    // Seat 1 of the other room is taken; C has no site at all.
+    const small = await t.db.examRoom.findFirstOrThrow({ where: { planId: f.plan, name: "2 号机房" } });
+    await expect(api("org").scheduling.move({ sittingId: waiting.id, roomId: small.id, seat: 1 })).rejects.toThrow("1 号座位已有考生");
+    const noSite = await t.db.registrationSubject.findFirstOrThrow({ where: { planId: f.plan, siteId: null } });
+    await expect(api("org").scheduling.move({ sittingId: noSite.id, roomId: small.id })).rejects.toThrow("没有可用的考核站点");
+    await expect(api("otherOrg").scheduling.move({ sittingId: waiting.id, roomId: small.id })).rejects.toThrow("考生排考记录不存在");
+    await expect(api("otherOrg").scheduling.moveTargets({ id: waiting.id })).rejects.toThrow("考生排考记录不存在");
+    await expect(api("a").scheduling.move({ sittingId: waiting.id, roomId: small.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    // Invigilators: the host school's own person may not take its room; one on the other room swaps.
+    const duty = await t.db.examDuty.findFirstOrThrow({ where: { planId: f.plan, role: "INVIGILATOR", roomId: big.id } });
+    const candidates = await api("org").scheduling.dutyCandidates({ id: duty.id });
+    const host = candidates.find((c) => c.problem === "不能安排监考或巡考本校考场")!;
+    expect(host).toBeDefined();
+    await expect(api("org").scheduling.changeDuty({ dutyId: duty.id, invigilatorId: host.id })).rejects.toThrow("本校考场");
+    const otherRoomDuty = await t.db.examDuty.findFirstOrThrow({ where: { planId: f.plan, role: "INVIGILATOR", roomId: small.id } });
+    expect(candidates.find((c) => c.id === otherRoomDuty.invigilatorId)).toMatchObject({ swap: true, problem: null });
+    await api("org").scheduling.changeDuty({ dutyId: duty.id, invigilatorId: otherRoomDuty.invigilatorId });
+    const after = await t.db.examDuty.findMany({ where: { planId: f.plan, subjectId: f.subject } });
+    expect(after.find((d) => d.invigilatorId === otherRoomDuty.invigilatorId)!.roomId).toBe(big.id);
+    expect(after.find((d) => d.invigilatorId === duty.invigilatorId)!.roomId).toBe(small.id);
+    await expect(api("otherOrg").scheduling.changeDuty({ dutyId: duty.id, invigilatorId: host.id })).rejects.toThrow("监考安排不存在");
+    await expect(api("otherOrg").scheduling.dutyCandidates({ id: duty.id })).rejects.toThrow("监考安排不存在");
+  });
+
   it("only inside 排考, only the plan's own org", async () => {
     const late = caller(t.db, { clock: fixedClock(new Date(clock.now().getTime() + 7 * day)), session: s.org });
     await expect(late.scheduling.run({ planId: f.plan })).rejects.toThrow("排考时间已结束");
+    await expect(
+      late.scheduling.move({ sittingId: (await t.db.registrationSubject.findFirstOrThrow({ where: { planId: f.plan } })).id, roomId: f.site }),
+    ).rejects.toThrow("排考时间已结束");
     await expect(api("otherOrg").scheduling.run({ planId: f.plan })).rejects.toThrow("考试计划不存在");
     await expect(api("otherOrg").scheduling.publish({ planId: f.plan })).rejects.toThrow("考试计划不存在");
     await expect(api("a").scheduling.run({ planId: f.plan })).rejects.toMatchObject({ code: "FORBIDDEN" });

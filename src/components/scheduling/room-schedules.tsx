@@ -9,6 +9,7 @@ import { useTRPC } from "@/trpc/react";
 import { DetailDialog, InfoGrid, Section } from "../catalogue/detail";
 import { ListPage } from "../list/list-page";
 import { DocumentButton } from "./document-button";
+import { DutyDialog, MoveDialog } from "./adjust-dialogs";
 
 type Target = { roomScheduleId: string } | { planId: string; subjectId: string; siteId: string };
 const DOCUMENTS = [
@@ -87,67 +88,96 @@ export function RoomSchedulesPage({ portal }: { portal: "org" | "school" }) {
 export function RoomDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.scheduling.room.queryOptions({ id }));
+  const [adjust, setAdjust] = useState<null | { sitting: string; name: string } | { duty: string; name: string }>(null);
   return (
-    <DetailDialog title="查询考场编排" onClose={onClose} query={q}>
-      {(r) => {
-        const names = (role: string) =>
-          r.duties
-            .filter((d) => d.role === role)
-            .map((d) => `${d.name}（${d.school}${d.phone ? ` ${d.phone}` : ""}）`)
-            .join("、") || "—";
-        return (
-          <div className="space-y-4">
-            <Section title={r.room}>
-              <InfoGrid
-                items={[
-                  ["考场名称", r.room],
-                  ["考核站点", `${r.site}（${r.siteCode}）`],
-                  ["所属院校", r.school],
-                  ["考场地址", r.address],
-                  ["考试科目", `${r.subject}（${r.subjectCode}）`],
-                  ["考试证书", r.certificate],
-                  ["证书等级", r.level],
-                  ["考试时间", r.time],
-                  ["监考老师", names("INVIGILATOR")],
-                  ["巡考老师", names("PATROL")],
-                  ["应考人数", r.candidates],
-                  ["准考证号范围", r.ticketRange],
-                ]}
-              />
-              {!r.published && <p className="text-amber-700">该科目的排考结果尚未发布，院校和考生暂不可见。</p>}
-            </Section>
-            <Section title={r.runsRoom ? "考生名单" : `本校考生（共 ${r.sittings.length} 人）`}>
-              <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="考生名单">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th>序号</th>
-                      <th>学生姓名</th>
-                      <th>身份证号码</th>
-                      <th>准考证号</th>
-                      <th>所属院校</th>
-                      <th>座位号</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.sittings.map((s) => (
-                      <tr key={s.id}>
-                        <td>{s.no}</td>
-                        <td>{s.name}</td>
-                        <td className="whitespace-nowrap">{s.idNumberMasked}</td>
-                        <td className="whitespace-nowrap">{s.ticketNumber}</td>
-                        <td>{s.school}</td>
-                        <td>{s.seat}</td>
+    <>
+      <DetailDialog title="查询考场编排" onClose={onClose} query={q}>
+        {(r) => {
+          const names = (role: string) =>
+            r.duties
+              .filter((d) => d.role === role)
+              .map((d) => `${d.name}（${d.school}${d.phone ? ` ${d.phone}` : ""}）`)
+              .join("、") || "—";
+          return (
+            <div className="space-y-4">
+              <Section title={r.room}>
+                <InfoGrid
+                  items={[
+                    ["考场名称", r.room],
+                    ["考核站点", `${r.site}（${r.siteCode}）`],
+                    ["所属院校", r.school],
+                    ["考场地址", r.address],
+                    ["考试科目", `${r.subject}（${r.subjectCode}）`],
+                    ["考试证书", r.certificate],
+                    ["证书等级", r.level],
+                    ["考试时间", r.time],
+                    ["监考老师", names("INVIGILATOR")],
+                    ["巡考老师", names("PATROL")],
+                    ["应考人数", r.candidates],
+                    ["准考证号范围", r.ticketRange],
+                  ]}
+                />
+                {!r.published && <p className="text-amber-700">该科目的排考结果尚未发布，院校和考生暂不可见。</p>}
+              </Section>
+              <Section title={r.runsRoom ? "考生名单" : `本校考生（共 ${r.sittings.length} 人）`}>
+                <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="考生名单">
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th>序号</th>
+                        <th>学生姓名</th>
+                        <th>身份证号码</th>
+                        <th>准考证号</th>
+                        <th>所属院校</th>
+                        <th>座位号</th>
+                        {r.canAdjust && <th>操作</th>}
                       </tr>
+                    </thead>
+                    <tbody>
+                      {r.sittings.map((s) => (
+                        <tr key={s.id}>
+                          <td>{s.no}</td>
+                          <td>{s.name}</td>
+                          <td className="whitespace-nowrap">{s.idNumberMasked}</td>
+                          <td className="whitespace-nowrap">{s.ticketNumber}</td>
+                          <td>{s.school}</td>
+                          <td>{s.seat}</td>
+                          {r.canAdjust && (
+                            <td>
+                              <button type="button" className="btn-link" onClick={() => setAdjust({ sitting: s.id, name: s.name })}>
+                                调整
+                              </button>
+                            </td>
+                          )}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </Section>
+              {r.canAdjust && r.duties.length > 0 && (
+                <Section title="监考与巡考安排">
+                  <ul className="space-y-1">
+                    {r.duties.map((d) => (
+                      <li key={d.id} className="flex flex-wrap items-center gap-2">
+                        <span>
+                          {d.role === "PATROL" ? "巡考" : "监考"}：{d.name}（{d.school}）
+                        </span>
+                        <button type="button" className="btn-link" onClick={() => setAdjust({ duty: d.id, name: d.name })}>
+                          更换
+                        </button>
+                      </li>
                     ))}
-                  </tbody>
-                </table>
-              </div>
-            </Section>
-            <DocumentButtons target={{ roomScheduleId: r.id }} runs={r.runsRoom} />
-          </div>
-        );
-      }}
-    </DetailDialog>
+                  </ul>
+                </Section>
+              )}
+              <DocumentButtons target={{ roomScheduleId: r.id }} runs={r.runsRoom} />
+            </div>
+          );
+        }}
+      </DetailDialog>
+      {adjust && "sitting" in adjust && <MoveDialog sittingId={adjust.sitting} name={adjust.name} onClose={() => setAdjust(null)} />}
+      {adjust && "duty" in adjust && <DutyDialog dutyId={adjust.duty} name={adjust.name} onClose={() => setAdjust(null)} />}
+    </>
   );
 }

@@ -119,6 +119,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "document.generate": "生成考场资料",
   "scheduling.run": "自动排考",
   "scheduling.publish": "发布排考",
+  "scheduling.move": "调整考场",
+  "scheduling.duty": "更换监考人员",
   "export.request": "申请导出",
   export: "导出",
 };

@@ -7,6 +7,7 @@ import type { OrgScope, Scope } from "@/server/tenancy";
 import { maskIdNumber } from "@/domain/auth/mask";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 import { SITE_SCHEDULE_STATUS_LABELS } from "@/domain/scheduling/status";
+import { schedulingWindowProblem } from "@/domain/scheduling/rules";
 import { examTime } from "./list";
 import { countedSittingsWhere, planSubjectsWhere, roomSchedulesWhere, runsRoom } from "./scope";
 
@@ -25,7 +26,7 @@ export async function findRoomSchedule(ctx: ReadCtx, id: string) {
           startsAt: true,
           endsAt: true,
           publishedAt: true,
-          plan: { select: { id: true, code: true, name: true, org: { select: { name: true } } } },
+          plan: { select: { id: true, code: true, name: true, schedulingStartsAt: true, schedulingEndsAt: true, org: { select: { name: true } } } },
           subject: { select: { code: true, name: true, certificateLevel: { select: { level: true, certificate: { select: { name: true } } } } } },
         },
       },
@@ -79,6 +80,8 @@ export async function roomScheduleDetail({ ctx, input }: { ctx: ReadCtx; input: 
     published: !!s.planSubject.publishedAt,
     /** Door sign, desk stickers and sign-in sheet belong to whoever runs the room. */
     runsRoom: runs,
+    /** The org may move candidates and change invigilators while 排考 is open. */
+    canAdjust: ctx.scope.kind === "org" && !schedulingWindowProblem(s.planSubject.plan, ctx.clock.now()),
     duties: duties.map((d) => ({
       id: d.id,
       role: d.role,

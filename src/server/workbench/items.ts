@@ -9,6 +9,7 @@ import { applicationsWhere } from "@/server/applications/scope";
 import { reportsWhere } from "@/server/reports/scope";
 import { sitesWhere } from "@/server/sites/scope";
 import { registrationsWhere } from "@/server/registrations/scope";
+import { roomSchedulesWhere } from "@/server/scheduling/scope";
 import { missingSummary } from "@/server/reports/review-reports";
 import { currentPeriod } from "@/server/reports/manage-reports";
 import { holdsAny, type Permission } from "@/domain/auth/permissions";
@@ -92,6 +93,30 @@ export async function workbenchItems({
         tone: "todo",
       });
     stats.push({ label: "已启用考核站点", value: enabled });
+    if (can("org.scheduling")) {
+      // 排考 open now: subjects not yet scheduled, and scheduled ones schools cannot see until published.
+      const open = { plan: { orgId: scope.orgId, schedulingStartsAt: { lte: now }, schedulingEndsAt: { gt: now } } };
+      const [waiting, unpublished] = await Promise.all([
+        db.examPlanSubject.count({ where: { ...open, scheduledAt: null } }),
+        db.examPlanSubject.count({ where: { ...open, scheduledAt: { not: null }, publishedAt: null } }),
+      ]);
+      if (waiting)
+        items.push({
+          title: "排考进行中，尚未排考的科目",
+          count: waiting,
+          detail: "在排考时间内自动排考，检查未排入的考生和监考安排后发布",
+          href: "/org/scheduling",
+          tone: "todo",
+        });
+      if (unpublished)
+        items.push({
+          title: "已排考未发布的科目",
+          count: unpublished,
+          detail: "发布后院校才能查看考场编排、下载考场资料，考生才能下载准考证",
+          href: "/org/scheduling",
+          tone: "warn",
+        });
+    }
   }
   if (scope.kind === "department") {
     const schools = await db.school.count({ where: schoolsInRegion(scope) });
@@ -198,6 +223,18 @@ export async function workbenchItems({
         count: unpaid,
         detail: "培训评价组织要求在平台缴费时，请在报考时间内生成缴费申请单并按单线下缴费",
         href: "/school/payments",
+        tone: "todo",
+      });
+  }
+  if (scope.kind === "school" && can("school.scheduling")) {
+    // Published rooms whose exam is still ahead: their documents are to be printed.
+    const rooms = await db.roomSchedule.count({ where: { AND: [roomSchedulesWhere(scope), { planSubject: { endsAt: { gt: now } } }] } });
+    if (rooms)
+      items.push({
+        title: "已发布排考的考场",
+        count: rooms,
+        detail: "在考场编排中查看考生名单，下载准考证、考场门贴、桌贴和签到表",
+        href: "/school/scheduling/rooms",
         tone: "todo",
       });
   }
