@@ -2,6 +2,7 @@
 // PostgreSQL, beside a bare exceljs streaming read of the same file, in the same run.
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { medianRun } from "./report";
 import { mb, setup, writeCandidatesFile } from "./import-setup";
 
 const N = Number(process.env.BENCH_ROWS ?? 50_000);
@@ -14,7 +15,6 @@ await writeCandidatesFile(file, N);
 // accounts are deleted and the tables vacuumed, as a school re-importing after 批量删除 would find them (this
 // once made the next import take 100+ s; see runImport).
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const median = <T extends { ms: number }>(xs: T[]) => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor(xs.length / 2)];
 const platformRuns: ReturnType<typeof env.phase>[] = [];
 const bareRuns: ReturnType<typeof env.phase>[] = [];
 let written = 0;
@@ -28,8 +28,8 @@ for (let i = 0; i < RUNS; i++) {
   written = await env.db.candidate.count();
   bareRuns.push(env.phase("bare-xlsx", file));
 }
-const p = median(platformRuns);
-const bare = median(bareRuns);
+const p = medianRun(platformRuns);
+const bare = medianRun(bareRuns);
 console.error(`runs (ms): platform ${platformRuns.map((r) => Math.round(r.ms)).join(", ")}; bare ${bareRuns.map((r) => Math.round(r.ms)).join(", ")}`);
 if (p.ok !== N) {
   const rec = await env.db.importRecord.findFirst({ orderBy: { createdAt: "desc" } });

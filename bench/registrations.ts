@@ -3,6 +3,7 @@
 // their subject sittings — beside a bare exceljs streaming read of the same file, in the same run.
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { medianRun } from "./report";
 import { mb, setup } from "./import-setup";
 import { registrationByCertificateImport } from "../src/server/registrations/import-registrations";
 
@@ -81,7 +82,6 @@ const file = path.join(env.dir, "registrations.xlsx");
 }
 process.env.BENCH_PARAMS = JSON.stringify({ planId: plan.id });
 
-const median = <T extends { ms: number }>(xs: T[]) => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor(xs.length / 2)];
 const platformRuns: ReturnType<typeof env.phase>[] = [];
 const bareRuns: ReturnType<typeof env.phase>[] = [];
 let written = 0;
@@ -96,8 +96,8 @@ for (let i = 0; i < RUNS; i++) {
   sittings = await db.registrationSubject.count();
   bareRuns.push(env.phase("bare-xlsx", file));
 }
-const p = median(platformRuns);
-const bare = median(bareRuns);
+const p = medianRun(platformRuns);
+const bare = medianRun(bareRuns);
 console.error(`runs (ms): platform ${platformRuns.map((r) => Math.round(r.ms)).join(", ")}; bare ${bareRuns.map((r) => Math.round(r.ms)).join(", ")}`);
 if (p.ok !== N || written !== N || sittings !== 2 * N || bare.rows !== N)
   throw new Error(`imported ${p.ok}/${written} (${sittings} sittings), read ${bare.rows}, expected ${N}`);

@@ -3,6 +3,7 @@
 // same data from PostgreSQL in the same run; the goal is that scheduling costs no more than that read.
 import pg from "pg";
 import { benchDatabase, mb } from "./database";
+import { median, report } from "./report";
 import { schedule, type InvigilatorIn, type RoomIn, type SittingIn } from "../src/domain/scheduling/scheduler";
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -114,7 +115,6 @@ const subjects = [
     endsAt: new Date(new Date(plan.examStartsAt).getTime() + 90 * 60_000),
   },
 ];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const readMs: number[] = [];
 const scheduleMs: number[] = [];
 let result: ReturnType<typeof schedule> | null = null;
@@ -140,14 +140,11 @@ console.log(
 );
 await c.end();
 await cleanup();
-console.log(
-  JSON.stringify({
-    bench: "scheduler",
-    n: N,
-    ms: Math.round(ms),
-    baseline: `reading the same sittings, rooms and invigilators from PostgreSQL with pg (median of ${RUNS} runs each)`,
-    baseline_ms: Math.round(base),
-    ratio: Math.round((ms / base) * 100) / 100,
-    peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
-  }),
-);
+report({
+  bench: "scheduler",
+  n: N,
+  ms: ms,
+  baseline: `reading the same sittings, rooms and invigilators from PostgreSQL with pg (median of ${RUNS} runs each)`,
+  baseline_ms: base,
+  peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
+});

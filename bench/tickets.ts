@@ -4,6 +4,7 @@
 import { createElement } from "react";
 import sharp from "sharp";
 import { benchDatabase, mb } from "./database";
+import { median, report } from "./report";
 
 const N = Number(process.env.BENCH_ROWS ?? 1000);
 const ROOMS = Math.ceil(N / 50);
@@ -72,7 +73,6 @@ await sql`VACUUM ANALYZE`;
 
 const scope = { kind: "org", orgId: org.id } as never;
 const target = { kind: "TICKETS" as const, planId: plan.id, subjectId: subject.id, siteId: site.id };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 // The bare library's input: the same pages' data, photos and QR codes already in memory.
@@ -106,14 +106,11 @@ console.log(
   `${N} tickets for one site (${ROOMS} rooms): ${(bytes / 1048576).toFixed(1)} MB PDF in ${ms.toFixed(0)} ms; bare render ${base.toFixed(0)} ms; peak RSS ${mb(peak)} MB`,
 );
 await cleanup();
-console.log(
-  JSON.stringify({
-    bench: "tickets",
-    n: N,
-    ms: Math.round(ms),
-    baseline: `bare @react-pdf/renderer rendering the same ${N} pages from data, photos and QR codes in memory (median of ${RUNS} runs each)`,
-    baseline_ms: Math.round(base),
-    ratio: Math.round((ms / base) * 100) / 100,
-    peak_rss_mb: mb(peak),
-  }),
-);
+report({
+  bench: "tickets",
+  n: N,
+  ms: ms,
+  baseline: `bare @react-pdf/renderer rendering the same ${N} pages from data, photos and QR codes in memory (median of ${RUNS} runs each)`,
+  baseline_ms: base,
+  peak_rss_mb: mb(peak),
+});
