@@ -20,7 +20,7 @@ async function registered(schoolId: string, planId: string, levelId: string, nam
   const [reg] = await sql<{ id: string }>(
     `INSERT INTO "Registration" (id, "planId", "certificateLevelId", year, "schoolId", "candidateId", mode, name, pinyin, gender, "idType", "idNumber", "candidateType", "updatedAt")
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'BY_CERTIFICATE', $6, 'kao sheng', 'FEMALE', 'PASSPORT', $7, 'SCHOOL', now()) RETURNING id`,
-    [planId, levelId, new Date().getFullYear(), schoolId, id, name, idNumber],
+    [planId, levelId, (await sql<{ year: number }>(`SELECT year FROM "ExamPlan" WHERE id = $1`, [planId]))[0].year, schoolId, id, name, idNumber],
   );
   await sql(
     `INSERT INTO "RegistrationSubject" ("registrationId", "planId", "subjectId") SELECT $1, "planId", "subjectId" FROM "ExamPlanSubject" WHERE "planId" = $2`,

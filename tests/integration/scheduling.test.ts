@@ -302,6 +302,14 @@ describe("自动排考", () => {
     await expect(
       late.scheduling.move({ sittingId: (await t.db.registrationSubject.findFirstOrThrow({ where: { planId: f.plan } })).id, roomId: f.site }),
     ).rejects.toThrow("排考时间已结束");
+    await expect(late.scheduling.publish({ planId: f.plan })).rejects.toThrow("排考时间已结束");
+    const duty = await t.db.examDuty.findFirstOrThrow({ where: { planId: f.plan } });
+    await expect(late.scheduling.changeDuty({ dutyId: duty.id, invigilatorId: duty.invigilatorId })).rejects.toThrow("排考时间已结束");
+    // Bad input: a clear message, nothing written.
+    const before = await t.db.exportRecord.count();
+    await expect(api("a").scheduling.document({ kind: "NONSENSE" as never, roomScheduleId: f.plan })).rejects.toThrow(/[\u4e00-\u9fff]/);
+    await expect(api("org").scheduling.move({ sittingId: duty.id, roomId: f.site, seat: 0 })).rejects.toThrow("座位号须大于 0");
+    expect(await t.db.exportRecord.count()).toBe(before);
     await expect(api("otherOrg").scheduling.run({ planId: f.plan })).rejects.toThrow("考试计划不存在");
     await expect(api("otherOrg").scheduling.publish({ planId: f.plan })).rejects.toThrow("考试计划不存在");
     await expect(api("a").scheduling.run({ planId: f.plan })).rejects.toMatchObject({ code: "FORBIDDEN" });

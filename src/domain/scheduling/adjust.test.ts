@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dutyProblem, firstFreeSeat, moveProblem } from "./adjust";
 
-const at = (h: number, m = 90) => ({ startsAt: new Date(Date.UTC(2026, 4, 20, h)), endsAt: new Date(Date.UTC(2026, 4, 20, h, m)) });
+// Hours on one day; the rules compare intervals only, so any day will do.
+const hour = 3_600_000;
+const at = (h: number, m = 90) => ({ startsAt: new Date(h * hour), endsAt: new Date(h * hour + m * 60_000) });
 const room = { siteId: "s1", seats: 3, subjectIds: ["math"], taken: [1, 3], otherTimes: [at(6)] };
 const sitting = { siteId: "s1", subjectId: "math", time: at(1) };
 

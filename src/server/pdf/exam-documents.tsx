@@ -89,19 +89,25 @@ export function TicketPage({ t }: { t: TicketData }) {
         <Text style={base.title}>职业技能等级证书考试准考证</Text>
         <View style={base.row}>
           <View style={{ flex: 1, paddingRight: 12 }}>
-            <Field label="准考证号" value={t.ticketNumber} />
-            <Field label="姓名" value={t.name} />
-            <Field label="性别" value={t.gender} />
-            <Field label="证件号码" value={t.idNumberMasked} />
-            <Field label="所属院校" value={t.school} />
-            <Field label="考试计划" value={t.plan} />
-            <Field label="考试证书" value={t.certificate} />
-            <Field label="考试科目" value={t.subject} />
-            <Field label="考试时间" value={t.time} />
-            <Field label="考核站点" value={t.site} />
-            <Field label="考场" value={t.room} />
-            <Field label="座位号" value={t.seat} />
-            <Field label="考场地址" value={t.address} />
+            {(
+              [
+                ["准考证号", t.ticketNumber],
+                ["姓名", t.name],
+                ["性别", t.gender],
+                ["证件号码", t.idNumberMasked],
+                ["所属院校", t.school],
+                ["考试计划", t.plan],
+                ["考试证书", t.certificate],
+                ["考试科目", t.subject],
+                ["考试时间", t.time],
+                ["考核站点", t.site],
+                ["考场", t.room],
+                ["座位号", t.seat],
+                ["考场地址", t.address],
+              ] as const
+            ).map(([label, value]) => (
+              <Field key={label} label={label} value={value} />
+            ))}
           </View>
           <View style={{ width: 100, alignItems: "center" }}>
             <Photo photo={t.photo} />
