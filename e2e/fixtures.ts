@@ -232,6 +232,64 @@ export async function makeExamPlan(orgId: string, schoolIds: string[], levelIds:
   return { id, name };
 }
 
+/** A verified candidate with a student account, registered for every subject of the level in the plan. */
+export async function makeRegistered(schoolId: string, planId: string, levelId: string, name: string, opts: { activated?: boolean } = {}) {
+  const idNumber = `E${randomBytes(4).toString("hex").toUpperCase()}`;
+  let student = await makeUser("STUDENT", {});
+  // Not activated: as 添加考生 leaves it, the ID number as account, no password yet, the phone on the record.
+  if (opts.activated === false) {
+    await sql(`UPDATE "User" SET account = $1, "passwordHash" = '!unset', "mustChangePassword" = true WHERE id = $2`, [idNumber, student.id]);
+    student = { ...student, account: idNumber };
+  }
+  const id = randomUUID();
+  await sql(
+    `INSERT INTO "Candidate" (id, number, type, "schoolId", name, pinyin, gender, "idType", "idNumber", phone, status, "userId", "updatedAt")
+     VALUES ($1, $2, 'SCHOOL', $3, $4, 'kao sheng', 'FEMALE', 'PASSPORT', $5, $6, 'VERIFIED', $7, now())`,
+    [
+      id,
+      `1${Date.now()}${randomBytes(6).toString("hex")}`.replace(/\D/g, "7").slice(0, 26).padEnd(26, "7"),
+      schoolId,
+      name,
+      idNumber,
+      student.phone,
+      student.id,
+    ],
+  );
+  const [reg] = await sql<{ id: string }>(
+    `INSERT INTO "Registration" (id, "planId", "certificateLevelId", year, "schoolId", "candidateId", mode, name, pinyin, gender, "idType", "idNumber", "candidateType", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'BY_CERTIFICATE', $6, 'kao sheng', 'FEMALE', 'PASSPORT', $7, 'SCHOOL', now()) RETURNING id`,
+    [planId, levelId, (await sql<{ year: number }>(`SELECT year FROM "ExamPlan" WHERE id = $1`, [planId]))[0].year, schoolId, id, name, idNumber],
+  );
+  await sql(
+    `INSERT INTO "RegistrationSubject" ("registrationId", "planId", "subjectId") SELECT $1, "planId", "subjectId" FROM "ExamPlanSubject" WHERE "planId" = $2`,
+    [reg.id, planId],
+  );
+  return student;
+}
+
+/** Seats every sitting of the plan in one room of the site, as a published 排考 leaves them; returns the tickets by name. */
+export async function seatAndPublish(planId: string, siteId: string, schoolId: string, levelId: string) {
+  const [room] = await sql<{ id: string }>(
+    `INSERT INTO "ExamRoom" (id, "planId", "siteId", "certificateLevelId", "schoolId", name, type, seats, "regionCode", address, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, '1 号机房', 'COMPUTER', 60, '110108', '学院路 30 号', now()) RETURNING id`,
+    [planId, siteId, levelId, schoolId],
+  );
+  await sql(`INSERT INTO "ExamRoomSubject" ("roomId", "subjectId") SELECT $1, "subjectId" FROM "ExamPlanSubject" WHERE "planId" = $2`, [room.id, planId]);
+  const prefix = `8${String(Date.now()).slice(-9)}`;
+  await sql(
+    `UPDATE "RegistrationSubject" rs SET "roomId" = $1, "siteId" = $2, "scheduledAt" = now(), seat = x.n, "ticketNumber" = $3 || lpad(x.n::text, 10, '0')
+       FROM (SELECT "registrationId", "subjectId", row_number() OVER (ORDER BY "registrationId", "subjectId")::int AS n FROM "RegistrationSubject" WHERE "planId" = $4) x
+      WHERE rs."registrationId" = x."registrationId" AND rs."subjectId" = x."subjectId"`,
+    [room.id, siteId, prefix, planId],
+  );
+  await sql(`UPDATE "ExamPlanSubject" SET "scheduledAt" = now(), "publishedAt" = now() WHERE "planId" = $1`, [planId]);
+  return sql<{ name: string; subject: string; ticket: string }>(
+    `SELECT r.name, s.name AS subject, rs."ticketNumber" AS ticket FROM "RegistrationSubject" rs
+       JOIN "Registration" r ON r.id = rs."registrationId" JOIN "ExamSubject" s ON s.id = rs."subjectId" WHERE rs."planId" = $1 ORDER BY s.code`,
+    [planId],
+  );
+}
+
 /** An approved, enabled 考核站点 of the school for one level of the org (as the org's approval leaves it). */
 export async function makeSite(schoolId: string, orgId: string, levelId: string, name: string) {
   const [site] = await sql<{ id: string }>(

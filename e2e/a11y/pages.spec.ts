@@ -118,6 +118,8 @@ const PORTALS: PortalPages[] = [
       "/school/scheduling",
       "/school/scheduling/rooms",
       "/school/scheduling/sittings",
+      "/school/scores",
+      "/school/results",
     ],
     dialogs: [
       ["/school/users", "新增用户"],
@@ -169,6 +171,8 @@ const PORTALS: PortalPages[] = [
       "/org/scheduling",
       "/org/scheduling/rooms",
       "/org/scheduling/sittings",
+      "/org/scores",
+      "/org/results",
     ],
     dialogs: [
       ["/org/sites", "审核"],
@@ -179,9 +183,17 @@ const PORTALS: PortalPages[] = [
       ["/org/scheduling", "自动排考"],
       ["/org/scheduling", "查看"],
       ["/org/scheduling/rooms", "查看"],
+      ["/org/scores", "导入科目成绩"],
+      ["/org/results", "查看"],
     ],
   },
-  { portal: "student", role: "STUDENT", tenant: async () => ({}), after: candidateFor, pages: ["/student", "/student/profile", "/student/tickets"] },
+  {
+    portal: "student",
+    role: "STUDENT",
+    tenant: async () => ({}),
+    after: candidateFor,
+    pages: ["/student", "/student/profile", "/student/registrations", "/student/tickets", "/student/scores", "/student/results"],
+  },
 ];
 
 for (const w of WIDTHS) {

@@ -3,31 +3,9 @@
 // at); a student downloads their own ticket from 我的准考证.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { hydrated, login, logout, makeExamPlan, makeOrgWithCertificate, makePilot, makeSchool, makeSite, makeUser, sql } from "../fixtures";
-
-/** A verified candidate with a student account, registered for every subject of the level in the plan. */
-async function registered(schoolId: string, planId: string, levelId: string, name: string) {
-  const student = await makeUser("STUDENT", {});
-  const id = randomUUID();
-  const idNumber = `E${randomBytes(4).toString("hex").toUpperCase()}`;
-  await sql(
-    `INSERT INTO "Candidate" (id, number, type, "schoolId", name, pinyin, gender, "idType", "idNumber", status, "userId", "updatedAt")
-     VALUES ($1, $2, 'SCHOOL', $3, $4, 'kao sheng', 'FEMALE', 'PASSPORT', $5, 'VERIFIED', $6, now())`,
-    [id, `1${Date.now()}${randomBytes(6).toString("hex")}`.replace(/\D/g, "7").slice(0, 26).padEnd(26, "7"), schoolId, name, idNumber, student.id],
-  );
-  const [reg] = await sql<{ id: string }>(
-    `INSERT INTO "Registration" (id, "planId", "certificateLevelId", year, "schoolId", "candidateId", mode, name, pinyin, gender, "idType", "idNumber", "candidateType", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'BY_CERTIFICATE', $6, 'kao sheng', 'FEMALE', 'PASSPORT', $7, 'SCHOOL', now()) RETURNING id`,
-    [planId, levelId, (await sql<{ year: number }>(`SELECT year FROM "ExamPlan" WHERE id = $1`, [planId]))[0].year, schoolId, id, name, idNumber],
-  );
-  await sql(
-    `INSERT INTO "RegistrationSubject" ("registrationId", "planId", "subjectId") SELECT $1, "planId", "subjectId" FROM "ExamPlanSubject" WHERE "planId" = $2`,
-    [reg.id, planId],
-  );
-  return student;
-}
+import { hydrated, login, logout, makeExamPlan, makeOrgWithCertificate, makePilot, makeRegistered, makeSchool, makeSite, makeUser, sql } from "../fixtures";
 
 /** Clicks a document button, waits for the PDF, reads its text and keeps a picture of its first page. */
 async function pdfOf(page: Page, info: TestInfo, scope: ReturnType<Page["getByRole"]>, button: string, shot: string) {
@@ -78,7 +56,7 @@ test("the org schedules and publishes; the school downloads the room's four docu
   }
   const names = ["王子涵", "李欣怡", "张浩然"];
   const students = [];
-  for (const n of names) students.push(await registered(host.id, plan.id, org.levelId, n));
+  for (const n of names) students.push(await makeRegistered(host.id, plan.id, org.levelId, n));
 
   // The org: 自动排考, then 发布排考.
   const orgUser = await makeUser("ORG", { orgId: org.orgId });

@@ -109,6 +109,14 @@ export function LoginForm({ portal }: { portal: Portal }) {
             <Link className="btn-link whitespace-nowrap" href={`/forgot-password?portal=${portal}`}>
               忘记密码
             </Link>
+            {portal === "student" && (
+              <span className="text-right text-xs text-slate-500">
+                首次使用？
+                <Link className="btn-link" href="/student/activate">
+                  激活账号
+                </Link>
+              </span>
+            )}
             {portal === "school" && (
               <span className="text-right text-xs text-slate-500">
                 未参加过证书试点？

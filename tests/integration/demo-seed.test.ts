@@ -72,6 +72,22 @@ describe("demo seed", () => {
     expect(scheduling.every((x) => !x.scheduledAt)).toBe(true);
     // The demo student has a published ticket to download in 我的准考证.
     expect(examDays.some((x) => x.registration.candidate.user?.account === "110108200503011237")).toBe(true);
+    // Scores: a plan in 成绩公示 with corrections, an ended plan locked; results; the demo student's in 公示.
+    const publicity = await t.db.examPlan.findFirstOrThrow({
+      where: { org: { code: "125" }, publicityStartsAt: { lte: now }, publicityEndsAt: { gt: now }, scoresLockedAt: null },
+    });
+    expect(await t.db.subjectScore.count({ where: { planId: publicity.id } })).toBeGreaterThan(0);
+    expect(await t.db.scoreCorrection.count({ where: { score: { planId: publicity.id } } })).toBeGreaterThan(0);
+    const outcomes = await t.db.certificationResult.groupBy({ by: ["outcome"], where: { planId: publicity.id }, _count: { _all: true } });
+    expect(outcomes.map((o) => o.outcome)).toEqual(expect.arrayContaining(["PASSED", "FAILED"]));
+    const locked = await t.db.examPlan.findMany({ where: { org: { code: "125" }, scoresLockedAt: { not: null } } });
+    expect(locked.length).toBeGreaterThan(0);
+    expect(locked.every((p) => p.publicityEndsAt <= now)).toBe(true);
+    expect(await t.db.subjectScore.count({ where: { planId: { in: locked.map((p) => p.id) } } })).toBeGreaterThan(0);
+    const demoResult = await t.db.certificationResult.findFirstOrThrow({
+      where: { planId: publicity.id, registration: { candidate: { user: { account: "110108200503011237" } } } },
+    });
+    expect(demoResult.outcome).toBe("PASSED");
     // Every portal's demo account signs in and reads its workbench.
     const clock = systemClock;
     for (const account of ["admin", "bjjw", "org125", "4111010009"]) {

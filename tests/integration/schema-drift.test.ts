@@ -22,6 +22,8 @@ const MIGRATION_ONLY = [
   "constraint PaymentOrderLine PaymentOrderLine_amounts",
   "constraint RegistrationSubject RegistrationSubject_seat",
   "constraint ExamDuty ExamDuty_room_for_invigilators",
+  "constraint SubjectScore SubjectScore_mark_score",
+  "constraint ScoreCorrection ScoreCorrection_reason",
   "constraint PilotApplication PilotApplication_totals",
   "constraint PilotApplicationMajor PilotApplicationMajor_approved_le_requested",
   "constraint PilotApplicationMajor PilotApplicationMajor_numbers",

@@ -141,6 +141,6 @@ export function requester(session: SessionUser): Requester {
   return r;
 }
 
-export function importer(session: SessionUser): Importer {
-  return { scope: scopeFor(mintScope(session), "school"), actor: actorOf(session) };
+export function importer<P extends "school" | "org" = "school">(session: SessionUser, portal?: P): Importer<ScopeOfPortal[P]> {
+  return { scope: scopeFor(mintScope(session), portal ?? ("school" as P)), actor: actorOf(session) };
 }

@@ -17,6 +17,7 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   INVIGILATORS: "导入监考人员",
   REGISTRATIONS_BY_CERTIFICATE: "导入报考（按证书）",
   REGISTRATIONS_BY_SUBJECT: "导入报考（按科目）",
+  SUBJECT_SCORES: "导入科目成绩",
 };
 
 export function ImportDialog({

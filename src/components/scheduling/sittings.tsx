@@ -7,6 +7,16 @@ import { MoveDialog } from "./adjust-dialogs";
 import { ListPage } from "../list/list-page";
 import { studentCell } from "../registrations/registration-detail";
 
+/** The query fields of a list of sittings (排考明细, 科目成绩); the org also searches by school. */
+export const sittingFields = (portal: "org" | "school") => [
+  { key: "plan" as const, label: "考试计划" },
+  { key: "name" as const, label: "姓名" },
+  { key: "idNumber" as const, label: "证件号码" },
+  { key: "ticket" as const, label: "准考证号" },
+  { key: "subject" as const, label: "考试科目" },
+  ...(portal === "org" ? [{ key: "school" as const, label: "所属院校" }] : []),
+];
+
 export function SittingsPage({ portal }: { portal: "org" | "school" }) {
   const trpc = useTRPC();
   const [move, setMove] = useState<{ id: string; name: string } | null>(null);
@@ -17,14 +27,7 @@ export function SittingsPage({ portal }: { portal: "org" | "school" }) {
         description={portal === "org" ? "每位考生每个科目的排考安排；未排考的显示最近一次排考未能安排的原因。" : "本校考生已发布的排考安排。"}
         exportList="sittings"
         exportLabel="导出排考明细"
-        fields={[
-          { key: "plan", label: "考试计划" },
-          { key: "name", label: "姓名" },
-          { key: "idNumber", label: "证件号码" },
-          { key: "ticket", label: "准考证号" },
-          { key: "subject", label: "考试科目" },
-          ...(portal === "org" ? [{ key: "school" as const, label: "所属院校" }] : []),
-        ]}
+        fields={sittingFields(portal)}
         tabs={[
           { value: "PLACED", label: "已排考" },
           { value: "UNPLACED", label: "未排考" },

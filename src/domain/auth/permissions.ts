@@ -89,6 +89,15 @@ export const PERMISSIONS = {
       { label: "排考明细", href: "/school/scheduling/sittings" },
     ],
   },
+  "school.scores": {
+    portal: "school",
+    section: "考务管理",
+    label: "成绩管理",
+    pages: [
+      { label: "科目成绩", href: "/school/scores" },
+      { label: "考证结果", href: "/school/results" },
+    ],
+  },
   "school.teachers": { portal: "school", section: "教师管理", label: "教师管理", pages: [{ label: "教师管理", href: "/school/teachers" }] },
   "school.reports": { portal: "school", section: "周报管理", label: "提交周报", pages: [{ label: "提交周报", href: "/school/reports" }], principalOnly: true },
   "school.users": { portal: "school", section: "系统管理", label: "用户管理", pages: [{ label: "用户管理", href: "/school/users" }], principalOnly: true },
@@ -126,6 +135,15 @@ export const PERMISSIONS = {
     ],
   },
   "org.registrations": { portal: "org", section: "考务管理", label: "报考信息", pages: [{ label: "报考信息", href: "/org/registrations" }] },
+  "org.scores": {
+    portal: "org",
+    section: "考务管理",
+    label: "成绩管理",
+    pages: [
+      { label: "科目成绩", href: "/org/scores" },
+      { label: "考证结果", href: "/org/results" },
+    ],
+  },
   "org.payments": {
     portal: "org",
     section: "考务管理",
@@ -165,7 +183,24 @@ export const PERMISSIONS = {
 
   "student.workbench": { portal: "student", section: "工作台", label: "工作台", pages: [{ label: "工作台", href: "/student" }], always: true },
   "student.profile": { portal: "student", section: "个人中心", label: "个人信息", pages: [{ label: "个人信息", href: "/student/profile" }], always: true },
+  "student.registrations": {
+    portal: "student",
+    section: "考试信息",
+    label: "我的报考",
+    pages: [{ label: "我的报考", href: "/student/registrations" }],
+    always: true,
+  },
   "student.tickets": { portal: "student", section: "考试信息", label: "我的准考证", pages: [{ label: "我的准考证", href: "/student/tickets" }], always: true },
+  "student.scores": {
+    portal: "student",
+    section: "考试信息",
+    label: "成绩与考证结果",
+    pages: [
+      { label: "我的成绩", href: "/student/scores" },
+      { label: "我的考证结果", href: "/student/results" },
+    ],
+    always: true,
+  },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;

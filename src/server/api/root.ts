@@ -26,6 +26,7 @@ import { examPlansRouter } from "./routers/exam-plans";
 import { registrationsRouter } from "./routers/registrations";
 import { paymentsRouter } from "./routers/payments";
 import { schedulingRouter } from "./routers/scheduling";
+import { scoresRouter } from "./routers/scores";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -56,6 +57,7 @@ export const appRouter = createTRPCRouter({
   registrations: registrationsRouter,
   payments: paymentsRouter,
   scheduling: schedulingRouter,
+  scores: scoresRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -68,6 +70,8 @@ export const PUBLIC_PROCEDURES = [
   "auth.verifyLoginSms",
   "auth.forgotRequest",
   "auth.forgotReset",
+  "auth.activateRequest",
+  "auth.activate",
   "demo.smsInbox",
   "register.provinces",
   "register.searchSchools",

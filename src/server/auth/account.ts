@@ -15,13 +15,13 @@ import { PHONE_RE, maskPhone } from "@/domain/auth/mask";
 type Deps = { db: Db; clock: Clock; sms: SmsGateway };
 
 /** Bumps sessionVersion so every other session dies on its next request; the current one is carried over. */
-async function endOtherSessions(tx: Tx, userId: string, keepSid: string | null): Promise<void> {
+export async function endOtherSessions(tx: Tx, userId: string, keepSid: string | null): Promise<void> {
   const u = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
   if (keepSid) await tx.authSession.update({ where: { id: keepSid }, data: { sessionVersion: u.sessionVersion } });
   await tx.trustedDevice.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-function checkNewPassword(newPassword: string, confirm: string, ctx: { account: string; phone?: string | null }) {
+export function checkNewPassword(newPassword: string, confirm: string, ctx: { account: string; phone?: string | null }) {
   if (newPassword !== confirm) throw badRequest("两次输入的新密码不一致");
   const problem = checkPassword(newPassword, ctx);
   if (problem) throw badRequest(problem);

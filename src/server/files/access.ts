@@ -49,7 +49,11 @@ export async function canDownload(db: Db, who: Requester | null, file: StoredFil
       return own;
     case "IMPORT_FAILED_ROWS":
       // The importer, or another account of the same school looking at the school's 导入记录.
-      return own || (scope.kind === "school" && (await db.importRecord.count({ where: { failedFileId: file.id, schoolId: scope.schoolId } })) > 0);
+      return (
+        own ||
+        (scope.kind === "school" && (await db.importRecord.count({ where: { failedFileId: file.id, schoolId: scope.schoolId } })) > 0) ||
+        (scope.kind === "org" && (await db.importRecord.count({ where: { failedFileId: file.id, orgId: scope.orgId } })) > 0)
+      );
     case "CANDIDATE_PHOTO":
       // The uploader previews the photo before the candidate is saved with it.
       if (own || scope.kind === "admin") return true;

@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { poolSql, transactionWithSql, type Db, type Sql, type Tx } from "@/server/db";
 import type { Clock } from "@/server/clock";
-import type { Actor, Requester, SchoolScope } from "@/server/tenancy";
+import type { Actor, OrgScope, Requester, SchoolScope } from "@/server/tenancy";
 import type { ImportKind } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "@/server/audit/write";
@@ -18,8 +18,9 @@ import { safeCell, writeXlsx, type ExportColumn } from "@/server/excel/export";
 import { sheetRows, SheetError } from "./read-sheet";
 
 export type ImportColumn = { key: string; header: string; width?: number; example: string; options?: string[]; text?: boolean; note?: string };
-/** Who imports: the minted school scope and the actor (never the session; the job carries both). */
-export type Importer = Requester<SchoolScope>;
+/** Who imports: the minted scope (a school's, or an org's for 科目成绩) and the actor (never the session; the job carries both). */
+export type ImportScope = SchoolScope | OrgScope;
+export type Importer<S extends ImportScope = SchoolScope> = Requester<S>;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 /** The import's transaction, through Prisma and as raw Sql on the same connection (for the bulk statements). */
@@ -28,7 +29,7 @@ export type BatchTx = { tx: Tx; sql: Sql };
 export type CheckDb = { db: Db | Tx; sql: Sql };
 
 /** T: a row after the form's rules; W: what the database checks made of it, ready to write. */
-export type ImportSpec<T, C, W = T> = {
+export type ImportSpec<T, C, W = T, S extends ImportScope = SchoolScope> = {
   kind: ImportKind;
   title: string;
   columns: ImportColumn[];
@@ -36,7 +37,7 @@ export type ImportSpec<T, C, W = T> = {
    * Loaded once per import (the school, lookups), from what the importer chose before uploading (`params`, as
    * the route stored them); a SheetError here refuses the whole file with its message.
    */
-  context: (db: Db, who: Importer, params: unknown, now: Date) => Promise<C>;
+  context: (db: Db, who: Importer<S>, params: unknown, now: Date) => Promise<C>;
   /** One row alone: the same cleaning and rules as the form. */
   check: (cells: Record<string, string>, ctx: C, now: Date) => Checked<T>;
   /** Same value twice in one file (e.g. an ID number): the later row fails. */
@@ -92,7 +93,13 @@ export async function templateOf(columns: ImportColumn[], title: string): Promis
 }
 
 /** Creates the 导入记录 and stores the source file; the work itself is runImport. */
-export async function beginImport(deps: Deps, who: Importer, kind: ImportKind, file: { name: string; bytes: Buffer }, params?: Prisma.InputJsonValue) {
+export async function beginImport(
+  deps: Deps,
+  who: Importer<ImportScope>,
+  kind: ImportKind,
+  file: { name: string; bytes: Buffer },
+  params?: Prisma.InputJsonValue,
+) {
   const storage = deps.storage ?? getStorage();
   const now = deps.clock.now();
   const zip = /\.zip$/i.test(file.name);
@@ -114,7 +121,8 @@ export async function beginImport(deps: Deps, who: Importer, kind: ImportKind, f
       data: {
         kind,
         userId: who.actor.id,
-        schoolId: who.scope.schoolId,
+        schoolId: who.scope.kind === "school" ? who.scope.schoolId : null,
+        orgId: who.scope.kind === "org" ? who.scope.orgId : null,
         filename: file.name.slice(0, 200),
         sourceFileId: source.id,
         ...(params === undefined ? {} : { params }),
@@ -130,7 +138,7 @@ type Row<T> = { line: number; cells: Record<string, string>; value: T };
 /** An import is one transaction; this bounds it (50,000 rows take seconds). */
 const IMPORT_TX_MS = 15 * 60_000;
 
-export async function runImport<T, C, W>(deps: Deps, who: Importer, spec: ImportSpec<T, C, W>, recordId: string, bytes: Buffer) {
+export async function runImport<T, C, W, S extends ImportScope>(deps: Deps, who: Importer<S>, spec: ImportSpec<T, C, W, S>, recordId: string, bytes: Buffer) {
   const { db, clock } = deps;
   const now = clock.now();
   const failed: Failed[] = [];
@@ -238,9 +246,9 @@ export async function runImport<T, C, W>(deps: Deps, who: Importer, spec: Import
  * under a savepoint of the import's transaction. The savepoint is queued with the write, so the two go out back
  * to back: every round trip on the transaction otherwise waits for the reading thread's next turn.
  */
-async function writeBatch<T, C, W>(
+async function writeBatch<T, C, W, S extends ImportScope>(
   on: BatchTx,
-  spec: ImportSpec<T, C, W>,
+  spec: ImportSpec<T, C, W, S>,
   ctx: C,
   now: Date,
   recordId: string,
@@ -294,7 +302,7 @@ async function writeBatch<T, C, W>(
   return written;
 }
 
-async function failedRowsFile<T, C, W>(deps: Deps, owner: Actor, spec: ImportSpec<T, C, W>, rows: Failed[]) {
+async function failedRowsFile<T, C, W, S extends ImportScope>(deps: Deps, owner: Actor, spec: ImportSpec<T, C, W, S>, rows: Failed[]) {
   // Same columns as the template (fix and re-import), plus the row number and the reason.
   return writeFailedFile(
     deps,

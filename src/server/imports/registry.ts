@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import type { ImportKind } from "@/generated/prisma/enums";
 import { holdsAny, type Permission } from "@/domain/auth/permissions";
-import { runImport, type ImportColumn, type Importer } from "./pipeline";
+import { runImport, type ImportColumn, type Importer, type ImportScope } from "./pipeline";
 import { IMPORT_MAX_BYTES } from "./read-sheet";
 import { candidateImport } from "@/server/candidates/import-candidates";
 import { candidateUpdateImport } from "@/server/candidates/update-candidates";
@@ -11,11 +11,16 @@ import { importPhotos, PHOTO_ZIP_MAX_BYTES } from "@/server/candidates/import-ph
 import { roomImport } from "@/server/rooms/import-rooms";
 import { teacherImport } from "@/server/teachers/import-teachers";
 import { invigilatorImport } from "@/server/invigilators/import-invigilators";
+import { scoreImport, scoreImportProblem } from "@/server/scores/import-scores";
+import { forbidden } from "@/server/errors";
+import type { OrgScope, SchoolScope } from "@/server/tenancy";
 import { registrationByCertificateImport, registrationBySubjectImport, registrationImportProblem } from "@/server/registrations/import-registrations";
 
-type Run = (deps: { db: Db; clock: Clock }, who: Importer, recordId: string, bytes: Buffer) => Promise<unknown>;
+type Run = (deps: { db: Db; clock: Clock }, who: Importer<ImportScope>, recordId: string, bytes: Buffer) => Promise<unknown>;
 export type ImportEntry = {
   kind: ImportKind;
+  /** Whose import it is: the route mints that portal's scope (a school's unless said). */
+  portal?: "school" | "org";
   ext: "xlsx" | "zip";
   maxBytes: number;
   /** Who may start it and download its template (the permission table). */
@@ -23,8 +28,18 @@ export type ImportEntry = {
   run: Run;
   template?: { title: string; columns: ImportColumn[] };
   /** Checks what the importer chose before uploading (the plan of a 报考 import); a message refuses it. */
-  prepare?: (db: Db, who: Importer, params: unknown, now: Date) => Promise<string | null>;
+  prepare?: (db: Db, who: Importer<ImportScope>, params: unknown, now: Date) => Promise<string | null>;
 };
+
+/** A school's import gets a school's scope (the route mints the entry's portal; this refuses anything else). */
+function school(who: Importer<ImportScope>): Importer<SchoolScope> {
+  if (who.scope.kind !== "school") throw forbidden();
+  return who as Importer<SchoolScope>;
+}
+function org(who: Importer<ImportScope>): Importer<OrgScope> {
+  if (who.scope.kind !== "org") throw forbidden();
+  return who as Importer<OrgScope>;
+}
 
 export const IMPORTS: Record<string, ImportEntry> = {
   candidates: {
@@ -32,7 +47,7 @@ export const IMPORTS: Record<string, ImportEntry> = {
     ext: "xlsx",
     maxBytes: IMPORT_MAX_BYTES,
     permission: "school.candidates",
-    run: (d, u, id, b) => runImport(d, u, candidateImport, id, b),
+    run: (d, u, id, b) => runImport(d, school(u), candidateImport, id, b),
     template: candidateImport,
   },
   "candidate-updates": {
@@ -40,7 +55,7 @@ export const IMPORTS: Record<string, ImportEntry> = {
     ext: "xlsx",
     maxBytes: IMPORT_MAX_BYTES,
     permission: "school.candidates",
-    run: (d, u, id, b) => runImport(d, u, candidateUpdateImport, id, b),
+    run: (d, u, id, b) => runImport(d, school(u), candidateUpdateImport, id, b),
     template: candidateUpdateImport,
   },
   rooms: {
@@ -48,7 +63,7 @@ export const IMPORTS: Record<string, ImportEntry> = {
     ext: "xlsx",
     maxBytes: IMPORT_MAX_BYTES,
     permission: "school.rooms",
-    run: (d, u, id, b) => runImport(d, u, roomImport, id, b),
+    run: (d, u, id, b) => runImport(d, school(u), roomImport, id, b),
     template: roomImport,
   },
   teachers: {
@@ -56,7 +71,7 @@ export const IMPORTS: Record<string, ImportEntry> = {
     ext: "xlsx",
     maxBytes: IMPORT_MAX_BYTES,
     permission: "school.teachers",
-    run: (d, u, id, b) => runImport(d, u, teacherImport, id, b),
+    run: (d, u, id, b) => runImport(d, school(u), teacherImport, id, b),
     template: teacherImport,
   },
   invigilators: {
@@ -64,7 +79,7 @@ export const IMPORTS: Record<string, ImportEntry> = {
     ext: "xlsx",
     maxBytes: IMPORT_MAX_BYTES,
     permission: "school.invigilators",
-    run: (d, u, id, b) => runImport(d, u, invigilatorImport, id, b),
+    run: (d, u, id, b) => runImport(d, school(u), invigilatorImport, id, b),
     template: invigilatorImport,
   },
   "registrations-by-certificate": {
@@ -72,20 +87,36 @@ export const IMPORTS: Record<string, ImportEntry> = {
     ext: "xlsx",
     maxBytes: IMPORT_MAX_BYTES,
     permission: "school.registrations",
-    run: (d, u, id, b) => runImport(d, u, registrationByCertificateImport, id, b),
+    run: (d, u, id, b) => runImport(d, school(u), registrationByCertificateImport, id, b),
     template: registrationByCertificateImport,
-    prepare: registrationImportProblem(false),
+    prepare: (db, u, p, now) => registrationImportProblem(false)(db, school(u), p, now),
   },
   "registrations-by-subject": {
     kind: "REGISTRATIONS_BY_SUBJECT",
     ext: "xlsx",
     maxBytes: IMPORT_MAX_BYTES,
     permission: "school.registrations",
-    run: (d, u, id, b) => runImport(d, u, registrationBySubjectImport, id, b),
+    run: (d, u, id, b) => runImport(d, school(u), registrationBySubjectImport, id, b),
     template: registrationBySubjectImport,
-    prepare: registrationImportProblem(true),
+    prepare: (db, u, p, now) => registrationImportProblem(true)(db, school(u), p, now),
   },
-  "candidate-photos": { kind: "CANDIDATE_PHOTOS", ext: "zip", maxBytes: PHOTO_ZIP_MAX_BYTES, permission: "school.candidates", run: importPhotos },
+  "candidate-photos": {
+    kind: "CANDIDATE_PHOTOS",
+    ext: "zip",
+    maxBytes: PHOTO_ZIP_MAX_BYTES,
+    permission: "school.candidates",
+    run: (d, u, id, b) => importPhotos(d, school(u), id, b),
+  },
+  "subject-scores": {
+    kind: "SUBJECT_SCORES",
+    portal: "org",
+    ext: "xlsx",
+    maxBytes: IMPORT_MAX_BYTES,
+    permission: "org.scores",
+    run: (d, u, id, b) => runImport(d, org(u), scoreImport, id, b),
+    template: scoreImport,
+    prepare: (db, u, p, now) => scoreImportProblem(db, org(u), p, now),
+  },
 };
 
 export function mayImport(holder: { permissions: readonly Permission[] }, entry: ImportEntry): boolean {

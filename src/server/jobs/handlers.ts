@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import { getStorage, type Storage } from "@/server/storage";
 import { IMPORTS } from "@/server/imports/registry";
-import { STALE_MS, type Importer } from "@/server/imports/pipeline";
+import { STALE_MS, type Importer, type ImportScope } from "@/server/imports/pipeline";
 import { runExport, type ExportJob } from "@/server/exports/create-export";
 import { LISTS, type ListName } from "@/server/lists/registry";
 import { purgeExpired } from "@/server/auth/captcha";
@@ -12,9 +12,10 @@ import { runVerification } from "@/server/candidates/verify";
 import type { IdentityVerifier } from "@/server/identity/verifier";
 import { runSchedulingJob } from "@/server/scheduling/run-scheduling";
 import { runDocumentJob } from "@/server/scheduling/document-job";
+import { lockDueScores } from "@/server/scores/lock-scores";
 
 export type JobDeps = { db: Db; clock: Clock; storage?: Storage; verifier?: IdentityVerifier };
-export type ImportJob = { recordId: string; importKind: string; who: Importer };
+export type ImportJob = { recordId: string; importKind: string; who: Importer<ImportScope> };
 
 /** Sources of refused or failed imports are kept this long for support, then removed. */
 export const IMPORT_SOURCE_RETENTION_MS = 7 * 86_400_000;
@@ -53,7 +54,7 @@ async function runExportJob(deps: JobDeps, job: ExportJob) {
   }
 }
 
-/** Scheduled: expired one-time rows, ended sessions, stale jobs' records, expired exports, old import sources. */
+/** Scheduled: expired one-time rows, ended sessions, stale jobs' records, expired exports, old import sources, score locks. */
 export async function cleanUp(deps: JobDeps): Promise<Record<string, number>> {
   const { db, clock } = deps;
   const now = clock.now();
@@ -96,7 +97,9 @@ export async function cleanUp(deps: JobDeps): Promise<Record<string, number>> {
     await storage.remove(f.key).catch(() => {});
     await db.storedFile.delete({ where: { id: f.id } });
   }
-  return { sessions: sessions.count, staleImports: imports.count, staleExports: exports.count, files: files.length };
+  // 成绩公示 over: the plan's scores become final (the database refuses changes from then on).
+  const lockedPlans = await lockDueScores(db, now);
+  return { sessions: sessions.count, staleImports: imports.count, staleExports: exports.count, files: files.length, lockedPlans };
 }
 
 export const HANDLERS: { [N in QueueName]: (deps: JobDeps, data: never) => Promise<unknown> } = {

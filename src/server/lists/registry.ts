@@ -18,6 +18,7 @@ import { teacherList } from "@/server/teachers/list";
 import { certificationList, invigilatorList } from "@/server/invigilators/list";
 import { registrationList } from "@/server/registrations/list";
 import { paymentOrderList } from "@/server/payments/list";
+import { resultList, scoreList } from "@/server/scores/list";
 import { planSubjectScheduleList, roomScheduleList, sittingList } from "@/server/scheduling/list";
 
 export const LISTS = {
@@ -55,5 +56,8 @@ export const LISTS = {
   siteSchedules: planSubjectScheduleList,
   roomSchedules: roomScheduleList,
   sittings: sittingList,
+  // 成绩管理
+  scores: scoreList,
+  results: resultList,
 } as const;
 export type ListName = keyof typeof LISTS;

@@ -2,6 +2,7 @@
 // schedule and times at this moment; filters by plan, certificate, candidate, 已缴费 and (org) school.
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import type { Scope } from "@/server/tenancy";
 import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 import { CANDIDATE_TYPE_LABELS, GENDER_LABELS } from "@/domain/candidates/rules";
@@ -12,7 +13,7 @@ import { beijingMinute } from "@/domain/text";
 import { registrationsWhere } from "./scope";
 
 const text = z.string().trim().max(60).optional();
-const filter = z.strictObject({
+export const registrationFilter = z.strictObject({
   planId: z.uuid().optional(),
   plan: text,
   certificate: text,
@@ -54,20 +55,27 @@ function statusWhere(s: RegistrationStatus, now: Date): Prisma.RegistrationWhere
   return { AND: [open, scheduled, s === "IN_EXAM" ? { subjects: { some: inExam } } : { subjects: { none: inExam } }] };
 }
 
-export const registrationList: ListDef<z.infer<typeof filter>, RegistrationRow, Prisma.RegistrationWhereInput> = {
+/** The query fields of a list of registrations (报考信息, 考证结果): plan, certificate, candidate and (org) school. */
+export function registrationFilterWhere(scope: Scope, f: Omit<z.infer<typeof registrationFilter>, "paid">): Prisma.RegistrationWhereInput {
+  return and<Prisma.RegistrationWhereInput>(
+    f.planId ? { planId: f.planId } : null,
+    f.plan ? { plan: { OR: [{ name: { contains: f.plan } }, { code: { startsWith: f.plan } }] } } : null,
+    f.certificate ? { certificateLevel: { certificate: { name: { contains: f.certificate } } } } : null,
+    f.name ? { name: { contains: f.name } } : null,
+    f.idNumber ? { idNumber: { startsWith: f.idNumber.toUpperCase() } } : null,
+    f.school && scope.kind === "org" ? { school: { name: { contains: f.school } } } : null,
+  );
+}
+
+export const registrationList: ListDef<z.infer<typeof registrationFilter>, RegistrationRow, Prisma.RegistrationWhereInput> = {
   name: "registrations",
   title: "报考信息",
   permissions: ["school.registrations", "org.registrations"],
-  filter,
+  filter: registrationFilter,
   where: (_db, scope, f) =>
     and<Prisma.RegistrationWhereInput>(
       registrationsWhere(scope),
-      f.planId ? { planId: f.planId } : null,
-      f.plan ? { plan: { OR: [{ name: { contains: f.plan } }, { code: { startsWith: f.plan } }] } } : null,
-      f.certificate ? { certificateLevel: { certificate: { name: { contains: f.certificate } } } } : null,
-      f.name ? { name: { contains: f.name } } : null,
-      f.idNumber ? { idNumber: { startsWith: f.idNumber.toUpperCase() } } : null,
-      f.school && scope.kind === "org" ? { school: { name: { contains: f.school } } } : null,
+      registrationFilterWhere(scope, f),
       f.paid ? { paidAt: f.paid === "yes" ? { not: null } : null } : null,
     ),
   tabs: (now) =>

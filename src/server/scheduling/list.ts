@@ -218,7 +218,7 @@ export const roomScheduleList: ListDef<z.infer<typeof roomFilter>, RoomScheduleR
 
 // ---- 排考明细 ----
 
-const sittingFilter = z.strictObject({
+export const sittingFilter = z.strictObject({
   planId: z.uuid().optional(),
   plan: text,
   subject: text,
@@ -251,22 +251,25 @@ export type SittingRow = Omit<SittingRaw, "registration"> & {
   time: string;
 };
 
+/** The query fields of a list of sittings (排考明细, 科目成绩): plan, subject, candidate, ticket and (org) school. */
+export function sittingFilterWhere(scope: Scope, f: z.infer<typeof sittingFilter>): Prisma.RegistrationSubjectWhereInput {
+  return and<Prisma.RegistrationSubjectWhereInput>(
+    f.planId ? { planId: f.planId } : null,
+    f.plan ? { planSubject: { plan: { OR: [{ name: { contains: f.plan } }, { code: { startsWith: f.plan } }] } } } : null,
+    f.subject ? { planSubject: { subject: { OR: [{ name: { contains: f.subject } }, { code: { startsWith: f.subject } }] } } } : null,
+    f.name ? { registration: { name: { contains: f.name } } } : null,
+    f.idNumber ? { registration: { idNumber: { startsWith: f.idNumber.toUpperCase() } } } : null,
+    f.ticket ? { ticketNumber: { startsWith: f.ticket } } : null,
+    f.school && scope.kind === "org" ? { registration: { school: { name: { contains: f.school } } } } : null,
+  );
+}
+
 export const sittingList: ListDef<z.infer<typeof sittingFilter>, SittingRow, Prisma.RegistrationSubjectWhereInput> = {
   name: "sittings",
   title: "排考明细",
   permissions: ["org.scheduling", "school.scheduling"],
   filter: sittingFilter,
-  where: (_db, scope, f) =>
-    and<Prisma.RegistrationSubjectWhereInput>(
-      sittingsWhere(scope),
-      f.planId ? { planId: f.planId } : null,
-      f.plan ? { planSubject: { plan: { OR: [{ name: { contains: f.plan } }, { code: { startsWith: f.plan } }] } } } : null,
-      f.subject ? { planSubject: { subject: { OR: [{ name: { contains: f.subject } }, { code: { startsWith: f.subject } }] } } } : null,
-      f.name ? { registration: { name: { contains: f.name } } } : null,
-      f.idNumber ? { registration: { idNumber: { startsWith: f.idNumber.toUpperCase() } } } : null,
-      f.ticket ? { ticketNumber: { startsWith: f.ticket } } : null,
-      f.school && scope.kind === "org" ? { registration: { school: { name: { contains: f.school } } } } : null,
-    ),
+  where: (_db, scope, f) => and<Prisma.RegistrationSubjectWhereInput>(sittingsWhere(scope), sittingFilterWhere(scope, f)),
   tabs: [
     { value: "PLACED", label: "已排考", where: { roomId: { not: null } } },
     { value: "UNPLACED", label: "未排考", where: { roomId: null } },

@@ -46,9 +46,9 @@ function examDaysWindows(start: Date) {
   };
 }
 
-// Plans by their start relative to today: ended, in its exam days (schedule published), now scheduling (registration
-// still open), not yet scheduling, later.
-const PHASES = [-75, -20, -7, 2, 40];
+// Plans by their start relative to today: ended (scores locked), in 成绩公示 (since 3 days), in its exam days (schedule
+// published), now scheduling (registration still open), not yet scheduling, later.
+const PHASES = [-75, -24, -20, -7, 2, 40];
 const EXAM_DAYS = -20;
 
 export async function seedExamPlans(tx: Tx, now: Date): Promise<void> {
@@ -208,8 +208,9 @@ export async function seedAllocationsAndRooms(tx: Tx, now: Date): Promise<void> 
       orderBy: { schedulingStartsAt: "asc" },
     });
     const demo = site.school.code === "4111010009";
-    // Every site gets rooms for the ended, the exam-days and the scheduling plan; the demo school's also for the coming one.
-    for (const plan of plans.slice(0, demo ? 4 : 3)) {
+    // Every site gets rooms for the ended, the publicity, the exam-days and the scheduling plan; the demo school's also
+    // for the coming one.
+    for (const plan of plans.slice(0, demo ? 5 : 4)) {
       for (const [j, l] of site.levels.entries()) {
         const byMode = new Map<string, string[]>();
         for (const s of l.certificateLevel.subjects) byMode.set(s.examMode, [...(byMode.get(s.examMode) ?? []), s.id]);

@@ -1,6 +1,7 @@
 // Seeds reference data (idempotent) and the demo data set (once).
 import { seedAllocationsAndRooms, seedExamPlans, seedNoticePlan, seedSites, seedTeachers } from "./exams";
 import { seedFees, seedRegistrations, seedSchedules } from "./registrations";
+import { seedScores } from "./scores";
 import { levelCode } from "@/domain/catalogue/codes";
 import { grantable, type Permission } from "@/domain/auth/permissions";
 import type { Db } from "@/server/db";
@@ -397,6 +398,7 @@ async function seedSections(db: Db): Promise<void> {
       await seedFees(tx);
       await seedRegistrations(tx, now);
       await seedSchedules(tx, now);
+      await seedScores(tx, now);
     },
     { timeout: 120000 },
   );

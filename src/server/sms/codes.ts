@@ -21,6 +21,7 @@ const PURPOSE_TEXT: Record<SmsPurpose, string> = {
   EXPORT: "数据导出",
   MANAGE_USERS: "用户管理",
   REGISTER: "院校注册",
+  ACTIVATE: "激活账号",
 };
 
 export async function sendSmsCode(

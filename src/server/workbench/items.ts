@@ -117,6 +117,24 @@ export async function workbenchItems({
           tone: "warn",
         });
     }
+    if (can("org.scores")) {
+      // 成绩登记 open now: scheduled sittings without a score yet.
+      const unscored = await db.registrationSubject.count({
+        where: {
+          roomId: { not: null },
+          score: { is: null },
+          planSubject: { plan: { orgId: scope.orgId, scoringStartsAt: { lte: now }, scoringEndsAt: { gt: now } } },
+        },
+      });
+      if (unscored)
+        items.push({
+          title: "成绩登记中，尚未登记成绩的考生科目",
+          count: unscored,
+          detail: "在成绩登记时间内导入或录入科目成绩（缺考、违纪须标明）；公示期开始后只能逐条更正",
+          href: "/org/scores",
+          tone: "todo",
+        });
+    }
   }
   if (scope.kind === "department") {
     const schools = await db.school.count({ where: schoolsInRegion(scope) });
@@ -235,6 +253,20 @@ export async function workbenchItems({
         count: rooms,
         detail: "在考场编排中查看考生名单，下载准考证、考场门贴、桌贴和签到表",
         href: "/school/scheduling/rooms",
+        tone: "todo",
+      });
+  }
+  if (scope.kind === "school" && can("school.scores")) {
+    // Results whose 公示 runs now: the school checks them with its students while corrections are still possible.
+    const inPublicity = await db.certificationResult.count({
+      where: { registration: registrationsWhere(scope), plan: { publicityStartsAt: { lte: now }, publicityEndsAt: { gt: now } } },
+    });
+    if (inPublicity)
+      items.push({
+        title: "成绩公示中的考证结果",
+        count: inPublicity,
+        detail: "公示期内学生对成绩有疑问请联系培训评价组织查证；公示期结束后成绩永久锁定",
+        href: "/school/results",
         tone: "todo",
       });
   }

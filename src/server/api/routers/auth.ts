@@ -1,3 +1,4 @@
+import { activateAccount, requestActivation } from "@/server/auth/activate";
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure, publicProcedure, sessionProcedure } from "@/server/api/trpc";
 import { createCaptcha } from "@/server/auth/captcha";
@@ -63,6 +64,15 @@ export const authRouter = createTRPCRouter({
   forgotReset: publicProcedure
     .input(z.strictObject({ account: z.string().trim().min(1).max(64), phone, smsCode, newPassword: password, confirmPassword: password }))
     .mutation(({ ctx, input }) => resetForgottenPassword(ctx, input, ctx.meta)),
+
+  /** 激活账号 (student), step 1: ID number + the phone on the candidate record + captcha. */
+  activateRequest: publicProcedure
+    .input(z.strictObject({ idNumber: z.string().trim().min(1, "请输入证件号码").max(30), phone, ...captchaReply }))
+    .mutation(({ ctx, input }) => requestActivation(ctx, input, ctx.meta)),
+  /** Step 2: the SMS code and the new password. */
+  activate: publicProcedure
+    .input(z.strictObject({ idNumber: z.string().trim().min(1).max(30), phone, smsCode, newPassword: password, confirmPassword: password }))
+    .mutation(({ ctx, input }) => activateAccount(ctx, input, ctx.meta)),
 
   me: sessionProcedure.query(({ ctx }) => me({ ctx })),
 

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { createTRPCRouter, pageInput, permissionProcedure } from "@/server/api/trpc";
 import { IMPORT_KINDS, importRecord, importRecords } from "@/server/imports/records";
 
-// A school account holding any import's page; each record is then checked against its own kind's permission.
-const importer = permissionProcedure("school.candidates", "school.rooms", "school.teachers", "school.invigilators", "school.registrations");
+// An account holding any import's page (a school's, or the org's 科目成绩); each record is then checked against its
+// own kind's permission, within its own school or org.
+const importer = permissionProcedure("school.candidates", "school.rooms", "school.teachers", "school.invigilators", "school.registrations", "org.scores");
 const kind = z.enum(IMPORT_KINDS);
 
 export const importsRouter = createTRPCRouter({

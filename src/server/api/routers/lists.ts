@@ -42,6 +42,8 @@ export const listsRouter = createTRPCRouter({
   siteSchedules: listProcedure(LISTS.siteSchedules),
   roomSchedules: listProcedure(LISTS.roomSchedules),
   sittings: listProcedure(LISTS.sittings),
+  scores: listProcedure(LISTS.scores),
+  results: listProcedure(LISTS.results),
   teachers: listProcedure(LISTS.teachers),
   invigilators: listProcedure(LISTS.invigilators),
   invigilatorCertifications: listProcedure(LISTS.invigilatorCertifications),

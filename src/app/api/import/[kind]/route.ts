@@ -47,7 +47,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ kind: string }
     if (problem) return json(400, { message: problem });
   }
   // The route is this import's auth gate: it mints the scope the job carries (never the session).
-  const who = { scope: scopeFor(mintScope(user), "school"), actor: actorOf(user) };
+  const who = { scope: scopeFor(mintScope(user), entry.portal ?? "school"), actor: actorOf(user) };
   // What was chosen before the upload (报考: the plan): refused here at once when it cannot be imported into.
   if (params !== undefined && !entry.prepare) return json(400, { message: "上传内容无法识别" });
   if (entry.prepare) {
