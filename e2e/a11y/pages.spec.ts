@@ -208,7 +208,8 @@ for (const w of WIDTHS) {
   });
   for (const p of PORTALS) {
     test(`${p.portal} pages pass axe at ${w.name} width`, async ({ browser }, info) => {
-      test.setTimeout(240_000);
+      // The school portal visits some thirty pages and a dozen dialogs: about 3.5 min on a CI machine, so room to spare.
+      test.setTimeout(480_000);
       const ctx = await browser.newContext({ viewport: { width: w.width, height: w.height } });
       const page = await ctx.newPage();
       const refused = watchCsp(page);
