@@ -53,6 +53,8 @@ export const ALL_SCHOOL_GRANTS = [
   "school.payments",
   "school.scheduling",
   "school.teachers",
+  "school.scores",
+  "school.statistics",
 ];
 
 /** A school role (角色) of the test's own. */

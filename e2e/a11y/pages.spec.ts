@@ -120,6 +120,7 @@ const PORTALS: PortalPages[] = [
       "/school/scheduling/sittings",
       "/school/scores",
       "/school/results",
+      "/school/statistics",
     ],
     dialogs: [
       ["/school/users", "新增用户"],
@@ -139,7 +140,7 @@ const PORTALS: PortalPages[] = [
     portal: "edu",
     role: "EDU",
     tenant: async () => ({ departmentId: await anyId("EducationDepartment", `level = 'PROVINCE' AND "regionCode" = '420000'`) }),
-    pages: ["/edu", "/edu/plans", "/edu/reports", "/edu/users", "/edu/applications", "/edu/schools"],
+    pages: ["/edu", "/edu/plans", "/edu/reports", "/edu/users", "/edu/applications", "/edu/schools", "/edu/statistics"],
     dialogs: [["/edu/plans", "发布申报计划"]],
   },
   {
@@ -173,6 +174,8 @@ const PORTALS: PortalPages[] = [
       "/org/scheduling/sittings",
       "/org/scores",
       "/org/results",
+      "/org/statistics",
+      "/org/statistics/levels",
     ],
     dialogs: [
       ["/org/sites", "审核"],

@@ -201,6 +201,9 @@ describe("成绩登记", () => {
       ],
     });
     expect(detail.rule).toMatch(/各科目成绩均达到合格分数/);
+    // 成绩登记's plans: the org's own only.
+    expect((await api("org").scores.plans()).map((p) => p.id)).toContain(f.plan);
+    expect((await api("otherOrg").scores.plans()).map((p) => p.id)).not.toContain(f.plan);
     for (const k of ["b", "otherOrg"]) await expect(api(k).scores.result({ id: f.a[1].regId })).rejects.toThrow("考证结果不存在");
     for (const id of [f.b[0].sittings[0], f.a[0].sittings[0]])
       await expect(api("otherOrg").scores.enter({ sittingId: id, mark: "SCORED", score: "10" })).rejects.toThrow("考生成绩记录不存在");

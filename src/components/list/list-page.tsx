@@ -56,6 +56,8 @@ export function ListPage<P extends AnyListProcedure, R extends RowOf<P> = RowOf<
   toolbar?: React.ReactNode;
   /** Buttons acting on the ticked rows (批量审核…); they get the ids and a way to clear the ticks. */
   bulkActions?: (ids: string[], clear: () => void) => React.ReactNode;
+  /** Told the filter each time 查询 or 重置 applies one (a chart above the list follows the same query). */
+  onFilter?: (filter: Record<string, string | undefined>) => void;
   list: P;
 }) {
   const initial = Object.fromEntries(props.fields.map((f) => [f.key, f.defaultValue ?? ""]));
@@ -63,7 +65,8 @@ export function ListPage<P extends AnyListProcedure, R extends RowOf<P> = RowOf<
   const [state, patch] = usePatchState({ filter: initial, tab: props.initialTab ?? "", page: 1, pageSize: 10 as 10 | 20 | 50 });
   const [expanded, setExpanded] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const filter = { ...Object.fromEntries(Object.entries(state.filter).map(([k, v]) => [k, v.trim() || undefined])), ...props.fixed };
+  const applied = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.trim() || undefined]));
+  const filter = { ...applied(state.filter), ...props.fixed };
   const q = useQuery({
     // The fields hold strings; the list's zod filter on the server checks them (enums, lengths).
     ...(props.list.queryOptions({ filter, tab: state.tab || undefined, page: state.page, pageSize: state.pageSize }) as UseQueryOptions<ListResult<R>>),
@@ -91,12 +94,14 @@ export function ListPage<P extends AnyListProcedure, R extends RowOf<P> = RowOf<
             onSearch={() => {
               patch({ filter: draft, page: 1 });
               setSelected(new Set());
+              props.onFilter?.(applied(draft));
             }}
             onReset={() => {
               const reset = Object.fromEntries(props.fields.map((f) => [f.key, f.keepOnReset ? draft[f.key] : (f.defaultValue ?? "")]));
               setDraft(reset);
               patch({ filter: reset, page: 1 });
               setSelected(new Set());
+              props.onFilter?.(applied(reset));
             }}
           >
             {shown.map((f) => (

@@ -99,6 +99,15 @@ export const PERMISSIONS = {
     ],
   },
   "school.teachers": { portal: "school", section: "教师管理", label: "教师管理", pages: [{ label: "教师管理", href: "/school/teachers" }] },
+  "school.statistics": {
+    portal: "school",
+    section: "统计分析",
+    label: "证书通过率统计",
+    pages: [
+      { label: "按证书统计", href: "/school/statistics" },
+      { label: "按证书等级统计", href: "/school/statistics/levels" },
+    ],
+  },
   "school.reports": { portal: "school", section: "周报管理", label: "提交周报", pages: [{ label: "提交周报", href: "/school/reports" }], principalOnly: true },
   "school.users": { portal: "school", section: "系统管理", label: "用户管理", pages: [{ label: "用户管理", href: "/school/users" }], principalOnly: true },
 
@@ -154,12 +163,31 @@ export const PERMISSIONS = {
     ],
   },
 
+  "org.statistics": {
+    portal: "org",
+    section: "统计分析",
+    label: "证书通过率统计",
+    pages: [
+      { label: "按证书统计", href: "/org/statistics" },
+      { label: "按证书等级统计", href: "/org/statistics/levels" },
+    ],
+  },
+
   "edu.workbench": { portal: "edu", section: "工作台", label: "工作台", pages: [{ label: "工作台", href: "/edu" }], always: true },
   "edu.schools": { portal: "edu", section: "机构管理", label: "院校管理", pages: [{ label: "院校管理", href: "/edu/schools" }] },
   "edu.orgs": { portal: "edu", section: "机构管理", label: "培训评价组织", pages: [{ label: "培训评价组织", href: "/edu/orgs" }] },
   "edu.plans": { portal: "edu", section: "证书管理", label: "申报计划", pages: [{ label: "申报计划", href: "/edu/plans" }] },
   "edu.applications": { portal: "edu", section: "证书管理", label: "证书试点申报审核", pages: [{ label: "证书试点申报审核", href: "/edu/applications" }] },
   "edu.certificates": { portal: "edu", section: "证书管理", label: "证书信息管理", pages: [{ label: "证书信息管理", href: "/edu/certificates" }] },
+  "edu.statistics": {
+    portal: "edu",
+    section: "统计分析",
+    label: "证书通过率统计",
+    pages: [
+      { label: "按证书统计", href: "/edu/statistics" },
+      { label: "按证书等级统计", href: "/edu/statistics/levels" },
+    ],
+  },
   "edu.reports": { portal: "edu", section: "周报管理", label: "周报审核", pages: [{ label: "周报审核", href: "/edu/reports" }] },
   "edu.users": { portal: "edu", section: "系统管理", label: "院校负责人账号", pages: [{ label: "院校负责人账号", href: "/edu/users" }] },
 

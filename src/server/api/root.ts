@@ -27,6 +27,7 @@ import { registrationsRouter } from "./routers/registrations";
 import { paymentsRouter } from "./routers/payments";
 import { schedulingRouter } from "./routers/scheduling";
 import { scoresRouter } from "./routers/scores";
+import { statisticsRouter } from "./routers/statistics";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -58,6 +59,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   scheduling: schedulingRouter,
   scores: scoresRouter,
+  statistics: statisticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,7 @@ import { certificationList, invigilatorList } from "@/server/invigilators/list";
 import { registrationList } from "@/server/registrations/list";
 import { paymentOrderList } from "@/server/payments/list";
 import { resultList, scoreList } from "@/server/scores/list";
+import { passRateList } from "@/server/statistics/pass-rates";
 import { planSubjectScheduleList, roomScheduleList, sittingList } from "@/server/scheduling/list";
 
 export const LISTS = {
@@ -59,5 +60,7 @@ export const LISTS = {
   // 成绩管理
   scores: scoreList,
   results: resultList,
+  // 统计分析
+  passRates: passRateList,
 } as const;
 export type ListName = keyof typeof LISTS;

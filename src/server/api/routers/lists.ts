@@ -44,6 +44,7 @@ export const listsRouter = createTRPCRouter({
   sittings: listProcedure(LISTS.sittings),
   scores: listProcedure(LISTS.scores),
   results: listProcedure(LISTS.results),
+  passRates: listProcedure(LISTS.passRates),
   teachers: listProcedure(LISTS.teachers),
   invigilators: listProcedure(LISTS.invigilators),
   invigilatorCertifications: listProcedure(LISTS.invigilatorCertifications),

@@ -1,0 +1,5 @@
+import { guardedPage } from "@/components/portal-pages";
+import { StatisticsPage } from "@/components/statistics/statistics-page";
+
+export const metadata = { title: "证书通过率统计（按证书等级）" };
+export default guardedPage("org.statistics", <StatisticsPage by="level" />);
