@@ -141,7 +141,10 @@ const PORTALS: PortalPages[] = [
     role: "EDU",
     tenant: async () => ({ departmentId: await anyId("EducationDepartment", `level = 'PROVINCE' AND "regionCode" = '420000'`) }),
     pages: ["/edu", "/edu/plans", "/edu/reports", "/edu/users", "/edu/applications", "/edu/schools", "/edu/statistics"],
-    dialogs: [["/edu/plans", "发布申报计划"]],
+    dialogs: [
+      ["/edu/plans", "发布申报计划"],
+      ["/edu/certificates", "上链信息"],
+    ],
   },
   {
     portal: "admin",

@@ -28,6 +28,17 @@ test("a school browses its certificates and exports its organizations to a real 
   await expect(page.getByRole("heading", { name: "证书对应专业" })).toBeVisible();
   await page.screenshot({ path: info.outputPath("certificate-detail.png"), fullPage: true });
   await page.getByRole("button", { name: "关闭" }).last().click();
+  // 上链信息: 区块高度, 块哈希, 交易哈希, checked in this browser against the signed tree head the API serves.
+  await rows.first().getByRole("button", { name: "上链信息" }).click();
+  await expect(page.getByText("区块高度")).toBeVisible();
+  await expect(page.locator("[data-ledger-check='ok']")).toBeVisible();
+  await expect(page.getByText("✓ 签名树头的 Ed25519 签名有效")).toBeVisible();
+  await page.screenshot({ path: info.outputPath("certificate-ledger.png"), fullPage: true });
+  await page.getByRole("button", { name: "关闭" }).last().click();
+  const head = await (await page.request.get("/api/ledger/head")).json();
+  expect(head.treeSize).toBeGreaterThan(0);
+  const proof = await (await page.request.get(`/api/ledger/proof/inclusion?index=0&treeSize=${head.treeSize}`)).json();
+  expect(proof.auditPath.length).toBeGreaterThan(0);
 
   await page.getByRole("link", { name: "机构管理" }).click();
   await expect(page.getByRole("heading", { name: "培训评价组织" })).toBeVisible();

@@ -33,6 +33,12 @@ const schema = z.object({
     .string()
     .regex(/^(\d+|[0-9a-fA-F.:]+(\s*,\s*[0-9a-fA-F.:]+)*)?$/, "须为代理层数（如 1）或以逗号分隔的代理地址")
     .optional(),
+  // The ledger's Ed25519 key (32-byte seed, hex). Without it a local key is made once and kept in the database
+  // (demo and test only); production brings its own (or a KMS behind the same signer).
+  LEDGER_SIGNING_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "须为 64 位十六进制（32 字节 Ed25519 私钥种子）")
+    .optional(),
   AUTH_FREEZE_SECONDS: z.coerce.number().int().positive().default(900),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
@@ -49,6 +55,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (env.APP_MODE === "production") {
     if (env.CAPTCHA_PROVIDER === "fixed") throw new Error("配置错误: 生产模式不允许固定验证码 (CAPTCHA_PROVIDER=fixed)");
     if (env.SMS_DEMO_INBOX === "on") throw new Error("配置错误: 生产模式不允许演示短信收件箱");
+    if (!env.LEDGER_SIGNING_KEY) throw new Error("配置错误: 生产模式需要 LEDGER_SIGNING_KEY（上链树头签名私钥）");
   }
   if (env.APP_MODE === "production" && !env.DATABASE_URL) throw new Error("配置错误: 生产模式需要 DATABASE_URL");
   if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) throw new Error("配置错误: STORAGE_DRIVER=s3 需要 S3_BUCKET");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
 import { systemClock } from "@/server/clock";
+import { checkEntry } from "@/domain/ledger/verify";
 import { seedDemo } from "@/server/seed";
 import { DEMO_PASSWORD } from "@/server/seed/demo-data";
 
@@ -88,11 +89,18 @@ describe("demo seed", () => {
       where: { planId: publicity.id, registration: { candidate: { user: { account: "110108200503011237" } } } },
     });
     expect(demoResult.outcome).toBe("PASSED");
+    // 上链信息: every certificate's definition is on the ledger, and checks.
+    const catalogue = await t.db.certificate.findMany({ select: { id: true } });
+    expect(new Set((await t.db.ledgerEntry.findMany({ select: { subjectId: true } })).map((e) => e.subjectId))).toEqual(new Set(catalogue.map((c) => c.id)));
     // Every portal's demo account signs in and reads its workbench.
     const clock = systemClock;
     for (const account of ["admin", "bjjw", "org125", "4111010009"]) {
       const u = await login(t.db, clock, account, DEMO_PASSWORD);
       await expect(caller(t.db, { clock, session: u }).workbench.get()).resolves.toBeDefined();
+      if (account === "org125") {
+        const { entry, proof, head } = await caller(t.db, { clock, session: u }).catalogue.certificateLedger({ id: catalogue[0].id });
+        expect(checkEntry(entry!, proof!, head!).ok).toBe(true);
+      }
     }
   }, 120_000);
 });

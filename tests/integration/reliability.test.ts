@@ -40,13 +40,15 @@ describe("reliability and configuration", () => {
   });
 
   it("production mode refuses the demo shortcuts", () => {
-    const base = { AUTH_SECRET: "x".repeat(40), DATABASE_URL: "postgresql://db.internal/vslc" };
+    const base = { AUTH_SECRET: "x".repeat(40), DATABASE_URL: "postgresql://db.internal/vslc", LEDGER_SIGNING_KEY: "ab".repeat(32) };
     expect(() => loadEnv({ ...base, APP_MODE: "production", CAPTCHA_PROVIDER: "fixed" })).toThrow("生产模式不允许固定验证码");
     expect(() => loadEnv({ ...base, APP_MODE: "production", SMS_DEMO_INBOX: "on" })).toThrow("演示短信收件箱");
     expect(demoInboxEnabled(loadEnv({ ...base, APP_MODE: "production" }))).toBe(false);
     expect(demoInboxEnabled(loadEnv({ ...base, APP_MODE: "demo" }))).toBe(true);
     expect(() => loadEnv({ APP_MODE: "demo" })).toThrow("AUTH_SECRET");
     expect(() => loadEnv({ ...base, APP_MODE: "production" as const, DATABASE_URL: undefined })).toThrow("生产模式需要 DATABASE_URL");
+    expect(() => loadEnv({ ...base, APP_MODE: "production", LEDGER_SIGNING_KEY: undefined })).toThrow("LEDGER_SIGNING_KEY");
+    expect(() => loadEnv({ ...base, LEDGER_SIGNING_KEY: "short" })).toThrow("64 位十六进制");
     expect(() => loadEnv({ ...base, DATABASE_URL: "mysql://x" })).toThrow("postgresql://");
     expect(() => loadEnv({ ...base, STORAGE_DRIVER: "s3" })).toThrow("S3_BUCKET");
     expect(() => loadEnv({ ...base, STORAGE_DRIVER: "ftp" })).toThrow("STORAGE_DRIVER");

@@ -6,6 +6,7 @@ import { ListPage } from "../list/list-page";
 import { useStatusToggle } from "../list/use-status-toggle";
 import { DetailDialog, InfoGrid, Section } from "./detail";
 import { ManageCertificateDialog, NewCertificateDialog } from "./certificate-manage";
+import { LedgerInfoDialog } from "./ledger-info";
 import { levelTitle } from "@/domain/catalogue/codes";
 import { CATALOG_VERSION_LABELS, EXAM_MODE_LABELS, LEVEL_LABELS, MAJOR_LEVEL_LABELS, RECORD_STATUS_LABELS, examModesLabel } from "@/domain/catalogue/labels";
 
@@ -13,6 +14,7 @@ import { CATALOG_VERSION_LABELS, EXAM_MODE_LABELS, LEVEL_LABELS, MAJOR_LEVEL_LAB
 export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school" | "org"; manage?: boolean }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState<string | null>(null);
+  const [ledger, setLedger] = useState<string | null>(null);
   // Orgs maintain their own certificates.
   const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled: !!manage });
   const [creating, setCreating] = useState(false);
@@ -64,6 +66,9 @@ export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school
             <button className="btn-link" onClick={() => setOpen(r.certificate.id)}>
               查看
             </button>
+            <button className="btn-link" onClick={() => setLedger(r.certificate.id)}>
+              上链信息
+            </button>
             {/* 维护 and 启用/停用 act on the certificate, with all its levels. */}
             {manage && me.data?.orgId === r.certificate.orgId && (
               <>
@@ -90,6 +95,7 @@ export function CertificateList({ scopeSwitch, manage }: { scopeSwitch?: "school
         </p>
       )}
       {open && <CertificateDetail id={open} onClose={() => setOpen(null)} />}
+      {ledger && <LedgerInfoDialog id={ledger} onClose={() => setLedger(null)} />}
       {creating && (
         <NewCertificateDialog
           onClose={() => setCreating(false)}

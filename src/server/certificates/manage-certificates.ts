@@ -8,6 +8,7 @@ import { scopeFor } from "@/server/tenancy";
 import type { CertificateLevelName, ExamMode } from "@/generated/prisma/enums";
 import { certificateCodeProblem, levelCode, subjectCodeProblem } from "@/domain/catalogue/codes";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
+import { recordCertificateDefinitions } from "@/server/ledger/certificate-definitions";
 
 async function ownCertificate({ db, scope }: UseCaseCtx, id: string) {
   const { orgId } = scopeFor(scope, "org");
@@ -93,6 +94,7 @@ export async function createCertificate({
         levels: { create: [...new Set(input.levels)].map((level) => ({ level, code: levelCode(code, level) })) },
       },
     });
+    await recordCertificateDefinitions(tx, [c.id], deps.clock.now());
     await writeAudit(tx, {
       actor: u,
       action: "certificate.create",
@@ -114,6 +116,7 @@ export async function updateCertificate({ ctx: deps, input }: { ctx: UseCaseCtx;
   await checkInfo(deps, input);
   await db.$transaction(async (tx) => {
     await tx.certificate.update({ where: { id: c.id }, data: infoData(input) });
+    await recordCertificateDefinitions(tx, [c.id], deps.clock.now());
     await writeAudit(tx, {
       actor: u,
       action: "certificate.update",
@@ -137,6 +140,7 @@ export async function setCertificateStatus({ ctx: deps, input }: { ctx: UseCaseC
   await db.$transaction(async (tx) => {
     const r = await tx.certificate.updateMany({ where: { id: c.id, status: c.status }, data: { status: want } });
     if (r.count === 0) throw conflict("证书状态已被他人修改，请刷新后重试");
+    await recordCertificateDefinitions(tx, [c.id], deps.clock.now());
     await writeAudit(tx, {
       actor: u,
       action: input.enabled ? "certificate.enable" : "certificate.disable",
@@ -157,6 +161,7 @@ export async function addCertificateLevel({ ctx: deps, input }: { ctx: UseCaseCt
   if (c.levels.some((l) => l.level === input.level)) throw conflict("该等级已存在");
   return db.$transaction(async (tx) => {
     const l = await tx.certificateLevel.create({ data: { certificateId: c.id, level: input.level, code: levelCode(c.code, input.level) } });
+    await recordCertificateDefinitions(tx, [c.id], deps.clock.now());
     await writeAudit(tx, {
       actor: u,
       action: "certificate.level.add",
@@ -179,6 +184,7 @@ export async function setCertificateMajors({ ctx: deps, input }: { ctx: UseCaseC
   await db.$transaction(async (tx) => {
     await tx.certificateMajor.deleteMany({ where: { certificateId: c.id } });
     await tx.certificateMajor.createMany({ data: ids.map((majorId) => ({ certificateId: c.id, majorId })) });
+    await recordCertificateDefinitions(tx, [c.id], deps.clock.now());
     await writeAudit(tx, {
       actor: u,
       action: "certificate.majors",
@@ -232,6 +238,7 @@ export async function addSubject({ ctx: deps, input }: { ctx: UseCaseCtx; input:
         certificateLevelId: level.id,
       },
     });
+    await recordCertificateDefinitions(tx, [level.certificateId], deps.clock.now());
     await writeAudit(tx, {
       actor: u,
       action: "subject.create",
@@ -249,10 +256,14 @@ export async function setSubjectStatus({ ctx: deps, input }: { ctx: UseCaseCtx; 
   const meta = deps.meta;
   const { db } = deps;
   const { orgId } = scopeFor(deps.scope, "org");
-  const s = await db.examSubject.findFirst({ where: { id: input.id, certificateLevel: { certificate: { orgId } } } });
+  const s = await db.examSubject.findFirst({
+    where: { id: input.id, certificateLevel: { certificate: { orgId } } },
+    include: { certificateLevel: { select: { certificateId: true } } },
+  });
   if (!s) throw notFound("科目不存在或不属于本机构");
   await db.$transaction(async (tx) => {
     await tx.examSubject.update({ where: { id: s.id }, data: { status: input.enabled ? "ENABLED" : "DISABLED" } });
+    await recordCertificateDefinitions(tx, [s.certificateLevel.certificateId], deps.clock.now());
     await writeAudit(tx, {
       actor: u,
       action: input.enabled ? "subject.enable" : "subject.disable",
