@@ -27,6 +27,7 @@ const MIGRATION_ONLY = [
   "constraint LedgerEntry LedgerEntry_hashes",
   "constraint LedgerNode LedgerNode_hash",
   "constraint LedgerHead LedgerHead_signature",
+  "constraint Issuance Issuance_signed_states",
   "constraint PilotApplication PilotApplication_totals",
   "constraint PilotApplicationMajor PilotApplicationMajor_approved_le_requested",
   "constraint PilotApplicationMajor PilotApplicationMajor_numbers",

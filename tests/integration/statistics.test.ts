@@ -6,7 +6,18 @@ import { useTestDb } from "../support/db";
 import { caller, exportNow, lastSmsCode, login } from "../support/trpc";
 import { fixedClock } from "@/server/clock";
 import { getStorage } from "@/server/storage";
-import { makeCertificate, makeDepartment, makeExamPlan, makeLevel, makeOrg, makeSchoolAccounts, makeStudent, makeUser, PASSWORD } from "../support/factories";
+import {
+  makeCertificate,
+  makeDepartment,
+  makeExamPlan,
+  makeLevel,
+  makeOrg,
+  makeResultFor,
+  makeSchoolAccounts,
+  makeStudent,
+  makeUser,
+  PASSWORD,
+} from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
 
 const t = useTestDb();
@@ -14,41 +25,9 @@ const clock = fixedClock("2026-08-01T02:00:00Z");
 const s: Record<string, SessionUser> = {};
 const f = {} as { cert: string; certCode: string; junior: string; middle: string; plan: string; oldPlan: string; a: string; b: string };
 
-/** n registrations of the school for the level in the plan, with these outcomes (null: no result yet). */
+/** Registrations of the school for the level in the plan, with these outcomes (null: no result yet). */
 async function registrations(schoolId: string, planId: string, levelId: string, outcomes: (string | null)[]) {
-  const plan = await t.db.examPlan.findUniqueOrThrow({ where: { id: planId } });
-  for (const outcome of outcomes) {
-    const { candidate } = await makeStudent(t.db, schoolId);
-    const reg = await t.db.registration.create({
-      data: {
-        planId,
-        certificateLevelId: levelId,
-        year: plan.year,
-        schoolId,
-        candidateId: candidate.id,
-        mode: "BY_CERTIFICATE",
-        name: candidate.name,
-        pinyin: candidate.pinyin,
-        gender: candidate.gender,
-        idType: candidate.idType,
-        idNumber: candidate.idNumber,
-        candidateType: "SCHOOL",
-      },
-    });
-    if (outcome)
-      await t.db.certificationResult.create({
-        data: {
-          registrationId: reg.id,
-          planId,
-          orgId: plan.orgId,
-          schoolId,
-          certificateLevelId: levelId,
-          year: plan.year,
-          outcome: outcome as never,
-          computedAt: clock.now(),
-        },
-      });
-  }
+  for (const outcome of outcomes) await makeResultFor(t.db, { schoolId, planId, levelId, outcome: outcome as never, at: clock.now() });
 }
 
 beforeAll(async () => {

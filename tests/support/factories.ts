@@ -268,3 +268,50 @@ export async function makeSite(
     },
   });
 }
+
+/** A registration of a new candidate of the school in the plan, with its 考证结果 (none when outcome is null). */
+export async function makeResultFor(
+  db: Db,
+  o: {
+    schoolId: string;
+    planId: string;
+    levelId: string;
+    outcome: "PASSED" | "FAILED" | "ABSENT" | "DISQUALIFIED" | "PENDING" | null;
+    at: Date;
+    verified?: boolean;
+  },
+) {
+  const plan = await db.examPlan.findUniqueOrThrow({ where: { id: o.planId } });
+  const { candidate } = await makeStudent(db, o.schoolId);
+  if (o.verified) await db.candidate.update({ where: { id: candidate.id }, data: { status: "VERIFIED", verifiedAt: o.at } });
+  const reg = await db.registration.create({
+    data: {
+      planId: o.planId,
+      certificateLevelId: o.levelId,
+      year: plan.year,
+      schoolId: o.schoolId,
+      candidateId: candidate.id,
+      mode: "BY_CERTIFICATE",
+      name: candidate.name,
+      pinyin: candidate.pinyin,
+      gender: candidate.gender,
+      idType: candidate.idType,
+      idNumber: candidate.idNumber,
+      candidateType: "SCHOOL",
+    },
+  });
+  if (o.outcome)
+    await db.certificationResult.create({
+      data: {
+        registrationId: reg.id,
+        planId: o.planId,
+        orgId: plan.orgId,
+        schoolId: o.schoolId,
+        certificateLevelId: o.levelId,
+        year: plan.year,
+        outcome: o.outcome,
+        computedAt: o.at,
+      },
+    });
+  return reg.id;
+}

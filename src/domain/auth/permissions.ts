@@ -99,6 +99,12 @@ export const PERMISSIONS = {
     ],
   },
   "school.teachers": { portal: "school", section: "教师管理", label: "教师管理", pages: [{ label: "教师管理", href: "/school/teachers" }] },
+  // 证书发放管理 (002 §4.2.3–4.2.4): the principal, or a 证书负责人 sub-account for its certificates.
+  "school.issuance": {
+    portal: "school",
+    section: "证书管理",
+    label: "证书发放管理",
+  },
   "school.statistics": {
     portal: "school",
     section: "统计分析",
@@ -161,6 +167,12 @@ export const PERMISSIONS = {
       { label: "缴费管理", href: "/org/payments" },
       { label: "收费标准", href: "/org/payments/fees" },
     ],
+  },
+
+  "org.issuance": {
+    portal: "org",
+    section: "证书管理",
+    label: "证书发放管理",
   },
 
   "org.statistics": {

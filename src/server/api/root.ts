@@ -27,6 +27,7 @@ import { registrationsRouter } from "./routers/registrations";
 import { paymentsRouter } from "./routers/payments";
 import { schedulingRouter } from "./routers/scheduling";
 import { scoresRouter } from "./routers/scores";
+import { issuanceRouter } from "./routers/issuance";
 import { statisticsRouter } from "./routers/statistics";
 
 export const appRouter = createTRPCRouter({
@@ -59,6 +60,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   scheduling: schedulingRouter,
   scores: scoresRouter,
+  issuance: issuanceRouter,
   statistics: statisticsRouter,
 });
 

@@ -78,7 +78,7 @@ export async function completeFirstLogin(
 export async function sendOwnPhoneCode(
   deps: Deps,
   user: SessionUser,
-  purpose: "CHANGE_PASSWORD" | "CHANGE_PROFILE" | "SENSITIVE_ACTION" | "EXPORT" | "MANAGE_USERS",
+  purpose: "CHANGE_PASSWORD" | "CHANGE_PROFILE" | "SENSITIVE_ACTION" | "EXPORT" | "MANAGE_USERS" | "SIGN_ISSUANCE",
   meta: RequestMeta,
 ) {
   const row = await deps.db.user.findUniqueOrThrow({ where: { id: user.id } });

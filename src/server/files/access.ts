@@ -1,5 +1,6 @@
 // Who may download which stored file. The download route is the auth gate: it turns the session it has just
 // checked into a Requester, and this reads only that.
+import { issuanceWhere } from "@/server/issuance/scope";
 import type { Db } from "@/server/db";
 import type { StoredFile } from "@/generated/prisma/client";
 import { applicationsWhere } from "@/server/applications/scope";
@@ -36,6 +37,13 @@ export async function canDownload(db: Db, who: Requester | null, file: StoredFil
       if (scope.kind !== "school" || !scope.permissions.includes("school.signature")) return false;
       if (own) return true; // just uploaded, for the preview
       return !!(await db.school.findFirst({ where: { id: scope.schoolId, signatureFileId: file.id }, select: { id: true } }));
+    }
+    case "ISSUANCE_SIGNATURE": {
+      // 签发记录: whoever sees a record the drawing signed (the signer's org or school).
+      if (own) return true;
+      if (scope.kind !== "org" && scope.kind !== "school") return false;
+      const where = issuanceWhere(scope);
+      return (await db.issuanceSignature.count({ where: { imageFileId: file.id, OR: [{ orgSigned: { some: where } }, { siteSigned: { some: where } }] } })) > 0;
     }
     case "ANNOUNCEMENT_ATTACHMENT":
       return scope.kind === "admin" || (await publishedAttachment(db, file.id));

@@ -20,6 +20,8 @@ import { registrationList } from "@/server/registrations/list";
 import { paymentOrderList } from "@/server/payments/list";
 import { resultList, scoreList } from "@/server/scores/list";
 import { passRateList } from "@/server/statistics/pass-rates";
+import { issuableList } from "@/server/issuance/issuable";
+import { issuanceList } from "@/server/issuance/list";
 import { planSubjectScheduleList, roomScheduleList, sittingList } from "@/server/scheduling/list";
 
 export const LISTS = {
@@ -59,6 +61,8 @@ export const LISTS = {
   sittings: sittingList,
   // 成绩管理
   scores: scoreList,
+  issuable: issuableList,
+  issuances: issuanceList,
   results: resultList,
   // 统计分析
   passRates: passRateList,

@@ -22,6 +22,7 @@ const PURPOSE_TEXT: Record<SmsPurpose, string> = {
   MANAGE_USERS: "用户管理",
   REGISTER: "院校注册",
   ACTIVATE: "激活账号",
+  SIGN_ISSUANCE: "证书签发确认",
 };
 
 export async function sendSmsCode(

@@ -91,7 +91,7 @@ export const authRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => completeFirstLogin(ctx, ctx.session, input, ctx.meta)),
 
   sendOwnCode: protectedProcedure
-    .input(z.strictObject({ purpose: z.enum(["CHANGE_PASSWORD", "CHANGE_PROFILE", "SENSITIVE_ACTION", "EXPORT", "MANAGE_USERS"]) }))
+    .input(z.strictObject({ purpose: z.enum(["CHANGE_PASSWORD", "CHANGE_PROFILE", "SENSITIVE_ACTION", "EXPORT", "MANAGE_USERS", "SIGN_ISSUANCE"]) }))
     .mutation(({ ctx, input }) => sendOwnPhoneCode(ctx, ctx.session, input.purpose, ctx.meta)),
 
   sendNewPhoneCode: protectedProcedure

@@ -43,6 +43,8 @@ export const listsRouter = createTRPCRouter({
   roomSchedules: listProcedure(LISTS.roomSchedules),
   sittings: listProcedure(LISTS.sittings),
   scores: listProcedure(LISTS.scores),
+  issuable: listProcedure(LISTS.issuable),
+  issuances: listProcedure(LISTS.issuances),
   results: listProcedure(LISTS.results),
   passRates: listProcedure(LISTS.passRates),
   teachers: listProcedure(LISTS.teachers),
