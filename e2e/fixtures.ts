@@ -55,6 +55,7 @@ export const ALL_SCHOOL_GRANTS = [
   "school.teachers",
   "school.scores",
   "school.statistics",
+  "school.issuance",
 ];
 
 /** A school role (角色) of the test's own. */

@@ -121,6 +121,7 @@ const PORTALS: PortalPages[] = [
       "/school/scores",
       "/school/results",
       "/school/statistics",
+      "/school/issuance",
     ],
     dialogs: [
       ["/school/users", "新增用户"],
@@ -179,6 +180,7 @@ const PORTALS: PortalPages[] = [
       "/org/results",
       "/org/statistics",
       "/org/statistics/levels",
+      "/org/issuance",
     ],
     dialogs: [
       ["/org/sites", "审核"],
@@ -191,6 +193,8 @@ const PORTALS: PortalPages[] = [
       ["/org/scheduling/rooms", "查看"],
       ["/org/scores", "导入科目成绩"],
       ["/org/results", "查看"],
+      ["/org/issuance", "获取待发证记录"],
+      ["/org/issuance", "签发"],
     ],
   },
   {

@@ -50,7 +50,10 @@ export function OwnPhoneCodeField({
   onCode,
   send,
   onError,
+  action = "修改",
 }: {
+  /** What the code unlocks (…验证通过后才可<action>). */
+  action?: string;
   phone: string | null | undefined;
   code: string;
   onCode: (v: string) => void;
@@ -59,7 +62,9 @@ export function OwnPhoneCodeField({
 }) {
   return (
     <>
-      <div className="alert-info">为了确保账户安全，请使用当前登录账户绑定的手机号 {phone} 获取验证码，进行身份验证，验证通过后才可修改。</div>
+      <div className="alert-info">
+        为了确保账户安全，请使用当前登录账户绑定的手机号 {phone} 获取验证码，进行身份验证，验证通过后才可{action}。
+      </div>
       <div>
         <label className="label" htmlFor="code">
           <span aria-hidden="true" className="mr-0.5 text-red-500">

@@ -89,6 +89,9 @@ describe("demo seed", () => {
       where: { planId: publicity.id, registration: { candidate: { user: { account: "110108200503011237" } } } },
     });
     expect(demoResult.outcome).toBe("PASSED");
+    // 证书发放: records waiting on each side, refused by each, and signed by both.
+    const issuance = new Set((await t.db.issuance.findMany({ select: { status: true } })).map((i) => i.status));
+    for (const st of ["ORG_REFUSED", "SITE_PENDING", "AWAITING_ISSUE"] as const) expect(issuance).toContain(st);
     // 上链信息: every certificate's definition is on the ledger, and checks.
     const catalogue = await t.db.certificate.findMany({ select: { id: true } });
     expect(new Set((await t.db.ledgerEntry.findMany({ select: { subjectId: true } })).map((e) => e.subjectId))).toEqual(new Set(catalogue.map((c) => c.id)));

@@ -104,6 +104,7 @@ export const PERMISSIONS = {
     portal: "school",
     section: "证书管理",
     label: "证书发放管理",
+    pages: [{ label: "证书发放管理", href: "/school/issuance" }],
   },
   "school.statistics": {
     portal: "school",
@@ -173,6 +174,7 @@ export const PERMISSIONS = {
     portal: "org",
     section: "证书管理",
     label: "证书发放管理",
+    pages: [{ label: "证书发放管理", href: "/org/issuance" }],
   },
 
   "org.statistics": {

@@ -2,6 +2,7 @@
 import { seedAllocationsAndRooms, seedExamPlans, seedNoticePlan, seedSites, seedTeachers } from "./exams";
 import { seedFees, seedRegistrations, seedSchedules } from "./registrations";
 import { seedScores } from "./scores";
+import { seedIssuance } from "./issuance";
 import { recordCertificateDefinitions } from "@/server/ledger/certificate-definitions";
 import { levelCode } from "@/domain/catalogue/codes";
 import { grantable, type Permission } from "@/domain/auth/permissions";
@@ -400,6 +401,7 @@ async function seedSections(db: Db): Promise<void> {
       await seedRegistrations(tx, now);
       await seedSchedules(tx, now);
       await seedScores(tx, now);
+      await seedIssuance(tx, now);
       // 上链信息: each certificate's definition on the ledger as of its opening, oldest first.
       for (const c of await tx.certificate.findMany({ orderBy: [{ openedAt: "asc" }, { code: "asc" }], select: { id: true, openedAt: true } }))
         await recordCertificateDefinitions(tx, [c.id], c.openedAt ?? now);

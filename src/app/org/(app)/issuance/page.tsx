@@ -1,0 +1,5 @@
+import { guardedPage } from "@/components/portal-pages";
+import { IssuancePage } from "@/components/issuance/issuance-page";
+
+export const metadata = { title: "证书发放管理" };
+export default guardedPage("org.issuance", <IssuancePage side="org" />);
