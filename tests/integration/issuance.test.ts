@@ -4,7 +4,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { useTestDb } from "../support/db";
-import { caller, lastSmsCode, login } from "../support/trpc";
+import ExcelJS from "exceljs";
+import { caller, exportNow, lastSmsCode, login } from "../support/trpc";
+import { getStorage } from "@/server/storage";
 import { fixedClock } from "@/server/clock";
 import { makeCertificate, makeExamPlan, makeOrg, makeResultFor, makeSchoolAccounts, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
@@ -69,6 +71,19 @@ describe("证书发放管理", () => {
     expect(await api("org").issuance.preview({})).toEqual({ eligible: 4, ineligible: 1 });
     const ineligible = await api("org").lists.issuable({ filter: {}, tab: "INELIGIBLE", page: 1, pageSize: 10 });
     expect(ineligible.rows.map((r) => [r.id, r.reason])).toEqual([[f.unverified, "考生信息无照片"]]);
+    // 下载不可发证名单: a real .xlsx with the reason; another org's list is empty, a school's refused.
+    expect((await api("other").lists.issuable({ filter: {}, page: 1, pageSize: 10 })).total).toBe(0);
+    await expect(api("a").lists.issuable({ filter: {}, page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    clock.advance(61_000);
+    await api("org").auth.sendOwnCode({ purpose: "EXPORT" });
+    const exportCode = await lastSmsCode(t.db, (await t.db.user.findUniqueOrThrow({ where: { id: s.org.id } })).phone!);
+    const xlsx = await exportNow(api("org"), t.db, clock, { list: "issuable", filter: {}, tab: "INELIGIBLE", smsCode: exportCode });
+    expect(xlsx.rows).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await getStorage().readBuffer((await t.db.storedFile.findUniqueOrThrow({ where: { id: xlsx.fileId } })).key)) as never);
+    const sheet = JSON.stringify(wb.worksheets[0].getSheetValues());
+    expect(sheet).toContain("不可发证原因");
+    expect(sheet).toContain("考生信息无照片");
     expect(await api("other").issuance.generate({})).toEqual({ created: 0 });
     expect(await api("org").issuance.generate({})).toEqual({ created: 4 });
     expect(await api("org").issuance.generate({})).toEqual({ created: 0 });
