@@ -5,6 +5,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { expect, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
+import fs from "node:fs";
+import path from "node:path";
 
 export const PASSWORD = "E2e@2026pass";
 export const CAPTCHA = "8888"; // CAPTCHA_PROVIDER=fixed, refused in production mode
@@ -331,4 +333,17 @@ export async function makeExamSetup(schoolId: string) {
     [inv.id, org.orgId, org.levelId],
   );
   return { org, site, plan };
+}
+
+/** A file in the app's local storage (the server and the worker run from the repository root), as an upload leaves it. */
+export async function storeFile(purpose: "CANDIDATE_PHOTO" | "SIGNATURE", bytes: Buffer, kind: "jpg" | "png") {
+  const key = `fixture/202612/${randomBytes(16).toString("hex")}.${kind}`;
+  const file = path.join(process.env.STORAGE_DIR ?? path.join(process.cwd(), ".data", "storage"), key);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, bytes);
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO "StoredFile" (id, key, purpose, filename, "contentType", size) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5) RETURNING id`,
+    [key, purpose, `e2e.${kind}`, kind === "jpg" ? "image/jpeg" : "image/png", bytes.length],
+  );
+  return row.id;
 }

@@ -31,7 +31,9 @@ export async function ensureDatabase(opts: { dataDir: string; port?: number; dbN
   return { url: handle.url(opts.dbName), pg: handle };
 }
 
-export async function prepareData(url: string): Promise<void> {
+export async function prepareData(url: string, appEnv: Record<string, string | undefined> = {}): Promise<void> {
+  // The demo seed issues certificates whose QR links are signed with the app's secret: it runs with the app's settings.
+  for (const k of ["AUTH_SECRET", "PUBLIC_URL", "APP_MODE", "NEXTAUTH_URL", "LEDGER_SIGNING_KEY"]) if (appEnv[k]) process.env[k] = appEnv[k];
   const applied = await migrate(url, { log: (m) => console.log(`  ${m}`) });
   if (applied.length === 0) console.log("  数据库结构已是最新");
   const { ensureJobSchema } = await import("../src/server/jobs/queue");

@@ -12,7 +12,6 @@ delete process.env.DATABASE_URL; // always a throwaway database
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vslc-e2e-"));
 ensureGenerated();
 const db = await ensureDatabase({ dataDir, dbName: "vslc_e2e" });
-await prepareData(db.url);
 const port = await freePort();
 const baseURL = `http://127.0.0.1:${port}`;
 const env: NodeJS.ProcessEnv = {
@@ -26,6 +25,7 @@ const env: NodeJS.ProcessEnv = {
   AUTH_FREEZE_SECONDS: "2",
   NEXT_TELEMETRY_DISABLED: "1",
 };
+await prepareData(db.url, env);
 buildIfNeeded(env);
 const app = serve(env, port, false, true);
 const worker = startWorkerProcess(env, true);

@@ -10,8 +10,6 @@ console.log("职业技能等级证书信息管理服务平台 — 启动中");
 ensureGenerated();
 const db = await ensureDatabase({ dataDir: path.join(dataDir, "pg"), port: Number(process.env.PG_PORT ?? 54329), dbName: "vslc" });
 console.log(db.pg ? "  内置 PostgreSQL 已启动 (.data/pg)" : "  使用 DATABASE_URL 指定的数据库");
-await prepareData(db.url);
-
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: db.url,
@@ -20,6 +18,7 @@ const env: NodeJS.ProcessEnv = {
   APP_MODE: process.env.APP_MODE ?? "demo",
   NEXT_TELEMETRY_DISABLED: "1",
 };
+await prepareData(db.url, env);
 // Settings are checked once, up front, with the reason in Chinese; nothing starts on a bad configuration.
 try {
   const { loadEnv } = await import("../src/server/env");

@@ -195,6 +195,8 @@ const PORTALS: PortalPages[] = [
       ["/org/results", "查看"],
       ["/org/issuance", "获取待发证记录"],
       ["/org/issuance", "签发"],
+      ["/org/issuance", "电子公章"],
+      ["/org/issuance", "查看"],
     ],
   },
   {
@@ -202,7 +204,7 @@ const PORTALS: PortalPages[] = [
     role: "STUDENT",
     tenant: async () => ({}),
     after: candidateFor,
-    pages: ["/student", "/student/profile", "/student/registrations", "/student/tickets", "/student/scores", "/student/results"],
+    pages: ["/student", "/student/profile", "/student/registrations", "/student/tickets", "/student/scores", "/student/results", "/student/certificates"],
   },
 ];
 
@@ -211,7 +213,7 @@ for (const w of WIDTHS) {
     const ctx = await browser.newContext({ viewport: { width: w.width, height: w.height } });
     const page = await ctx.newPage();
     const refused = watchCsp(page);
-    for (const p of ["/", "/notices", "/certificates", "/school/login", "/register", "/no-such-page"])
+    for (const p of ["/", "/notices", "/certificates", "/school/login", "/register", "/no-such-page", "/verify/12345678901234567890123"])
       await check(page, p, info.outputPath(`public${p.replace(/\//g, "_")}-${w.name}.png`));
     expect(refused).toEqual([]);
     await ctx.close();

@@ -68,6 +68,11 @@ export function mintScope(u: SessionUser): Scope {
   return { ...mint(u), permissions: u.permissions } as unknown as Scope;
 }
 
+/** The scope the platform acts in for an org without a user at hand (clean-up ending a dead run, the demo seed): that org, no permissions. */
+export function platformScopeOfOrg(orgId: string): OrgScope {
+  return { kind: "org", orgId, permissions: [] } as unknown as OrgScope;
+}
+
 type Unminted<S> = S extends Scope ? Omit<S, typeof MINTED | "permissions"> : never;
 
 function mint(u: SessionUser): Unminted<Scope> {

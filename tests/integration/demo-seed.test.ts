@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDb } from "../support/db";
 import { caller, login } from "../support/trpc";
 import { systemClock } from "@/server/clock";
+import { isCertificateNumber } from "@/domain/issuance/certificate";
 import { checkEntry } from "@/domain/ledger/verify";
 import { seedDemo } from "@/server/seed";
 import { DEMO_PASSWORD } from "@/server/seed/demo-data";
@@ -91,10 +92,19 @@ describe("demo seed", () => {
     expect(demoResult.outcome).toBe("PASSED");
     // 证书发放: records waiting on each side, refused by each, and signed by both.
     const issuance = new Set((await t.db.issuance.findMany({ select: { status: true } })).map((i) => i.status));
-    for (const st of ["ORG_REFUSED", "SITE_PENDING", "AWAITING_ISSUE"] as const) expect(issuance).toContain(st);
-    // 上链信息: every certificate's definition is on the ledger, and checks.
+    for (const st of ["ORG_REFUSED", "SITE_PENDING", "AWAITING_ISSUE", "ISSUED", "SEAL_FAILED"] as const) expect(issuance).toContain(st);
+    // The demo student holds an electronic certificate; one certificate is revoked; each issued one has its PDF.
+    const demoCert = await t.db.issuance.findFirstOrThrow({ where: { registration: { idNumber: "110108200503011237" }, status: "ISSUED" } });
+    expect(demoCert).toMatchObject({ mode: "ELECTRONIC", revokedAt: null });
+    expect(isCertificateNumber(demoCert.certificateNumber!)).toBe(true);
+    expect(await t.db.issuance.count({ where: { revokedAt: { not: null } } })).toBeGreaterThan(0);
+    expect(await t.db.issuance.count({ where: { status: "ISSUED", certificateFileId: null } })).toBe(0);
+    // 上链信息: every certificate's definition is on the ledger, and checks; so is every issued certificate.
     const catalogue = await t.db.certificate.findMany({ select: { id: true } });
-    expect(new Set((await t.db.ledgerEntry.findMany({ select: { subjectId: true } })).map((e) => e.subjectId))).toEqual(new Set(catalogue.map((c) => c.id)));
+    const definitions = await t.db.ledgerEntry.findMany({ where: { kind: "CERTIFICATE_DEFINITION" }, select: { subjectId: true } });
+    expect(new Set(definitions.map((e) => e.subjectId))).toEqual(new Set(catalogue.map((c) => c.id)));
+    expect(await t.db.ledgerEntry.count({ where: { kind: "CERTIFICATE_ISSUED" } })).toBe(await t.db.issuance.count({ where: { status: "ISSUED" } }));
+    expect(await t.db.ledgerEntry.count({ where: { kind: "CERTIFICATE_REVOKED" } })).toBe(await t.db.issuance.count({ where: { revokedAt: { not: null } } }));
     // Every portal's demo account signs in and reads its workbench.
     const clock = systemClock;
     for (const account of ["admin", "bjjw", "org125", "4111010009"]) {

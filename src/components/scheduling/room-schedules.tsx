@@ -8,7 +8,7 @@ import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { DetailDialog, InfoGrid, Section } from "../catalogue/detail";
 import { ListPage } from "../list/list-page";
-import { DocumentButton } from "./document-button";
+import { FileJobButton } from "@/components/list/file-job-button";
 import { DutyDialog, MoveDialog } from "./adjust-dialogs";
 
 type Target = { roomScheduleId: string } | { planId: string; subjectId: string; siteId: string };
@@ -20,13 +20,13 @@ const DOCUMENTS = [
 ] as const;
 
 /** The four documents of a room (or of a site's rooms for a subject);门贴、桌贴、签到表 only for whoever runs them. */
-export function DocumentButtons({ target, runs, compact }: { target: Target; runs: boolean; compact?: boolean }) {
+export function FileJobButtons({ target, runs, compact }: { target: Target; runs: boolean; compact?: boolean }) {
   const trpc = useTRPC();
   const request = useMutation(trpc.scheduling.document.mutationOptions());
   return (
     <div className={`flex flex-wrap gap-2 ${compact ? "" : "border-t border-slate-200 pt-3"}`}>
       {DOCUMENTS.filter(([kind]) => runs || kind === "TICKETS").map(([kind, label]) => (
-        <DocumentButton key={kind} label={label} className={compact ? "btn-link" : "btn-default"} request={() => request.mutateAsync({ kind, ...target })} />
+        <FileJobButton key={kind} label={label} className={compact ? "btn-link" : "btn-default"} request={() => request.mutateAsync({ kind, ...target })} />
       ))}
     </div>
   );
@@ -171,7 +171,7 @@ export function RoomDetail({ id, onClose }: { id: string; onClose: () => void })
                   </ul>
                 </Section>
               )}
-              <DocumentButtons target={{ roomScheduleId: r.id }} runs={r.runsRoom} />
+              <FileJobButtons target={{ roomScheduleId: r.id }} runs={r.runsRoom} />
             </div>
           );
         }}

@@ -9,7 +9,7 @@ import { DetailDialog } from "../catalogue/detail";
 import { ListPage } from "../list/list-page";
 import { SITE_SCHEDULE_STATUS_LABELS, type SiteScheduleStatus } from "@/domain/scheduling/status";
 import { PublishDialog, RunDialog } from "./run-dialog";
-import { DocumentButtons } from "./room-schedules";
+import { FileJobButtons } from "./room-schedules";
 
 const TABS = (Object.keys(SITE_SCHEDULE_STATUS_LABELS) as SiteScheduleStatus[]).map((s) => ({ value: s, label: SITE_SCHEDULE_STATUS_LABELS[s] }));
 const TONE: Record<SiteScheduleStatus, string> = {
@@ -140,7 +140,7 @@ function SitesDialog({ id, onClose }: { id: string; onClose: () => void }) {
                       <td>{s.rooms}</td>
                       <td>
                         {s.siteId && s.placed > 0 ? (
-                          <DocumentButtons target={{ planId: d.planId, subjectId: d.subjectId, siteId: s.siteId }} runs={s.runsSite} compact />
+                          <FileJobButtons target={{ planId: d.planId, subjectId: d.subjectId, siteId: s.siteId }} runs={s.runsSite} compact />
                         ) : (
                           "—"
                         )}

@@ -4,7 +4,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 import { InfoGrid } from "../catalogue/detail";
-import { DocumentButton } from "../scheduling/document-button";
+import { FileJobButton } from "@/components/list/file-job-button";
 
 export function StudentTickets() {
   const trpc = useTRPC();
@@ -16,7 +16,7 @@ export function StudentTickets() {
     <div className="card space-y-4 p-4 sm:p-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-lg font-semibold">我的准考证</h1>
-        {list.length > 1 && <DocumentButton label="下载全部准考证" className="btn-primary" request={() => ticket.mutateAsync({})} />}
+        {list.length > 1 && <FileJobButton label="下载全部准考证" className="btn-primary" request={() => ticket.mutateAsync({})} />}
       </div>
       <p className="alert-info">培训评价组织发布排考结果后，这里显示您的考试安排。请打印准考证，考试时携带准考证和有效身份证件原件。</p>
       {list.length === 0 && <p className="text-slate-600">暂无已发布的考试安排。</p>}
@@ -37,7 +37,7 @@ export function StudentTickets() {
               ["考场地址", t.address],
             ]}
           />
-          <DocumentButton label="下载准考证" request={() => ticket.mutateAsync({ sittingId: t.id })} />
+          <FileJobButton label="下载准考证" request={() => ticket.mutateAsync({ sittingId: t.id })} />
         </section>
       ))}
     </div>

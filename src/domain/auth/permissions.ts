@@ -243,6 +243,13 @@ export const PERMISSIONS = {
     ],
     always: true,
   },
+  "student.certificates": {
+    portal: "student",
+    section: "我的证书",
+    label: "我的证书",
+    pages: [{ label: "我的证书", href: "/student/certificates" }],
+    always: true,
+  },
 } as const satisfies Record<string, PermissionDef>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -341,6 +348,7 @@ export function grantableTree(portal: Portal): { section: string; permissions: {
 export const UPLOAD_PERMISSIONS: Record<UploadPurpose, readonly Permission[]> = {
   SCHOOL_LOGO: ["school.profile"],
   SIGNATURE: ["school.signature"],
+  ORG_SEAL: ["org.issuance"],
   STANDARD_ATTACHMENT: ["org.standards", "admin.standards"],
   CERTIFICATE_SAMPLE: ["org.certificates", "admin.certificates"],
   ANNOUNCEMENT_ATTACHMENT: ["admin.announcements"],

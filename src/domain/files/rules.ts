@@ -2,6 +2,7 @@
 export type UploadPurpose =
   | "SCHOOL_LOGO"
   | "SIGNATURE"
+  | "ORG_SEAL"
   | "STANDARD_ATTACHMENT"
   | "CERTIFICATE_SAMPLE"
   | "ANNOUNCEMENT_ATTACHMENT"
@@ -15,6 +16,7 @@ export type Kind = "png" | "jpg" | "pdf" | "docx" | "doc";
 export const UPLOAD_RULES: Record<UploadPurpose, { kinds: Kind[]; maxBytes: number; label: string }> = {
   SCHOOL_LOGO: { kinds: ["png", "jpg"], maxBytes: 2 * 1024 * 1024, label: "院校 Logo（jpg/png）" },
   SIGNATURE: { kinds: ["png"], maxBytes: 1024 * 1024, label: "电子签章（透明底色 PNG，不超过 1M）" },
+  ORG_SEAL: { kinds: ["png"], maxBytes: 1024 * 1024, label: "电子公章（透明底色 PNG，不超过 1M）" },
   STANDARD_ATTACHMENT: { kinds: ["pdf"], maxBytes: 20 * 1024 * 1024, label: "标准附件（PDF）" },
   CERTIFICATE_SAMPLE: { kinds: ["pdf"], maxBytes: 20 * 1024 * 1024, label: "证书样本（PDF）" },
   ANNOUNCEMENT_ATTACHMENT: { kinds: ["pdf", "docx", "doc"], maxBytes: 20 * 1024 * 1024, label: "附件（PDF/Word）" },
@@ -70,5 +72,16 @@ export function checkSignatureImage(meta: { format?: string; width?: number; hei
   const h = meta.height ?? 0;
   if (w < 80 || w > 120 || h < 80 || h > 120 || Math.abs(w - h) > 10) return `签章图片尺寸应约为 95×95 像素（当前 ${w}×${h}）`;
   if (!meta.hasAlpha || transparentRatio < 0.2) return "签章图片须为无底色（透明背景）的 PNG";
+  return null;
+}
+
+/** 电子公章: a round seal as a square transparent PNG, large enough to print sharply (at least 200×200). */
+export function checkSealImage(meta: { format?: string; width?: number; height?: number; hasAlpha?: boolean }, transparentRatio: number): string | null {
+  if (meta.format !== "png") return "电子公章须为 PNG 格式";
+  const w = meta.width ?? 0;
+  const h = meta.height ?? 0;
+  if (w < 200 || h < 200 || w > 2000 || h > 2000 || Math.abs(w - h) > Math.max(w, h) * 0.05)
+    return `电子公章应为 200×200 至 2000×2000 像素的正方形图片（当前 ${w}×${h}）`;
+  if (!meta.hasAlpha || transparentRatio < 0.2) return "电子公章须为无底色（透明背景）的 PNG";
   return null;
 }

@@ -4,7 +4,7 @@
 import { collectGarbage } from "@/server/jobs/memory";
 import { badRequest, forbidden, notFound } from "@/server/errors";
 import { verifySmsCode } from "@/server/sms/codes";
-import { writeAudit } from "@/server/audit/write";
+import { fileReady, fileStamp } from "./file-ready";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { writeXlsx } from "@/server/excel/export";
 import { and, batchesOf, tabsOf, type ListDef } from "@/server/lists/define";
@@ -16,7 +16,6 @@ import { enqueue } from "@/server/jobs/queue";
 import { APPLICANT_ONLY, holdsAny } from "@/domain/auth/permissions";
 
 export const EXPORT_MAX_ROWS = 50_000;
-export const EXPORT_TTL_MS = 60 * 60 * 1000;
 
 type AnyDef = ListDef<unknown, { id: string }, object>;
 export type ExportRequest = { list: string; filter: unknown; tab?: string; ids?: string[] };
@@ -90,34 +89,19 @@ export async function runExport(deps: { db: Db; clock: Clock; storage?: Storage 
     batches,
   });
   const size = await done();
-  const stamp = now.toLocaleString("sv-SE", { timeZone: "Asia/Shanghai" }).replace(/[-: ]/g, "").slice(0, 12);
-  const filename = `${def.title}_${stamp}.xlsx`;
-  await db.$transaction(async (tx) => {
-    const f = await tx.storedFile.create({
-      data: {
-        key,
-        purpose: "EXPORT",
-        filename,
-        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        size,
-        ownerUserId: job.actor.id,
-        rowCount: rows,
-        expiresAt: new Date(clock.now().getTime() + EXPORT_TTL_MS),
-      },
-    });
-    await tx.exportRecord.update({
-      where: { id: rec.id },
-      data: { status: "DONE", processed: rows, total: rows, fileId: f.id, finishedAt: clock.now(), heartbeatAt: clock.now() },
-    });
-    await writeAudit(tx, {
-      actor: job.actor,
-      action: "export",
-      targetType: "StoredFile",
-      targetId: f.id,
-      summary: `导出${def.title} ${rows} 条${job.ids?.length ? "（勾选）" : ""}`,
-      ip: job.ip,
-    });
-  });
+  await fileReady(
+    db,
+    job,
+    {
+      key,
+      size,
+      filename: `${def.title}_${fileStamp(now)}.xlsx`,
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      count: rows,
+    },
+    { action: "export", summary: `导出${def.title} ${rows} 条${job.ids?.length ? "（勾选）" : ""}` },
+    clock.now(),
+  );
 }
 
 /** The export dialog polls this; only the owner sees an export. */

@@ -45,6 +45,15 @@ export async function canDownload(db: Db, who: Requester | null, file: StoredFil
       const where = issuanceWhere(scope);
       return (await db.issuanceSignature.count({ where: { imageFileId: file.id, OR: [{ orgSigned: { some: where } }, { siteSigned: { some: where } }] } })) > 0;
     }
+    case "CERTIFICATE": {
+      // An issued certificate: its org, its school (a 证书负责人 for its certificates), its holder while not revoked.
+      if (scope.kind !== "org" && scope.kind !== "school" && scope.kind !== "student") return false;
+      const holder = scope.kind === "student" ? { revokedAt: null } : {};
+      return (await db.issuance.count({ where: { AND: [issuanceWhere(scope), { certificateFileId: file.id, status: "ISSUED" }, holder] } })) > 0;
+    }
+    case "ORG_SEAL":
+      // The org's own seal (just uploaded, or the one in use); nobody else downloads it.
+      return scope.kind === "org" && (own || (await db.evaluationOrg.count({ where: { id: scope.orgId, sealFileId: file.id } })) > 0);
     case "ANNOUNCEMENT_ATTACHMENT":
       return scope.kind === "admin" || (await publishedAttachment(db, file.id));
     case "APPLICATION_EVIDENCE":

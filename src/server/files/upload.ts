@@ -9,7 +9,7 @@ import { badRequest } from "@/server/errors";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { checkedPhoto } from "@/server/candidates/photo";
 import { holdsAny, UPLOAD_PERMISSIONS, type Permission } from "@/domain/auth/permissions";
-import { CONTENT_TYPES, UPLOAD_RULES, checkUpload, checkSignatureImage, sniff, type UploadPurpose } from "@/domain/files/rules";
+import { CONTENT_TYPES, UPLOAD_RULES, checkUpload, checkSealImage, checkSignatureImage, sniff, type UploadPurpose } from "@/domain/files/rules";
 
 /** Who may upload what: the permission table's upload column. Attaching the file is checked again by its use case. */
 export function mayUpload(holder: { permissions: readonly Permission[] }, purpose: UploadPurpose): boolean {
@@ -21,13 +21,15 @@ async function normalizeImage(purpose: UploadPurpose, body: Buffer): Promise<{ b
   if (!header.ok) throw badRequest(header.error);
   const meta = header.meta;
   const img: Sharp = sharp(body, { limitInputPixels: PIXEL_LIMIT, failOn: "error" });
-  if (purpose === "SIGNATURE") {
+  if (purpose === "SIGNATURE" || purpose === "ORG_SEAL") {
     const { data, info } = await sharp(body, { limitInputPixels: PIXEL_LIMIT }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     let clear = 0;
     for (let i = 3; i < data.length; i += info.channels) if (data[i] < 16) clear++;
-    const problem = checkSignatureImage(meta, clear / (info.width * info.height));
+    const problem = (purpose === "SIGNATURE" ? checkSignatureImage : checkSealImage)(meta, clear / (info.width * info.height));
     if (problem) throw badRequest(problem);
-    return { body: await sharp(body).png().toBuffer(), kind: "png" }; // re-encoded: metadata stripped
+    // Re-encoded (metadata stripped); a seal is kept at most 600 px, enough for print.
+    const out = purpose === "ORG_SEAL" ? sharp(body).resize(600, 600, { fit: "inside", withoutEnlargement: true }) : sharp(body);
+    return { body: await out.png().toBuffer(), kind: "png" };
   }
   // Logo: 100×100, re-encoded as PNG.
   return { body: await img.resize(100, 100, { fit: "cover" }).png().toBuffer(), kind: "png" };
@@ -43,7 +45,7 @@ export async function storeUpload(
   if (problem) throw badRequest(problem);
   let body = file.bytes;
   let kind = sniff(body.subarray(0, 8))!;
-  if (purpose === "SCHOOL_LOGO" || purpose === "SIGNATURE") ({ body, kind } = await normalizeImage(purpose, body));
+  if (purpose === "SCHOOL_LOGO" || purpose === "SIGNATURE" || purpose === "ORG_SEAL") ({ body, kind } = await normalizeImage(purpose, body));
   if (purpose === "CANDIDATE_PHOTO") {
     const photo = await checkedPhoto(body);
     if (!photo.ok) throw badRequest(photo.error);

@@ -6,6 +6,7 @@ import { afterIdWhere, and, type ListDef } from "@/server/lists/define";
 import { maskIdNumber } from "@/domain/auth/mask";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 import { ISSUANCE_STATUSES, ISSUANCE_STATUS_LABELS, type IssuanceStatus } from "@/domain/issuance/state";
+import { MODE_LABELS } from "@/domain/issuance/certificate";
 import { issuanceWhere } from "./scope";
 
 const text = z.string().trim().max(60).optional();
@@ -37,10 +38,11 @@ export type IssuanceRow = {
   orgSignedAt: Date | null;
   siteSignedAt: Date | null;
   issuedAt: Date | null;
+  revoked: boolean;
+  fileId: string | null;
 };
 
 const at = (d: Date | null) => d?.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) ?? "";
-const MODE_LABELS = { PAPER: "纸质证书", ELECTRONIC: "电子证书" } as const;
 
 export const issuanceList: ListDef<z.infer<typeof issuanceFilter>, IssuanceRow, Prisma.IssuanceWhereInput> = {
   name: "issuances",
@@ -85,7 +87,7 @@ export const issuanceList: ListDef<z.infer<typeof issuanceFilter>, IssuanceRow, 
     return rows.map((r) => ({
       id: r.id,
       status: r.status,
-      statusLabel: ISSUANCE_STATUS_LABELS[r.status],
+      statusLabel: ISSUANCE_STATUS_LABELS[r.status] + (r.revokedAt ? "（已撤销）" : ""),
       name: r.registration.name,
       idNumberMasked: maskIdNumber(r.registration.idNumber),
       fullIdNumber: r.registration.idNumber,
@@ -101,6 +103,8 @@ export const issuanceList: ListDef<z.infer<typeof issuanceFilter>, IssuanceRow, 
       orgSignedAt: r.orgSignature?.signedAt ?? null,
       siteSignedAt: r.siteSignature?.signedAt ?? null,
       issuedAt: r.issuedAt,
+      revoked: !!r.revokedAt,
+      fileId: r.status === "ISSUED" ? r.certificateFileId : null,
     }));
   },
   present: (r) => ({ ...r, fullIdNumber: "" }),
@@ -116,6 +120,7 @@ export const issuanceList: ListDef<z.infer<typeof issuanceFilter>, IssuanceRow, 
     { header: "证书号", width: 26, value: (r) => r.certificateNumber ?? "" },
     { header: "发证方式", value: (r) => r.mode ?? "" },
     { header: "拒绝签发理由", width: 30, value: (r) => r.refusalReason ?? "" },
+    { header: "盖章失败原因", width: 30, value: (r) => (r.status === "SEAL_FAILED" ? (r.failureCause ?? "") : "") },
     { header: "培训评价组织签发时间", width: 20, value: (r) => at(r.orgSignedAt) },
     { header: "考核站点签发时间", width: 20, value: (r) => at(r.siteSignedAt) },
     { header: "发证时间", width: 20, value: (r) => at(r.issuedAt) },

@@ -13,6 +13,9 @@ import type { IdentityVerifier } from "@/server/identity/verifier";
 import { runSchedulingJob } from "@/server/scheduling/run-scheduling";
 import { runDocumentJob } from "@/server/scheduling/document-job";
 import { lockDueScores } from "@/server/scores/lock-scores";
+import { runIssueJob, stopRun } from "@/server/issuance/issue-job";
+import { runCertificateZip } from "@/server/issuance/download-zip";
+import { platformScopeOfOrg } from "@/server/tenancy";
 
 export type JobDeps = { db: Db; clock: Clock; storage?: Storage; verifier?: IdentityVerifier };
 export type ImportJob = { recordId: string; importKind: string; who: Importer<ImportScope> };
@@ -77,6 +80,12 @@ export async function cleanUp(deps: JobDeps): Promise<Record<string, number>> {
     where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - 15 * 60_000) } },
     data: { status: "FAILED", stage: null, message: "排考中断（服务重启），未写入任何结果，请重新排考", finishedAt: now },
   });
+  // 发放证书 beats per chunk of certificates: a run silent for a quarter of an hour has lost its worker.
+  const staleRuns = await db.issueBatch.findMany({
+    where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - 15 * 60_000) } },
+    select: { id: true, orgId: true },
+  });
+  for (const r of staleRuns) await stopRun(db, { batchId: r.id, scope: platformScopeOfOrg(r.orgId) }, "证书生成中断（服务重启），请重新发放", now);
   const exports = await db.exportRecord.updateMany({
     where: { status: "RUNNING", heartbeatAt: { lt: staleBefore } },
     data: { status: "FAILED", message: "导出中断（服务重启），请重新导出", finishedAt: now },
@@ -99,7 +108,7 @@ export async function cleanUp(deps: JobDeps): Promise<Record<string, number>> {
   }
   // 成绩公示 over: the plan's scores become final (the database refuses changes from then on).
   const lockedPlans = await lockDueScores(db, now);
-  return { sessions: sessions.count, staleImports: imports.count, staleExports: exports.count, files: files.length, lockedPlans };
+  return { sessions: sessions.count, staleRuns: staleRuns.length, staleImports: imports.count, staleExports: exports.count, files: files.length, lockedPlans };
 }
 
 export const HANDLERS: { [N in QueueName]: (deps: JobDeps, data: never) => Promise<unknown> } = {
@@ -108,5 +117,7 @@ export const HANDLERS: { [N in QueueName]: (deps: JobDeps, data: never) => Promi
   verify: ((deps: JobDeps, job: { batchId: string }) => runVerification(deps, job.batchId)) as never,
   schedule: runSchedulingJob as never,
   document: runDocumentJob as never,
+  issue: runIssueJob as never,
+  certificates: runCertificateZip as never,
   cleanup: (deps) => cleanUp(deps),
 };

@@ -17,6 +17,10 @@ export const QUEUES = {
   schedule: { retryLimit: 0, expireInSeconds: 30 * 60 },
   // 准考证, 门贴, 桌贴, 签到表 as PDFs: a failure is recorded; the user asks again.
   document: { retryLimit: 0, expireInSeconds: 30 * 60 },
+  // 发放证书: each certificate lands on its own; a run that stops leaves the rest to clean-up (盖章失败, 重新发放).
+  issue: { retryLimit: 0, expireInSeconds: 60 * 60 },
+  // 批量下载证书 (a zip of the stored PDFs): a failure is recorded; the user asks again.
+  certificates: { retryLimit: 0, expireInSeconds: 30 * 60 },
   cleanup: { retryLimit: 1, expireInSeconds: 10 * 60 },
 } as const;
 export type QueueName = keyof typeof QUEUES;

@@ -8,9 +8,7 @@ import { append, leafHash, rangeNodes, type Hash } from "@/domain/ledger/merkle"
 import { canonicalJson, type Json } from "@/domain/ledger/canonical";
 import { signTreeHead } from "@/domain/ledger/tree-head";
 import { ledgerSigner } from "./signer";
-
-/** The ledger's lock (pg_advisory_xact_lock key). */
-const LEDGER_LOCK = 727170017;
+import { lockLedger } from "./lock";
 
 export type LeafInput = { kind: LedgerEntryKind; subjectId: string; value: Json };
 /** 区块高度 = size, 交易哈希 = leafHash, 块哈希 = rootHash. */
@@ -37,7 +35,7 @@ async function edgeOf(sql: Sql): Promise<{ size: number; edge: Hash[] }> {
 /** Appends the leaves in order inside the caller's transaction and signs the new tree head. */
 export async function appendLeaves(sql: Sql, items: LeafInput[], now: Date): Promise<Appended[]> {
   if (items.length === 0) return [];
-  await sql`SELECT count(*)::int AS n FROM (SELECT pg_advisory_xact_lock(${LEDGER_LOCK})) AS lock`;
+  await lockLedger(sql);
   let { size, edge } = await edgeOf(sql);
   const start = size;
   const nodes: { level: number; idx: number; hash: string }[] = [];

@@ -3,7 +3,8 @@
 // the same key. Either way the public key is in LedgerKey, where verifiers find it by its id.
 import { hexToBytes } from "@noble/hashes/utils.js";
 import { ed25519 } from "@noble/curves/ed25519.js";
-import type { Sql } from "@/server/db";
+import { sqlOf, type Db, type Sql } from "@/server/db";
+import { lockLedger } from "./lock";
 import { keyIdOf, publicKeyOf } from "@/domain/ledger/tree-head";
 
 export type LedgerSigner = { secretKey: Uint8Array; publicKey: Uint8Array; keyId: string };
@@ -30,4 +31,14 @@ export async function ledgerSigner(sql: Sql): Promise<LedgerSigner> {
   if (!local)
     await sql`INSERT INTO "LedgerKey" ("keyId", "publicKey", "secretKey") VALUES (${keyId}, decode(${hex(publicKey)}, 'hex'), decode(${hex(secretKey)}, 'hex'))`;
   return { secretKey, publicKey, keyId };
+}
+
+/** The platform's signer outside an append (the credentials' VC-JWTs, the DID document): under the ledger's lock, so
+ * a first use makes the local key once whichever instance gets there first. */
+export async function platformSigner(db: Db): Promise<LedgerSigner> {
+  return db.$transaction(async (tx) => {
+    const sql = sqlOf(tx);
+    await lockLedger(sql);
+    return ledgerSigner(sql);
+  });
 }

@@ -2,14 +2,13 @@
 // storage, a QR code per ticket, one render with the PDF toolkit, the file stored for the requester.
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
-import { writeAudit } from "@/server/audit/write";
 import { getStorage, newKey, type Storage } from "@/server/storage";
 import { maskIdNumber } from "@/domain/auth/mask";
 import { GENDER_LABELS } from "@/domain/candidates/rules";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 import { renderPdf, qrDataUrl } from "@/server/pdf/toolkit";
 import { DeskStickersDocument, DoorSignsDocument, SignInSheetsDocument, TicketsDocument, type RoomSheet, type TicketData } from "@/server/pdf/exam-documents";
-import { EXPORT_TTL_MS } from "@/server/exports/create-export";
+import { fileReady, fileStamp } from "@/server/exports/file-ready";
 import { examTime } from "./list";
 import { ticketCheckUrl } from "./ticket-check";
 import { DOCUMENT_LABELS, schedulesOf, sittingsOf, type DocumentJob } from "./documents";
@@ -132,33 +131,13 @@ export async function runDocumentJob(deps: { db: Db; clock: Clock; storage?: Sto
     const size = await storage.put(key, pdf);
     const label = DOCUMENT_LABELS[job.target.kind];
     const where = schedules?.length === 1 ? `_${schedules[0].room.name}` : schedules ? `_${schedules[0].site.name}` : "";
-    const stamp = now.toLocaleString("sv-SE", { timeZone: "Asia/Shanghai" }).replace(/[-: ]/g, "").slice(0, 12);
-    await db.$transaction(async (tx) => {
-      const f = await tx.storedFile.create({
-        data: {
-          key,
-          purpose: "EXPORT",
-          filename: `${label}${where}_${stamp}.pdf`.replace(/[\\/:*?"<>|]/g, "_"),
-          contentType: "application/pdf",
-          size,
-          ownerUserId: job.actor.id,
-          rowCount: count,
-          expiresAt: new Date(now.getTime() + EXPORT_TTL_MS),
-        },
-      });
-      await tx.exportRecord.update({
-        where: { id: rec.id },
-        data: { status: "DONE", processed: count, total: count, fileId: f.id, finishedAt: now, heartbeatAt: now },
-      });
-      await writeAudit(tx, {
-        actor: job.actor,
-        ip: job.ip,
-        action: "document.generate",
-        targetType: "StoredFile",
-        targetId: f.id,
-        summary: `生成${label}（${count} 人）`,
-      });
-    });
+    await fileReady(
+      db,
+      job,
+      { key, size, filename: `${label}${where}_${fileStamp(now)}.pdf`, contentType: "application/pdf", count },
+      { action: "document.generate", summary: `生成${label}（${count} 人）` },
+      now,
+    );
   } catch (e) {
     const known = ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes((e as { code?: string }).code ?? "");
     if (!known) console.error("[document] failed", e);

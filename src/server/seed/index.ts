@@ -3,6 +3,7 @@ import { seedAllocationsAndRooms, seedExamPlans, seedNoticePlan, seedSites, seed
 import { seedFees, seedRegistrations, seedSchedules } from "./registrations";
 import { seedScores } from "./scores";
 import { seedIssuance } from "./issuance";
+import { seedCertificates } from "./certificates";
 import { recordCertificateDefinitions } from "@/server/ledger/certificate-definitions";
 import { levelCode } from "@/domain/catalogue/codes";
 import { grantable, type Permission } from "@/domain/auth/permissions";
@@ -408,4 +409,6 @@ async function seedSections(db: Db): Promise<void> {
     },
     { timeout: 120000 },
   );
+  // 发放证书 runs as the worker runs it (its own transactions per chunk), after the definitions are on the ledger.
+  await seedCertificates(db, new Date());
 }

@@ -1,11 +1,12 @@
 // Demo section for 证书发放 (issue 17): the ended plans' passes become records, then move as the platform moves them:
-// the org signs most (one signing act with a drawn signature), refuses one with a reason; the school signs half of
-// what the org signed and refuses one. So every signing tab has rows; the demo student's record waits for issuance.
+// the org signs most (one signing act with a drawn signature), refuses one with a reason; the school signs all but
+// two of what the org signed and refuses one. So every signing tab has rows; the demo student's records are signed by both (certificates.ts issues them).
 import sharp from "sharp";
 import type { Tx } from "@/server/db";
 import type { IssuanceStatus } from "@/domain/issuance/state";
 
 const hour = 3_600_000;
+const DEMO_STUDENT = "110108200503011237";
 
 async function drawnSignature(tx: Tx, ownerUserId: string, at: Date) {
   const { getStorage, newKey } = await import("@/server/storage");
@@ -61,18 +62,22 @@ export async function seedIssuance(tx: Tx, now: Date): Promise<void> {
       select: { registrationId: true, schoolId: true, certificateLevelId: true, year: true },
     });
     const at = (h: number) => new Date(plan.publicityEndsAt.getTime() + h * hour);
+    // The demo student's pass comes second: past the refused first record, among those both sides sign.
+    const demo = new Set((await tx.registration.findMany({ where: { planId: plan.id, idNumber: DEMO_STUDENT }, select: { id: true } })).map((r) => r.id));
+    const others = passes.filter((p) => !demo.has(p.registrationId));
+    const ordered = [...others.slice(0, 1), ...passes.filter((p) => demo.has(p.registrationId)), ...others.slice(1)];
     const records = [];
-    for (const p of passes) {
+    for (const p of ordered) {
       const r = await tx.issuance.create({ data: { ...p, planId: plan.id, orgId: plan.orgId, createdAt: at(2), updatedAt: at(2) } });
       records.push(r);
     }
     const event = (issuanceId: string, action: string, from: IssuanceStatus | null, to: IssuanceStatus, t: Date, extra: object = {}) =>
       tx.issuanceEvent.create({ data: { issuanceId, action, from, to, at: t, ...extra } });
     for (const r of records) await event(r.id, "generate", null, "ORG_PENDING", at(2), { actorId: orgUser.id, actorName: orgUser.name });
-    // The org: the first record refused, the last two left pending, the rest signed in one act.
+    // The org: the first record refused, the last left pending, the rest signed in one act.
     const orgName = orgUser.name ?? orgUser.account;
     const [refused, ...rest] = records;
-    const toSign = rest.slice(0, Math.max(0, rest.length - 2));
+    const toSign = rest.slice(0, Math.max(0, rest.length - 1));
     if (refused) {
       await tx.issuance.update({
         where: { id: refused.id },
@@ -86,14 +91,14 @@ export async function seedIssuance(tx: Tx, now: Date): Promise<void> {
     }
     if (toSign.length === 0) continue;
     await signAs(tx, "ORG", { id: orgUser.id, name: orgName }, toSign, at(22));
-    // Each school: its principal signs half of its org-signed records and refuses one more.
+    // Each school: its principal signs all but two of its org-signed records, refuses one and leaves one.
     const bySchool = new Map<string, typeof toSign>();
     for (const r of toSign) bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r]);
     for (const [schoolId, rows] of bySchool) {
       const principal = await tx.user.findFirst({ where: { schoolId, role: "SCHOOL_PRINCIPAL" }, select: { id: true, name: true, account: true } });
       if (!principal) continue;
       const name = principal.name ?? principal.account;
-      const signed = rows.slice(0, Math.ceil(rows.length / 2));
+      const signed = rows.slice(0, Math.max(1, rows.length - 2));
       await signAs(tx, "SITE", { id: principal.id, name }, signed, at(46));
       const refuse = rows[signed.length];
       if (refuse) {

@@ -1,18 +1,20 @@
 "use client";
-// 导出准考证 / 下载考场门贴 / 桌贴 / 签到表: asks the worker for the PDF, shows its progress beside the button and
-// downloads it when ready (the file stays downloadable for an hour).
+// A button for a file the worker builds (准考证, 考场门贴 / 桌贴 / 签到表, 批量下载证书): asks for it, shows its progress
+// beside the button and downloads it when ready (the file stays downloadable for an hour).
 import { errorMessage } from "@/trpc/react";
 import { useState } from "react";
-import { useFileJob } from "../list/file-job";
+import { useFileJob } from "./file-job";
 
-export function DocumentButton({
+export function FileJobButton({
   label,
   request,
   className = "btn-default",
+  disabled = false,
 }: {
   label: string;
   request: () => Promise<{ exportId: string }>;
   className?: string;
+  disabled?: boolean;
 }) {
   const job = useFileJob();
   const [error, setError] = useState("");
@@ -23,7 +25,7 @@ export function DocumentButton({
       <button
         type="button"
         className={className}
-        disabled={pending || job.running}
+        disabled={disabled || pending || job.running}
         onClick={async () => {
           setError("");
           setPending(true);
