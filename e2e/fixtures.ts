@@ -1,7 +1,8 @@
 // Each test makes its own tenants and accounts straight in the database (unique names and phones),
 // then drives the real app through the browser: captcha, password, SMS from the demo inbox.
 import { withUsccCheck } from "../src/domain/identifiers/uscc";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { certificateNumber, numberPrefix } from "../src/domain/issuance/certificate";
 import { hash } from "@node-rs/argon2";
 import { expect, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
@@ -269,7 +270,50 @@ export async function makeRegistered(schoolId: string, planId: string, levelId: 
     `INSERT INTO "RegistrationSubject" ("registrationId", "planId", "subjectId") SELECT $1, "planId", "subjectId" FROM "ExamPlanSubject" WHERE "planId" = $2`,
     [reg.id, planId],
   );
-  return student;
+  return { ...student, idNumber, registrationId: reg.id };
+}
+
+/** An issued certificate of the registration, as 发放 leaves it (both sides signed, a number, its file row). */
+export async function makeIssued(registrationId: string, opts: { revoked?: string } = {}) {
+  const [r] = await sql<{ planId: string; orgId: string; schoolId: string; levelId: string; year: number; orgCode: string; levelCode: string }>(
+    `SELECT r."planId", p."orgId", r."schoolId", r."certificateLevelId" AS "levelId", r.year, o.code AS "orgCode", l.code AS "levelCode"
+       FROM "Registration" r JOIN "ExamPlan" p ON p.id = r."planId" JOIN "EvaluationOrg" o ON o.id = p."orgId" JOIN "CertificateLevel" l ON l.id = r."certificateLevelId"
+      WHERE r.id = $1`,
+    [registrationId],
+  );
+  const signer = await makeUser("ORG", { orgId: r.orgId });
+  const [file] = await sql<{ id: string }>(
+    `INSERT INTO "StoredFile" (id, key, purpose, filename, "contentType", size) VALUES (gen_random_uuid(), $1, 'CERTIFICATE', 'c.pdf', 'application/pdf', 1) RETURNING id`,
+    [`fixture/202612/${randomBytes(16).toString("hex")}.pdf`],
+  );
+  const sig = async (side: string) =>
+    (
+      await sql<{ id: string }>(
+        `INSERT INTO "IssuanceSignature" (id, side, "signerId", "signerName", "imageFileId", records, "signedAt") VALUES (gen_random_uuid(), $1, $2, '签发人', $3, 1, now()) RETURNING id`,
+        [side, signer.id, file.id],
+      )
+    )[0].id;
+  const number = certificateNumber(numberPrefix(r.orgCode, new Date().getFullYear(), r.levelCode), 900_000_000 + randomInt(0, 99_999_999));
+  await sql(
+    `INSERT INTO "Issuance" (id, "registrationId", "planId", "orgId", "schoolId", "certificateLevelId", year, status, mode, "orgSignatureId", "siteSignatureId",
+       "certificateNumber", "issuedAt", "certificateFileId", "revokedAt", "revocationReason", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'ISSUED', 'ELECTRONIC', $7, $8, $9, now(), $10, $11, $12, now())`,
+    [
+      registrationId,
+      r.planId,
+      r.orgId,
+      r.schoolId,
+      r.levelId,
+      r.year,
+      await sig("ORG"),
+      await sig("SITE"),
+      number,
+      file.id,
+      opts.revoked ? new Date() : null,
+      opts.revoked ?? null,
+    ],
+  );
+  return number;
 }
 
 /** Seats every sitting of the plan in one room of the site, as a published 排考 leaves them; returns the tickets by name. */

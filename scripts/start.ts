@@ -50,3 +50,17 @@ const { demoAccounts } = await import("../src/server/seed");
 console.log(`\n平台已启动: http://localhost:${port}\n`);
 console.log("演示账号（登录需图形验证码与短信验证码；演示短信在 " + `http://localhost:${port}/demo/sms 查看）:`);
 for (const a of demoAccounts()) console.log(`  ${a.role.padEnd(14, "　")} 账号 ${a.account.padEnd(20)} 密码 ${a.password}   ${a.note}`);
+{
+  // 成绩/证书查询 needs a person's name and ID number, or a certificate's number and its holder's name.
+  const { createDb } = await import("../src/server/db");
+  const db = createDb(env.DATABASE_URL!);
+  const cert = await db.issuance.findFirst({
+    where: { status: "ISSUED", revokedAt: null, registration: { idNumber: "110108200503011237" } },
+    select: { certificateNumber: true, registration: { select: { name: true } } },
+  });
+  if (cert)
+    console.log(
+      `\n成绩/证书查询 http://localhost:${port}/lookup 演示：姓名 ${cert.registration.name}，证件号码 110108200503011237；证书编号 ${cert.certificateNumber}`,
+    );
+  await db.$disconnect();
+}

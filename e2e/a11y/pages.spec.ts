@@ -213,8 +213,18 @@ for (const w of WIDTHS) {
     const ctx = await browser.newContext({ viewport: { width: w.width, height: w.height } });
     const page = await ctx.newPage();
     const refused = watchCsp(page);
-    for (const p of ["/", "/notices", "/certificates", "/school/login", "/register", "/no-such-page", "/verify/12345678901234567890123"])
-      await check(page, p, info.outputPath(`public${p.replace(/\//g, "_")}-${w.name}.png`));
+    for (const p of [
+      "/",
+      "/notices",
+      "/certificates",
+      "/lookup",
+      "/lookup?tab=certificates",
+      "/school/login",
+      "/register",
+      "/no-such-page",
+      "/verify/12345678901234567890123",
+    ])
+      await check(page, p, info.outputPath(`public${p.replace(/[/?=]/g, "_")}-${w.name}.png`));
     expect(refused).toEqual([]);
     await ctx.close();
   });

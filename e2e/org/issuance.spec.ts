@@ -217,5 +217,36 @@ test("org and school co-sign, the org issues electronically, the student downloa
   const resolver = { resolve: async (did: string) => ({ didDocument: did === doc.id ? doc : null, didDocumentMetadata: {}, didResolutionMetadata: {} }) };
   const verified = await verifyCredential(vc.proof.jwt, resolver);
   expect(verified.verifiableCredential.type).toContain("OpenBadgeCredential");
-  expect(verified.verifiableCredential.id).toContain(await card.getAttribute("data-certificate"));
+  const number = (await card.getAttribute("data-certificate"))!;
+  expect(verified.verifiableCredential.id).toContain(number);
+
+  // 在线核验 (the QR code's link): the browser checks the ledger proof; the English page says the same.
+  await card.getByRole("link", { name: "在线核验" }).click();
+  await expect(page.locator("[data-certificate-check='valid']")).toBeVisible();
+  await expect(page.locator("[data-proof='ok']")).toContainText("校验通过", { timeout: 30_000 });
+  const verifyUrl = page.url();
+  await page.screenshot({ path: info.outputPath("verify.png"), fullPage: true });
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page.locator("[data-proof='ok']")).toContainText("Verified", { timeout: 30_000 });
+  // An altered number (its check digit still right or not) reads nothing.
+  const tampered = verifyUrl.replace(number, number.slice(0, 20) + ((Number(number[20]) + 1) % 10) + number.slice(21));
+  await page.goto(tampered);
+  await expect(page.locator("[data-certificate-check='unknown']")).toContainText("未找到该证书");
+  await page.goto("/student");
+  await logout(page);
+
+  // The org revokes it: the same link now fails visibly, the revocation itself checked on the ledger.
+  await login(page, "org", orgUser, { trust: true });
+  await page.goto("/org/issuance");
+  await hydrated(page);
+  await tab(page, "完成发放").click();
+  await page.locator("tr[data-issuance='郑签发']").getByRole("button", { name: "撤销" }).click();
+  const revoke = page.getByRole("dialog");
+  await revoke.getByLabel(/撤销理由/).fill("证书信息有误");
+  await revoke.getByRole("button", { name: /确认撤销/ }).click();
+  await expect(revoke).toBeHidden();
+  await page.goto(verifyUrl);
+  await expect(page.locator("[data-certificate-check='revoked']")).toContainText("证书信息有误");
+  await expect(page.locator("[data-proof='revoked']")).toContainText("已被撤销", { timeout: 30_000 });
+  await page.screenshot({ path: info.outputPath("verify-revoked.png"), fullPage: true });
 });

@@ -32,6 +32,7 @@ export default async function Home() {
         <a href="#entries">业务平台</a>
         <Link href="/notices">通知公告</Link>
         <Link href="/certificates">证书信息</Link>
+        <Link href="/lookup">成绩/证书查询</Link>
         <Link href="/login">登录</Link>
       </SiteHeader>
       <section className="bg-gradient-to-r from-brand-700 to-brand-500 text-white">
@@ -40,6 +41,14 @@ export default async function Home() {
           <p className="mt-3 max-w-2xl text-white/85">
             服务试点院校、培训评价组织、各级教育行政部门和广大学生，覆盖试点申报、考务组织、成绩管理与证书发放的全过程。
           </p>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <Link href="/lookup?tab=scores" className="rounded bg-white px-4 py-2 font-medium text-brand-700 shadow hover:bg-brand-50">
+              成绩查询
+            </Link>
+            <Link href="/lookup?tab=certificates" className="rounded border border-white/70 px-4 py-2 font-medium text-white hover:bg-white/10">
+              证书查询与核验
+            </Link>
+          </div>
           <dl className="mt-6 flex flex-wrap gap-8">
             {[
               ["在册证书", counts[0]],

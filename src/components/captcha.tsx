@@ -4,21 +4,18 @@ import { useCallback, useEffect, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { solveWork, type WorkChallenge } from "@/domain/auth/work";
 
-type Drawn = { id: string; svg: string; work: WorkChallenge; solved: number | null };
+type Drawn = { id: string; svg?: string; work: WorkChallenge; solved: number | null };
 
-/** The image captcha and its proof of work, solved in the background while the person types. */
-export function useCaptcha() {
-  const trpc = useTRPC();
-  const m = useMutation(trpc.auth.captcha.mutationOptions());
+/** A challenge from the server (an image captcha, or proof of work alone), its work solved in the background. */
+function useChallenge(fetch: () => Promise<Omit<Drawn, "solved">>) {
   const [cap, setCap] = useState<Drawn | null>(null);
-  const { mutateAsync } = m;
   const load = useCallback(
     () =>
-      mutateAsync().then(
+      fetch().then(
         (c) => setCap({ ...c, solved: null }),
         () => setCap(null),
       ),
-    [mutateAsync],
+    [fetch],
   );
   const refresh = useCallback(() => {
     // Nothing to send while a new one loads: forms disable their buttons instead of sending a used captcha.
@@ -38,15 +35,28 @@ export function useCaptcha() {
     });
     return () => stop.abort();
   }, [id, work]);
-  const ready = !!cap && cap.solved !== null;
+  return { cap, loaded: !!cap, ready: !!cap && cap.solved !== null, refresh };
+}
+
+/** The image captcha and its proof of work, solved in the background while the person types. */
+export function useCaptcha() {
+  const trpc = useTRPC();
+  const { mutateAsync } = useMutation(trpc.auth.captcha.mutationOptions());
+  const { cap, ...rest } = useChallenge(mutateAsync);
   return {
+    ...rest,
     svg: cap?.svg ?? null,
-    loaded: !!cap,
-    ready,
-    refresh,
     /** What the procedure takes: the id, the typed answer, the proof of work. */
     reply: (answer: string) => ({ captchaId: cap?.id ?? "", captchaAnswer: answer, captchaWork: cap?.solved ?? 0 }),
   };
+}
+
+/** The public lookups' challenge: proof of work alone (nothing to see or type), bound to this browser. */
+export function useWorkChallenge() {
+  const trpc = useTRPC();
+  const { mutateAsync } = useMutation(trpc.lookup.challenge.mutationOptions());
+  const { cap, ...rest } = useChallenge(mutateAsync);
+  return { ...rest, reply: () => ({ challengeId: cap?.id ?? "", work: cap?.solved ?? 0 }) };
 }
 
 export function CaptchaField({ value, onChange, captcha }: { value: string; onChange: (v: string) => void; captcha: ReturnType<typeof useCaptcha> }) {

@@ -9,6 +9,7 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
         <Link href="/">首页</Link>
         <Link href="/notices">通知公告</Link>
         <Link href="/certificates">证书信息</Link>
+        <Link href="/lookup">成绩/证书查询</Link>
         <Link href="/login">登录</Link>
       </SiteHeader>
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">{children}</main>

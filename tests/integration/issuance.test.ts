@@ -10,6 +10,8 @@ import { getStorage } from "@/server/storage";
 import { fixedClock } from "@/server/clock";
 import { makeCertificate, makeExamPlan, makeOrg, makeResultFor, makeSchoolAccounts, makeUser, PASSWORD } from "../support/factories";
 import type { SessionUser } from "@/server/session-user";
+import { canDownload } from "@/server/files/access";
+import { requesterOf } from "@/server/tenancy";
 
 const t = useTestDb();
 const clock = fixedClock("2026-08-01T02:00:00Z");
@@ -42,7 +44,13 @@ beforeAll(async () => {
     a: a.principal,
     b: b.principal,
     aAdmin: await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: a.school.id }),
+    // School b's 证书负责人 of this certificate, and one of another certificate.
+    bLead: await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: b.school.id }),
+    bOtherLead: await makeUser(t.db, "SCHOOL_ADMIN", { schoolId: b.school.id }),
   };
+  const otherCert = await makeCertificate(t.db, other.id);
+  await t.db.userCertificateScope.create({ data: { userId: users.bLead.id, certificateLevelId: level } });
+  await t.db.userCertificateScope.create({ data: { userId: users.bOtherLead.id, certificateLevelId: otherCert.levels[0].id } });
   for (const [k, u] of Object.entries(users)) {
     clock.advance(61_000);
     s[k] = await login(t.db, clock, u.account, PASSWORD);
@@ -156,5 +164,23 @@ describe("证书发放管理", () => {
     await expect(t.db.$executeRawUnsafe(`UPDATE "Issuance" SET status = 'ISSUED' WHERE id = '${r1}'`)).rejects.toThrow(/Issuance_(signed|certificate)_states/);
     await expect(t.db.$executeRawUnsafe(`DELETE FROM "IssuanceEvent"`)).rejects.toThrow(/只能追加/);
     await expect(t.db.$executeRawUnsafe(`DELETE FROM "Issuance" WHERE id = '${r1}'`)).rejects.toThrow(/只能追加/);
+  });
+
+  it("a 证书负责人 signs its certificate's records for its school; one of another certificate sees none; the drawings only for those who see a record", async () => {
+    const rb = await idOf(f.b);
+    await expect(api("bOtherLead").issuance.sign({ ids: [rb], signature: ink, smsCode: "000000" })).rejects.toThrow("证书发放记录不存在或无权操作");
+    expect((await api("bOtherLead").lists.issuances({ filter: {}, page: 1, pageSize: 10 })).total).toBe(0);
+    expect(await api("bLead").issuance.sign({ ids: [rb], signature: ink, smsCode: await code("bLead") })).toMatchObject({ signed: 1 });
+    expect(await statusOf(f.b)).toBe("AWAITING_ISSUE");
+    const act = await t.db.issuanceSignature.findFirstOrThrow({ where: { side: "SITE", signerId: s.bLead.id } });
+    // 签发记录's drawing: the signer, its org and the schools whose records it signed; not another school or org.
+    const orgAct = await t.db.issuanceSignature.findFirstOrThrow({ where: { side: "ORG" }, orderBy: { signedAt: "asc" } });
+    const orgDrawing = await t.db.storedFile.findUniqueOrThrow({ where: { id: orgAct.imageFileId } });
+    const bDrawing = await t.db.storedFile.findUniqueOrThrow({ where: { id: act.imageFileId } });
+    const who = (k: string) => requesterOf(s[k]);
+    for (const k of ["org", "a", "b"]) expect(await canDownload(t.db, who(k), orgDrawing, clock.now()), k).toBe(true);
+    expect(await canDownload(t.db, who("other"), orgDrawing, clock.now())).toBe(false);
+    for (const k of ["bLead", "b", "org"]) expect(await canDownload(t.db, who(k), bDrawing, clock.now()), k).toBe(true);
+    for (const k of ["a", "other", "bOtherLead"]) expect(await canDownload(t.db, who(k), bDrawing, clock.now()), k).toBe(false);
   });
 });

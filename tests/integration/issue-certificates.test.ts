@@ -316,7 +316,12 @@ describe("发放证书", () => {
     const rows = (await api("org").lists.issuances({ filter: {}, tab: "ISSUED", page: 1, pageSize: 10 })).rows;
     expect(rows.find((r) => r.id === id)?.statusLabel).toBe("完成发放（已撤销）");
     const n = (await record(f.a[1])).certificateNumber!;
-    expect((await checkCertificate(t.db, n, certificateSignature(n)))?.revoked).toMatchObject({ reason: "考核期间违纪" });
+    const seen = await checkCertificate(t.db, n, certificateSignature(n));
+    expect(seen?.revoked).toMatchObject({ reason: "考核期间违纪" });
+    // The verification page checks both leaves in the browser: the issue and the revocation.
+    expect(seen?.revocationIndex).toBe(Number(leaf.index));
+    const issuedLeaf = await t.db.ledgerEntry.findFirstOrThrow({ where: { subjectId: id, kind: "CERTIFICATE_ISSUED" } });
+    expect(seen?.ledger).toMatchObject({ index: Number(issuedLeaf.index), height: Number(issuedLeaf.index) + 1 });
   });
 
   it("批量下载: a zip of the ticked certificates the caller may download, revoked ones left out", async () => {

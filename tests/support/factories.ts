@@ -1,5 +1,6 @@
 // Each test builds its own tenants and accounts with unique codes.
 import { levelCode } from "@/domain/catalogue/codes";
+import { certificateNumber, numberPrefix } from "@/domain/issuance/certificate";
 import { withUsccCheck } from "@/domain/identifiers/uscc";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db";
@@ -314,4 +315,38 @@ export async function makeResultFor(
       },
     });
   return reg.id;
+}
+
+let certificateSerial = 1;
+/** An issued certificate of a registration, as 发放 leaves it (both signatures, a number, its PDF's file row). */
+export async function makeIssuedCertificate(db: Db, registrationId: string, o: { at: Date; revoked?: string }) {
+  const reg = await db.registration.findUniqueOrThrow({
+    where: { id: registrationId },
+    include: { plan: { include: { org: true } }, certificateLevel: true, school: { include: { users: { where: { role: "SCHOOL_PRINCIPAL" }, take: 1 } } } },
+  });
+  const orgUser = await makeUser(db, "ORG", { orgId: reg.plan.orgId });
+  const file = await db.storedFile.create({
+    data: { key: `certificate/202601/${uid()}${uid()}fixture.pdf`, purpose: "CERTIFICATE", filename: "c.pdf", contentType: "application/pdf", size: 1 },
+  });
+  const sig = (side: "ORG" | "SITE") =>
+    db.issuanceSignature.create({ data: { side, signerId: orgUser.id, signerName: "签发人", imageFileId: file.id, records: 1, signedAt: o.at } });
+  const number = certificateNumber(numberPrefix(reg.plan.org.code, o.at.getUTCFullYear(), reg.certificateLevel.code), certificateSerial++);
+  return db.issuance.create({
+    data: {
+      registrationId,
+      planId: reg.planId,
+      orgId: reg.plan.orgId,
+      schoolId: reg.schoolId,
+      certificateLevelId: reg.certificateLevelId,
+      year: reg.year,
+      status: "ISSUED",
+      mode: "ELECTRONIC",
+      orgSignatureId: (await sig("ORG")).id,
+      siteSignatureId: (await sig("SITE")).id,
+      certificateNumber: number,
+      issuedAt: o.at,
+      certificateFileId: file.id,
+      ...(o.revoked ? { revokedAt: o.at, revocationReason: o.revoked } : {}),
+    },
+  });
 }

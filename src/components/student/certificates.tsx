@@ -15,7 +15,7 @@ export function StudentCertificates() {
       <h1 className="text-lg font-semibold">我的证书</h1>
       <p className="alert-info">
         证书经培训评价组织和考核站点双方签发后发放。电子证书可下载 PDF；证书上的二维码可供用人单位在线核验真伪。可验证凭证（W3C Verifiable Credential / Open
-        Badges 3.0）可导入数字钱包，由平台签名，任何人可离线验证。
+        Badges 3.0）可导入数字钱包，由平台签名，任何人可用通用的凭证验证工具核验。
       </p>
       {list.length === 0 && <p className="text-slate-600">暂无已发放的证书。</p>}
       {list.map((c) => (

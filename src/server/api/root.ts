@@ -29,6 +29,7 @@ import { schedulingRouter } from "./routers/scheduling";
 import { scoresRouter } from "./routers/scores";
 import { issuanceRouter } from "./routers/issuance";
 import { statisticsRouter } from "./routers/statistics";
+import { lookupRouter } from "./routers/lookup";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -62,6 +63,7 @@ export const appRouter = createTRPCRouter({
   scores: scoresRouter,
   issuance: issuanceRouter,
   statistics: statisticsRouter,
+  lookup: lookupRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -81,6 +83,9 @@ export const PUBLIC_PROCEDURES = [
   "register.searchSchools",
   "register.sendCode",
   "register.register",
+  "lookup.challenge",
+  "lookup.scores",
+  "lookup.certificates",
 ] as const;
 
 /** Procedures open to a newly registered school that is not a pilot yet. A test fails on any other. */

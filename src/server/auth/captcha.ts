@@ -45,18 +45,33 @@ export type CaptchaDeps = {
   setCookie?: (cookie: string) => void;
 };
 
-export async function createCaptcha({ db, clock, meta, setCookie }: CaptchaDeps): Promise<{ id: string; svg: string; work: WorkChallenge }> {
+// A challenge without an image (the public lookups: accessible to screen readers and keyboard users) stores this
+// answer. It holds lowercase letters, so no typed answer (upper-cased before hashing) can ever match it.
+const WORK_ONLY = "work-only";
+
+export async function createCaptcha(deps: CaptchaDeps): Promise<{ id: string; svg: string; work: WorkChallenge }> {
+  const text = answerText();
+  const { id, work } = await createChallenge(deps, text);
+  const svg = svgCaptcha(text, { noise: 3, color: true, background: "#f1f5f9", width: 120, height: 40, fontSize: 46 });
+  return { id, svg, work };
+}
+
+/** A proof-of-work challenge alone, bound to the client like the image captcha (the public lookups). */
+export async function createWorkChallenge(deps: CaptchaDeps): Promise<{ id: string; work: WorkChallenge }> {
+  return createChallenge(deps, WORK_ONLY);
+}
+
+async function createChallenge({ db, clock, meta, setCookie }: CaptchaDeps, text: string): Promise<{ id: string; work: WorkChallenge }> {
   if (meta?.ip && !(await hitLimit(db, clock, { key: `captcha:ip:${meta.ip}`, windowSeconds: 60, max: CAPTCHAS_PER_MINUTE })))
     throw new AppError("TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试");
   const token = meta?.captchaToken && TOKEN.test(meta.captchaToken) ? meta.captchaToken : randomBytes(16).toString("hex");
   setCookie?.(captchaCookie(token, env().APP_MODE === "production"));
-  const text = answerText();
   const max = env().CAPTCHA_WORK;
   const salt = randomBytes(12).toString("hex");
   const hash = workHash(salt, randomInt(0, max));
   const row = await db.captcha.create({
     data: {
-      answerHash: keyedHash(text.toUpperCase()),
+      answerHash: keyedHash(text === WORK_ONLY ? WORK_ONLY : text.toUpperCase()),
       clientHash: clientHash(token),
       workSalt: salt,
       workHash: hash,
@@ -64,8 +79,7 @@ export async function createCaptcha({ db, clock, meta, setCookie }: CaptchaDeps)
       expiresAt: new Date(clock.now().getTime() + TTL_MS),
     },
   });
-  const svg = svgCaptcha(text, { noise: 3, color: true, background: "#f1f5f9", width: 120, height: 40, fontSize: 46 });
-  return { id: row.id, svg, work: { salt, hash, max } };
+  return { id: row.id, work: { salt, hash, max } };
 }
 
 /** What a form sends back: the captcha's id, the typed answer and the proof of work. */
@@ -76,15 +90,33 @@ export type CaptchaReply = { captchaId: string; captchaAnswer: string; captchaWo
  * true when the answer and the proof of work are both right.
  */
 export async function checkCaptcha(db: Db, clock: Clock, reply: CaptchaReply, client: string | null | undefined): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(reply.captchaId) || !client || !TOKEN.test(client)) return false;
+  return consume(
+    db,
+    clock,
+    reply.captchaId,
+    client,
+    (answerHash) => safeEqualHex(answerHash, keyedHash(reply.captchaAnswer.trim().toUpperCase())),
+    reply.captchaWork,
+  );
+}
+
+/** What a lookup sends back: the challenge's id and the proof of work. */
+export type WorkReply = { challengeId: string; work: number };
+
+/** Consumes a proof-of-work challenge (never an image captcha), only from the client it was made for. */
+export async function checkWorkChallenge(db: Db, clock: Clock, reply: WorkReply, client: string | null | undefined): Promise<boolean> {
+  return consume(db, clock, reply.challengeId, client, (answerHash) => safeEqualHex(answerHash, keyedHash(WORK_ONLY)), reply.work);
+}
+
+async function consume(db: Db, clock: Clock, id: string, client: string | null | undefined, answered: (answerHash: string) => boolean, work: number) {
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !client || !TOKEN.test(client)) return false;
   const rows = await db.$queryRaw<{ answerHash: string; workSalt: string; workHash: string }[]>`
     UPDATE "Captcha" SET "usedAt" = ${clock.now()}
-    WHERE id = ${reply.captchaId}::uuid AND "usedAt" IS NULL AND "expiresAt" > ${clock.now()} AND "clientHash" = ${clientHash(client)}
+    WHERE id = ${id}::uuid AND "usedAt" IS NULL AND "expiresAt" > ${clock.now()} AND "clientHash" = ${clientHash(client)}
     RETURNING "answerHash", "workSalt", "workHash"`;
   if (rows.length === 0) return false;
   const [row] = rows;
-  const answered = safeEqualHex(row.answerHash, keyedHash(reply.captchaAnswer.trim().toUpperCase()));
-  return answered && Number.isSafeInteger(reply.captchaWork) && safeEqualHex(row.workHash, workHash(row.workSalt, reply.captchaWork));
+  return answered(row.answerHash) && Number.isSafeInteger(work) && safeEqualHex(row.workHash, workHash(row.workSalt, work));
 }
 
 /** Deletes captchas, SMS codes, login challenges and rate-limit windows that expired a day ago or more. */

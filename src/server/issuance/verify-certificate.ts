@@ -4,8 +4,8 @@ import type { Db } from "@/server/db";
 import { safeEqualHex } from "@/server/crypto";
 import { maskIdNumber } from "@/domain/auth/mask";
 import { LEVEL_LABELS } from "@/domain/catalogue/labels";
-import { beijingDate, beijingDateZh, isCertificateNumber, maskName, MODE_LABELS } from "@/domain/issuance/certificate";
-import { latestEntries } from "@/server/ledger/proofs";
+import { beijingDate, beijingDateZh, isCertificateNumber, LEVEL_ENGLISH, maskName, MODE_LABELS } from "@/domain/issuance/certificate";
+import { entriesOf } from "@/server/ledger/proofs";
 import { certificateSignature } from "./verify-link";
 
 export async function checkCertificate(db: Db, certificateNumber: string, signature: string | undefined) {
@@ -25,13 +25,16 @@ export async function checkCertificate(db: Db, certificateNumber: string, signat
           idNumber: true,
           school: { select: { name: true } },
           plan: { select: { org: { select: { name: true } } } },
-          certificateLevel: { select: { level: true, certificate: { select: { name: true } } } },
+          certificateLevel: { select: { level: true, certificate: { select: { name: true, englishName: true } } } },
         },
       },
     },
   });
   if (!r) return null;
-  const ledger = (await latestEntries(db, [r.id])).get(r.id) ?? null;
+  // The browser checks these leaves' inclusion against the latest signed head (certificate-proof.tsx).
+  const entries = await entriesOf(db, r.id);
+  const issued = entries.filter((e) => e.kind === "CERTIFICATE_ISSUED").at(-1) ?? null;
+  const revokedEntry = entries.find((e) => e.kind === "CERTIFICATE_REVOKED") ?? null;
   const reg = r.registration;
   return {
     certificateNumber,
@@ -40,10 +43,13 @@ export async function checkCertificate(db: Db, certificateNumber: string, signat
     certificate: `${reg.certificateLevel.certificate.name}（${LEVEL_LABELS[reg.certificateLevel.level]}）`,
     org: reg.plan.org.name,
     school: reg.school.name,
+    certificateEn: `${reg.certificateLevel.certificate.englishName || reg.certificateLevel.certificate.name} (${LEVEL_ENGLISH[reg.certificateLevel.level]} Level)`,
     mode: r.mode ? MODE_LABELS[r.mode] : "",
+    modeEn: r.mode === "PAPER" ? "Paper" : r.mode === "ELECTRONIC" ? "Electronic" : "",
     issuedOn: beijingDateZh(r.issuedAt!),
     issuedOnIso: beijingDate(r.issuedAt!),
-    revoked: r.revokedAt ? { on: beijingDateZh(r.revokedAt), reason: r.revocationReason ?? "" } : null,
-    ledger: ledger && { height: ledger.blockHeight, leafHash: ledger.leafHash, rootHash: ledger.rootHash },
+    revoked: r.revokedAt ? { on: beijingDateZh(r.revokedAt), onIso: beijingDate(r.revokedAt), reason: r.revocationReason ?? "" } : null,
+    ledger: issued && { height: issued.blockHeight, index: issued.index, leafHash: issued.leafHash, rootHash: issued.rootHash },
+    revocationIndex: revokedEntry?.index ?? null,
   };
 }

@@ -73,6 +73,12 @@ export async function ledgerEntry(db: Tx, by: { index: number } | { leafHash: st
   return entryJson(row);
 }
 
+/** Every leaf about one subject, oldest first (a certificate's issue, then any revocation). */
+export async function entriesOf(db: Tx, subjectId: string): Promise<LedgerEntryJson[]> {
+  const rows = await db.$queryRaw<EntryRow[]>`SELECT ${ENTRY} FROM "LedgerEntry" WHERE "subjectId" = ${subjectId}::uuid ORDER BY "index"`;
+  return rows.map(entryJson);
+}
+
 /** The newest leaf about each subject (a certificate's latest 上链信息). */
 export async function latestEntries(db: Tx, subjectIds: string[]): Promise<Map<string, LedgerEntryJson>> {
   if (subjectIds.length === 0) return new Map();

@@ -7,11 +7,10 @@ import type { Db } from "@/server/db";
 import { fixedClock } from "@/server/clock";
 import { getStorage, newKey } from "@/server/storage";
 import { platformScopeOfOrg, type Actor } from "@/server/tenancy";
-import { appendLeaves } from "@/server/ledger/append";
-import { sqlOf } from "@/server/db";
-import { revokedLeaf } from "@/domain/issuance/certificate";
-import { assignNumbers } from "@/server/issuance/issue";
-import { moveIssuances } from "@/server/issuance/transition";
+import { createSmsGateway } from "@/server/sms/gateway";
+import type { UseCaseCtx } from "@/server/use-case";
+import { issueCertificates } from "@/server/issuance/issue";
+import { revokeCertificate } from "@/server/issuance/revoke";
 import { runIssueJob } from "@/server/issuance/issue-job";
 
 const DEMO_STUDENT = "110108200503011237";
@@ -64,22 +63,13 @@ export async function seedCertificates(db: Db, now: Date): Promise<void> {
     const middle = others.slice(failing.length).filter((_, i, all) => all.length < 2 || (i % 4 !== 3 && i !== all.length - 1));
     const paper = middle.slice(0, Math.ceil(middle.length / 3));
     const electronic = [...demo, ...middle.slice(paper.length)];
+    // Through the use cases, as the org's account would: the request numbers and queues, the worker renders (run here
+    // at once; the queued job later finds its run done). Each step at its own moment.
+    const ctxAt = (when: Date): UseCaseCtx => ({ db, clock: fixedClock(when), sms: createSmsGateway(db), scope, actor, meta: { ip: null, userAgent: null } });
     const issue = async (mode: "PAPER" | "ELECTRONIC", rows: { id: string }[], when: Date) => {
       if (rows.length === 0) return;
-      const ids = rows.map((r) => r.id);
-      const batch = await db.$transaction(async (tx) => {
-        const b = await tx.issueBatch.create({ data: { orgId, mode, total: ids.length, createdById: user.id, createdAt: when, heartbeatAt: when } });
-        await assignNumbers(tx, orgId, ids, when);
-        await moveIssuances(
-          tx,
-          scope,
-          ids,
-          { kind: "issue", mode },
-          { at: when, actorId: user.id, actorName: user.name ?? user.account, data: { mode, batchId: b.id } },
-        );
-        return b;
-      });
-      await runIssueJob({ db, clock: fixedClock(new Date(when.getTime() + 60_000)) }, { batchId: batch.id, scope, actor, ip: null });
+      const { batchId } = await issueCertificates({ ctx: ctxAt(when), input: { ids: rows.map((r) => r.id), mode } });
+      await runIssueJob({ db, clock: fixedClock(new Date(when.getTime() + 60_000)) }, { batchId, scope, actor, ip: null });
     };
     await issue("ELECTRONIC", failing, new Date(at.getTime() - day));
     const seal = await storeImage(db, SEAL_SVG, "ORG_SEAL", "电子公章.png", user.id, at);
@@ -92,29 +82,10 @@ export async function seedCertificates(db: Db, now: Date): Promise<void> {
       orderBy: [{ mode: "desc" }, { certificateNumber: "desc" }],
       select: { id: true, certificateNumber: true },
     });
-    if (revoke) {
-      const t = new Date(at.getTime() + 2 * day);
-      const reason = "经复核，该考生考核期间存在违纪行为，证书予以撤销";
-      await db.$transaction(async (tx) => {
-        await tx.issuance.update({ where: { id: revoke.id }, data: { revokedAt: t, revocationReason: reason } });
-        await tx.issuanceEvent.create({
-          data: {
-            issuanceId: revoke.id,
-            action: "revoke",
-            from: "ISSUED",
-            to: "ISSUED",
-            actorId: user.id,
-            actorName: user.name ?? user.account,
-            reason,
-            at: t,
-          },
-        });
-        await appendLeaves(
-          sqlOf(tx),
-          [{ kind: "CERTIFICATE_REVOKED", subjectId: revoke.id, value: revokedLeaf({ certificateNumber: revoke.certificateNumber!, revokedAt: t, reason }) }],
-          t,
-        );
+    if (revoke)
+      await revokeCertificate({
+        ctx: ctxAt(new Date(at.getTime() + 2 * day)),
+        input: { id: revoke.id, reason: "经复核，该考生考核期间存在违纪行为，证书予以撤销" },
       });
-    }
   }
 }

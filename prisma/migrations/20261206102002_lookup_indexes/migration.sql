@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Registration_idNumber_name_idx" ON "Registration"("idNumber", "name");
+
