@@ -3,26 +3,17 @@
 // QR code, one @react-pdf/renderer render per certificate, the PDF stored, 完成发放 with its event and a ledger leaf per
 // chunk, progress). Beside it, in the same run: bare @react-pdf/renderer rendering the same pages from buffers already
 // in memory. Goal: at most 2×.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { createElement } from "react";
 import sharp from "sharp";
-import { startEmbeddedPg } from "../scripts/pg";
-import { migrate } from "../src/server/db/migrate";
+import { benchDatabase, mb } from "./database";
+import { report } from "./report";
 
-process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
-process.env.APP_MODE = "test";
-process.env.STORAGE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "vslc-bench-cert-files-"));
 const N = Number(process.env.BENCH_CERTIFICATES_N ?? 1000);
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
 
-const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), "vslc-bench-cert-"));
-const pgh = await startEmbeddedPg({ dataDir: pgDir, quiet: true });
-const url = pgh.url("postgres");
-await migrate(url);
-const { createDb, sqlOf } = await import("../src/server/db");
+const { db, cleanup } = await benchDatabase();
+const { sqlOf } = await import("../src/server/db");
 const { getStorage, newKey } = await import("../src/server/storage");
 const { fixedClock } = await import("../src/server/clock");
 const { platformScopeOfOrg } = await import("../src/server/tenancy");
@@ -33,7 +24,6 @@ const { CertificateDocument } = await import("../src/server/pdf/certificate");
 const { registerFonts } = await import("../src/server/pdf/toolkit");
 const { renderToBuffer } = await import("@react-pdf/renderer");
 const f = await import("../tests/support/factories");
-const db = createDb(url);
 const storage = getStorage();
 const sql = sqlOf(db);
 
@@ -67,7 +57,7 @@ for (let i = 0; i < N; i++) {
 }
 await sql`
   INSERT INTO "Candidate" (id, number, type, "schoolId", name, pinyin, gender, "idType", "idNumber", status, "photoFileId", "updatedAt")
-  SELECT gen_random_uuid(), lpad(g::text, 26, '7'), 'SCHOOL', ${school.id}::uuid, '考生' || g, 'kao sheng', 'FEMALE', 'PASSPORT',
+  SELECT gen_random_uuid(), '9' || lpad(g::text, 25, '0'), 'SCHOOL', ${school.id}::uuid, '考生' || g, 'kao sheng', 'FEMALE', 'PASSPORT',
          'E' || lpad(g::text, 8, '0'), 'VERIFIED', (${photoIds}::uuid[])[g], now()
     FROM generate_series(1, ${N}::int) AS g`;
 await sql`
@@ -132,11 +122,8 @@ let bytes = 0;
 for (const p of pages) bytes += (await renderToBuffer(createElement(CertificateDocument, { certificates: [p] }) as never)).length;
 const baseline = performance.now() - b0;
 
-await db.$disconnect();
 clearInterval(sampler);
-await pgh.stop();
-fs.rmSync(pgDir, { recursive: true, force: true });
-fs.rmSync(process.env.STORAGE_DIR, { recursive: true, force: true });
+await cleanup();
 
 console.log(
   `certificates: ${N} electronic certificates issued (numbers, run, render, store, 完成发放, ledger): ${ms.toFixed(0)} ms, ${(ms / N).toFixed(1)} ms each`,
@@ -144,14 +131,11 @@ console.log(
 console.log(
   `bare @react-pdf/renderer, the same pages from memory: ${baseline.toFixed(0)} ms, ${(baseline / N).toFixed(1)} ms each (${Math.round(bytes / N / 1024)} KB a PDF)`,
 );
-console.log(
-  JSON.stringify({
-    bench: "certificates",
-    n: N,
-    ms: Math.round(ms),
-    baseline: "bare @react-pdf/renderer renderToBuffer of the same pages, inputs in memory",
-    baseline_ms: Math.round(baseline),
-    ratio: Math.round((ms / baseline) * 100) / 100,
-    peak_rss_mb: Math.round(peak / 1048576),
-  }),
-);
+report({
+  bench: "certificates",
+  n: N,
+  ms,
+  baseline: "bare @react-pdf/renderer renderToBuffer of the same pages, inputs in memory",
+  baseline_ms: baseline,
+  peak_rss_mb: mb(peak),
+});
