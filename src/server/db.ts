@@ -72,7 +72,7 @@ export async function transactionWithSql<T>(db: Db, fn: (tx: Tx, sql: Sql) => Pr
   );
 }
 
-const g = globalThis as unknown as { __vslcDb?: Db };
+const g = globalThis as unknown as { __vslcDb?: Db; __vslcReadDb?: Db };
 
 /** The process-wide client (one per instance; state lives in PostgreSQL, never here). */
 export function getDb(): Db {
@@ -82,4 +82,15 @@ export function getDb(): Db {
     g.__vslcDb = createDb(url);
   }
   return g.__vslcDb;
+}
+
+/**
+ * Where the heavy reads go (public lookups, list pages): DATABASE_REPLICA_URL's streaming replica when set, else the
+ * primary. A replica may lag by a moment, so nothing that reads its own write right after uses it.
+ */
+export function getReadDb(): Db {
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url) return getDb();
+  g.__vslcReadDb ??= createDb(url);
+  return g.__vslcReadDb;
 }

@@ -8,6 +8,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, "须为 postgresql:// 开头的连接串")
     .optional(),
+  // A streaming replica for the heavy reads (public lookups, list pages); unset: everything reads the primary.
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "须为 postgresql:// 开头的连接串")
+    .optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
   STORAGE_DIR: z.string().min(1).optional(),

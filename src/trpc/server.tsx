@@ -5,7 +5,7 @@ import { cache } from "react";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { appRouter } from "@/server/api/root";
-import { getDb } from "@/server/db";
+import { getDb, getReadDb } from "@/server/db";
 import { systemClock } from "@/server/clock";
 import { createSmsGateway } from "@/server/sms/gateway";
 import { getCurrentUser, currentHeaders } from "@/server/auth/current";
@@ -19,6 +19,7 @@ const createContext = cache(async (): Promise<Context> => {
   const h = await currentHeaders();
   return {
     db,
+    readDb: getReadDb(),
     clock: systemClock,
     sms: createSmsGateway(db),
     session: await getCurrentUser(),

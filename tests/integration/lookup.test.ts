@@ -11,6 +11,8 @@ import { LOOKUP_LIMITS } from "@/domain/lookup/rules";
 import { makeCertificate, makeExamPlan, makeIssuedCertificate, makeOrg, makeResultFor, makeSchool } from "../support/factories";
 
 const t = useTestDb();
+// A replica that has not caught up: none of this file's data.
+const replica = useTestDb();
 const start = new Date("2026-03-02T00:00:00Z");
 const day = 86_400_000;
 // makeExamPlan: 公示 from day 21 to day 28.
@@ -130,6 +132,17 @@ describe("成绩查询", () => {
     for (let i = 0; i < LOOKUP_LIMITS.perClientPerMinute; i++)
       await busy.api.lookup.scores({ name: "某某", idNumber: `3201021990010${String(i).padStart(5, "0")}`, ...(await busy.solved()) });
     await expect(busy.api.lookup.scores({ name: "某某", idNumber: "320102199001019999", ...(await busy.solved()) })).rejects.toThrow("查询过于频繁");
+  });
+});
+
+describe("read replica", () => {
+  it("the lookup reads where DATABASE_REPLICA_URL points; its limits and challenges stay on the primary", async () => {
+    const api = caller(t.db, { clock: fixedClock(publicityStarts), browser: newBrowser("198.51.100.90"), readDb: replica.db });
+    const c = await api.lookup.challenge();
+    const r = await api.lookup.scores({ name: f.name, idNumber: f.idNumber, challengeId: c.id, work: (await solveWork(c.work))! });
+    expect(r.found).toBe(false);
+    expect(await t.db.captcha.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ usedAt: expect.any(Date) });
+    expect(await replica.db.captcha.count()).toBe(0);
   });
 });
 

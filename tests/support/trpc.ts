@@ -27,10 +27,11 @@ export function newBrowser(ip = "203.0.113.10"): Browser {
   return { ip, deviceToken: null, captchaToken: null, cookies: [] };
 }
 
-export function caller(db: Db, opts: { clock?: Clock; session?: SessionUser | null; browser?: Browser } = {}) {
+export function caller(db: Db, opts: { clock?: Clock; session?: SessionUser | null; browser?: Browser; readDb?: Db } = {}) {
   const browser = opts.browser ?? newBrowser();
   const ctx: Context = {
     db,
+    readDb: opts.readDb ?? db,
     clock: opts.clock ?? fixedClock("2026-11-22T02:00:00Z"),
     sms: new OutboxSmsGateway(db),
     session: opts.session ?? null,

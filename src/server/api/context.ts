@@ -1,4 +1,4 @@
-import { getDb } from "@/server/db";
+import { getDb, getReadDb } from "@/server/db";
 import { systemClock } from "@/server/clock";
 import { createSmsGateway } from "@/server/sms/gateway";
 import { getCurrentUser } from "@/server/auth/current";
@@ -11,6 +11,7 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
   const db = getDb();
   return {
     db,
+    readDb: getReadDb(),
     clock: systemClock,
     sms: createSmsGateway(db),
     session: await getCurrentUser(),

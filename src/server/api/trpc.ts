@@ -17,6 +17,8 @@ z.config(z.locales.zhCN());
 
 export type Context = {
   db: Db;
+  /** The replica for heavy reads (or the primary when none is configured). */
+  readDb: Db;
   clock: Clock;
   sms: SmsGateway;
   session: SessionUser | null;

@@ -119,11 +119,13 @@ async function consume(db: Db, clock: Clock, id: string, client: string | null |
   return answered(row.answerHash) && Number.isSafeInteger(work) && safeEqualHex(row.workHash, workHash(row.workSalt, work));
 }
 
-/** Deletes captchas, SMS codes, login challenges and rate-limit windows that expired a day ago or more. */
+/** Deletes captchas, SMS codes, login challenges, rate-limit windows and worker beats that expired a day ago or more. */
 export async function purgeExpired(db: Db, clock: Clock): Promise<void> {
   const before = new Date(clock.now().getTime() - 86400000);
   await db.captcha.deleteMany({ where: { expiresAt: { lt: before } } });
   await db.smsCode.deleteMany({ where: { expiresAt: { lt: before } } });
   await db.loginChallenge.deleteMany({ where: { expiresAt: { lt: before } } });
   await db.rateLimit.deleteMany({ where: { windowStart: { lt: before } } });
+  // A worker that died without stopping leaves its last beat; a day later it goes.
+  await db.workerHeartbeat.deleteMany({ where: { beatAt: { lt: before } } });
 }

@@ -4,6 +4,7 @@ import PgBoss from "pg-boss";
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import { HANDLERS, type JobDeps } from "./handlers";
+import { heartbeat } from "./heartbeat";
 import { JOB_SCHEMA, QUEUES, prismaAdapter, type QueueName } from "./queue";
 
 export async function startWorker(connectionString: string, deps: JobDeps): Promise<{ stop: () => Promise<void> }> {
@@ -14,7 +15,13 @@ export async function startWorker(connectionString: string, deps: JobDeps): Prom
     await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => HANDLERS[name](deps, job.data as never));
   }
   await boss.schedule("cleanup", "*/5 * * * *", {}, { tz: "Asia/Shanghai" });
-  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }) };
+  const beat = await heartbeat(deps.db, deps.clock);
+  return {
+    stop: async () => {
+      await beat.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    },
+  };
 }
 
 /**

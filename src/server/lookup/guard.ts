@@ -8,7 +8,8 @@ import { checkWorkChallenge } from "@/server/auth/captcha";
 import { CHALLENGE_FAILED, LOOKUP_LIMITS, TOO_MANY_LOOKUPS } from "@/domain/lookup/rules";
 import { keyedHash } from "@/server/crypto";
 
-export type LookupCtx = { db: Db; clock: Clock; meta: { ip: string | null; captchaToken: string | null } };
+/** db: the primary (limits, challenges); readDb: where the lookup itself reads (the replica when configured). */
+export type LookupCtx = { db: Db; readDb: Db; clock: Clock; meta: { ip: string | null; captchaToken: string | null } };
 
 /** keys: what the query names (an ID number, a certificate number); kept as keyed hashes, never in clear. */
 export async function guardLookup(ctx: LookupCtx, reply: { challengeId: string; work: number }, keys: { kind: "id" | "certificate"; value: string }[]) {

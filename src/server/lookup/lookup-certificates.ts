@@ -22,7 +22,7 @@ export async function lookupCertificates({ ctx, input }: { ctx: LookupCtx; input
     await guardLookup(ctx, input, [{ kind: "id", value: idNumber }]);
     where = { registration: { idNumber, name } };
   }
-  const rows = await ctx.db.issuance.findMany({
+  const rows = await ctx.readDb.issuance.findMany({
     where: { AND: [where, { status: "ISSUED" }] },
     orderBy: [{ issuedAt: "desc" }, { id: "asc" }],
     take: 50,

@@ -11,7 +11,7 @@ export async function lookupScores({ ctx, input }: { ctx: LookupCtx; input: Scor
   const name = normalizeName(input.name);
   await guardLookup(ctx, input, [{ kind: "id", value: idNumber }]);
   const now = ctx.clock.now();
-  const regs = await ctx.db.registration.findMany({
+  const regs = await ctx.readDb.registration.findMany({
     where: { idNumber, name, plan: { publicityStartsAt: { lte: now }, ...(input.planCode ? { code: input.planCode } : {}) } },
     orderBy: [{ plan: { publicityStartsAt: "desc" } }, { id: "asc" }],
     take: 20,

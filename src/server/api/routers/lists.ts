@@ -8,9 +8,14 @@ import { badRequest } from "@/server/errors";
 /** One paged-list procedure per list definition, gated by the definition's permissions. */
 function listProcedure<F, R extends { id: string }, W extends object>(def: ListDef<F, R, W>) {
   const [first, ...rest] = def.permissions;
-  return permissionProcedure(first, ...rest)
-    .input(z.strictObject({ filter: def.filter, tab: z.string().max(30).optional(), ...pageInput }))
-    .query(({ ctx, input }) => pageOf(def, { ctx, input: { filter: input.filter as F, tab: input.tab, page: input.page, pageSize: input.pageSize } }));
+  return (
+    permissionProcedure(first, ...rest)
+      .input(z.strictObject({ filter: def.filter, tab: z.string().max(30).optional(), ...pageInput }))
+      // List pages read from the replica when one is configured.
+      .query(({ ctx, input }) =>
+        pageOf(def, { ctx: { ...ctx, db: ctx.readDb }, input: { filter: input.filter as F, tab: input.tab, page: input.page, pageSize: input.pageSize } }),
+      )
+  );
 }
 
 const names = Object.keys(LISTS) as [ListName, ...ListName[]];
