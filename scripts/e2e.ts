@@ -28,18 +28,24 @@ const env: NodeJS.ProcessEnv = {
 await prepareData(db.url, env);
 buildIfNeeded(env);
 const app = serve(env, port, false, true);
+// A second web instance on the same database: the cluster spec (e2e/authz/cluster.spec.ts) talks to both.
+let port2 = await freePort();
+while (port2 === port) port2 = await freePort();
+const app2 = serve(env, port2, false, true);
 const worker = startWorkerProcess(env, true);
 let code = 1;
 try {
   await waitForHttp(`${baseURL}/`);
+  await waitForHttp(`http://127.0.0.1:${port2}/`);
   const r = spawnSync("npx", ["playwright", "test", "-c", "e2e/playwright.config.ts", ...process.argv.slice(2)], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...env, E2E_BASE_URL: baseURL, E2E_DATABASE_URL: db.url },
+    env: { ...env, E2E_BASE_URL: baseURL, E2E_BASE_URL_2: `http://127.0.0.1:${port2}`, E2E_DATABASE_URL: db.url },
   });
   code = r.status ?? 1;
 } finally {
   stopServer(app); // the whole group: a bare kill left next-server running after every run
+  stopServer(app2);
   stopServer(worker);
   await new Promise((r) => setTimeout(r, 500));
   await db.pg?.stop();
