@@ -329,6 +329,9 @@ describe("发放证书", () => {
     await expect(api("studentA").issuance.zip({ ids })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(api("other").issuance.zip({ ids })).rejects.toThrow("所选记录中没有可下载的证书");
     await expect(api("b").issuance.zip({ ids })).rejects.toThrow("所选记录中没有可下载的证书");
+    await expect(api("org").issuance.zip({ ids: [] })).rejects.toThrow("请选择要下载的证书");
+    // Refused requests write nothing and queue nothing.
+    expect(await t.db.exportRecord.count({ where: { list: "certificates.zip" } })).toBe(0);
     const zips = async (k: string) => {
       const { exportId, total } = await api(k).issuance.zip({ ids });
       expect(await runQueuedJobs(t.db, { clock }, ["certificates"])).toBe(1);
