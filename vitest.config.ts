@@ -13,6 +13,8 @@ export default defineConfig({
       APP_MODE: "test",
       CAPTCHA_PROVIDER: "fixed",
       CAPTCHA_WORK: "2000",
+      // Job and request lines stay out of the test output; tests/integration/log.test.ts reads its own logger.
+      LOG_LEVEL: "warn",
       AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
       STORAGE_DIR: path.join(os.tmpdir(), "vslc-test-storage"),
     },

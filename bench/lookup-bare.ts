@@ -8,6 +8,8 @@ import pg from "pg";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
 const WORK = Number(process.env.CAPTCHA_WORK ?? 1000);
+/** Named: parsed and planned once per connection, as the platform's lookups are. */
+const prepared = (name: string, text: string, values: unknown[]) => pool.query({ name, text, values });
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
 const SCORES = `
@@ -52,7 +54,8 @@ const server = http.createServer(async (req, res) => {
       const salt = randomBytes(12).toString("hex");
       const hash = sha(`${salt}${randomInt(0, WORK)}`);
       const client = randomBytes(16).toString("hex");
-      const { rows } = await pool.query(
+      const { rows } = await prepared(
+        "challenge",
         `INSERT INTO "Captcha" (id, "answerHash", "clientHash", "workSalt", "workHash", "workMax", "expiresAt")
          VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + interval '5 minutes') RETURNING id`,
         [sha("work-only"), sha(client), salt, hash, WORK],
@@ -64,20 +67,24 @@ const server = http.createServer(async (req, res) => {
       const q = await body(req);
       const client = /bare=([0-9a-f]{32})/.exec(req.headers.cookie ?? "")?.[1] ?? "";
       const ip = String(req.headers["x-forwarded-for"] ?? "unknown");
-      const { rows: limits } = await pool.query(
+      const { rows: limits } = await prepared(
+        "limits",
         `INSERT INTO "RateLimit" (key, "windowStart", count)
          VALUES ($1, date_trunc('minute', now()), 1), ($2, date_trunc('hour', now()), 1)
          ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateLimit".count + 1 RETURNING count`,
         [`bare:ip:${ip}`, `bare:${q.kind}:${sha(String(q.idNumber ?? q.number))}`],
       );
       if (limits.some((l) => l.count > 30)) return send(429, { error: "too many" });
-      const { rows: spent } = await pool.query(
+      const { rows: spent } = await prepared(
+        "spend",
         `UPDATE "Captcha" SET "usedAt" = now() WHERE id = $1 AND "usedAt" IS NULL AND "expiresAt" > now() AND "clientHash" = $2 RETURNING "workSalt", "workHash"`,
         [q.challengeId, sha(client)],
       );
       if (!spent[0] || sha(`${spent[0].workSalt}${q.work}`) !== spent[0].workHash) return send(400, { error: "challenge" });
       const { rows } =
-        q.kind === "certificate" ? await pool.query(CERTIFICATE, [q.number, q.name]) : await pool.query(SCORES, [String(q.idNumber).toUpperCase(), q.name]);
+        q.kind === "certificate"
+          ? await prepared("certificate", CERTIFICATE, [q.number, q.name])
+          : await prepared("scores", SCORES, [String(q.idNumber).toUpperCase(), q.name]);
       return send(200, { found: rows.length > 0, results: rows });
     }
     send(404, {});

@@ -50,6 +50,8 @@ await sql`
 await sql`
   INSERT INTO "RegistrationSubject" ("registrationId", "planId", "subjectId")
   SELECT r.id, r."planId", s."subjectId" FROM "Registration" r JOIN "ExamPlanSubject" s ON s."planId" = r."planId" WHERE r."planId" = ${plan.id}::uuid`;
+// The scores' guard trigger looks each sitting up: without statistics its cached plan scans the table per row.
+await sql`ANALYZE "Registration", "RegistrationSubject"`;
 await sql`
   INSERT INTO "SubjectScore" (id, "registrationId", "subjectId", "planId", mark, score, "enteredAt", "updatedAt")
   SELECT gen_random_uuid(), "registrationId", "subjectId", "planId", 'SCORED', abs(hashtext("registrationId"::text)) % 101, now(), now()

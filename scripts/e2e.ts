@@ -23,6 +23,7 @@ const env: NodeJS.ProcessEnv = {
   CAPTCHA_PROVIDER: "fixed",
   CAPTCHA_WORK: "20000",
   AUTH_FREEZE_SECONDS: "2",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 await prepareData(db.url, env);

@@ -16,6 +16,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? localSecret(dataDir),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   APP_MODE: process.env.APP_MODE ?? "demo",
+  // The demo's terminal shows warnings and errors; a deployment (`npm run web`) logs every request as JSON.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 await prepareData(db.url, env);

@@ -22,13 +22,18 @@ const sqlOnClient =
   async (strings, ...values) =>
     (await client.query({ text: textOf(strings), values })).rows;
 
-const pools = new WeakMap<Db, pg.Pool>();
+// Per process, not per module copy: the web process's own lookup path and Next's bundle share one client (getDb).
+const pools = ((globalThis as unknown as { __vslcPools?: WeakMap<Db, pg.Pool> }).__vslcPools ??= new WeakMap<Db, pg.Pool>());
 
-/** Sql straight on the pool, outside any transaction (an import's checks run beside its writing transaction). */
-export function poolSql(db: Db): Sql {
-  const pool = pools.get(db);
+/**
+ * Sql straight on the pool, outside any transaction (an import's checks run beside its writing transaction; the hot
+ * public paths skip Prisma's per-query compilation). `name` makes it a prepared statement, parsed and planned once per
+ * connection: one fixed text per name. A transaction client (not a pool's) gets Sql through Prisma, in its transaction.
+ */
+export function poolSql(db: Db | Tx, name?: string): Sql {
+  const pool = pools.get(db as Db);
   if (!pool) return sqlOf(db);
-  return async (strings, ...values) => (await pool.query({ text: textOf(strings), values })).rows;
+  return async (strings, ...values) => (await pool.query({ name, text: textOf(strings), values })).rows;
 }
 
 // Which pool connection a Prisma transaction took: the adapter asks the pool for it inside the caller's async context.

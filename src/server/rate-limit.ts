@@ -1,5 +1,5 @@
 // Fixed-window counters in PostgreSQL, shared by every app instance.
-import type { Db, Tx } from "@/server/db";
+import { poolSql, type Db, type Tx } from "@/server/db";
 import type { Clock } from "@/server/clock";
 
 export type Limit = { key: string; windowSeconds: number; max: number };
@@ -8,7 +8,7 @@ export type Limit = { key: string; windowSeconds: number; max: number };
 export async function hitLimit(db: Db | Tx, clock: Clock, limit: Limit): Promise<boolean> {
   const now = clock.now().getTime();
   const windowStart = new Date(now - (now % (limit.windowSeconds * 1000)));
-  const rows = await db.$queryRaw<{ count: number }[]>`
+  const rows = await poolSql(db, "rate_limit_hit")<{ count: number }>`
     INSERT INTO "RateLimit" (key, "windowStart", count) VALUES (${limit.key}, ${windowStart}, 1)
     ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateLimit".count + 1
     RETURNING count`;
@@ -31,7 +31,7 @@ export async function hitLimits(db: Db | Tx, clock: Clock, limits: Limit[]): Pro
     for (const l of limits) if (!(await hitLimit(db, clock, l))) ok = false;
     return ok;
   }
-  const rows = await db.$queryRaw<{ key: string; ms: number; count: number }[]>`
+  const rows = await poolSql(db, "rate_limit_hits")<{ key: string; ms: number; count: number }>`
     INSERT INTO "RateLimit" (key, "windowStart", count)
     SELECT k, w::timestamptz, 1 FROM unnest(${windows.map((w) => w.key)}::text[], ${windows.map((w) => w.windowStart)}::text[]) WITH ORDINALITY AS x(k, w, i)
      ORDER BY i

@@ -14,7 +14,8 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     readDb: getReadDb(),
     clock: systemClock,
     sms: createSmsGateway(db),
-    session: await getCurrentUser(),
+    // No session cookie, no session: the public lookups (publication day's load) skip next-auth altogether.
+    session: /(^|;\s*)(__Secure-)?next-auth\.session-token/.test(req.headers.get("cookie") ?? "") ? await getCurrentUser() : null,
     meta: {
       ...requestMetaFromHeaders(req.headers),
       deviceToken: readCookie(req.headers.get("cookie"), DEVICE_COOKIE),

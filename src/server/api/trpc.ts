@@ -12,6 +12,7 @@ import { AppError } from "@/server/errors";
 import type { RoleName } from "@/domain/auth/portals";
 import { actorOf, mintScope, type ScopeOfPortal } from "@/server/tenancy";
 import { APPLICANT_ONLY, holdsAny, openToApplicant, rolesHolding, type Permission, type PortalOf } from "@/domain/auth/permissions";
+import { log } from "@/server/log";
 
 z.config(z.locales.zhCN());
 
@@ -40,10 +41,10 @@ const t = initTRPC
   .meta<Access>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, path }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
-      if (internal) console.error("[trpc]", error.cause ?? error);
+      if (internal) log.error({ err: error.cause ?? error, path }, "trpc internal error");
       const message = internal
         ? "系统繁忙，请稍后再试"
         : zod

@@ -1,9 +1,9 @@
 // Image captcha whose answer lives in PostgreSQL (hashed, 5 minutes, single use), so any instance can check it.
 // Each is bound to the client that fetched it (a cookie whose keyed hash the row keeps) and comes with a proof
 // of work (src/domain/auth/work.ts) that the browser solves while the person types.
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import svgCaptchaModule from "svg-captcha";
-import type { Db } from "@/server/db";
+import { poolSql, type Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
 import { env } from "@/server/env";
 import { keyedHash, safeEqualHex } from "@/server/crypto";
@@ -69,17 +69,12 @@ async function createChallenge({ db, clock, meta, setCookie }: CaptchaDeps, text
   const max = env().CAPTCHA_WORK;
   const salt = randomBytes(12).toString("hex");
   const hash = workHash(salt, randomInt(0, max));
-  const row = await db.captcha.create({
-    data: {
-      answerHash: keyedHash(text === WORK_ONLY ? WORK_ONLY : text.toUpperCase()),
-      clientHash: clientHash(token),
-      workSalt: salt,
-      workHash: hash,
-      workMax: max,
-      expiresAt: new Date(clock.now().getTime() + TTL_MS),
-    },
-  });
-  return { id: row.id, work: { salt, hash, max } };
+  const id = randomUUID();
+  await poolSql(db, "captcha_create")`
+    INSERT INTO "Captcha" (id, "answerHash", "clientHash", "workSalt", "workHash", "workMax", "expiresAt")
+    VALUES (${id}::uuid, ${keyedHash(text === WORK_ONLY ? WORK_ONLY : text.toUpperCase())}, ${clientHash(token)}, ${salt}, ${hash}, ${max}::int,
+            ${new Date(clock.now().getTime() + TTL_MS)})`;
+  return { id, work: { salt, hash, max } };
 }
 
 /** What a form sends back: the captcha's id, the typed answer and the proof of work. */
@@ -110,7 +105,7 @@ export async function checkWorkChallenge(db: Db, clock: Clock, reply: WorkReply,
 
 async function consume(db: Db, clock: Clock, id: string, client: string | null | undefined, answered: (answerHash: string) => boolean, work: number) {
   if (!/^[0-9a-f-]{36}$/i.test(id) || !client || !TOKEN.test(client)) return false;
-  const rows = await db.$queryRaw<{ answerHash: string; workSalt: string; workHash: string }[]>`
+  const rows = await poolSql(db, "captcha_consume")<{ answerHash: string; workSalt: string; workHash: string }>`
     UPDATE "Captcha" SET "usedAt" = ${clock.now()}
     WHERE id = ${id}::uuid AND "usedAt" IS NULL AND "expiresAt" > ${clock.now()} AND "clientHash" = ${clientHash(client)}
     RETURNING "answerHash", "workSalt", "workHash"`;

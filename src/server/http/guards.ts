@@ -6,7 +6,7 @@
  * would otherwise act on a cross-site page's behalf with the user's cookie. Browsers send Sec-Fetch-Site (or
  * at least Origin) with every POST; a request with neither is not from a browser page and carries no CSRF.
  */
-export function crossSite(req: Request): boolean {
+export function crossSite(req: { headers: Headers }): boolean {
   const site = req.headers.get("sec-fetch-site");
   if (site) return site !== "same-origin" && site !== "none";
   const origin = req.headers.get("origin");
@@ -44,3 +44,6 @@ export async function withBodyLimit(req: Request, max: number): Promise<Request 
   }
   return new Request(req.url, { method: req.method, headers: req.headers, body: Buffer.concat(chunks) });
 }
+
+/** The largest legitimate tRPC input (an announcement's text, a thousand ids) is far below this. */
+export const MAX_TRPC_BODY = 1024 * 1024;

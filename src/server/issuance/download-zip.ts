@@ -14,6 +14,7 @@ import { ZipOut } from "@/server/files/zip";
 import { fileReady, fileStamp, safeFilename } from "@/server/exports/file-ready";
 import { BATCH_MAX } from "./transition";
 import { issuanceWhere } from "./scope";
+import { log } from "@/server/log";
 
 export const zipSchema = z.strictObject({
   ids: z.array(z.uuid("记录不存在")).min(1, "请选择要下载的证书").max(BATCH_MAX, `一次最多下载 ${BATCH_MAX} 份证书`),
@@ -79,7 +80,7 @@ export async function runCertificateZip(deps: { db: Db; clock: Clock; storage?: 
     );
   } catch (e) {
     const known = (e as { code?: string }).code === "BAD_REQUEST";
-    if (!known) console.error("[certificates] zip failed", e);
+    if (!known) log.error({ err: e }, "certificate zip failed");
     await db.exportRecord.updateMany({
       where: { id: rec.id, status: "RUNNING" },
       data: { status: "FAILED", message: known ? (e as Error).message : "打包失败，请稍后重试", finishedAt: clock.now() },

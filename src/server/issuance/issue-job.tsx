@@ -16,6 +16,7 @@ import { CertificateDocument, type CertificateData } from "@/server/pdf/certific
 import { moveIssuances } from "./transition";
 import type { IssueJob } from "./issue";
 import { verifyUrl } from "./verify-link";
+import { log } from "@/server/log";
 
 const CHUNK = 25;
 const SYSTEM = "系统（证书生成）";
@@ -195,7 +196,7 @@ export async function runIssueJob(deps: { db: Db; clock: Clock; storage?: Storag
       });
     });
   } catch (e) {
-    console.error("[issue] failed", e);
+    log.error({ err: e }, "issuing failed");
     await stopRun(db, job, "证书生成异常中止，请重新发放", clock.now());
   }
 }

@@ -16,6 +16,7 @@ import { lockDueScores } from "@/server/scores/lock-scores";
 import { runIssueJob, stopRun } from "@/server/issuance/issue-job";
 import { runCertificateZip } from "@/server/issuance/download-zip";
 import { platformScopeOfOrg } from "@/server/tenancy";
+import { log } from "@/server/log";
 
 export type JobDeps = { db: Db; clock: Clock; storage?: Storage; verifier?: IdentityVerifier };
 export type ImportJob = { recordId: string; importKind: string; who: Importer<ImportScope> };
@@ -37,7 +38,7 @@ async function runImportJob(deps: JobDeps, job: ImportJob) {
   } catch (e) {
     // A refused file is already recorded with its reason; anything else ends the record with ours.
     if ((e as { code?: string }).code !== "BAD_REQUEST") {
-      console.error("[import] failed", e);
+      log.error({ err: e, importKind: job.importKind }, "import failed");
       await fail("导入异常中止，本次未写入任何数据，请稍后重新导入");
     }
   }
@@ -49,7 +50,7 @@ async function runExportJob(deps: JobDeps, job: ExportJob) {
   try {
     await runExport(deps, def as never, job);
   } catch (e) {
-    console.error("[export] failed", e);
+    log.error({ err: e, list: job.list }, "export failed");
     await deps.db.exportRecord.updateMany({
       where: { id: job.exportId, status: "RUNNING" },
       data: { status: "FAILED", message: "导出失败，请稍后重试", finishedAt: deps.clock.now() },

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/clock";
+import { log } from "@/server/log";
 
 export const HEARTBEAT_SECONDS = 30;
 
@@ -17,7 +18,7 @@ export async function heartbeat(db: Db, clock: Clock): Promise<{ stop: () => Pro
       update: { beatAt: clock.now() },
     });
   await beat();
-  const timer = setInterval(() => void beat().catch((e) => console.error("[worker] heartbeat", (e as Error).message)), HEARTBEAT_SECONDS * 1000);
+  const timer = setInterval(() => void beat().catch((e) => log.error({ err: e }, "worker heartbeat failed")), HEARTBEAT_SECONDS * 1000);
   timer.unref();
   return {
     stop: async () => {

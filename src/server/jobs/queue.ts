@@ -3,6 +3,7 @@
 // through the same Prisma transaction as the record it belongs to, so either both exist or neither does.
 import PgBoss from "pg-boss";
 import type { Db, Tx } from "@/server/db";
+import { log, logContext } from "@/server/log";
 
 export const JOB_SCHEMA = "pgboss";
 
@@ -41,7 +42,9 @@ export function prismaAdapter(db: Db | Tx): PgBoss.Db {
 const sender = new PgBoss({ db: prismaAdapter(null as unknown as Db), schema: JOB_SCHEMA });
 
 export async function enqueue(db: Db | Tx, name: QueueName, data: object): Promise<string> {
-  const id = await sender.send(name, data, { ...QUEUES[name], db: prismaAdapter(db) });
+  // The request that asked for the job: its id follows the job into the worker's log lines.
+  const requestId = logContext.getStore()?.requestId;
+  const id = await sender.send(name, requestId ? { ...data, requestId } : data, { ...QUEUES[name], db: prismaAdapter(db) });
   if (!id) throw new Error(`job ${name} was not queued`);
   return id;
 }
@@ -49,7 +52,7 @@ export async function enqueue(db: Db | Tx, name: QueueName, data: object): Promi
 /** Creates pg-boss's schema and the queues (idempotent); run with the migrations. */
 export async function ensureJobSchema(connectionString: string): Promise<void> {
   const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, supervise: false, schedule: false, max: 2 });
-  boss.on("error", (e) => console.error("[jobs]", e.message));
+  boss.on("error", (e) => log.error({ err: e }, "job queue error"));
   await boss.start();
   try {
     const existing = new Set((await boss.getQueues()).map((q) => q.name));

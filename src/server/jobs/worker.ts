@@ -6,13 +6,14 @@ import type { Clock } from "@/server/clock";
 import { HANDLERS, type JobDeps } from "./handlers";
 import { heartbeat } from "./heartbeat";
 import { JOB_SCHEMA, QUEUES, prismaAdapter, type QueueName } from "./queue";
+import { log, logContext } from "@/server/log";
 
 export async function startWorker(connectionString: string, deps: JobDeps): Promise<{ stop: () => Promise<void> }> {
   const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 4 });
-  boss.on("error", (e) => console.error("[worker]", e.message));
+  boss.on("error", (e) => log.error({ err: e }, "job queue error"));
   await boss.start();
   for (const name of Object.keys(QUEUES) as QueueName[]) {
-    await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => HANDLERS[name](deps, job.data as never));
+    await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => runLogged(name, job, () => HANDLERS[name](deps, job.data as never)));
   }
   await boss.schedule("cleanup", "*/5 * * * *", {}, { tz: "Asia/Shanghai" });
   const beat = await heartbeat(deps.db, deps.clock);
@@ -22,6 +23,23 @@ export async function startWorker(connectionString: string, deps: JobDeps): Prom
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },
   };
+}
+
+/** A job's log lines carry the id of the request that queued it (or the job's own); start, end and failure are logged. */
+async function runLogged<T>(queue: QueueName, job: { id: string; data: unknown }, run: () => Promise<T>): Promise<T> {
+  const requestId = (job.data as { requestId?: unknown } | null)?.requestId;
+  return logContext.run({ requestId: typeof requestId === "string" ? requestId : `job-${job.id}` }, async () => {
+    const start = performance.now();
+    log.info({ queue, jobId: job.id }, "job started");
+    try {
+      const result = await run();
+      log.info({ queue, jobId: job.id, ms: Math.round(performance.now() - start) }, "job done");
+      return result;
+    } catch (e) {
+      log.error({ queue, jobId: job.id, err: e }, "job failed");
+      throw e;
+    }
+  });
 }
 
 /**
@@ -39,7 +57,7 @@ export async function runQueuedJobs(db: Db, deps: { clock: Clock } & Partial<Job
       ran = true;
       n++;
       try {
-        await HANDLERS[name]({ ...deps, db }, job.data as never);
+        await runLogged(name, job, () => HANDLERS[name]({ ...deps, db }, job.data as never));
         await boss.complete(name, job.id);
       } catch (e) {
         await boss.fail(name, job.id, { message: (e as Error).message });

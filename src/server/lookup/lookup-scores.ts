@@ -5,6 +5,7 @@ import { LEVEL_LABELS } from "@/domain/catalogue/labels";
 import { MARK_LABELS, OUTCOME_LABELS, type Outcome, type ScoreMarkName } from "@/domain/scores/outcome";
 import type { Level } from "@/domain/issuance/certificate";
 import { normalizeIdNumber, normalizeName, type ScoreLookupInput } from "@/domain/lookup/rules";
+import { poolSql } from "@/server/db";
 import { guardLookup, type LookupCtx } from "./guard";
 
 type Row = {
@@ -26,8 +27,8 @@ export async function lookupScores({ ctx, input }: { ctx: LookupCtx; input: Scor
   const name = normalizeName(input.name);
   await guardLookup(ctx, input, [{ kind: "id", value: idNumber }]);
   const now = ctx.clock.now();
-  // One statement on the read replica: publication day sends every candidate here within hours.
-  const regs = await ctx.readDb.$queryRaw<Row[]>`
+  // One prepared statement on the read replica: publication day sends every candidate here within hours.
+  const regs = await poolSql(ctx.readDb, "lookup_scores")<Row>`
     SELECT r.name, r."idNumber", p.code AS "planCode", p.name AS plan, p."publicityEndsAt", o.name AS org, c.name AS "certificateName", l.level,
            cr.outcome, cr.total::float8 AS total,
            coalesce(json_agg(json_build_object('code', s.code, 'name', s.name, 'fullScore', s."fullScore", 'passScore', s."passScore",
@@ -41,7 +42,7 @@ export async function lookupScores({ ctx, input }: { ctx: LookupCtx; input: Scor
       LEFT JOIN "RegistrationSubject" rs ON rs."registrationId" = r.id
       LEFT JOIN "ExamSubject" s ON s.id = rs."subjectId"
       LEFT JOIN "SubjectScore" ss ON ss."registrationId" = rs."registrationId" AND ss."subjectId" = rs."subjectId"
-     WHERE r."idNumber" = ${idNumber} AND r.name = ${name} AND p."publicityStartsAt" <= ${now}
+     WHERE r."idNumber" = ${idNumber}::text AND r.name = ${name}::text AND p."publicityStartsAt" <= ${now}::timestamptz
        AND (${input.planCode ?? null}::text IS NULL OR p.code = ${input.planCode ?? null}::text)
      GROUP BY r.id, p.id, o.id, l.id, c.id, cr."registrationId"
      ORDER BY p."publicityStartsAt" DESC, r.id

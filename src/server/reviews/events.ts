@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/server/db";
 import type { Actor } from "@/server/tenancy";
 import type { SmsGateway } from "@/server/sms/gateway";
 import { maskPhone } from "@/domain/auth/mask";
+import { log } from "@/server/log";
 
 type Subject = { applicationId: string } | { weeklyReportId: string } | { siteId: string };
 export type EventInput = { action: "SUBMIT" | "WITHDRAW" | "APPROVE" | "RETURN"; stage?: "CITY" | "PROVINCE" | null; reason?: string | null };
@@ -36,6 +37,6 @@ export async function notify(sms: SmsGateway, phone: string | null | undefined, 
   try {
     await sms.send(phone, `【职业技能等级证书信息管理服务平台】${text}`);
   } catch (e) {
-    console.error(`[sms] notice to ${maskPhone(phone)} failed`, (e as Error).message);
+    log.error({ err: e, to: maskPhone(phone) }, "sms notice failed");
   }
 }

@@ -12,6 +12,7 @@ import { fileReady, fileStamp } from "@/server/exports/file-ready";
 import { examTime } from "./list";
 import { ticketCheckUrl } from "./ticket-check";
 import { DOCUMENT_LABELS, schedulesOf, sittingsOf, type DocumentJob } from "./documents";
+import { log } from "@/server/log";
 
 async function photosOf(db: Db, storage: Storage, ids: (string | null)[]) {
   const files = await db.storedFile.findMany({ where: { id: { in: ids.filter((x): x is string => !!x) } }, select: { id: true, key: true } });
@@ -140,7 +141,7 @@ export async function runDocumentJob(deps: { db: Db; clock: Clock; storage?: Sto
     );
   } catch (e) {
     const known = ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes((e as { code?: string }).code ?? "");
-    if (!known) console.error("[document] failed", e);
+    if (!known) log.error({ err: e }, "exam-day documents failed");
     await db.exportRecord.updateMany({
       where: { id: rec.id, status: "RUNNING" },
       data: { status: "FAILED", message: known ? (e as Error).message : "生成失败，请稍后重试", finishedAt: clock.now() },

@@ -9,6 +9,7 @@ import type { Actor } from "@/server/tenancy";
 import { writeAudit } from "@/server/audit/write";
 import { schedule, type InvigilatorIn, type RoomIn, type SittingIn, type SlotSubject } from "@/domain/scheduling/scheduler";
 import { schedulingWindowProblem } from "@/domain/scheduling/rules";
+import { log } from "@/server/log";
 
 export type SchedulingJob = { runId: string; actor: Actor; ip: string | null };
 
@@ -138,7 +139,7 @@ export async function runSchedulingJob(deps: { db: Db; clock: Clock }, job: Sche
     );
   } catch (e) {
     const known = (e as { code?: string }).code === "BAD_REQUEST" || (e as { code?: string }).code === "NOT_FOUND";
-    if (!known) console.error("[scheduling] failed", e);
+    if (!known) log.error({ err: e }, "scheduling failed");
     await db.schedulingRun.updateMany({
       where: { id: run.id, status: "RUNNING" },
       data: { status: "FAILED", stage: null, message: known ? (e as Error).message : "排考异常中止，未写入任何结果，请稍后重新排考", finishedAt: clock.now() },

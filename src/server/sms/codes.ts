@@ -7,6 +7,7 @@ import { AppError, badRequest } from "@/server/errors";
 import { keyedHash, randomDigits, safeEqualHex } from "@/server/crypto";
 import { hitLimits } from "@/server/rate-limit";
 import type { SmsGateway } from "./gateway";
+import { log } from "@/server/log";
 
 export const SMS_CODE_TTL_MS = 5 * 60 * 1000;
 export const SMS_MAX_ATTEMPTS = 5;
@@ -59,7 +60,7 @@ export async function sendSmsCode(
   } catch (e) {
     // Fail closed: the code is void, the user retries; the second factor is never skipped.
     await db.smsCode.update({ where: { id: row.id }, data: { consumedAt: now } });
-    console.error("[sms] send failed", (e as Error).message);
+    log.error({ err: e }, "sms send failed");
     throw new AppError("SERVICE_UNAVAILABLE", "短信发送失败，请稍后重试");
   }
   return { codeId: row.id };

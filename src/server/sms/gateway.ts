@@ -3,6 +3,7 @@
 import type { Db } from "@/server/db";
 import { env } from "@/server/env";
 import { maskPhone } from "@/domain/auth/mask";
+import { log } from "@/server/log";
 
 export interface SmsGateway {
   readonly name: string;
@@ -15,7 +16,7 @@ export class OutboxSmsGateway implements SmsGateway {
   async send(phone: string, content: string): Promise<void> {
     await this.db.smsOutbox.create({ data: { phone, content, provider: this.name } });
     // The log shows the masked number only; the content is in the outbox for the demo inbox.
-    if (env().APP_MODE !== "test") console.info(`[sms:outbox] to ${maskPhone(phone)} (${content.length} chars)`);
+    if (env().APP_MODE !== "test") log.info({ to: maskPhone(phone), chars: content.length }, "sms to outbox");
   }
 }
 

@@ -1,11 +1,9 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createHttpContext } from "@/server/api/context";
-import { CROSS_SITE, crossSite, withBodyLimit } from "@/server/http/guards";
+import { CROSS_SITE, crossSite, MAX_TRPC_BODY, withBodyLimit } from "@/server/http/guards";
 
 const MAX_BATCH = 10;
-/** The largest legitimate input (an announcement's text, a thousand ids) is far below this. */
-export const MAX_TRPC_BODY = 1024 * 1024;
 
 async function handler(raw: Request) {
   const path = new URL(raw.url).pathname.replace(/^\/api\/trpc\//, "");

@@ -8,6 +8,7 @@ import { UPLOAD_RULES, type UploadPurpose } from "@/domain/files/rules";
 
 import { BAD_TEXT_MESSAGE, hasBadText } from "@/domain/text";
 import { CROSS_SITE, crossSite } from "@/server/http/guards";
+import { log } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ purpose: strin
     return json(200, stored);
   } catch (e) {
     if (e instanceof AppError) return json(400, { message: e.message });
-    console.error("[upload]", e);
+    log.error({ err: e }, "upload failed");
     return json(500, { message: "系统繁忙，请稍后再试" });
   }
 }
