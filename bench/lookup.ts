@@ -5,6 +5,7 @@
 // in front: TRUSTED_PROXY=1), as a nation of phones would. Beside it, in the same run: a bare node:http + pg server
 // (bench/lookup-bare.ts) doing the same SQL work for the same lookups. 80% score lookups, 20% certificate lookups.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { randomBytes, randomInt } from "node:crypto";
 import path from "node:path";
 import { benchDatabase, mb } from "./database";
@@ -17,6 +18,8 @@ import { certificateNumber, numberPrefix } from "../src/domain/issuance/certific
 const PEOPLE = Number(process.env.BENCH_LOOKUP_PEOPLE ?? 500_000);
 const CERTS = Math.min(PEOPLE, Number(process.env.BENCH_LOOKUP_CERTIFICATES ?? 200_000));
 const CLIENTS = Number(process.env.BENCH_LOOKUP_CLIENTS ?? 64);
+// Also measured: a light load where nothing queues on these shared cores (the latency a lookup costs by itself).
+const LIGHT_CLIENTS = Number(process.env.BENCH_LOOKUP_LIGHT_CLIENTS ?? 4);
 const SECONDS = Number(process.env.BENCH_LOOKUP_SECONDS ?? 30);
 const WORK = 1000; // the smallest CAPTCHA_WORK: the clients' own hashing is not what is measured
 let peak = 0;
@@ -103,6 +106,8 @@ const env: NodeJS.ProcessEnv = {
   APP_MODE: "test",
   CAPTCHA_WORK: String(WORK),
   TRUSTED_PROXY: "1",
+  // One JSON access line per request would flood this output; production logs them (LOG_LEVEL=info).
+  LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 buildIfNeeded(env);
@@ -151,11 +156,11 @@ async function lookup(target: "platform" | "bare", q: ReturnType<typeof pick>): 
   const body = (await r2.json()) as { found?: boolean };
   return r2.status === 200 ? (body.found ? 1 : 0) : -r2.status;
 }
-async function load(target: "platform" | "bare", seconds: number): Promise<Run> {
+async function load(target: "platform" | "bare", seconds: number, clients = CLIENTS): Promise<Run> {
   const run: Run = { lookups: 0, found: 0, refused: 0, errors: 0, lat: [], seconds };
   const until = performance.now() + seconds * 1000;
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
+    Array.from({ length: clients }, async () => {
       while (performance.now() < until) {
         const t0 = performance.now();
         try {
@@ -173,12 +178,61 @@ async function load(target: "platform" | "bare", seconds: number): Promise<Run> 
   );
   return run;
 }
+/** CPU ticks of each process whose command line matches, now. */
+function ticksOf(match: RegExp): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!match.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " "))) continue;
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      out.set(pid, Number(f[11]) + Number(f[12])); // utime, stime (fields 14 and 15)
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return out;
+}
+/**
+ * CPU time (ms) the matching processes use while `work` runs: what one lookup costs each tier. Sampled every 200 ms,
+ * so a database backend that exits midway (an idle pool connection) keeps what it used.
+ */
+async function cpuDuring<T>(match: RegExp, work: Promise<T>): Promise<[T, number]> {
+  const seen = new Map<string, { first: number; last: number }>();
+  const sample = () => {
+    for (const [pid, t] of ticksOf(match)) {
+      const s = seen.get(pid);
+      if (s) s.last = t;
+      else seen.set(pid, { first: t, last: t });
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  const result = await work;
+  clearInterval(timer);
+  sample();
+  return [result, [...seen.values()].reduce((a, s) => a + s.last - s.first, 0) * 10]; // USER_HZ = 100
+}
+async function measured(target: "platform" | "bare", seconds: number, clients = CLIENTS) {
+  const server = target === "platform" ? /scripts\/server\.ts/ : /lookup-bare\.ts/;
+  const work = load(target, seconds, clients);
+  const [[run, serverMs], [, databaseMs]] = await Promise.all([cpuDuring(server, work), cpuDuring(/^postgres: \S+ bench /, work)]);
+  return { ...run, serverCpu: serverMs / run.lookups, databaseCpu: databaseMs / run.lookups };
+}
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 // Warm both (JIT, pools, plans), then measure each in turn.
 await load("platform", 5);
 await load("bare", 3);
-const platform = await load("platform", SECONDS);
-const baseline = await load("bare", SECONDS);
+const platform = await measured("platform", SECONDS);
+const baseline = await measured("bare", SECONDS);
+const light = { platform: await measured("platform", 10, LIGHT_CLIENTS), bare: await measured("bare", 10, LIGHT_CLIENTS) };
+// The page itself: each visit renders /lookup's HTML once (its scripts and styles are static, cached by the balancer).
+const PAGES = 300;
+const [, pageCpu] = await cpuDuring(
+  /scripts\/server\.ts/,
+  (async () => {
+    for (let i = 0; i < PAGES; i++) if (!(await fetch(`${base}/lookup`)).ok) throw new Error("/lookup failed");
+  })(),
+);
 clearInterval(sampler);
 stopServer(app);
 stopServer(bareApp);
@@ -186,14 +240,17 @@ await new Promise((r) => setTimeout(r, 500));
 await cleanup();
 
 for (const [name, r] of [
-  ["platform (Next + tRPC + Prisma)", platform],
-  ["bare node:http + pg", baseline],
+  [`platform (Next + tRPC + Prisma), ${CLIENTS} clients`, platform],
+  [`bare node:http + pg, ${CLIENTS} clients`, baseline],
+  [`platform, light load: ${LIGHT_CLIENTS} clients`, light.platform],
+  [`bare, light load: ${LIGHT_CLIENTS} clients`, light.bare],
 ] as const)
   console.log(
     `${name}: ${r.lookups} lookups in ${r.seconds} s = ${(r.lookups / r.seconds).toFixed(0)}/s, found ${r.found}, refused ${r.refused}, errors ${r.errors}; ` +
-      `p50 ${pct(r.lat, 50).toFixed(1)} ms, p99 ${pct(r.lat, 99).toFixed(1)} ms`,
+      `p50 ${pct(r.lat, 50).toFixed(1)} ms, p99 ${pct(r.lat, 99).toFixed(1)} ms; CPU per lookup: server ${r.serverCpu.toFixed(2)} ms, PostgreSQL ${r.databaseCpu.toFixed(2)} ms`,
   );
-if (platform.errors || baseline.errors) throw new Error("lookups failed");
+console.log(`the /lookup page: ${(pageCpu / PAGES).toFixed(2)} ms of server CPU per render (${PAGES} renders)`);
+if (platform.errors || baseline.errors || light.platform.errors || light.bare.errors) throw new Error("lookups failed");
 report({
   bench: "lookup",
   n: platform.lookups,
