@@ -1,11 +1,16 @@
 // Structured logs: JSON lines with the request's id (given by a trusted balancer, else made here), an access line
-// without the query string, and no secret or full ID / mobile number in any line, whatever carries it.
+// without the query string, jobs keeping the id of the request that queued them, and no secret or full ID / mobile
+// number in any line, whatever carries it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger, logContext, scrub } from "@/server/log";
 import { withRequestLog } from "@/server/http/request-log";
+import { enqueue } from "@/server/jobs/queue";
+import { useTestDb } from "../support/db";
+
+const t = useTestDb();
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -98,5 +103,16 @@ describe("request log", () => {
     const odd = await fetch(`${s.base}/`, { headers: { "x-request-id": 'a b"c{}' } });
     expect(odd.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     await s.close();
+  });
+});
+
+describe("jobs", () => {
+  it("keep the id of the request that queued them in their data, for the worker's lines", async () => {
+    const queued = await logContext.run({ requestId: "req-job-0001" }, () => enqueue(t.db, "export", { exportId: crypto.randomUUID() }));
+    const plain = await enqueue(t.db, "export", { exportId: crypto.randomUUID() });
+    const data = async (id: string) =>
+      (await t.db.$queryRawUnsafe<{ data: { requestId?: string } }[]>(`SELECT data FROM pgboss.job WHERE id = $1::uuid`, id))[0].data;
+    expect((await data(queued)).requestId).toBe("req-job-0001");
+    expect(await data(plain)).not.toHaveProperty("requestId");
   });
 });
