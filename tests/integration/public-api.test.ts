@@ -8,6 +8,11 @@ import { useTestDb } from "../support/db";
 import { fixedClock } from "@/server/clock";
 import { solveWork, type WorkChallenge } from "@/domain/auth/work";
 import { handlePublicLookup, publicLookupPath } from "@/server/http/public-api";
+import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
+import { createTRPCRouter } from "@/server/api/trpc";
+import { lookupRouter } from "@/server/api/routers/lookup";
+import { OutboxSmsGateway } from "@/server/sms/gateway";
+import { requestMetaFromHeaders } from "@/server/auth/request-meta";
 import { makeCertificate, makeExamPlan, makeIssuedCertificate, makeOrg, makeResultFor, makeSchool } from "../support/factories";
 
 const t = useTestDb();
@@ -15,6 +20,9 @@ const start = new Date("2026-03-02T00:00:00Z");
 const day = 86_400_000;
 let base = "";
 let server: http.Server;
+// tRPC's own node adapter over the same procedures: the reference the public path must answer exactly like.
+let reference = "";
+let refServer: http.Server;
 const f = {} as { name: string; number: string };
 
 beforeAll(async () => {
@@ -35,11 +43,42 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const router = createTRPCRouter({ lookup: lookupRouter });
+  refServer = http.createServer((req, res) => {
+    req.headers["x-vslc-peer"] = "198.51.100.21";
+    const path = publicLookupPath(req);
+    if (!path) return void res.writeHead(404).end();
+    const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)] as [string, string]));
+    void nodeHTTPRequestHandler({
+      router,
+      req,
+      res,
+      path,
+      createContext: () => ({
+        db: t.db,
+        readDb: t.db,
+        clock,
+        sms: new OutboxSmsGateway(t.db),
+        session: null,
+        meta: {
+          ...requestMetaFromHeaders(headers),
+          deviceToken: null,
+          captchaToken: /vslc_captcha=([0-9a-f]{32})/.exec(req.headers.cookie ?? "")?.[1] ?? null,
+        },
+        setCookie: (c: string) => res.appendHeader("set-cookie", c),
+      }),
+    });
+  });
+  await new Promise<void>((r) => refServer.listen(0, "127.0.0.1", r));
+  reference = `http://127.0.0.1:${(refServer.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise((r) => server.close(r)));
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await new Promise((r) => refServer.close(r));
+});
 
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/trpc/${path}`, {
+const post = (path: string, body: unknown, headers: Record<string, string> = {}, at = base) =>
+  fetch(`${at}/api/trpc/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
@@ -77,8 +116,46 @@ describe("the public lookup path", () => {
     expect(JSON.stringify(await bad.json())).toContain("证件号码只能包含");
   });
 
+  it("answers exactly as tRPC's own adapter: single calls and batches of one, found, refused, malformed", async () => {
+    const cases: [string, unknown][] = [
+      ["lookup.scores", { json: { name: "张三", idNumber: "12<>", challengeId: "x", work: 0 } }],
+      ["lookup.scores?batch=1", { 0: { json: { name: "张三", idNumber: "12<>", challengeId: "x", work: 0 } } }],
+      ["lookup.certificates?batch=1", { 0: { json: { by: "number", certificateNumber: "1", name: "张三", challengeId: "x", work: 0 } } }],
+      ["lookup.scores", { json: { name: "张三", idNumber: "110101199003071234", challengeId: crypto.randomUUID(), work: 1 } }],
+      ["lookup.scores?batch=1", { 0: { json: { name: "张三", idNumber: "110101199003071235", challengeId: crypto.randomUUID(), work: 1 } } }],
+      ["lookup.scores", "{not json"],
+      ["lookup.scores?batch=1", {}],
+    ];
+    for (const [path, body] of cases) {
+      const [mine, theirs] = [await post(path, body), await post(path, body, {}, reference)];
+      expect(mine.status, path).toBe(theirs.status);
+      expect(await mine.json(), path).toEqual(await theirs.json());
+    }
+    // A success has the same shape both ways, one call or a batch of one (what the browser's httpBatchLink sends).
+    for (const path of ["lookup.challenge", "lookup.challenge?batch=1"]) {
+      const body = path.includes("batch") ? { 0: { json: null } } : {};
+      const shape = async (r: Response) => JSON.stringify(await r.json()).replace(/"[0-9a-f-]{8,}"/g, '"…"');
+      const [mine, theirs] = [await post(path, body), await post(path, body, {}, reference)];
+      expect(mine.status).toBe(200);
+      expect(mine.headers.get("set-cookie")).toMatch(/^vslc_captcha=/);
+      expect(await shape(mine)).toBe(await shape(theirs));
+    }
+    // The browser's way: a batch of one with the challenge's cookie.
+    const r1 = await post("lookup.challenge?batch=1", { 0: { json: null } });
+    const cookie = r1.headers.get("set-cookie")!.split(";")[0];
+    const c = ((await r1.json()) as { result: { data: { json: { id: string; work: WorkChallenge } } } }[])[0].result.data.json;
+    const r2 = await post(
+      "lookup.certificates?batch=1",
+      { 0: { json: { by: "number", certificateNumber: f.number, name: f.name, challengeId: c.id, work: await solveWork(c.work) } } },
+      { cookie },
+    );
+    expect(r2.status).toBe(200);
+    expect(((await r2.json()) as { result: { data: { json: { found: boolean } } } }[])[0].result.data.json.found).toBe(true);
+  });
+
   it("takes only single POSTed public lookup calls; everything else goes to Next", () => {
-    const req = (method: string, url: string) => ({ method, url }) as IncomingMessage;
+    const req = (method: string, url: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
+      ({ method, url, headers }) as unknown as IncomingMessage;
     expect(publicLookupPath(req("POST", "/api/trpc/lookup.scores"))).toBe("lookup.scores");
     expect(publicLookupPath(req("POST", "/api/trpc/lookup.challenge?batch=0"))).toBe("lookup.challenge");
     for (const [m, u] of [
@@ -89,5 +166,9 @@ describe("the public lookup path", () => {
       ["POST", "/lookup"],
     ])
       expect(publicLookupPath(req(m, u))).toBeNull();
+    // Another content type or a streaming accept: Next's tRPC route answers (and refuses) as before.
+    expect(publicLookupPath(req("POST", "/api/trpc/lookup.scores", { "content-type": "text/plain" }))).toBeNull();
+    expect(publicLookupPath(req("POST", "/api/trpc/lookup.scores", { "content-type": "application/json", "trpc-accept": "application/jsonl" }))).toBeNull();
+    expect(publicLookupPath(req("POST", "/api/trpc/lookup.scores", { "content-type": "application/json; charset=utf-8" }))).toBe("lookup.scores");
   });
 });
